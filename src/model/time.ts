@@ -1,0 +1,82 @@
+/**
+ * Months, financial years, contract terms and options (shared/model.md section 3).
+ * Month 0 is the month that holds contract.start; months are counted from there.
+ */
+import type { Inputs, YearMonth } from './types';
+
+/** Weeks in a month at the model's rate of 52 weeks a year. */
+export const WEEKS_PER_MONTH = 52 / 12;
+
+/** Months from `from` to `to` (to - from). monthsFrom({year:2025,month:1},{year:2027,month:3}) -> 26 */
+export function monthsFrom(from: YearMonth, to: YearMonth): number {
+  return (to.year - from.year) * 12 + (to.month - from.month);
+}
+
+/** The calendar month `index` months after `start`. calendarMonth({year:2025,month:1}, 3) -> {year:2025, month:4} */
+export function calendarMonth(start: YearMonth, index: number): YearMonth {
+  const zeroBased = start.month - 1 + index;
+  return { year: start.year + Math.floor(zeroBased / 12), month: (((zeroBased % 12) + 12) % 12) + 1 };
+}
+
+/** Calendar year in which the UK financial year holding `month` begins (1 April). January 2025 -> 2024 */
+export function financialYearStartYear(month: YearMonth): number {
+  return month.month >= 4 ? month.year : month.year - 1;
+}
+
+/** Label of the financial year beginning in April of `startYear`. financialYearLabel(2025) -> "2025/26" */
+export function financialYearLabel(startYear: number): string {
+  return `${startYear}/${String((startYear + 1) % 100).padStart(2, '0')}`;
+}
+
+/** Months in the fixed term, both ends included. 3 Jan 2025 to 31 Mar 2027 -> 27 */
+export function fixedTermMonths(inputs: Pick<Inputs, 'start' | 'baseEnd'>): number {
+  return monthsFrom(inputs.start, inputs.baseEnd) + 1;
+}
+
+/** Months in option k's term: the fixed term plus 12 k. */
+export function termMonths(inputs: Pick<Inputs, 'start' | 'baseEnd'>, extensionYears: number): number {
+  return fixedTermMonths(inputs) + 12 * extensionYears;
+}
+
+/**
+ * Months after its start month that an avoided residential placement of `weeks` still touches.
+ * It starts mid-month and runs weeks x 12/52 months: 52 weeks -> 12 (it ends mid-month 12).
+ */
+export function placementTailMonths(weeks: number): number {
+  if (!(weeks > 0)) return 0;
+  return Math.max(0, Math.ceil(0.5 + (weeks * 12) / 52) - 1);
+}
+
+/**
+ * Months in the common horizon: the longest option's term plus the longest placement tail,
+ * so every option is evaluated over the same months (section 3).
+ */
+export function horizonMonths(inputs: Pick<Inputs, 'start' | 'baseEnd' | 'maxExtensionYears'>, longestWeeks: number): number {
+  return termMonths(inputs, inputs.maxExtensionYears) + placementTailMonths(longestWeeks);
+}
+
+/** How each month of a horizon maps to financial years, with the Green Book discount factor of each. */
+export interface Timeline {
+  months: number;
+  /** Financial-year index of each month: 0 for the year holding month 0. */
+  yearOfMonth: Int32Array;
+  /** Labels of financial years 0, 1, ... e.g. ["2024/25", "2025/26"]. */
+  yearLabels: string[];
+  /** (1 + discount rate)^-year for each month. */
+  discount: Float64Array;
+}
+
+/** The timeline of `months` months from `start` at `discountRate` (HM Treasury Green Book, by financial year). */
+export function buildTimeline(start: YearMonth, months: number, discountRate: number): Timeline {
+  const firstYear = financialYearStartYear(start);
+  const yearOfMonth = new Int32Array(months);
+  const discount = new Float64Array(months);
+  const yearLabels: string[] = [];
+  for (let n = 0; n < months; n++) {
+    const year = financialYearStartYear(calendarMonth(start, n)) - firstYear;
+    yearOfMonth[n] = year;
+    discount[n] = Math.pow(1 + discountRate, -year);
+    while (yearLabels.length <= year) yearLabels.push(financialYearLabel(firstYear + yearLabels.length));
+  }
+  return { months, yearOfMonth, yearLabels, discount };
+}

@@ -1,0 +1,105 @@
+/**
+ * A scenario file after parsing and validation (shared/model.md sections 2, 10, 11, 15).
+ * Every numeric input is kept as a Quantity under its dotted path, defaults filled in, so the
+ * deterministic run, the Monte Carlo, the tornado and the switching values all address inputs
+ * the same way ("outcomes.effectiveness", "variables.bridgend_share_of_region").
+ */
+import type { Distribution } from '../model/distribution';
+import type { Council } from '../model/types';
+
+/** A formula over the scenario's variables, parsed and checked once at load time. */
+export interface Formula {
+  /** The text as written in the scenario. */
+  source: string;
+  /** Names of the variables it reads. */
+  variables: readonly string[];
+  /** Value for one set of variable values. */
+  evaluate(scope: Readonly<Record<string, number>>): number;
+  /**
+   * Values for many iterations at once: each variable is a column (or a constant), the result a
+   * new column of `length` values. Plain arithmetic, no mathjs in the loop.
+   */
+  evaluateColumns(scope: Readonly<Record<string, Float64Array | number>>, length: number): Float64Array;
+}
+
+export type Quantity =
+  | { kind: 'number'; value: number }
+  | { kind: 'distribution'; distribution: Distribution }
+  | { kind: 'formula'; formula: Formula };
+
+export interface Correlation {
+  between: [string, string];
+  rank: number;
+}
+
+export interface MonteCarloSettings {
+  iterations: number;
+  seed: number | string;
+  processVariability: boolean;
+  sampling: 'random' | 'latin_hypercube';
+  correlations: Correlation[];
+}
+
+/** Observed counts for one period (shared/model.md section 15). Any count may be missing. */
+export interface MonitoringPeriod {
+  from: string;
+  to: string;
+  referrals?: number;
+  starts?: number;
+  followedUp?: number;
+  breakdowns?: number;
+  residentialEntries?: number;
+}
+
+/** Where something was written: 1-based line and column. */
+export interface SourcePosition {
+  line: number;
+  column: number;
+}
+
+/** One mistake in a scenario, shown as `FILE:LINE:COLUMN key.path: message`. */
+export interface Problem {
+  file: string;
+  line: number;
+  column: number;
+  /** Dotted key path, e.g. "outcomes.effectiveness.min"; "" for the whole document. */
+  path: string;
+  message: string;
+}
+
+export interface Scenario {
+  /** File name as given (for messages and the scenarios list). */
+  file: string;
+  /** The YAML text exactly as loaded. */
+  text: string;
+  /** First 12 hex digits of the SHA-256 of the text. */
+  hash: string;
+  name: string;
+  description: string;
+  sources: string[];
+  /** finance.price_base, e.g. "2024/25", when given. */
+  priceBase?: string;
+  contract: {
+    /** ISO dates, e.g. "2025-01-03". */
+    start: string;
+    baseEnd: string;
+    maxYears: number;
+    take: number;
+  };
+  /** How capacity was given: starts a year, or caseload with months per child. */
+  capacityForm: 'starts_per_year' | 'caseload';
+  /** service.max_wait_months; Infinity when left out. */
+  maxWaitMonths: number;
+  externalShareByYear: Record<string, number>;
+  councils: Council[];
+  /** Named variables (numbers or distributions), by name. */
+  variables: Record<string, Quantity>;
+  /** Every numeric input by dotted path, defaults filled in (see scenario/paths.ts). */
+  quantities: Record<string, Quantity>;
+  monteCarlo: MonteCarloSettings;
+  monitoring: MonitoringPeriod[];
+  /** Where each key path was written in the file, for messages about it later. */
+  positions: Record<string, SourcePosition>;
+}
+
+export type LoadResult = { ok: true; scenario: Scenario } | { ok: false; problems: Problem[] };
