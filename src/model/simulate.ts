@@ -1,0 +1,548 @@
+/**
+ * Monte Carlo over typed arrays (shared/model.md section 10): the same model as project.ts, run
+ * for many draws of the inputs, keeping per iteration only what the summaries need.
+ *
+ * Structure exploited (profiled on the CLASS central case):
+ * - the options share one run of the waiting list: option k's starts are the first months of the
+ *   longest option's, so every option's totals are prefix sums over start months;
+ * - an avoided placement's value (its weeks x growth x discount) is an O(1) difference of prefix
+ *   sums, whatever its length, so nothing loops over a placement's months;
+ * - cumulative cash for the payback check is the same for every option up to its term's end;
+ * - what depends only on inputs that do not vary (discount factors, growth, cost shape) is
+ *   computed once, and recomputed only when its inputs change from one iteration to the next;
+ * - one scratch buffer per quantity, reused: no allocation per iteration.
+ */
+import { externalShareInYear } from './money';
+import { poisson, binomial } from './random/sample';
+import type { Rng } from './random/rng';
+import { buildTimeline, fixedTermMonths, placementTailMonths, termMonths, WEEKS_PER_MONTH, type Timeline } from './time';
+import type { Inputs } from './types';
+
+/** The numeric inputs that Monte Carlo may vary from one iteration to the next. */
+export const VARYING_FIELDS = [
+  'annualValue',
+  'annualUplift',
+  'costOptimismBias',
+  'externalShare',
+  'referralsPerYear',
+  'referralGrowth',
+  'capacityPerMonth',
+  'breakdownRisk',
+  'effectiveness',
+  'residentialEscalation',
+  'residentialWeeks',
+  'residentialWeeklyCost',
+  'alternativeWeeklyCost',
+  'moveCost',
+  'cashableShare',
+  'discountRate',
+  'residentialCostGrowth',
+  'optimismBias',
+  'attribution',
+] as const;
+
+export type VaryingField = (typeof VARYING_FIELDS)[number];
+
+/** One column of values per varying input for a block of iterations (constants as numbers). */
+export type InputColumns = Record<VaryingField, Float64Array | number>;
+
+/** How a run is laid out: the fixed structure and what the summaries need. */
+export interface SimulationPlan {
+  /** Central inputs: the structure (dates, councils, extension years) and any constant value. */
+  base: Inputs;
+  /** Longest placement any iteration can draw, in weeks: sets the common horizon. */
+  longestWeeks: number;
+  /** Whole children, Poisson referrals, binomial outcomes, one length per placement. */
+  processVariability: boolean;
+  /** Draws one placement's length in weeks (process variability); defaults to the iteration's value. */
+  placementWeeks?: (rng: Rng) => number;
+  /** How many of the first iterations keep financial-year detail for the fan chart. */
+  fanIterations: number;
+}
+
+/** Derived layout shared by the simulation and its summaries. */
+export interface SimulationLayout {
+  options: number;
+  /** Months in each option's term. */
+  terms: number[];
+  horizon: number;
+  timeline: Timeline;
+  /** Perspective names: "region" then each council. */
+  perspectives: string[];
+}
+
+export function simulationLayout(plan: SimulationPlan): SimulationLayout {
+  const base = plan.base;
+  const terms = Array.from({ length: base.maxExtensionYears + 1 }, (_, k) => termMonths(base, k));
+  const horizon = terms.at(-1)! + placementTailMonths(plan.longestWeeks);
+  return {
+    options: terms.length,
+    terms,
+    horizon,
+    timeline: buildTimeline(base.start, horizon, base.discountRate),
+    perspectives: ['region', ...base.councils.map((c) => c.name)],
+  };
+}
+
+/**
+ * Per-iteration results, for the region. Council figures follow from them: a council's benefit
+ * and counts are the region's x children_share; its cost is match_share x the part of the cost
+ * the grant does not pay ("paid").
+ */
+export interface SimulationOutput {
+  iterations: number;
+  /** [option][iteration] */
+  avoidedCostPV: Float64Array[];
+  avoidedCost: Float64Array[];
+  placementsAvoided: Float64Array[];
+  contractCostPV: Float64Array[];
+  contractCost: Float64Array[];
+  /** Contract cost not paid by the grant, PV and cash. */
+  paidPV: Float64Array[];
+  paid: Float64Array[];
+  /** [perspective][iteration]: first month with cumulative cash >= 0 within the longest term, or -1. */
+  paybackMonth: Int16Array[];
+  /** For the first fanIterations: [option] of iteration x year, cumulative net cash of the region... */
+  fanAvoided: Float64Array[];
+  fanCost: Float64Array[];
+  fanPaid: Float64Array[];
+  fanIterations: number;
+}
+
+export function createOutput(layout: SimulationLayout, iterations: number, fanIterations: number): SimulationOutput {
+  const perOption = (): Float64Array[] => Array.from({ length: layout.options }, () => new Float64Array(iterations));
+  const years = layout.timeline.yearLabels.length;
+  const fan = (): Float64Array[] => Array.from({ length: layout.options }, () => new Float64Array(fanIterations * years));
+  return {
+    iterations,
+    avoidedCostPV: perOption(),
+    avoidedCost: perOption(),
+    placementsAvoided: perOption(),
+    contractCostPV: perOption(),
+    contractCost: perOption(),
+    paidPV: perOption(),
+    paid: perOption(),
+    paybackMonth: layout.perspectives.map(() => new Int16Array(iterations)),
+    fanAvoided: fan(),
+    fanCost: fan(),
+    fanPaid: fan(),
+    fanIterations,
+  };
+}
+
+/** Scratch buffers and cached month-by-month factors, reused across iterations. */
+class Workspace {
+  readonly months: number;
+  readonly longestTerm: number;
+  // starts and outcomes by start month (0 .. longestTerm - 1)
+  readonly referrals: Float64Array;
+  readonly starts: Float64Array;
+  readonly waiting: Float64Array;
+  readonly placements: Float64Array;
+  readonly prevented: Float64Array;
+  /** Prefix sums of placements (for the monthly weeks of the payback check). */
+  readonly placementPrefix: Float64Array;
+  /** Weeks avoided by month (process variability only). */
+  readonly weeks: Float64Array;
+  // month-by-month factors over the horizon, cached by the inputs they depend on
+  readonly growth: Float64Array; // (1 + residential cost growth)^(t/12)
+  readonly discount: Float64Array; // (1 + r)^-year
+  readonly growthDiscount: Float64Array;
+  readonly growthPrefix: Float64Array; // sum over u < t of growth(u)
+  readonly growthDiscountPrefix: Float64Array;
+  readonly referralShape: Float64Array; // (1 + referral growth)^(m/12)
+  readonly costShape: Float64Array; // (1 + uplift)^j in the term, 0 after
+  readonly paidShare: Float64Array; // 1 - external share in the month's year
+  /** Per option: cost shape sums (cash, PV, paid cash, paid PV). */
+  readonly costSums: Float64Array;
+  lastCostGrowth = NaN;
+  lastDiscountRate = NaN;
+  lastReferralGrowth = NaN;
+  lastUplift = NaN;
+  lastExternalShare = NaN;
+  referralShapeMin = 0;
+  referralShapeMax = 0;
+  readonly fanAccumulator: Float64Array; // [minimum option][year]
+
+  constructor(
+    readonly layout: SimulationLayout,
+    readonly base: Inputs,
+  ) {
+    this.months = layout.horizon;
+    this.longestTerm = layout.terms.at(-1)!;
+    const term = this.longestTerm;
+    this.referrals = new Float64Array(term);
+    this.starts = new Float64Array(term);
+    this.waiting = new Float64Array(term);
+    this.placements = new Float64Array(term);
+    this.prevented = new Float64Array(term);
+    this.placementPrefix = new Float64Array(term + 1);
+    this.weeks = new Float64Array(this.months);
+    this.growth = new Float64Array(this.months);
+    this.discount = new Float64Array(this.months);
+    this.growthDiscount = new Float64Array(this.months);
+    this.growthPrefix = new Float64Array(this.months + 1);
+    this.growthDiscountPrefix = new Float64Array(this.months + 1);
+    this.referralShape = new Float64Array(term);
+    this.costShape = new Float64Array(term);
+    this.paidShare = new Float64Array(term);
+    this.costSums = new Float64Array(layout.options * 4);
+    this.fanAccumulator = new Float64Array(layout.options * layout.timeline.yearLabels.length);
+  }
+
+  /** Growth and discount factors and their prefix sums, when either rate changed. */
+  updateMoneyFactors(costGrowth: number, discountRate: number): void {
+    if (costGrowth === this.lastCostGrowth && discountRate === this.lastDiscountRate) return;
+    const year = this.layout.timeline.yearOfMonth;
+    if (discountRate !== this.lastDiscountRate) {
+      for (let t = 0; t < this.months; t++) this.discount[t] = Math.pow(1 + discountRate, -year[t]!);
+      this.lastUplift = NaN; // cost PV sums depend on the discount too
+    }
+    if (costGrowth !== this.lastCostGrowth) {
+      for (let t = 0; t < this.months; t++) this.growth[t] = Math.pow(1 + costGrowth, t / 12);
+    }
+    for (let t = 0; t < this.months; t++) {
+      this.growthDiscount[t] = this.growth[t]! * this.discount[t]!;
+      this.growthPrefix[t + 1] = this.growthPrefix[t]! + this.growth[t]!;
+      this.growthDiscountPrefix[t + 1] = this.growthDiscountPrefix[t]! + this.growthDiscount[t]!;
+    }
+    this.lastCostGrowth = costGrowth;
+    this.lastDiscountRate = discountRate;
+  }
+
+  updateReferralShape(referralGrowth: number): void {
+    if (referralGrowth === this.lastReferralGrowth) return;
+    let min = Infinity;
+    let max = -Infinity;
+    for (let m = 0; m < this.longestTerm; m++) {
+      const v = Math.pow(1 + referralGrowth, m / 12);
+      this.referralShape[m] = v;
+      if (v < min) min = v;
+      if (v > max) max = v;
+    }
+    this.referralShapeMin = min;
+    this.referralShapeMax = max;
+    this.lastReferralGrowth = referralGrowth;
+  }
+
+  /** Cost shape by month and its sums per option, when the uplift, grant share or discount changed. */
+  updateCostShape(uplift: number, externalShare: number): void {
+    if (uplift === this.lastUplift && externalShare === this.lastExternalShare) return;
+    const fixedTerm = fixedTermMonths(this.base);
+    const year = this.layout.timeline.yearOfMonth;
+    const labels = this.layout.timeline.yearLabels;
+    const inputs = { externalShare, externalShareByYear: this.base.externalShareByYear };
+    const paidByYear = labels.map((label) => 1 - externalShareInYear(inputs, label));
+    let cash = 0;
+    let pv = 0;
+    let paid = 0;
+    let paidPV = 0;
+    let option = 0;
+    for (let t = 0; t < this.longestTerm; t++) {
+      const extensionYear = t < fixedTerm ? 0 : Math.floor((t - fixedTerm) / 12) + 1;
+      const shape = Math.pow(1 + uplift, extensionYear);
+      this.costShape[t] = shape;
+      this.paidShare[t] = paidByYear[year[t]!]!;
+      cash += shape;
+      pv += shape * this.discount[t]!;
+      paid += shape * this.paidShare[t]!;
+      paidPV += shape * this.paidShare[t]! * this.discount[t]!;
+      while (option < this.layout.options && this.layout.terms[option] === t + 1) {
+        this.costSums[option * 4] = cash;
+        this.costSums[option * 4 + 1] = pv;
+        this.costSums[option * 4 + 2] = paid;
+        this.costSums[option * 4 + 3] = paidPV;
+        option++;
+      }
+    }
+    this.lastUplift = uplift;
+    this.lastExternalShare = externalShare;
+  }
+}
+
+/** Reads column `field` at iteration i. */
+function at(columns: InputColumns, field: VaryingField, i: number): number {
+  const c = columns[field];
+  return typeof c === 'number' ? c : c[i]!;
+}
+
+/**
+ * The first-in-first-out waiting list with fractional children (as service.ts), into ws.starts.
+ * Shortcuts: when capacity covers every month's referrals, everyone starts at once; when
+ * referrals fill capacity every month, capacity is used in full.
+ */
+function fillStarts(ws: Workspace, referralsPerMonth: number, capacity: number, maxWait: number): void {
+  const term = ws.longestTerm;
+  const starts = ws.starts;
+  const shape = ws.referralShape;
+  if (capacity >= referralsPerMonth * ws.referralShapeMax) {
+    for (let m = 0; m < term; m++) starts[m] = referralsPerMonth * shape[m]!;
+    return;
+  }
+  if (capacity <= referralsPerMonth * ws.referralShapeMin) {
+    starts.fill(capacity);
+    return;
+  }
+  const waiting = ws.waiting;
+  waiting.fill(0);
+  let oldest = 0;
+  for (let m = 0; m < term; m++) {
+    waiting[m] = referralsPerMonth * shape[m]!;
+    let left = capacity;
+    let started = 0;
+    for (let a = oldest; a <= m && left > 0; a++) {
+      const served = Math.min(left, waiting[a]!);
+      waiting[a] = waiting[a]! - served;
+      started += served;
+      left -= served;
+    }
+    starts[m] = started;
+    while (oldest <= m && oldest + maxWait <= m) waiting[oldest++] = 0;
+  }
+}
+
+/** The waiting list with whole children and Poisson referrals (process variability). */
+function fillStartsWithChance(ws: Workspace, rng: Rng, referralsPerMonth: number, capacity: number, maxWait: number): void {
+  const term = ws.longestTerm;
+  const waiting = ws.waiting;
+  waiting.fill(0);
+  let oldest = 0;
+  let credit = 0;
+  for (let m = 0; m < term; m++) {
+    waiting[m] = poisson(rng, referralsPerMonth * ws.referralShape[m]!);
+    // Capacity in whole children: the fractional part of a month's capacity carries over.
+    credit += capacity;
+    let left = Math.floor(credit);
+    credit -= left;
+    let started = 0;
+    for (let a = oldest; a <= m && left > 0; a++) {
+      const served = Math.min(left, waiting[a]!);
+      waiting[a] = waiting[a]! - served;
+      started += served;
+      left -= served;
+    }
+    ws.starts[m] = started;
+    while (oldest <= m && oldest + maxWait <= m) waiting[oldest++] = 0;
+  }
+}
+
+/**
+ * Sum of `factor` over the months a placement started mid-month m touches, each weighted by the
+ * share of the month it covers; x 52/12 gives weeks x factor. O(1) from the factor's prefix sums.
+ * lengthMonths = weeks x 12 / 52.
+ */
+function placementSum(prefix: Float64Array, factor: Float64Array, m: number, lengthMonths: number): number {
+  if (lengthMonths <= 0.5) return lengthMonths * factor[m]!;
+  const last = Math.ceil(0.5 + lengthMonths) - 1; // offset of the last month touched
+  const full = prefix[m + last]! - prefix[m + 1]!; // offsets 1 .. last - 1
+  return 0.5 * factor[m]! + full + (0.5 + lengthMonths - last) * factor[m + last]!;
+}
+
+/** Adds one placement's weeks, month by month, into `weeks` (scaled by `count`). */
+function addPlacementWeeks(weeks: Float64Array, m: number, lengthMonths: number, count: number): void {
+  if (lengthMonths <= 0.5) {
+    weeks[m] = weeks[m]! + count * lengthMonths * WEEKS_PER_MONTH;
+    return;
+  }
+  const last = Math.ceil(0.5 + lengthMonths) - 1;
+  weeks[m] = weeks[m]! + count * 0.5 * WEEKS_PER_MONTH;
+  for (let j = 1; j < last; j++) weeks[m + j] = weeks[m + j]! + count * WEEKS_PER_MONTH;
+  weeks[m + last] = weeks[m + last]! + count * (0.5 + lengthMonths - last) * WEEKS_PER_MONTH;
+}
+
+/**
+ * Runs iterations [from, to) of a block whose input columns start at iteration `columnOffset`,
+ * writing into `out` at the same iteration indices. `rng` is only used with process variability.
+ */
+export function simulateBlock(
+  plan: SimulationPlan,
+  layout: SimulationLayout,
+  columns: InputColumns,
+  columnOffset: number,
+  from: number,
+  to: number,
+  out: SimulationOutput,
+  rng: Rng | null,
+  workspace?: Workspace,
+): void {
+  const ws = workspace ?? new Workspace(layout, plan.base);
+  const base = plan.base;
+  const options = layout.options;
+  const terms = layout.terms;
+  const longestTerm = ws.longestTerm;
+  const councils = base.councils;
+  const perspectiveCount = layout.perspectives.length;
+  const childrenShares = councils.map((c) => c.childrenShare);
+  const matchShares = councils.map((c) => c.matchShare);
+  const cumulative = new Float64Array(perspectiveCount);
+  const paybackFound = new Int16Array(perspectiveCount);
+  const yearOfMonth = layout.timeline.yearOfMonth;
+  const years = layout.timeline.yearLabels.length;
+  // The smallest option that includes start month m.
+  const firstOptionWithMonth = new Int32Array(longestTerm);
+  for (let m = 0, k = 0; m < longestTerm; m++) {
+    while (terms[k]! <= m) k++;
+    firstOptionWithMonth[m] = k;
+  }
+
+  for (let i = from; i < to; i++) {
+    const c = i - columnOffset;
+    const costGrowth = at(columns, 'residentialCostGrowth', c);
+    const discountRate = at(columns, 'discountRate', c);
+    ws.updateMoneyFactors(costGrowth, discountRate);
+    ws.updateReferralShape(at(columns, 'referralGrowth', c));
+    ws.updateCostShape(at(columns, 'annualUplift', c), at(columns, 'externalShare', c));
+
+    const referralsPerMonth = at(columns, 'referralsPerYear', c) / 12;
+    const capacity = at(columns, 'capacityPerMonth', c);
+    const preventedPerStart = at(columns, 'breakdownRisk', c) * at(columns, 'effectiveness', c) * at(columns, 'attribution', c);
+    const escalation = at(columns, 'residentialEscalation', c);
+    const lengthMonths = (at(columns, 'residentialWeeks', c) * 12) / 52;
+    const netWeekly = at(columns, 'residentialWeeklyCost', c) - at(columns, 'alternativeWeeklyCost', c);
+    const moveCost = at(columns, 'moveCost', c);
+    const kept = 1 - at(columns, 'optimismBias', c);
+    const monthlyCost = (at(columns, 'annualValue', c) / 12) * (1 + at(columns, 'costOptimismBias', c));
+
+    const starts = ws.starts;
+    const placements = ws.placements;
+    const prevented = ws.prevented;
+    const growth = ws.growth;
+    const discount = ws.discount;
+    let pvSum = 0;
+    let cashSum = 0;
+    let placementSumAll = 0;
+    let option = 0;
+    const fan = i < out.fanIterations;
+    if (fan) ws.fanAccumulator.fill(0);
+
+    if (!plan.processVariability) {
+      fillStarts(ws, referralsPerMonth, capacity, base.maxWaitMonths);
+      // Value per placement started in month m: weeks x growth (x discount), O(1) each.
+      for (let m = 0; m < longestTerm; m++) {
+        const prev = starts[m]! * preventedPerStart;
+        const place = prev * escalation;
+        prevented[m] = prev;
+        placements[m] = place;
+        ws.placementPrefix[m + 1] = ws.placementPrefix[m]! + place;
+        const unitPV = placementSum(ws.growthDiscountPrefix, ws.growthDiscount, m, lengthMonths);
+        const unitCash = placementSum(ws.growthPrefix, growth, m, lengthMonths);
+        pvSum += place * netWeekly * WEEKS_PER_MONTH * unitPV + prev * moveCost * discount[m]!;
+        cashSum += place * netWeekly * WEEKS_PER_MONTH * unitCash + prev * moveCost;
+        placementSumAll += place;
+        if (fan) addFanCohort(ws, firstOptionWithMonth[m]!, m, lengthMonths, place * netWeekly * kept, prev * moveCost * kept, years);
+        while (option < options && terms[option] === m + 1) {
+          out.avoidedCostPV[option]![i] = pvSum * kept;
+          out.avoidedCost[option]![i] = cashSum * kept;
+          out.placementsAvoided[option]![i] = placementSumAll;
+          option++;
+        }
+      }
+    } else {
+      fillStartsWithChance(ws, rng!, referralsPerMonth, capacity, base.maxWaitMonths);
+      ws.weeks.fill(0);
+      for (let m = 0; m < longestTerm; m++) {
+        const prev = binomial(rng!, starts[m]!, preventedPerStart);
+        const place = binomial(rng!, prev, escalation);
+        prevented[m] = prev;
+        placements[m] = place;
+        for (let p = 0; p < place; p++) {
+          const length = plan.placementWeeks ? (plan.placementWeeks(rng!) * 12) / 52 : lengthMonths;
+          pvSum += netWeekly * WEEKS_PER_MONTH * placementSum(ws.growthDiscountPrefix, ws.growthDiscount, m, length);
+          cashSum += netWeekly * WEEKS_PER_MONTH * placementSum(ws.growthPrefix, growth, m, length);
+          addPlacementWeeks(ws.weeks, m, length, 1);
+          if (fan) addFanCohort(ws, firstOptionWithMonth[m]!, m, length, netWeekly * kept, 0, years);
+        }
+        pvSum += prev * moveCost * discount[m]!;
+        cashSum += prev * moveCost;
+        if (fan) ws.fanAccumulator[firstOptionWithMonth[m]! * years + yearOfMonth[m]!] += prev * moveCost * kept;
+        placementSumAll += place;
+        while (option < options && terms[option] === m + 1) {
+          out.avoidedCostPV[option]![i] = pvSum * kept;
+          out.avoidedCost[option]![i] = cashSum * kept;
+          out.placementsAvoided[option]![i] = placementSumAll;
+          option++;
+        }
+      }
+    }
+
+    for (let k = 0; k < options; k++) {
+      out.contractCost[k]![i] = monthlyCost * ws.costSums[k * 4]!;
+      out.contractCostPV[k]![i] = monthlyCost * ws.costSums[k * 4 + 1]!;
+      out.paid[k]![i] = monthlyCost * ws.costSums[k * 4 + 2]!;
+      out.paidPV[k]![i] = monthlyCost * ws.costSums[k * 4 + 3]!;
+    }
+
+    // Payback: the first month, within the longest term, when cumulative cash net >= 0.
+    cumulative.fill(0);
+    paybackFound.fill(-1);
+    let unfound = perspectiveCount;
+    const residentialValue = netWeekly * kept;
+    const prefix = ws.placementPrefix;
+    const last = lengthMonths <= 0.5 ? 0 : Math.ceil(0.5 + lengthMonths) - 1;
+    for (let t = 0; t < longestTerm && unfound > 0; t++) {
+      let weeks: number;
+      if (plan.processVariability) {
+        weeks = ws.weeks[t]!;
+      } else if (last === 0) {
+        weeks = placements[t]! * lengthMonths * WEEKS_PER_MONTH;
+      } else {
+        // Placements started in t (half a month), t-last+1 .. t-1 (full), t-last (the rest).
+        const fullFrom = Math.max(0, t - last + 1);
+        let covered = 0.5 * placements[t]! + (prefix[t]! - prefix[fullFrom]!);
+        if (t - last >= 0) covered += (0.5 + lengthMonths - last) * placements[t - last]!;
+        weeks = covered * WEEKS_PER_MONTH;
+      }
+      const avoided = residentialValue * weeks * growth[t]! + prevented[t]! * moveCost * kept;
+      const cost = monthlyCost * ws.costShape[t]!;
+      cumulative[0] = cumulative[0]! + avoided - cost;
+      if (paybackFound[0] === -1 && cumulative[0]! >= 0) {
+        paybackFound[0] = t;
+        unfound--;
+      }
+      const paidCost = cost * ws.paidShare[t]!;
+      for (let p = 1; p < perspectiveCount; p++) {
+        cumulative[p] = cumulative[p]! + childrenShares[p - 1]! * avoided - matchShares[p - 1]! * paidCost;
+        if (paybackFound[p] === -1 && cumulative[p]! >= 0) {
+          paybackFound[p] = t;
+          unfound--;
+        }
+      }
+    }
+    for (let p = 0; p < perspectiveCount; p++) out.paybackMonth[p]![i] = paybackFound[p]!;
+
+    if (fan) {
+      // Option k's avoided cash in year y: cohorts whose first option is <= k.
+      for (let k = 0; k < options; k++) {
+        for (let y = 0; y < years; y++) {
+          const prior = k > 0 ? out.fanAvoided[k - 1]![i * years + y]! : 0;
+          out.fanAvoided[k]![i * years + y] = prior + ws.fanAccumulator[k * years + y]!;
+        }
+        for (let t = 0; t < terms[k]!; t++) {
+          const cost = monthlyCost * ws.costShape[t]!;
+          out.fanCost[k]![i * years + yearOfMonth[t]!] += cost;
+          out.fanPaid[k]![i * years + yearOfMonth[t]!] += cost * ws.paidShare[t]!;
+        }
+      }
+    }
+  }
+}
+
+/** Adds a cohort's (or placement's) avoided cash, by financial year, to the fan accumulator. */
+function addFanCohort(ws: Workspace, firstOption: number, m: number, lengthMonths: number, valuePerWeek: number, moveValue: number, years: number): void {
+  const year = ws.layout.timeline.yearOfMonth;
+  const row = firstOption * years;
+  const acc = ws.fanAccumulator;
+  acc[row + year[m]!] += moveValue;
+  if (valuePerWeek === 0) return;
+  if (lengthMonths <= 0.5) {
+    acc[row + year[m]!] += valuePerWeek * lengthMonths * WEEKS_PER_MONTH * ws.growth[m]!;
+    return;
+  }
+  const last = Math.ceil(0.5 + lengthMonths) - 1;
+  for (let j = 0; j <= last; j++) {
+    const share = j === 0 ? 0.5 : j === last ? 0.5 + lengthMonths - last : 1;
+    acc[row + year[m + j]!] += valuePerWeek * share * WEEKS_PER_MONTH * ws.growth[m + j]!;
+  }
+}
+
+export { Workspace };

@@ -1,0 +1,196 @@
+/**
+ * Monte Carlo summaries (shared/model.md section 10): means with standard errors, percentiles,
+ * probabilities, histograms and the fan of cumulative net cash by financial year.
+ */
+import type { MonteCarloPerspective, QuantileSummary } from './results';
+import type { SimulationLayout, SimulationOutput } from './simulate';
+import type { Inputs } from './types';
+
+export const SUMMARY_PROBABILITIES = [0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95] as const;
+
+/**
+ * Moves the k-th smallest of values[lo..hi] to index k (Floyd-Rivest style introselect via
+ * Hoare partitioning around the median of three). Mutates `values`.
+ */
+function selectInPlace(values: Float64Array, k: number, lo: number, hi: number): void {
+  while (hi > lo) {
+    const mid = (lo + hi) >>> 1;
+    // median of three into values[k]-ish pivot
+    let a = values[lo]!;
+    let b = values[mid]!;
+    let c = values[hi]!;
+    if (a > b) [a, b] = [b, a];
+    if (b > c) [b, c] = [c, b];
+    if (a > b) [a, b] = [b, a];
+    const pivot = b;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (values[i]! < pivot) i++;
+      while (values[j]! > pivot) j--;
+      if (i <= j) {
+        const t = values[i]!;
+        values[i] = values[j]!;
+        values[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return;
+  }
+}
+
+/**
+ * Percentiles by linear interpolation between order statistics (Hyndman-Fan type 7, as NumPy's
+ * default and R's quantile()). Reorders `values`. quantilesInPlace([1,2,3,4,5], [0.5, 0.25]) -> [3, 2]
+ */
+export function quantilesInPlace(values: Float64Array, probabilities: readonly number[]): number[] {
+  const n = values.length;
+  if (n === 0) return probabilities.map(() => NaN);
+  const order = probabilities.map((p, i) => ({ p, i })).sort((x, y) => x.p - y.p);
+  const result = new Array<number>(probabilities.length);
+  let lo = 0;
+  for (const { p, i } of order) {
+    const h = (n - 1) * p;
+    const below = Math.floor(h);
+    selectInPlace(values, below, lo, n - 1);
+    const low = values[below]!;
+    let high = low;
+    if (h > below) {
+      // the next order statistic is the minimum of what lies above
+      high = Infinity;
+      for (let j = below + 1; j < n; j++) if (values[j]! < high) high = values[j]!;
+    }
+    result[i] = low + (h - below) * (high - low);
+    lo = below;
+  }
+  return result;
+}
+
+/** Mean and standard error of the mean. meanAndSem([1, 2, 3]) -> { mean: 2, sem: 0.5774 } */
+export function meanAndSem(values: Float64Array): { mean: number; sem: number } {
+  const n = values.length;
+  let sum = 0;
+  for (let i = 0; i < n; i++) sum += values[i]!;
+  const mean = sum / n;
+  let squares = 0;
+  for (let i = 0; i < n; i++) {
+    const d = values[i]! - mean;
+    squares += d * d;
+  }
+  const variance = n > 1 ? squares / (n - 1) : 0;
+  return { mean, sem: Math.sqrt(variance / n) };
+}
+
+/** Mean, standard error and P5..P95 of `values`; reorders `values`. */
+export function summariseInPlace(values: Float64Array): QuantileSummary {
+  const { mean, sem } = meanAndSem(values);
+  const [p5, p10, p25, p50, p75, p90, p95] = quantilesInPlace(values, SUMMARY_PROBABILITIES);
+  return { mean, sem, p5: p5!, p10: p10!, p25: p25!, p50: p50!, p75: p75!, p90: p90!, p95: p95! };
+}
+
+/** Equal-width histogram of `values` in `bins` bins from min to max. */
+export function histogram(values: Float64Array, bins: number): { edges: number[]; counts: number[] } {
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  if (!(max > min)) return { edges: [min, max], counts: [values.length] };
+  const width = (max - min) / bins;
+  const counts = new Array<number>(bins).fill(0);
+  for (let i = 0; i < values.length; i++) {
+    const b = Math.min(bins - 1, Math.floor((values[i]! - min) / width));
+    counts[b]!++;
+  }
+  return { edges: Array.from({ length: bins + 1 }, (_, b) => min + b * width), counts };
+}
+
+/** Summaries of option k for each perspective (region, then each council). */
+export function summariseOption(out: SimulationOutput, layout: SimulationLayout, base: Inputs, option: number): Record<string, MonteCarloPerspective> {
+  const n = out.iterations;
+  const scratch = new Float64Array(n);
+  const result: Record<string, MonteCarloPerspective> = {};
+  const avoidedPV = out.avoidedCostPV[option]!;
+  const avoided = out.avoidedCost[option]!;
+  const costPV = out.contractCostPV[option]!;
+  const cost = out.contractCost[option]!;
+  const paidPV = out.paidPV[option]!;
+  const paid = out.paid[option]!;
+  scratch.set(out.placementsAvoided[option]!);
+  const regionPlacements = summariseInPlace(scratch);
+  const lastTermMonth = layout.terms[option]! - 1;
+  const years = layout.timeline.yearLabels;
+
+  layout.perspectives.forEach((name, p) => {
+    const council = p === 0 ? null : base.councils[p - 1]!;
+    const children = council ? council.childrenShare : 1;
+    const match = council ? council.matchShare : 1;
+    // NPV
+    let positive = 0;
+    for (let i = 0; i < n; i++) {
+      const v = council ? children * avoidedPV[i]! - match * paidPV[i]! : avoidedPV[i]! - costPV[i]!;
+      scratch[i] = v;
+      if (v > 0) positive++;
+    }
+    const npvHistogram = histogram(scratch, 30);
+    const npv = summariseInPlace(scratch);
+    for (let i = 0; i < n; i++) scratch[i] = council ? children * avoided[i]! - match * paid[i]! : avoided[i]! - cost[i]!;
+    const netSaving = summariseInPlace(scratch);
+    const placements = scaleSummary(regionPlacements, children);
+    let paidBack = 0;
+    const payback = out.paybackMonth[p]!;
+    for (let i = 0; i < n; i++) if (payback[i]! >= 0 && payback[i]! <= lastTermMonth) paidBack++;
+    const probabilityNpvPositive = positive / n;
+    result[name] = {
+      npv,
+      netSaving,
+      residentialPlacementsAvoided: placements,
+      probabilityNpvPositive,
+      probabilityNpvPositiveSem: Math.sqrt((probabilityNpvPositive * (1 - probabilityNpvPositive)) / n),
+      probabilityPaidBack: paidBack / n,
+      npvHistogram,
+      fan: fanOf(out, option, years, children, match, council !== null),
+    };
+  });
+  return result;
+}
+
+/** A summary of values x factor (factor >= 0), from the summary of the values. */
+function scaleSummary(s: QuantileSummary, factor: number): QuantileSummary {
+  return {
+    mean: s.mean * factor,
+    sem: s.sem * factor,
+    p5: s.p5 * factor,
+    p10: s.p10 * factor,
+    p25: s.p25 * factor,
+    p50: s.p50 * factor,
+    p75: s.p75 * factor,
+    p90: s.p90 * factor,
+    p95: s.p95 * factor,
+  };
+}
+
+/** P5..P95 of cumulative net cash by financial year over the fan iterations. */
+function fanOf(out: SimulationOutput, option: number, years: string[], children: number, match: number, isCouncil: boolean): MonteCarloPerspective['fan'] {
+  const f = out.fanIterations;
+  const count = years.length;
+  const cumulative = new Float64Array(f * count);
+  const avoided = out.fanAvoided[option]!;
+  const cost = isCouncil ? out.fanPaid[option]! : out.fanCost[option]!;
+  for (let i = 0; i < f; i++) {
+    let running = 0;
+    for (let y = 0; y < count; y++) {
+      running += children * avoided[i * count + y]! - match * cost[i * count + y]!;
+      cumulative[y * f + i] = running;
+    }
+  }
+  return years.map((year, y) => {
+    const [p5, p25, p50, p75, p95] = quantilesInPlace(cumulative.subarray(y * f, (y + 1) * f), [0.05, 0.25, 0.5, 0.75, 0.95]);
+    return { year, p5: p5!, p25: p25!, p50: p50!, p75: p75!, p95: p95! };
+  });
+}

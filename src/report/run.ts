@@ -1,0 +1,103 @@
+/**
+ * Runs a scenario through the model: the deterministic projection of every option and perspective
+ * with break-even figures (shared/model.md sections 8-9), in the shared results shape.
+ */
+import { placementsNeeded, switchingValue, type SearchRange } from '../model/breakeven';
+import { support } from '../model/distribution';
+import { projectAll, type Projection } from '../model/project';
+import { MODEL_VERSION, type OptionResult, type Results } from '../model/results';
+import { buildInputs, centralValues, uncertainPaths, valuesWith } from '../scenario/inputs';
+import { INPUT_PATH_BY_NAME } from '../scenario/paths';
+import type { Scenario } from '../scenario/types';
+
+/** Inputs whose switching value is always reported, when the scenario has them (section 8). */
+export const KEY_INPUTS: readonly string[] = [
+  'outcomes.effectiveness',
+  'outcomes.breakdown_risk',
+  'outcomes.residential_escalation',
+  'outcomes.residential_weekly_cost',
+  'outcomes.residential_weeks',
+  'service.referrals_per_year',
+  'service.capacity.starts_per_year',
+  'service.capacity.caseload',
+  'contract.annual_value',
+  'finance.attribution',
+];
+
+/** The inputs that get a switching value: the key inputs present, then every uncertain one. */
+export function switchingInputPaths(scenario: Scenario): string[] {
+  const paths = KEY_INPUTS.filter((p) => p in scenario.quantities);
+  for (const p of uncertainPaths(scenario)) if (!paths.includes(p)) paths.push(p);
+  return paths;
+}
+
+/**
+ * Where a switching value is looked for: the key's allowed range (a variable's: its distribution's
+ * support); an unbounded end is taken as 100 times the central value's size.
+ */
+export function searchRange(scenario: Scenario, path: string, central: number): SearchRange {
+  let min = -Infinity;
+  let max = Infinity;
+  const known = INPUT_PATH_BY_NAME.get(path);
+  if (known) {
+    min = known.min;
+    max = known.max;
+  } else if (path.startsWith('variables.')) {
+    const variable = scenario.variables[path.slice('variables.'.length)];
+    if (variable?.kind === 'distribution') [min, max] = support(variable.distribution);
+  }
+  const reach = 100 * Math.max(Math.abs(central), 1);
+  return { min: Number.isFinite(min) ? min : central - reach, max: Number.isFinite(max) ? max : central + reach, central };
+}
+
+/** The deterministic projection at `values` (input path -> number). */
+export function projectValues(scenario: Scenario, values: Record<string, number>): Projection {
+  return projectAll(buildInputs(scenario, values));
+}
+
+/** Switching values of every option for one input: the region NPV = 0 crossing nearest the central value. */
+function switchingValuesFor(scenario: Scenario, path: string, central: Record<string, number>, optionCount: number): (number | null)[] {
+  const cache = new Map<number, number[]>();
+  const npvs = (value: number): number[] => {
+    let result = cache.get(value);
+    if (!result) {
+      const values = valuesWith(scenario, { [path]: value });
+      result = projectValues(scenario, values).options.map((o) => o.perspectives.region!.totals.npv);
+      cache.set(value, result);
+    }
+    return result;
+  };
+  const range = searchRange(scenario, path, central[path]!);
+  return Array.from({ length: optionCount }, (_, k) => switchingValue((v) => npvs(v)[k]!, range));
+}
+
+/** The deterministic results of every option, for every perspective, with break-even figures. */
+export function deterministicResults(scenario: Scenario): Results {
+  const central = centralValues(scenario);
+  const projection = projectValues(scenario, central);
+  const paths = switchingInputPaths(scenario);
+  const switching = new Map(paths.map((p) => [p, switchingValuesFor(scenario, p, central, projection.options.length)]));
+  const options: OptionResult[] = projection.options.map((option, k) => {
+    const region = option.perspectives.region!.totals;
+    const switchingValues: Record<string, number | null> = {};
+    for (const p of paths) switchingValues[p] = switching.get(p)![k]!;
+    return {
+      extensionYears: option.extensionYears,
+      perspectives: option.perspectives,
+      breakEven: {
+        placementsNeeded: placementsNeeded(region.residentialPlacementsAvoided, region.avoidedCostPV, region.contractCostPV),
+        switchingValues,
+      },
+    };
+  });
+  return {
+    scenario: { name: scenario.name, hash: scenario.hash },
+    modelVersion: MODEL_VERSION,
+    headlineExtensionYears: scenario.contract.take,
+    priceBase: scenario.priceBase ?? null,
+    discountRate: central['finance.discount_rate'],
+    horizonMonths: projection.horizon,
+    firstMonth: scenario.contract.start.slice(0, 7),
+    options,
+  };
+}

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { projectAll } from '../../src/model/project';
+import { createOutput, simulateBlock, simulationLayout, VARYING_FIELDS, type InputColumns, type SimulationPlan } from '../../src/model/simulate';
+import { summariseOption } from '../../src/model/summarise';
+import type { Inputs } from '../../src/model/types';
+import { inputs } from './fixtures';
+
+function constantColumns(input: Inputs): InputColumns {
+  return Object.fromEntries(VARYING_FIELDS.map((f) => [f, input[f]])) as InputColumns;
+}
+
+const classLike = inputs({
+  start: { year: 2025, month: 1 },
+  baseEnd: { year: 2027, month: 3 },
+  maxExtensionYears: 4,
+  headlineExtensionYears: 4,
+  annualValue: 660_546,
+  annualUplift: 0.03,
+  externalShare: 0.9,
+  externalShareByYear: { '2027/28': 0.5, '2028/29': 0 },
+  councils: [
+    { name: 'Bridgend', childrenShare: 0.35, matchShare: 0.303 },
+    { name: 'RCT', childrenShare: 0.5, matchShare: 0.55 },
+    { name: 'Merthyr', childrenShare: 0.15, matchShare: 0.147 },
+  ],
+  referralsPerYear: 60,
+  referralGrowth: 0.05,
+  capacityPerMonth: 52 / 12,
+  maxWaitMonths: 6,
+  breakdownRisk: 0.25,
+  effectiveness: 0.25,
+  residentialEscalation: 0.2,
+  residentialWeeks: 40,
+  residentialWeeklyCost: 5631,
+  alternativeWeeklyCost: 550,
+  moveCost: 2000,
+  cashableShare: 0.77,
+  residentialCostGrowth: 0.02,
+  optimismBias: 0.1,
+  costOptimismBias: 0.05,
+  attribution: 0.9,
+});
+
+describe('Monte Carlo with no spread gives the deterministic answer', () => {
+  for (const [label, input] of [
+    ['CLASS-like, waiting list part-full', classLike],
+    ['capacity above demand', { ...classLike, capacityPerMonth: 20 }],
+    ['demand far above capacity', { ...classLike, referralsPerYear: 300, referralGrowth: 0 }],
+    ['short placements', { ...classLike, residentialWeeks: 1.5 }],
+    ['one-month term', inputs()],
+  ] as const) {
+    it(label, () => {
+      const plan: SimulationPlan = { base: input, longestWeeks: input.residentialWeeks, processVariability: false, fanIterations: 2 };
+      const layout = simulationLayout(plan);
+      const out = createOutput(layout, 3, 2);
+      simulateBlock(plan, layout, constantColumns(input), 0, 0, 3, out, null);
+      const deterministic = projectAll(input);
+      deterministic.options.forEach((option, k) => {
+        const summary = summariseOption(out, layout, input, k);
+        for (const [name, p] of Object.entries(option.perspectives)) {
+          const s = summary[name]!;
+          expect(s.npv.mean).toBeCloseTo(p.totals.npv, 6);
+          expect(s.npv.p5).toBeCloseTo(p.totals.npv, 6);
+          expect(s.npv.sem).toBeCloseTo(0, 6);
+          expect(s.netSaving.p50).toBeCloseTo(p.totals.netSaving, 6);
+          expect(s.residentialPlacementsAvoided.mean).toBeCloseTo(p.totals.residentialPlacementsAvoided, 9);
+          const paidBackInTerm = p.totals.paybackMonth !== null && p.totals.paybackMonth < layout.terms[k]!;
+          expect(s.probabilityPaidBack).toBe(paidBackInTerm ? 1 : 0);
+          // The fan's last year is the option's cumulative net cash.
+          expect(s.fan.at(-1)!.p50).toBeCloseTo(p.totals.netSaving, 6);
+          p.byFinancialYear.reduce((running, year, y) => {
+            const next = running + year.netSaving;
+            expect(s.fan[y]!.p50).toBeCloseTo(next, 6);
+            return next;
+          }, 0);
+        }
+      });
+    });
+  }
+});
