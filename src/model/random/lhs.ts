@@ -1,0 +1,49 @@
+/**
+ * Latin hypercube sampling: each input's n draws take exactly one value from each of n
+ * equally likely strata, in random order.
+ */
+import type { Distribution } from '../distribution';
+import { quantileFunction } from './quantile';
+import type { Rng } from './rng';
+
+/** The largest double below 1, so a stratum's upper edge never maps to an infinite quantile. */
+const BELOW_ONE = 1 - 2 ** -53;
+
+/**
+ * Shuffles an array in place (Fisher-Yates), every order equally likely.
+ * shuffleInPlace(createRng(1), Float64Array.of(1, 2, 3)) -> the same three numbers, reordered
+ */
+export function shuffleInPlace(rng: Rng, values: Float64Array): void {
+  for (let i = values.length - 1; i > 0; i--) {
+    const j = Math.floor(rng() * (i + 1));
+    const held = values[i]!;
+    values[i] = values[j]!;
+    values[j] = held;
+  }
+}
+
+/**
+ * Fills a column with a Latin hypercube sample of one distribution: draw i is the quantile
+ * at (i + u_i) / n for a uniform u_i, and the column is then shuffled.
+ * latinHypercubeInto(createRng(1), { dist: 'uniform', min: 0, max: 1 }, new Float64Array(4))
+ *   -> one value in each of [0, .25), [.25, .5), [.5, .75), [.75, 1), in random order
+ */
+export function latinHypercubeInto(rng: Rng, d: Distribution, out: Float64Array): void {
+  const inverse = quantileFunction(d);
+  const count = out.length;
+  for (let i = 0; i < count; i++) out[i] = inverse(Math.min(BELOW_ONE, (i + rng()) / count));
+  shuffleInPlace(rng, out);
+}
+
+/**
+ * A Latin hypercube sample: one column of `iterations` draws per distribution, columns
+ * filled in order from the same generator (so the sample is fixed by the seed).
+ * latinHypercube(createRng(1), [pertA, normalB], 1000) -> [Float64Array(1000), Float64Array(1000)]
+ */
+export function latinHypercube(rng: Rng, distributions: readonly Distribution[], iterations: number): Float64Array[] {
+  return distributions.map((d) => {
+    const column = new Float64Array(iterations);
+    latinHypercubeInto(rng, d, column);
+    return column;
+  });
+}

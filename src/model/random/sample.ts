@@ -1,0 +1,231 @@
+/**
+ * Direct samplers for plain random sampling, and the count samplers (Poisson, binomial)
+ * used for process variability. The generator is always the first argument.
+ */
+import { lognormalParameters, pertShape, type Distribution } from '../distribution';
+import { logGamma } from './beta';
+import { standardNormalQuantile } from './normal';
+import { discreteQuantile, discreteTable, quantileFunction } from './quantile';
+import type { Rng } from './rng';
+
+/** Draws one value from a fixed distribution using the generator it is given. */
+export type Sampler = (rng: Rng) => number;
+
+/**
+ * Standard normal draw by inversion (AS241): one uniform per draw, so a stream of draws
+ * stays in step with the stream of uniforms.
+ * standardNormal(createRng(1)) -> a number near 0 (sd 1)
+ */
+export function standardNormal(rng: Rng): number {
+  return standardNormalQuantile(rng());
+}
+
+/**
+ * Gamma(shape, scale 1) by Marsaglia and Tsang (2000), for shape >= 1; shape < 1 uses
+ * Gamma(shape + 1) * U^(1/shape).
+ * gamma(createRng(1), 2) -> a positive number with mean 2
+ */
+export function gamma(rng: Rng, shape: number): number {
+  if (shape >= 1) return gammaAtLeastOne(rng, shape - 1 / 3, 1 / Math.sqrt(9 * shape - 3));
+  return Math.exp(logGammaBelowOne(rng, shape));
+}
+
+function gammaAtLeastOne(rng: Rng, d: number, c: number): number {
+  for (;;) {
+    let x: number;
+    let v: number;
+    do {
+      x = standardNormalQuantile(rng());
+      v = 1 + c * x;
+    } while (v <= 0);
+    v = v * v * v;
+    const u = rng();
+    const xx = x * x;
+    if (u < 1 - 0.0331 * xx * xx) return d * v;
+    if (Math.log(u) < 0.5 * xx + d * (1 - v + Math.log(v))) return d * v;
+  }
+}
+
+/** ln of a Gamma(shape) draw for shape < 1, kept in logs because U^(1/shape) underflows for small shapes. */
+function logGammaBelowOne(rng: Rng, shape: number): number {
+  const boosted = shape + 1;
+  return Math.log(gammaAtLeastOne(rng, boosted - 1 / 3, 1 / Math.sqrt(9 * boosted - 3))) + Math.log(rng()) / shape;
+}
+
+/**
+ * A Beta(alpha, beta) sampler: X / (X + Y) for independent gamma draws X, Y (Marsaglia-Tsang).
+ * betaSampler(2, 4)(createRng(1)) -> a number in [0, 1] with mean 1/3
+ */
+export function betaSampler(alpha: number, beta: number): Sampler {
+  if (!(alpha > 0 && beta > 0)) throw new RangeError(`beta: alpha and beta must be positive, got ${alpha}, ${beta}`);
+  if (alpha >= 1 && beta >= 1) {
+    const dx = alpha - 1 / 3;
+    const cx = 1 / Math.sqrt(9 * dx);
+    const dy = beta - 1 / 3;
+    const cy = 1 / Math.sqrt(9 * dy);
+    return (rng) => {
+      const x = gammaAtLeastOne(rng, dx, cx);
+      return x / (x + gammaAtLeastOne(rng, dy, cy));
+    };
+  }
+  return (rng) => {
+    const logX = alpha < 1 ? logGammaBelowOne(rng, alpha) : Math.log(gamma(rng, alpha));
+    const logY = beta < 1 ? logGammaBelowOne(rng, beta) : Math.log(gamma(rng, beta));
+    return 1 / (1 + Math.exp(logY - logX));
+  };
+}
+
+/**
+ * A sampler for any distribution form, with its constants worked out once.
+ * samplerFor({ dist: 'pert', min: 0, mode: 1, max: 4 })(createRng(1)) -> a number in [0, 4]
+ */
+export function samplerFor(d: Distribution): Sampler {
+  switch (d.dist) {
+    case 'fixed': {
+      const value = d.value;
+      return () => value;
+    }
+    case 'pert': {
+      const { min, mode, max } = d;
+      quantileFunction(d); // validates the parameters
+      if (min === max) return () => min;
+      const { alpha, beta } = pertShape(min, mode, max);
+      const standard = betaSampler(alpha, beta);
+      const range = max - min;
+      return (rng) => Math.min(max, min + range * standard(rng));
+    }
+    case 'beta':
+      return betaSampler(d.alpha, d.beta);
+    case 'lognormal': {
+      quantileFunction(d); // validates the parameters
+      const { mu, sigma } = lognormalParameters(d.low, d.high);
+      return (rng) => Math.exp(mu + sigma * standardNormalQuantile(rng()));
+    }
+    case 'discrete': {
+      const table = discreteTable(d.values, d.weights);
+      return (rng) => discreteQuantile(table, rng());
+    }
+    case 'uniform':
+    case 'triangular':
+    case 'normal': {
+      // Inversion is exact and as fast as anything else for these; truncated normals
+      // invert on [Phi(a), Phi(b)], so no draw is clamped or rejected.
+      const inverse = quantileFunction(d);
+      return (rng) => inverse(rng());
+    }
+  }
+}
+
+/**
+ * Fills a column with independent draws of one distribution.
+ * sampleInto(createRng(1), { dist: 'uniform', min: 0, max: 1 }, new Float64Array(1000)) fills 1000 draws
+ */
+export function sampleInto(rng: Rng, d: Distribution, out: Float64Array): void {
+  const draw = samplerFor(d);
+  for (let i = 0; i < out.length; i++) out[i] = draw(rng);
+}
+
+// Exact ln k! for small k (summing logs), so count samplers avoid Lanczos error where it matters most.
+const LOG_FACTORIAL = new Float64Array(256);
+for (let k = 2; k < 256; k++) LOG_FACTORIAL[k] = LOG_FACTORIAL[k - 1]! + Math.log(k);
+
+/** ln k! for a whole number k >= 0. logFactorial(5) -> 4.787491742782046 (= ln 120) */
+export function logFactorial(k: number): number {
+  return k < 256 ? LOG_FACTORIAL[k]! : logGamma(k + 1);
+}
+
+/**
+ * A Poisson count with the given mean: sequential inversion of the CDF for mean < 10,
+ * Hörmann's PTRS (transformed rejection with squeeze, 1993) above. Exact in both ranges.
+ * poisson(createRng(1), 4.5) -> a whole number with mean 4.5
+ */
+export function poisson(rng: Rng, mean: number): number {
+  if (!(mean >= 0 && Number.isFinite(mean))) throw new RangeError(`poisson: mean must be a non-negative number, got ${mean}`);
+  if (mean === 0) return 0;
+  if (mean < 10) {
+    const u = rng();
+    let k = 0;
+    let probability = Math.exp(-mean);
+    let cumulative = probability;
+    while (u >= cumulative && probability > 0) {
+      k++;
+      probability *= mean / k;
+      cumulative += probability;
+    }
+    return k;
+  }
+  const rootMean = Math.sqrt(mean);
+  const logMean = Math.log(mean);
+  const b = 0.931 + 2.53 * rootMean;
+  const a = -0.059 + 0.02483 * b;
+  const logInverseAlpha = Math.log(1.1239 + 1.1328 / (b - 3.4));
+  const vr = 0.9277 - 3.6224 / (b - 2);
+  for (;;) {
+    const u = rng() - 0.5;
+    const v = rng();
+    const us = 0.5 - Math.abs(u);
+    const k = Math.floor(((2 * a) / us + b) * u + mean + 0.43);
+    if (k < 0) continue;
+    if (us >= 0.07 && v <= vr) return k;
+    if (us < 0.013 && v > us) continue;
+    if (Math.log(v) + logInverseAlpha - Math.log(a / (us * us) + b) <= -mean + k * logMean - logFactorial(k)) return k;
+  }
+}
+
+/**
+ * The number of successes in `trials` independent trials each with chance `probability`:
+ * CDF inversion when trials * min(p, 1 - p) < 10, Hörmann's BTRS (transformed rejection,
+ * 1993) above. Exact in both ranges.
+ * binomial(createRng(1), 100, 0.3) -> a whole number in [0, 100] with mean 30
+ */
+export function binomial(rng: Rng, trials: number, probability: number): number {
+  if (!(Number.isInteger(trials) && trials >= 0)) throw new RangeError(`binomial: trials must be a whole number >= 0, got ${trials}`);
+  if (!(probability >= 0 && probability <= 1)) throw new RangeError(`binomial: probability must be in [0, 1], got ${probability}`);
+  if (probability > 0.5) return trials - binomialLowerHalf(rng, trials, 1 - probability);
+  return binomialLowerHalf(rng, trials, probability);
+}
+
+/** Binomial draw for p <= 0.5. */
+function binomialLowerHalf(rng: Rng, n: number, p: number): number {
+  if (n === 0 || p === 0) return 0;
+  const q = 1 - p;
+  const mean = n * p;
+  if (mean < 10) {
+    // Sequential search from 0 (as numpy's binomial inversion); restarts past a far bound
+    // guard against rounding leaving u above the summed probabilities.
+    const start = Math.exp(n * Math.log1p(-p));
+    const bound = Math.min(n, mean + 10 * Math.sqrt(mean * q + 1));
+    const ratio = p / q;
+    for (;;) {
+      let u = rng();
+      let k = 0;
+      let probability = start;
+      while (u > probability) {
+        u -= probability;
+        k++;
+        if (k > bound) break;
+        probability *= ((n - k + 1) * ratio) / k;
+      }
+      if (k <= bound) return k;
+    }
+  }
+  const sd = Math.sqrt(mean * q);
+  const b = 1.15 + 2.53 * sd;
+  const a = -0.0873 + 0.0248 * b + 0.01 * p;
+  const c = mean + 0.5;
+  const vr = 0.92 - 4.2 / b;
+  const alpha = (2.83 + 5.1 / b) * sd;
+  const logOdds = Math.log(p / q);
+  const mode = Math.floor((n + 1) * p);
+  const logModeTerm = logFactorial(mode) + logFactorial(n - mode);
+  for (;;) {
+    const u = rng() - 0.5;
+    const v = rng();
+    const us = 0.5 - Math.abs(u);
+    const k = Math.floor(((2 * a) / us + b) * u + c);
+    if (k < 0 || k > n) continue;
+    if (us >= 0.07 && v <= vr) return k;
+    const logV = Math.log((v * alpha) / (a / (us * us) + b));
+    if (logV <= logModeTerm - logFactorial(k) - logFactorial(n - k) + (k - mode) * logOdds) return k;
+  }
+}
