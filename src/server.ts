@@ -1,0 +1,61 @@
+/**
+ * The only file that listens. Settings from the environment:
+ *   HOST (default 127.0.0.1), PORT (default 3000), NODE_ENV (development | production | test;
+ *   default production), ALLOWED_HOSTS (comma-separated extra Host names), TRUST_PROXY
+ *   (Express trust proxy value, e.g. "loopback"; off by default), SCENARIOS_DIR.
+ */
+import path from 'node:path';
+import { createApp } from './web/app';
+import { PROJECT_ROOT } from './web/middleware/staticFiles';
+import { createServices, jsonLineLog, type AppEnv } from './web/services';
+
+function envName(value: string | undefined): AppEnv {
+  return value === 'development' || value === 'test' ? value : 'production';
+}
+
+function trustProxySetting(value: string | undefined): boolean | string {
+  if (value === undefined || value === '' || value === 'false') return false;
+  if (value === 'true') return true;
+  return value;
+}
+
+const host = process.env.HOST ?? '127.0.0.1';
+const port = Number(process.env.PORT ?? 3000);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  throw new Error(`PORT must be a whole number from 0 to 65535, got "${process.env.PORT}"`);
+}
+
+const services = createServices({
+  scenariosDir: path.resolve(process.env.SCENARIOS_DIR ?? path.join(PROJECT_ROOT, 'scenarios')),
+  env: envName(process.env.NODE_ENV),
+  bindHost: host,
+  extraHosts: (process.env.ALLOWED_HOSTS ?? '').split(','),
+  trustProxy: trustProxySetting(process.env.TRUST_PROXY),
+  log: jsonLineLog,
+});
+
+const server = createApp(services).listen(port, host, () => {
+  const address = server.address();
+  const boundPort = typeof address === 'object' && address !== null ? address.port : port;
+  const urlHost = host.includes(':') ? `[${host}]` : host;
+  jsonLineLog({ level: 'info', msg: 'listening', url: `http://${urlHost}:${boundPort}/`, env: services.env });
+});
+
+server.on('error', (error) => {
+  jsonLineLog({ level: 'error', msg: 'server error', error: String(error) });
+  process.exit(1);
+});
+
+/** Stop taking connections, let open requests finish, then exit; force after 10 s. */
+function shutdown(signal: NodeJS.Signals): void {
+  jsonLineLog({ level: 'info', msg: 'shutting down', signal });
+  server.close((error) => process.exit(error ? 1 : 0));
+  server.closeIdleConnections();
+  setTimeout(() => {
+    server.closeAllConnections();
+    process.exit(1);
+  }, 10_000).unref();
+}
+
+process.once('SIGTERM', shutdown);
+process.once('SIGINT', shutdown);

@@ -1,0 +1,50 @@
+/**
+ * The web app. `createApp` builds it from its services; only src/server.ts listens.
+ * Order matters: id and log first (so every response is logged with its id), then the
+ * Host check and security headers, view locals (early, so any error page can render),
+ * health, static files, body parsers, pages, and last the one 404 handler and the one
+ * error handler.
+ */
+import path from 'node:path';
+import express from 'express';
+import { errorHandler, notFound } from './errors';
+import { bodyParsers } from './middleware/bodyParsers';
+import { hostCheck } from './middleware/hostCheck';
+import { requestId } from './middleware/requestId';
+import { requestLog } from './middleware/requestLog';
+import { securityHeaders } from './middleware/securityHeaders';
+import { PROJECT_ROOT, staticFiles } from './middleware/staticFiles';
+import { viewLocals } from './middleware/viewLocals';
+import { health } from './routes/health';
+import { home } from './routes/home';
+import * as scenarios from './routes/scenarios';
+import type { AppServices } from './services';
+
+export const VIEWS_DIR = path.join(PROJECT_ROOT, 'views');
+
+/** The Express app, ready for `listen` or supertest. */
+export function createApp(services: AppServices): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', services.trustProxy);
+  app.set('view engine', 'ejs');
+  app.set('views', VIEWS_DIR);
+  // Compiled templates are cached except in development, where edits show on reload.
+  app.set('view cache', services.env !== 'development');
+
+  app.use(requestId());
+  app.use(requestLog(services.log));
+  app.use(hostCheck(services.allowedHosts));
+  app.use(securityHeaders());
+  app.use(viewLocals());
+  app.get('/health', health());
+  app.use(staticFiles());
+  app.use(bodyParsers());
+
+  app.get('/', home());
+  app.get('/scenarios', scenarios.list(services));
+
+  app.use(notFound());
+  app.use(errorHandler(services.env, services.log));
+  return app;
+}

@@ -1,0 +1,58 @@
+import request from 'supertest';
+import { describe, expect, it } from 'vitest';
+import { testApp } from './helpers';
+
+const failing = async (): Promise<never> => {
+  throw new Error('scenario folder exploded');
+};
+
+describe('404 page', () => {
+  it.each(['development', 'production'] as const)('is friendly in %s', async (env) => {
+    const { app } = testApp({ env });
+    const response = await request(app).get('/no-such-page');
+    expect(response.status).toBe(404);
+    expect(response.text).toContain('<h1 class="govuk-heading-l">Page not found</h1>');
+    expect(response.text).toContain('If you typed the web address, check it is correct.');
+    expect(response.text).toContain('<footer class="govuk-footer">');
+  });
+});
+
+describe('500 page', () => {
+  it('in production: says sorry, shows the request id, no stack or error message', async () => {
+    const { app, services } = testApp({ env: 'production', listScenarios: failing });
+    const response = await request(app).get('/scenarios');
+    expect(response.status).toBe(500);
+    expect(response.text).toContain('Sorry, there is a problem with the service');
+    const id = response.headers['x-request-id'] as string;
+    expect(response.text).toContain(`give this reference: ${id}`);
+    expect(response.text).not.toContain('scenario folder exploded');
+    expect(response.text).not.toContain('at ');
+    expect(response.text).not.toContain('id="stack"');
+    // The stack still goes to the log, under the same id.
+    const errorEntry = services.logs.find((entry) => entry.msg === 'error');
+    expect(errorEntry).toMatchObject({ level: 'error', status: 500, id, path: '/scenarios' });
+    expect(String(errorEntry!.error)).toContain('scenario folder exploded');
+  });
+
+  it('in test mode behaves as production (no stack)', async () => {
+    const { app } = testApp({ env: 'test', listScenarios: failing });
+    const response = await request(app).get('/scenarios');
+    expect(response.status).toBe(500);
+    expect(response.text).not.toContain('scenario folder exploded');
+  });
+
+  it('in development: shows the stack as well, escaped', async () => {
+    const { app } = testApp({
+      env: 'development',
+      listScenarios: async () => {
+        throw new Error('bad <script>');
+      },
+    });
+    const response = await request(app).get('/scenarios');
+    expect(response.status).toBe(500);
+    expect(response.text).toContain('Sorry, there is a problem with the service');
+    expect(response.text).toContain('id="stack"');
+    expect(response.text).toContain('Error: bad &lt;script&gt;');
+    expect(response.text).toMatch(/at .*scenarios/);
+  });
+});
