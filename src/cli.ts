@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { resultsCsv } from './report/csv';
-import { runScenario } from './report/analyse';
+import { runScenario } from './run/analyse';
 import { resultsTable } from './report/table';
 import { loadScenario } from './scenario/load';
 import { formatProblem } from './scenario/problems';

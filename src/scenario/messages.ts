@@ -35,7 +35,7 @@ const PERCENT = /^\s*(-?\d+(\.\d+)?)\s*%\s*$/;
 const YES_NO = /^(yes|no|y|n|on|off)$/i;
 
 /** A number as the shortest decimal that reads cleanly: 14.5 / 100 -> 0.145, not 0.14500000000000002. */
-function tidy(value: number): string {
+export function tidy(value: number): string {
   return String(Number(value.toPrecision(12)));
 }
 
@@ -72,7 +72,7 @@ export function looksLikeMisspeltNumber(input: string): boolean {
  */
 export function expecting(expected: string, kind: ValueKind): (issue: IssueLike) => string {
   return (issue) => {
-    if (issue.input === undefined && issue.code === 'invalid_type') return `required key is missing; expected ${expected}`;
+    if (issue.input === undefined) return `required key is missing; expected ${expected}`;
     return `expected ${expected}, got ${showValue(issue.input)}${hint(issue.input, kind)}`;
   };
 }

@@ -10,6 +10,8 @@ export interface InputPath {
   /** Allowed range, inclusive; used for validation messages and switching-value searches. */
   min: number;
   max: number;
+  /** True when the value must be strictly above `min` (months per child: 0 would mean infinite capacity). */
+  minExclusive?: boolean;
   /** What a value must be, in words, for messages: "a probability between 0 and 1". */
   expected: string;
 }
@@ -26,7 +28,7 @@ export const INPUT_PATHS: readonly InputPath[] = [
   { path: 'service.referral_growth', defaultValue: 0, min: -0.9, max: 10, expected: RATE },
   { path: 'service.capacity.starts_per_year', min: 0, max: Infinity, expected: 'a number of children a year, 0 or more' },
   { path: 'service.capacity.caseload', min: 0, max: Infinity, expected: 'a number of children, 0 or more' },
-  { path: 'service.capacity.months_per_child', min: 0, max: Infinity, expected: 'a number of months, more than 0' },
+  { path: 'service.capacity.months_per_child', min: 0, minExclusive: true, max: Infinity, expected: 'a number of months, more than 0' },
   { path: 'outcomes.breakdown_risk', min: 0, max: 1, expected: PROBABILITY },
   { path: 'outcomes.effectiveness', min: 0, max: 1, expected: PROBABILITY },
   { path: 'outcomes.residential_escalation', min: 0, max: 1, expected: PROBABILITY },

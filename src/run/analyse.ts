@@ -3,7 +3,7 @@
  */
 import type { Results } from '../model/results';
 import type { Scenario } from '../scenario/types';
-import { deterministicResults } from './run';
+import { deterministicResults } from './deterministic';
 
 export interface RunOptions {
   /** Monte Carlo iterations; 0 turns it off; default: the scenario's monte_carlo.iterations. */
