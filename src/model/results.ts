@@ -86,8 +86,8 @@ export interface MonteCarloResult {
   processVariability: boolean;
   perspectives: Record<string, MonteCarloPerspective>;
   tornado: TornadoBar[];
-  /** Plain-English warnings, e.g. too few iterations for the precision shown. */
-  warnings: string[];
+  /** Too few iterations for the precision shown: codes with figures; the report words them. */
+  warnings: { code: string; iterations: number; margin: number; recommended: number }[];
 }
 
 export interface OptionResult {

@@ -378,6 +378,7 @@ export function simulateBlock(
   const paybackFound = new Int16Array(perspectiveCount);
   const yearOfMonth = layout.timeline.yearOfMonth;
   const years = layout.timeline.yearLabels.length;
+  const maxLengthMonths = (plan.longestWeeks * 12) / 52;
   // The smallest option that includes start month m.
   const firstOptionWithMonth = new Int32Array(longestTerm);
   for (let m = 0, k = 0; m < longestTerm; m++) {
@@ -397,7 +398,7 @@ export function simulateBlock(
     const capacity = at(columns, 'capacityPerMonth', c);
     const preventedPerStart = at(columns, 'breakdownRisk', c) * at(columns, 'effectiveness', c) * at(columns, 'attribution', c);
     const escalation = at(columns, 'residentialEscalation', c);
-    const lengthMonths = (at(columns, 'residentialWeeks', c) * 12) / 52;
+    const lengthMonths = Math.min(maxLengthMonths, (at(columns, 'residentialWeeks', c) * 12) / 52);
     const netWeekly = at(columns, 'residentialWeeklyCost', c) - at(columns, 'alternativeWeeklyCost', c);
     const moveCost = at(columns, 'moveCost', c);
     const kept = 1 - at(columns, 'optimismBias', c);
@@ -446,7 +447,7 @@ export function simulateBlock(
         prevented[m] = prev;
         placements[m] = place;
         for (let p = 0; p < place; p++) {
-          const length = plan.placementWeeks ? (plan.placementWeeks(rng!) * 12) / 52 : lengthMonths;
+          const length = plan.placementWeeks ? Math.min(maxLengthMonths, (plan.placementWeeks(rng!) * 12) / 52) : lengthMonths;
           pvSum += netWeekly * WEEKS_PER_MONTH * placementSum(ws.growthDiscountPrefix, ws.growthDiscount, m, length);
           cashSum += netWeekly * WEEKS_PER_MONTH * placementSum(ws.growthPrefix, growth, m, length);
           addPlacementWeeks(ws.weeks, m, length, 1);

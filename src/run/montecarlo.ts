@@ -1,0 +1,185 @@
+/**
+ * One Monte Carlo run of a scenario (shared/model.md section 10): settings, the plan, blocks of
+ * iterations, and the summaries with the tornado.
+ */
+import { support, type Distribution } from '../model/distribution';
+import { quantile } from '../model/random/quantile';
+import { createRng, deriveSeed } from '../model/random/rng';
+import { samplerFor } from '../model/random/sample';
+import type { MonteCarloResult, TornadoBar } from '../model/results';
+import { createOutput, simulateBlock, simulationLayout, Workspace, type SimulationLayout, type SimulationOutput, type SimulationPlan } from '../model/simulate';
+import { summariseOption } from '../model/summarise';
+import { buildInputs, centralValues, valuesWith } from '../scenario/inputs';
+import type { Correlation, Scenario } from '../scenario/types';
+import { projectValues } from './deterministic';
+import { BLOCK_SIZE, drawSources, inputColumns, randomBlockDraws } from './draws';
+import { fullRunDraws } from './sampling';
+
+/** The settings of one run, after the command line or form has had its say. */
+export interface MonteCarloRequest {
+  iterations: number;
+  seed: number | string;
+  sampling: 'random' | 'latin_hypercube';
+  processVariability: boolean;
+  correlations: Correlation[];
+}
+
+/** Iterations whose financial-year detail feeds the fan chart (the first ones). */
+export const FAN_ITERATIONS = 20_000;
+
+/** The longest placement a run may draw, in weeks (the validator's upper limit). */
+const MAX_WEEKS = 520;
+
+/** The scenario's Monte Carlo settings with any overrides. */
+export function monteCarloRequest(scenario: Scenario, overrides: { iterations?: number; seed?: number | string } = {}): MonteCarloRequest {
+  const mc = scenario.monteCarlo;
+  return {
+    iterations: overrides.iterations ?? mc.iterations,
+    seed: overrides.seed ?? mc.seed,
+    sampling: mc.sampling,
+    processVariability: mc.processVariability,
+    correlations: mc.correlations,
+  };
+}
+
+/** The simulation plan: central inputs for the structure, the longest placement, the fan size. */
+export function simulationPlan(scenario: Scenario, request: MonteCarloRequest): SimulationPlan {
+  const base = buildInputs(scenario, centralValues(scenario));
+  const weeks = scenario.quantities['outcomes.residential_weeks'];
+  let longestWeeks = base.residentialWeeks;
+  let placementWeeks: ((rng: () => number) => number) | undefined;
+  if (weeks?.kind === 'distribution') {
+    longestWeeks = Math.min(MAX_WEEKS, support(weeks.distribution)[1]);
+    if (request.processVariability) placementWeeks = samplerFor(weeks.distribution);
+  } else if (weeks?.kind === 'formula') {
+    longestWeeks = MAX_WEEKS;
+  }
+  return {
+    base,
+    longestWeeks,
+    processVariability: request.processVariability,
+    placementWeeks,
+    fanIterations: Math.min(request.iterations, FAN_ITERATIONS),
+  };
+}
+
+/** True when every iteration's draws can be made block by block (no whole-run sampling). */
+export function drawsByBlock(request: MonteCarloRequest): boolean {
+  return request.sampling === 'random' && request.correlations.length === 0;
+}
+
+/** Number of blocks in a run of `iterations`. */
+export function blockCount(iterations: number): number {
+  return Math.ceil(iterations / BLOCK_SIZE);
+}
+
+/**
+ * Simulates the given blocks into `out`. Whole-run draws (Latin hypercube, correlations) are
+ * passed in as `runDraws`, one column per source; otherwise each block draws its own.
+ */
+export function simulateBlocks(
+  scenario: Scenario,
+  request: MonteCarloRequest,
+  plan: SimulationPlan,
+  layout: SimulationLayout,
+  out: SimulationOutput,
+  blocks: readonly number[],
+  runDraws?: readonly Float64Array[],
+): void {
+  const sources = drawSources(scenario);
+  const workspace = new Workspace(layout, plan.base);
+  for (const block of blocks) {
+    const from = block * BLOCK_SIZE;
+    const to = Math.min(request.iterations, from + BLOCK_SIZE);
+    const count = to - from;
+    const columns = runDraws ? runDraws.map((c) => c.subarray(from, to)) : randomBlockDraws(sources, request.seed, block, count);
+    const drawn = new Map(sources.map((s, i) => [s.path, columns[i]!]));
+    const inputs = inputColumns(scenario, drawn, count);
+    const rng = plan.processVariability ? createRng(deriveSeed(request.seed, `process#${block}`)) : null;
+    simulateBlock(plan, layout, inputs, from, from, to, out, rng, workspace);
+  }
+}
+
+/** A whole run in this thread: draws, simulation and summaries. */
+export function runMonteCarloInProcess(scenario: Scenario, request: MonteCarloRequest): MonteCarloResult[] {
+  const plan = simulationPlan(scenario, request);
+  const layout = simulationLayout(plan);
+  const out = createOutput(layout, request.iterations, plan.fanIterations);
+  const runDraws = drawsByBlock(request) ? undefined : fullRunDraws(drawSources(scenario), request);
+  const blocks = Array.from({ length: blockCount(request.iterations) }, (_, b) => b);
+  simulateBlocks(scenario, request, plan, layout, out, blocks, runDraws);
+  return summarise(scenario, request, plan, layout, out);
+}
+
+/** Plain-English-free warnings about precision, as codes with figures; the report words them. */
+export interface PrecisionWarning {
+  code: 'few-iterations-probability' | 'few-iterations-mean';
+  iterations: number;
+  /** The half-width of the 95% interval of the figure. */
+  margin: number;
+  /** Iterations that would bring the margin within the precision shown. */
+  recommended: number;
+}
+
+/** Summaries, tornado and precision warnings of every option. */
+export function summarise(
+  scenario: Scenario,
+  request: MonteCarloRequest,
+  plan: SimulationPlan,
+  layout: SimulationLayout,
+  out: SimulationOutput,
+): MonteCarloResult[] {
+  const tornadoes = tornado(scenario);
+  return layout.terms.map((_, option) => {
+    const perspectives = summariseOption(out, layout, plan.base, option);
+    return {
+      iterations: request.iterations,
+      seed: request.seed,
+      sampling: request.sampling,
+      processVariability: request.processVariability,
+      perspectives,
+      tornado: tornadoes[option]!,
+      warnings: precisionWarnings(perspectives.region!, request.iterations),
+    };
+  });
+}
+
+/**
+ * Warns when the run is too short for the precision the pages show: the chance of a positive
+ * NPV to within 1 percentage point, the mean NPV to within £50k (its 95% margins).
+ */
+export function precisionWarnings(region: MonteCarloResult['perspectives'][string], iterations: number): PrecisionWarning[] {
+  const warnings: PrecisionWarning[] = [];
+  const probabilityMargin = 1.96 * region.probabilityNpvPositiveSem;
+  if (probabilityMargin > 0.01) {
+    const p = region.probabilityNpvPositive;
+    warnings.push({ code: 'few-iterations-probability', iterations, margin: probabilityMargin, recommended: Math.ceil((p * (1 - p) * 1.96 ** 2) / 0.01 ** 2) });
+  }
+  const meanMargin = 1.96 * region.npv.sem;
+  if (meanMargin > 50_000) {
+    warnings.push({ code: 'few-iterations-mean', iterations, margin: meanMargin, recommended: Math.ceil(iterations * (meanMargin / 50_000) ** 2) });
+  }
+  return warnings;
+}
+
+/**
+ * The tornado of each option: region NPV with each uncertain input at its P10 and P90 and the rest
+ * at central values, widest swing first.
+ */
+export function tornado(scenario: Scenario): TornadoBar[][] {
+  const sources = drawSources(scenario);
+  const central = centralValues(scenario);
+  const options = projectValues(scenario, central).options.length;
+  const bars: TornadoBar[][] = Array.from({ length: options }, () => []);
+  for (const source of sources) {
+    const low = quantile(source.distribution as Distribution, 0.1);
+    const high = quantile(source.distribution as Distribution, 0.9);
+    const npvAt = (value: number): number[] =>
+      projectValues(scenario, valuesWith(scenario, { [source.path]: value })).options.map((o) => o.perspectives.region!.totals.npv);
+    const atLow = npvAt(low);
+    const atHigh = npvAt(high);
+    for (let k = 0; k < options; k++) bars[k]!.push({ input: source.path, low, high, npvAtLow: atLow[k]!, npvAtHigh: atHigh[k]! });
+  }
+  for (const list of bars) list.sort((a, b) => Math.abs(b.npvAtHigh - b.npvAtLow) - Math.abs(a.npvAtHigh - a.npvAtLow));
+  return bars;
+}
