@@ -98,8 +98,16 @@ export function betaCdf(x: number, alpha: number, beta: number): number {
 export function betaQuantile(p: number, alpha: number, beta: number): number {
   if (p <= 0) return 0;
   if (p >= 1) return 1;
-  if (p > 0.5) return 1 - betaQuantileLower(1 - p, beta, alpha);
-  return betaQuantileLower(p, alpha, beta);
+  if (p > 0.5) return 1 - flushSubnormal(betaQuantileLower(1 - p, beta, alpha));
+  return flushSubnormal(betaQuantileLower(p, alpha, beta));
+}
+
+/**
+ * Quantiles below the smallest normal double (about 2.2e-308) cannot be found to any
+ * relative precision; returning 0 for them keeps the quantile monotone in p.
+ */
+function flushSubnormal(x: number): number {
+  return x < 2.2250738585072014e-308 ? 0 : x;
 }
 
 /**

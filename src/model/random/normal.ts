@@ -132,6 +132,8 @@ function upperTail(x: number): number {
  */
 export function standardNormalCdf(x: number): number {
   if (Number.isNaN(x)) return NaN;
+  if (x === Infinity) return 1;
+  if (x === -Infinity) return 0;
   if (x < -1) return upperTail(-x);
   if (x > 1) return 1 - upperTail(x);
   const square = x * x;
