@@ -8,7 +8,7 @@
 export const en = {
   'service.name': 'CLASS extension decision tool',
   'service.phase': 'Beta',
-  'service.phaseText': 'figures are projections, not forecasts.',
+  'service.phaseText': 'Figures are projections, not forecasts.',
 
   'layout.skipLink': 'Skip to main content',
   'layout.navLabel': 'Menu',
@@ -53,7 +53,7 @@ export const en = {
   'error.notFound.homeLink': 'Go to the start page',
   'error.server.title': 'Sorry, there is a problem with the service',
   'error.server.body': 'Try again later.',
-  'error.server.reference': 'If you contact support about this, give this reference: {id}',
+  'error.server.reference': 'If you contact support about this, give this reference:',
   'error.client.title': 'Sorry, the request could not be handled',
   'error.client.body': 'The request was not valid ({status}). Go back and try again.',
   'error.tooLarge.title': 'The data sent was too large',

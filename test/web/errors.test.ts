@@ -24,7 +24,7 @@ describe('500 page', () => {
     expect(response.status).toBe(500);
     expect(response.text).toContain('Sorry, there is a problem with the service');
     const id = response.headers['x-request-id'] as string;
-    expect(response.text).toContain(`give this reference: ${id}`);
+    expect(response.text).toContain(`give this reference: <span class="app-reference" id="request-id">${id}</span>`);
     expect(response.text).not.toContain('scenario folder exploded');
     expect(response.text).not.toContain('at ');
     expect(response.text).not.toContain('id="stack"');

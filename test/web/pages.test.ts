@@ -23,7 +23,7 @@ describe('home page', () => {
     expect(text).toContain('id="main-content"');
     expect(text).toContain('CLASS extension decision tool</a>');
     expect(text).toContain('<strong class="govuk-tag govuk-phase-banner__content__tag">Beta</strong>');
-    expect(text).toContain('figures are projections, not forecasts.');
+    expect(text).toContain('Figures are projections, not forecasts.');
     expect(text).toContain('<footer class="govuk-footer">');
     expect(text).toContain('aria-current="page"');
     expect(text).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
@@ -103,5 +103,17 @@ describe('static files', () => {
     const response = await request(app).get('/vendor/chart.umd.js');
     expect(response.text).toContain('Chart');
     expect(response.text.length).toBeGreaterThan(100_000);
+  });
+});
+
+describe('listScenarioFiles (placeholder list)', () => {
+  it('lists .yaml and .yml files by name, sorted, ignoring others; none for a missing folder', async () => {
+    const { listScenarioFiles } = await import('../../src/web/scenarioFiles');
+    const { FIXTURE_SCENARIOS_DIR } = await import('./helpers');
+    expect(await listScenarioFiles(FIXTURE_SCENARIOS_DIR)).toEqual([
+      { name: 'central', fileName: 'central.yaml' },
+      { name: 'low', fileName: 'low.yml' },
+    ]);
+    expect(await listScenarioFiles(`${FIXTURE_SCENARIOS_DIR}/missing`)).toEqual([]);
   });
 });

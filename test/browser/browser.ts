@@ -1,0 +1,80 @@
+/**
+ * Shared set-up for browser tests: Debian's Chromium through playwright-core, the app on an
+ * ephemeral port, and axe-core injected from node_modules.
+ */
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { createApp } from '../../src/web/app';
+import { PROJECT_ROOT } from '../../src/web/middleware/staticFiles';
+import { fakeServices } from '../web/helpers';
+import type { AppServices } from '../../src/web/services';
+
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+export const HAS_CHROMIUM = existsSync(CHROMIUM_PATH);
+export const SKIP_REASON = `Browser tests skipped: ${CHROMIUM_PATH} not found (apt-get install -y chromium; .ci/run does this).`;
+export const SCREENSHOTS_DIR = path.join(PROJECT_ROOT, 'screenshots');
+
+const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+let axeSource: string | undefined;
+export const WCAG_22_AA_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+}
+
+/** Starts createApp() on 127.0.0.1 with an ephemeral port; returns its base URL. */
+export async function startApp(overrides: Partial<AppServices> = {}): Promise<{ baseUrl: string; close: () => Promise<void> }> {
+  const app = createApp(fakeServices(overrides));
+  const server: Server = await new Promise((resolve) => {
+    const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+}
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[]; failureSummary?: string }[];
+}
+
+/**
+ * Runs axe-core on the page for WCAG 2.2 AA and returns the violations.
+ * axe is injected with page.evaluate, not page.addScriptTag({ path }): addScriptTag inserts an
+ * inline <script>, which our CSP rightly blocks, and the alternative (a context with
+ * bypassCSP) would stop these tests noticing CSP violations in our own pages.
+ */
+export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  axeSource ??= readFileSync(AXE_PATH, 'utf8');
+  await page.evaluate(axeSource);
+  return page.evaluate(async (tags) => {
+    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
+    const results = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
+    return results.violations.map((violation) => ({
+      id: violation.id,
+      impact: violation.impact,
+      help: violation.help,
+      nodes: violation.nodes.map((node) => ({ target: node.target, failureSummary: node.failureSummary })),
+    }));
+  }, WCAG_22_AA_TAGS);
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS_DIR, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS_DIR, `${name}.png`), fullPage: true });
+}
