@@ -60,6 +60,14 @@ export interface SimulationPlan {
   fanIterations: number;
 }
 
+/** Inputs that change the contract cost's shape over months (not only its size). */
+export const COST_SHAPE_FIELDS = ['annualUplift', 'discountRate', 'externalShare'] as const;
+
+/** True when any cost-shape input varies between iterations in these columns. */
+export function costShapeVaries(columns: InputColumns): boolean {
+  return COST_SHAPE_FIELDS.some((f) => typeof columns[f] !== 'number');
+}
+
 /** Derived layout shared by the simulation and its summaries. */
 export interface SimulationLayout {
   options: number;
@@ -87,7 +95,9 @@ export function simulationLayout(plan: SimulationPlan): SimulationLayout {
 /**
  * Per-iteration results, for the region. Council figures follow from them: a council's benefit
  * and counts are the region's x children_share; its cost is match_share x the part of the cost
- * the grant does not pay ("paid").
+ * the grant does not pay ("paid"). Contract costs are stored as a monthly cost per iteration times
+ * per-option sums of the cost shape, which are the same for every iteration unless the uplift,
+ * discount rate or grant share vary.
  */
 export interface SimulationOutput {
   iterations: number;
@@ -95,39 +105,72 @@ export interface SimulationOutput {
   avoidedCostPV: Float64Array[];
   avoidedCost: Float64Array[];
   placementsAvoided: Float64Array[];
-  contractCostPV: Float64Array[];
-  contractCost: Float64Array[];
-  /** Contract cost not paid by the grant, PV and cash. */
-  paidPV: Float64Array[];
-  paid: Float64Array[];
+  /** [iteration]: annual value / 12 x (1 + cost optimism bias). */
+  monthlyCost: Float64Array;
+  /** Per option: sums over its term of the cost shape: cash, PV, paid by councils cash, paid PV. */
+  costSums: Float64Array;
+  /** When true, costSums holds one block of options x 4 per iteration. */
+  costShapeVaries: boolean;
   /** [perspective][iteration]: first month with cumulative cash >= 0 within the longest term, or -1. */
   paybackMonth: Int16Array[];
-  /** For the first fanIterations: [option] of iteration x year, cumulative net cash of the region... */
+  /** For the first fanIterations: [option] of iteration x financial year, region cash. */
   fanAvoided: Float64Array[];
   fanCost: Float64Array[];
   fanPaid: Float64Array[];
   fanIterations: number;
 }
 
-export function createOutput(layout: SimulationLayout, iterations: number, fanIterations: number): SimulationOutput {
-  const perOption = (): Float64Array[] => Array.from({ length: layout.options }, () => new Float64Array(iterations));
+/** Bytes needed for an output (so it can live in one SharedArrayBuffer for worker threads). */
+export function outputBytes(layout: SimulationLayout, iterations: number, fanIterations: number, costShapeVaries: boolean): number {
   const years = layout.timeline.yearLabels.length;
-  const fan = (): Float64Array[] => Array.from({ length: layout.options }, () => new Float64Array(fanIterations * years));
-  return {
-    iterations,
-    avoidedCostPV: perOption(),
-    avoidedCost: perOption(),
-    placementsAvoided: perOption(),
-    contractCostPV: perOption(),
-    contractCost: perOption(),
-    paidPV: perOption(),
-    paid: perOption(),
-    paybackMonth: layout.perspectives.map(() => new Int16Array(iterations)),
-    fanAvoided: fan(),
-    fanCost: fan(),
-    fanPaid: fan(),
-    fanIterations,
+  const doubles =
+    3 * layout.options * iterations + iterations + layout.options * 4 * (costShapeVaries ? iterations : 1) + 3 * layout.options * fanIterations * years;
+  return doubles * 8 + layout.perspectives.length * iterations * 2;
+}
+
+/**
+ * An output's arrays, carved from `buffer` (fresh, or shared between threads) in a fixed order,
+ * so every thread that views the same buffer sees the same arrays.
+ */
+export function createOutput(
+  layout: SimulationLayout,
+  iterations: number,
+  fanIterations: number,
+  costShapeVaries: boolean,
+  buffer: ArrayBufferLike = new ArrayBuffer(outputBytes(layout, iterations, fanIterations, costShapeVaries)),
+): SimulationOutput {
+  let offset = 0;
+  const doubles = (length: number): Float64Array => {
+    const view = new Float64Array(buffer, offset, length);
+    offset += length * 8;
+    return view;
   };
+  const perOption = (length: number): Float64Array[] => Array.from({ length: layout.options }, () => doubles(length));
+  const years = layout.timeline.yearLabels.length;
+  const output = {
+    iterations,
+    avoidedCostPV: perOption(iterations),
+    avoidedCost: perOption(iterations),
+    placementsAvoided: perOption(iterations),
+    monthlyCost: doubles(iterations),
+    costSums: doubles(layout.options * 4 * (costShapeVaries ? iterations : 1)),
+    costShapeVaries,
+    fanAvoided: perOption(fanIterations * years),
+    fanCost: perOption(fanIterations * years),
+    fanPaid: perOption(fanIterations * years),
+    fanIterations,
+    paybackMonth: [] as Int16Array[],
+  };
+  for (let p = 0; p < layout.perspectives.length; p++) {
+    output.paybackMonth.push(new Int16Array(buffer, offset, iterations));
+    offset += iterations * 2;
+  }
+  return output;
+}
+
+/** Contract cost of option k in iteration i: 0 cash, 1 PV, 2 paid by councils (cash), 3 paid PV. */
+export function costOf(out: SimulationOutput, options: number, k: number, i: number, which: 0 | 1 | 2 | 3): number {
+  return out.monthlyCost[i]! * out.costSums[(out.costShapeVaries ? i * options * 4 : 0) + k * 4 + which]!;
 }
 
 /** Scratch buffers and cached month-by-month factors, reused across iterations. */
@@ -365,6 +408,7 @@ export function simulateBlock(
   rng: Rng | null,
   workspace?: Workspace,
 ): void {
+  if (!out.costShapeVaries && costShapeVaries(columns)) throw new Error('simulateBlock: the cost shape varies but the output keeps one set of cost sums');
   const ws = workspace ?? new Workspace(layout, plan.base);
   const base = plan.base;
   const options = layout.options;
@@ -466,12 +510,9 @@ export function simulateBlock(
       }
     }
 
-    for (let k = 0; k < options; k++) {
-      out.contractCost[k]![i] = monthlyCost * ws.costSums[k * 4]!;
-      out.contractCostPV[k]![i] = monthlyCost * ws.costSums[k * 4 + 1]!;
-      out.paid[k]![i] = monthlyCost * ws.costSums[k * 4 + 2]!;
-      out.paidPV[k]![i] = monthlyCost * ws.costSums[k * 4 + 3]!;
-    }
+    out.monthlyCost[i] = monthlyCost;
+    if (out.costShapeVaries) out.costSums.set(ws.costSums, i * options * 4);
+    else if (i === from) out.costSums.set(ws.costSums);
 
     // Payback: the first month, within the longest term, when cumulative cash net >= 0.
     cumulative.fill(0);

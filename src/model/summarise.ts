@@ -3,7 +3,7 @@
  * probabilities, histograms and the fan of cumulative net cash by financial year.
  */
 import type { MonteCarloPerspective, QuantileSummary } from './results';
-import type { SimulationLayout, SimulationOutput } from './simulate';
+import { costOf, type SimulationLayout, type SimulationOutput } from './simulate';
 import type { Inputs } from './types';
 
 export const SUMMARY_PROBABILITIES = [0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95] as const;
@@ -117,10 +117,7 @@ export function summariseOption(out: SimulationOutput, layout: SimulationLayout,
   const result: Record<string, MonteCarloPerspective> = {};
   const avoidedPV = out.avoidedCostPV[option]!;
   const avoided = out.avoidedCost[option]!;
-  const costPV = out.contractCostPV[option]!;
-  const cost = out.contractCost[option]!;
-  const paidPV = out.paidPV[option]!;
-  const paid = out.paid[option]!;
+  const options = layout.options;
   scratch.set(out.placementsAvoided[option]!);
   const regionPlacements = summariseInPlace(scratch);
   const lastTermMonth = layout.terms[option]! - 1;
@@ -133,13 +130,13 @@ export function summariseOption(out: SimulationOutput, layout: SimulationLayout,
     // NPV
     let positive = 0;
     for (let i = 0; i < n; i++) {
-      const v = council ? children * avoidedPV[i]! - match * paidPV[i]! : avoidedPV[i]! - costPV[i]!;
+      const v = council ? children * avoidedPV[i]! - match * costOf(out, options, option, i, 3) : avoidedPV[i]! - costOf(out, options, option, i, 1);
       scratch[i] = v;
       if (v > 0) positive++;
     }
     const npvHistogram = histogram(scratch, 30);
     const npv = summariseInPlace(scratch);
-    for (let i = 0; i < n; i++) scratch[i] = council ? children * avoided[i]! - match * paid[i]! : avoided[i]! - cost[i]!;
+    for (let i = 0; i < n; i++) scratch[i] = council ? children * avoided[i]! - match * costOf(out, options, option, i, 2) : avoided[i]! - costOf(out, options, option, i, 0);
     const netSaving = summariseInPlace(scratch);
     const placements = scaleSummary(regionPlacements, children);
     let paidBack = 0;

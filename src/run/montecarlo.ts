@@ -7,7 +7,7 @@ import { quantile } from '../model/random/quantile';
 import { createRng, deriveSeed } from '../model/random/rng';
 import { samplerFor } from '../model/random/sample';
 import type { MonteCarloResult, TornadoBar } from '../model/results';
-import { createOutput, simulateBlock, simulationLayout, Workspace, type SimulationLayout, type SimulationOutput, type SimulationPlan } from '../model/simulate';
+import { costShapeVaries, createOutput, simulateBlock, simulationLayout, Workspace, type SimulationLayout, type SimulationOutput, type SimulationPlan } from '../model/simulate';
 import { summariseOption } from '../model/summarise';
 import { buildInputs, centralValues, valuesWith } from '../scenario/inputs';
 import type { Correlation, Scenario } from '../scenario/types';
@@ -63,6 +63,13 @@ export function simulationPlan(scenario: Scenario, request: MonteCarloRequest): 
   };
 }
 
+/** True when the scenario's uplift, discount rate or grant share is uncertain. */
+export function costShapeVariesIn(scenario: Scenario): boolean {
+  const sources = drawSources(scenario);
+  const probe = inputColumns(scenario, new Map(sources.map((s) => [s.path, new Float64Array(1)])), 1);
+  return costShapeVaries(probe);
+}
+
 /** True when every iteration's draws can be made block by block (no whole-run sampling). */
 export function drawsByBlock(request: MonteCarloRequest): boolean {
   return request.sampling === 'random' && request.correlations.length === 0;
@@ -104,7 +111,7 @@ export function simulateBlocks(
 export function runMonteCarloInProcess(scenario: Scenario, request: MonteCarloRequest): MonteCarloResult[] {
   const plan = simulationPlan(scenario, request);
   const layout = simulationLayout(plan);
-  const out = createOutput(layout, request.iterations, plan.fanIterations);
+  const out = createOutput(layout, request.iterations, plan.fanIterations, costShapeVariesIn(scenario));
   const runDraws = drawsByBlock(request) ? undefined : fullRunDraws(drawSources(scenario), request);
   const blocks = Array.from({ length: blockCount(request.iterations) }, (_, b) => b);
   simulateBlocks(scenario, request, plan, layout, out, blocks, runDraws);

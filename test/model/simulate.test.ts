@@ -52,7 +52,7 @@ describe('Monte Carlo with no spread gives the deterministic answer', () => {
     it(label, () => {
       const plan: SimulationPlan = { base: input, longestWeeks: input.residentialWeeks, processVariability: false, fanIterations: 2 };
       const layout = simulationLayout(plan);
-      const out = createOutput(layout, 3, 2);
+      const out = createOutput(layout, 3, 2, false);
       simulateBlock(plan, layout, constantColumns(input), 0, 0, 3, out, null);
       const deterministic = projectAll(input);
       deterministic.options.forEach((option, k) => {
