@@ -31,10 +31,14 @@ export interface AppServices {
   log: Log;
   /** The scenarios the tool can show, by name. */
   listScenarios(): Promise<ScenarioSummary[]>;
-  // Extension points, to be added when the model and scenario loader land:
-  //   loadScenario(name: string): Promise<ScenarioLoadResult>   (ok | errors with line/column)
-  //   runScenario(name: string, settings: RunSettings): Promise<ModelResults>  (model.md section 9;
-  //     heavy runs go to a piscina worker pool owned here, not in request handlers)
+  // Extension points, to add when the results pages are built (keep handlers thin: they call
+  // these, then render a view model shaped by a tested pure function in src/report/):
+  //   loadScenario(name: string): Promise<LoadResult>
+  //     wraps src/scenario/load.ts loadScenario(text, file); problems come back as values.
+  //   runScenario(name: string, options: RunOptions): Promise<Results>
+  //     wraps src/run/analyse.ts runScenario; Monte Carlo belongs on a piscina pool owned by
+  //     the services (created in createServices, closed by server.ts on shutdown), never in
+  //     the request thread. Results have the shape of shared/model.md section 9.
 }
 
 export type { ScenarioSummary };

@@ -13,7 +13,8 @@ import { PROJECT_ROOT } from '../../src/web/middleware/staticFiles';
 import { fakeServices } from '../web/helpers';
 import type { AppServices } from '../../src/web/services';
 
-export const CHROMIUM_PATH = '/usr/bin/chromium';
+/** Debian's Chromium; CHROMIUM_PATH overrides it (e.g. on a developer's Mac). */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const HAS_CHROMIUM = existsSync(CHROMIUM_PATH);
 export const SKIP_REASON = `Browser tests skipped: ${CHROMIUM_PATH} not found (apt-get install -y chromium; .ci/run does this).`;
 export const SCREENSHOTS_DIR = path.join(PROJECT_ROOT, 'screenshots');
@@ -62,16 +63,24 @@ export interface AxeViolation {
 export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   axeSource ??= readFileSync(AXE_PATH, 'utf8');
   await page.evaluate(axeSource);
-  return page.evaluate(async (tags) => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
-    const results = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
-    return results.violations.map((violation) => ({
-      id: violation.id,
-      impact: violation.impact,
-      help: violation.help,
-      nodes: violation.nodes.map((node) => ({ target: node.target, failureSummary: node.failureSummary })),
-    }));
-  }, WCAG_22_AA_TAGS);
+  // In-page code is a string: the project compiles without the DOM library (the model must not see it).
+  return page.evaluate(`
+    axe.run(document, { runOnly: { type: 'tag', values: ${JSON.stringify(WCAG_22_AA_TAGS)} } }).then((results) =>
+      results.violations.map((violation) => ({
+        id: violation.id,
+        impact: violation.impact,
+        help: violation.help,
+        nodes: violation.nodes.map((node) => ({ target: node.target, failureSummary: node.failureSummary })),
+      })))
+  `) as Promise<AxeViolation[]>;
+}
+
+/**
+ * Evaluates a JavaScript expression in the page. A string, because the project compiles
+ * without the DOM library.
+ */
+export function inPage<T>(page: Page, expression: string): Promise<T> {
+  return page.evaluate(expression) as Promise<T>;
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {

@@ -4,6 +4,7 @@ import {
   HAS_CHROMIUM,
   SKIP_REASON,
   axeViolations,
+  inPage,
   launchChromium,
   screenshot,
   startApp,
@@ -71,14 +72,14 @@ describe.skipIf(!HAS_CHROMIUM)('pages in Chromium', () => {
       const response = await page.goto(base() + path, { waitUntil: 'networkidle' });
       expect(response?.status()).toBe(status);
       // GOV.UK Frontend's JS ran (from our module script, not an inline one).
-      await expect.poll(() => page.evaluate(() => document.body.classList.contains('govuk-frontend-supported'))).toBe(true);
+      await expect.poll(() => inPage(page, "document.body.classList.contains('govuk-frontend-supported')")).toBe(true);
       const violations = await axeViolations(page);
       expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
       expect(problems).toEqual([]);
       expect(requested.filter((url) => !url.startsWith(base()))).toEqual([]);
       // The GOV.UK font is replaced by the system stack, so its files are never fetched.
       expect(requested.filter((url) => url.includes('/assets/fonts/'))).toEqual([]);
-      const bodyFont = await page.evaluate(() => getComputedStyle(document.querySelector('h1')!).fontFamily);
+      const bodyFont = await inPage<string>(page, "getComputedStyle(document.querySelector('h1')).fontFamily");
       expect(bodyFont).not.toContain('GDS Transport');
       await screenshot(page, name);
       await context.close();
@@ -100,10 +101,10 @@ describe.skipIf(!HAS_CHROMIUM)('pages in Chromium', () => {
     for (let press = 0; press < 12; press += 1) {
       await page.keyboard.press('Tab');
       focusOrder.push(
-        await page.evaluate(() => {
-          const element = document.activeElement as HTMLElement | null;
-          return element ? `${element.tagName.toLowerCase()}:${element.textContent?.trim() ?? ''}` : '';
-        }),
+        await inPage<string>(
+          page,
+          "(document.activeElement ? document.activeElement.tagName.toLowerCase() + ':' + (document.activeElement.textContent || '').trim() : '')",
+        ),
       );
     }
     expect(focusOrder.slice(0, 4)).toEqual([
@@ -115,12 +116,11 @@ describe.skipIf(!HAS_CHROMIUM)('pages in Chromium', () => {
     expect(focusOrder).toContain('a:Go to scenarios');
 
     // The skip link moves focus to the main content.
-    await page.keyboard.press('Home');
     await page.goto(app.baseUrl + '/', { waitUntil: 'networkidle' });
     await page.keyboard.press('Tab');
     await screenshot(page, 'home-skip-link-focused');
     await page.keyboard.press('Enter');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main-content');
+    expect(await inPage<string>(page, 'document.activeElement && document.activeElement.id')).toBe('main-content');
 
     // Enter on the start link follows it.
     await page.goto(app.baseUrl + '/', { waitUntil: 'networkidle' });
@@ -134,7 +134,7 @@ describe.skipIf(!HAS_CHROMIUM)('pages in Chromium', () => {
     const { page, context } = await openPage();
     await page.goto(app.baseUrl + '/', { waitUntil: 'networkidle' });
     await page.addScriptTag({ url: '/vendor/chart.umd.js' });
-    expect(await page.evaluate(() => typeof (window as unknown as { Chart?: unknown }).Chart)).toBe('function');
+    expect(await inPage<string>(page, 'typeof window.Chart')).toBe('function');
     await context.close();
   });
 });
