@@ -1,0 +1,48 @@
+/**
+ * zod issues as Problems: each placed at the YAML text it is about.
+ */
+import type * as z from 'zod';
+import { locate, type Aim, type ScenarioDocument } from './document';
+import { dottedPath } from './problems';
+import { FORMULA_OFFSET, UNKNOWN_KEY } from './schema';
+import type { Problem } from './types';
+
+type Issue = z.core.$ZodIssue;
+
+/**
+ * A union (number | formula | distribution) that failed reports every branch. When exactly one
+ * branch got past the type of the value, its issues are the ones that matter: a distribution
+ * object with a bad parameter should say so, not "expected a number".
+ */
+function flatten(issue: Issue, prefix: readonly PropertyKey[]): Issue[] {
+  const path = [...prefix, ...issue.path];
+  if (issue.code === 'invalid_union' && issue.errors.length > 0) {
+    const typed = issue.errors.filter((branch) => !branch.some((inner) => inner.path.length === 0 && inner.code === 'invalid_type'));
+    if (typed.length === 1) return typed[0]!.flatMap((inner) => flatten(inner, path));
+  }
+  return [{ ...issue, path }];
+}
+
+function paramsOf(issue: Issue): Record<string, unknown> {
+  return issue.code === 'custom' ? ((issue as { params?: Record<string, unknown> }).params ?? {}) : {};
+}
+
+function aimFor(issue: Issue): Aim {
+  const params = paramsOf(issue);
+  if (params[UNKNOWN_KEY] === true || issue.code === 'invalid_key') return { at: 'key' };
+  const offset = params[FORMULA_OFFSET];
+  if (typeof offset === 'number') return { at: 'character', offset };
+  return { at: 'value' };
+}
+
+function messageOf(issue: Issue): string {
+  if (issue.code === 'invalid_key') return issue.issues[0]?.message ?? issue.message;
+  return issue.message;
+}
+
+/** Every zod issue as a Problem with file, line, column, dotted key path and message. */
+export function issuesToProblems(issues: readonly Issue[], source: ScenarioDocument): Problem[] {
+  return issues
+    .flatMap((issue) => flatten(issue, []))
+    .map((issue) => ({ ...locate(source, issue.path, aimFor(issue)), path: dottedPath(issue.path), message: messageOf(issue) }));
+}

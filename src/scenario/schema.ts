@@ -1,0 +1,514 @@
+/**
+ * The zod schema of a scenario file (shared/model.md sections 2, 10, 11, 12 and 15). Every leaf
+ * says in words what it expects, so every issue reads "expected ..., got ...". Numeric inputs
+ * become Quantities here: numbers, checked distributions, or formulas compiled once.
+ *
+ * The schema depends on the file's own `variables:` (formulas may only name those) and on which
+ * inputs are distributions (only those may be correlated), so it is built per file from a
+ * SchemaContext that load.ts reads from the raw value first.
+ */
+import * as z from 'zod';
+import { DISTRIBUTION_NAMES, support, type Distribution } from '../model/distribution';
+import { correlationMatrix, isPositiveDefinite } from './correlation';
+import { compileFormula, isReservedName } from './formula';
+import { expecting, looksLikeMisspeltNumber, showValue, tidy, hint } from './messages';
+import { INPUT_PATH_BY_NAME, INPUT_PATHS, type InputPath } from './paths';
+import { didYouMean } from './suggest';
+import type { Quantity } from './types';
+
+/** What the schema needs to know about the file before it validates it. */
+export interface SchemaContext {
+  /** Declared variable names, with their central values when the variables are valid. */
+  variables: ReadonlyMap<string, number | undefined>;
+  /** Input paths and `variables.<name>` written as distributions that can vary. */
+  distributionPaths: ReadonlySet<string>;
+}
+
+/** Marks an issue about a key that should not be there, so it is shown at the key, not its value. */
+export const UNKNOWN_KEY = 'unknownKey';
+/** Marks an issue inside a formula with the 0-based offset into the formula's text. */
+export const FORMULA_OFFSET = 'formulaOffset';
+
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const DATE = 'a date like 2025-01-03';
+const PROBABILITY = 'a probability between 0 and 1';
+
+/** A range a number must lie in, with its description in words. */
+interface Range {
+  min: number;
+  max: number;
+  minExclusive?: boolean;
+  expected: string;
+}
+
+const ANY_NUMBER: Range = { min: -Infinity, max: Infinity, expected: 'a number' };
+
+/**
+ * A mapping with exactly these keys: each unknown key is its own issue, with a suggestion.
+ * (z.strictObject reports all unknown keys in one issue, without the known ones to suggest from.)
+ */
+function section<Shape extends z.ZodRawShape>(shape: Shape, expected: string) {
+  const known = Object.keys(shape);
+  return z.object(shape, { error: expecting(expected, 'mapping') }).catchall(
+    z.unknown().refine(() => false, {
+      error: (issue) => {
+        const key = String(issue.path?.at(-1));
+        return `unknown key \`${key}\`${didYouMean(key, known)}`;
+      },
+      params: { [UNKNOWN_KEY]: true },
+    }),
+  );
+}
+
+function text(expected = 'text') {
+  return z.string({ error: expecting(expected, 'text') });
+}
+
+function plainNumber(range: Range, options: { integer?: boolean } = {}) {
+  const error = expecting(range.expected, 'number');
+  let schema = options.integer ? z.int({ error }) : z.number({ error });
+  if (range.min > -Infinity) schema = range.minExclusive ? schema.gt(range.min, { error }) : schema.min(range.min, { error });
+  if (range.max < Infinity) schema = schema.max(range.max, { error });
+  return schema;
+}
+
+function isCalendarDate(value: string): boolean {
+  return z.iso.date().safeParse(value).success;
+}
+
+function date() {
+  return z.string({ error: expecting(DATE, 'date') }).refine(isCalendarDate, { error: expecting(DATE, 'date') });
+}
+
+/** "2027/28": a financial year from 1 April 2027 to 31 March 2028. */
+function isFinancialYearLabel(label: string): boolean {
+  const match = /^(\d{4})\/(\d{2})$/.exec(label);
+  return match !== null && (Number(match[1]) + 1) % 100 === Number(match[2]);
+}
+
+function financialYear() {
+  const error = expecting('a financial year like "2027/28" (two consecutive years)', 'text');
+  return z.string({ error }).refine(isFinancialYearLabel, { error });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Distributions (section 10)
+
+const parameter = () => plainNumber(ANY_NUMBER);
+const positiveParameter = (name: string) => plainNumber({ min: 0, minExclusive: true, max: Infinity, expected: `${name} above 0` });
+
+const DISTRIBUTION_OPTIONS = [
+  section({ dist: z.literal('fixed'), value: parameter() }, 'a fixed distribution: { dist: fixed, value }'),
+  section({ dist: z.literal('uniform'), min: parameter(), max: parameter() }, 'a uniform distribution: { dist: uniform, min, max }'),
+  section(
+    { dist: z.literal('triangular'), min: parameter(), mode: parameter(), max: parameter() },
+    'a triangular distribution: { dist: triangular, min, mode, max }',
+  ),
+  section({ dist: z.literal('pert'), min: parameter(), mode: parameter(), max: parameter() }, 'a pert distribution: { dist: pert, min, mode, max }'),
+  section(
+    { dist: z.literal('normal'), mean: parameter(), sd: positiveParameter('a standard deviation'), min: parameter().optional(), max: parameter().optional() },
+    'a normal distribution: { dist: normal, mean, sd }',
+  ),
+  section(
+    { dist: z.literal('lognormal'), low: positiveParameter('a 5th percentile'), high: positiveParameter('a 95th percentile') },
+    'a lognormal distribution: { dist: lognormal, low, high }',
+  ),
+  section({ dist: z.literal('beta'), alpha: positiveParameter('a shape'), beta: positiveParameter('a shape') }, 'a beta distribution: { dist: beta, alpha, beta }'),
+  section(
+    {
+      dist: z.literal('discrete'),
+      values: z.array(parameter(), { error: expecting('a list of numbers', 'list') }).min(1, { error: () => 'expected at least one value' }),
+      weights: z.array(plainNumber({ min: 0, max: Infinity, expected: 'a weight, 0 or more' }), { error: expecting('a list of weights', 'list') }).optional(),
+    },
+    'a discrete distribution: { dist: discrete, values, weights }',
+  ),
+] as const;
+
+function distributionNameError(issue: { input?: unknown }): string {
+  const name = (issue.input as { dist?: unknown } | undefined)?.dist;
+  const expected = `expected one of: ${DISTRIBUTION_NAMES.join(', ')}`;
+  if (name === undefined) return `required key is missing; ${expected}`;
+  return `${expected}, got ${showValue(name)}${typeof name === 'string' ? didYouMean(name, DISTRIBUTION_NAMES) : ''}`;
+}
+
+type Context = z.RefinementCtx;
+
+function addIssue(context: Context, path: PropertyKey[], message: string): void {
+  context.addIssue({ code: 'custom', path, message, input: undefined });
+}
+
+/** min < max, min <= mode <= max and the like: the checks a shape of parameters cannot express. */
+function checkParameters(d: Distribution, context: Context): boolean {
+  let ok = true;
+  const fail = (path: string, message: string) => {
+    addIssue(context, [path], message);
+    ok = false;
+  };
+  switch (d.dist) {
+    case 'uniform':
+    case 'triangular':
+    case 'pert':
+      if (!(d.max > d.min)) fail('max', `expected max above min (${d.min}), got ${d.max}`);
+      else if (d.dist !== 'uniform' && !(d.mode >= d.min && d.mode <= d.max)) fail('mode', `expected mode between min (${d.min}) and max (${d.max}), got ${d.mode}`);
+      break;
+    case 'normal':
+      if (d.min !== undefined && d.max !== undefined && !(d.max > d.min)) fail('max', `expected max above min (${d.min}), got ${d.max}`);
+      else if (d.min !== undefined && d.mean < d.min) fail('mean', `expected mean at or above min (${d.min}), got ${d.mean}`);
+      else if (d.max !== undefined && d.mean > d.max) fail('mean', `expected mean at or below max (${d.max}), got ${d.mean}`);
+      break;
+    case 'lognormal':
+      if (!(d.high > d.low)) fail('high', `expected high above low (${d.low}), got ${d.high}`);
+      break;
+    case 'discrete':
+      if (d.weights !== undefined) {
+        if (d.weights.length !== d.values.length) fail('weights', `expected ${d.values.length} weights, one for each value, got ${d.weights.length}`);
+        else if (!(d.weights.reduce((a, b) => a + b, 0) > 0)) fail('weights', 'expected weights that add up to more than 0');
+      }
+      break;
+    case 'fixed':
+    case 'beta':
+      break;
+  }
+  return ok;
+}
+
+/** How to keep a distribution inside the key's range, for the message when it can leave it. */
+function keepInside(d: Distribution, side: 'min' | 'max', bound: number): string {
+  switch (d.dist) {
+    case 'normal':
+      return `truncate it with ${side}: ${bound}${bound === 1 && side === 'max' ? ' or use pert or beta' : ''}`;
+    case 'lognormal':
+      return 'use pert, triangular or uniform, which stay between their min and max';
+    case 'discrete':
+      return `remove the values ${side === 'max' ? 'above' : 'below'} ${bound}`;
+    case 'beta':
+      return 'use pert, triangular or uniform with a narrower min and max';
+    default:
+      return `set its ${side} to ${bound} or ${side === 'max' ? 'less' : 'more'}`;
+  }
+}
+
+/** A distribution whose draws could fall outside the key's range is a mistake in the file. */
+function checkSupport(d: Distribution, range: Range, context: Context): void {
+  const [lowest, highest] = support(d);
+  const openAtZero = d.dist === 'lognormal' && range.min === 0;
+  const tooLow = range.minExclusive ? lowest <= range.min && !openAtZero : lowest < range.min;
+  if (tooLow) {
+    const below = range.minExclusive ? `${range.min} or below` : `below ${range.min}`;
+    addIssue(context, [], `can give values ${below}; expected ${range.expected} — ${keepInside(d, 'min', range.min)}`);
+  }
+  if (highest > range.max) addIssue(context, [], `can give values above ${range.max}; expected ${range.expected} — ${keepInside(d, 'max', range.max)}`);
+}
+
+/** A distribution object, its parameters checked and its draws kept inside `range`. */
+function distribution(range: Range) {
+  return z.discriminatedUnion('dist', DISTRIBUTION_OPTIONS, { error: distributionNameError }).superRefine((value, context) => {
+    const d = withoutExtraKeys(value);
+    if (checkParameters(d, context)) checkSupport(d, range, context);
+  });
+}
+
+/** The distribution itself, from the parsed object (which may carry unknown keys already reported). */
+function withoutExtraKeys(value: Record<string, unknown>): Distribution {
+  const keys = ['dist', 'value', 'min', 'mode', 'max', 'mean', 'sd', 'low', 'high', 'alpha', 'beta', 'values', 'weights'];
+  return Object.fromEntries(Object.entries(value).filter(([key, v]) => keys.includes(key) && v !== undefined)) as Distribution;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Quantities: a number, a distribution or a formula (sections 10 and 11)
+
+function formula(range: Range, context: SchemaContext) {
+  return z.string().transform((source, issues): Quantity => {
+    if (looksLikeMisspeltNumber(source)) {
+      issues.addIssue({ code: 'custom', message: `expected ${range.expected}, got ${showValue(source)}${hint(source, 'number')}` });
+      return z.NEVER;
+    }
+    const compiled = compileFormula(source, [...context.variables.keys()]);
+    if (!compiled.ok) {
+      issues.addIssue({ code: 'custom', message: compiled.error.message, params: { [FORMULA_OFFSET]: compiled.error.offset } });
+      return z.NEVER;
+    }
+    const central: Record<string, number> = {};
+    for (const name of compiled.formula.variables) {
+      const value = context.variables.get(name);
+      if (value === undefined) return { kind: 'formula', formula: compiled.formula };
+      central[name] = value;
+    }
+    const value = compiled.formula.evaluate(central);
+    const inside = value >= range.min && value <= range.max && !(range.minExclusive && value === range.min);
+    if (!Number.isFinite(value) || !inside) {
+      issues.addIssue({ code: 'custom', message: `the formula gives ${showValue(value)} at the variables' central values; expected ${range.expected}` });
+      return z.NEVER;
+    }
+    return { kind: 'formula', formula: compiled.formula };
+  });
+}
+
+/** An input that may be a number, a distribution or a formula, with its range from paths.ts. */
+function quantity(path: string, context: SchemaContext) {
+  const input: InputPath | undefined = INPUT_PATH_BY_NAME.get(path);
+  if (input === undefined) throw new Error(`no input path ${path} in paths.ts`);
+  const schema = z.union(
+    [
+      plainNumber(input).transform((value): Quantity => ({ kind: 'number', value })),
+      formula(input, context),
+      distribution(input).transform((d): Quantity => ({ kind: 'distribution', distribution: withoutExtraKeys(d) })),
+    ],
+    { error: expecting(`${input.expected} (a number, a distribution or a formula)`, 'number') },
+  );
+  return schema;
+}
+
+/** A required input, or an optional one when paths.ts gives it a default. */
+function input(path: string, context: SchemaContext) {
+  const schema = quantity(path, context);
+  return INPUT_PATH_BY_NAME.get(path)?.defaultValue === undefined ? schema : schema.optional();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sections
+
+function contract(context: SchemaContext) {
+  const years = (expected: string) => plainNumber({ min: 0, max: 10, expected }, { integer: true });
+  return section(
+    {
+      start: date(),
+      base_end: date(),
+      annual_value: input('contract.annual_value', context),
+      extensions: section(
+        {
+          max_years: years('a whole number of years from 0 to 10').optional(),
+          annual_uplift: input('contract.extensions.annual_uplift', context),
+          take: years('a whole number of years from 0 to max_years').optional(),
+        },
+        'a mapping with max_years, annual_uplift and take',
+      ).optional(),
+    },
+    'a mapping with start, base_end and annual_value',
+  ).superRefine((value, issues) => {
+    if (value.base_end < value.start) {
+      addIssue(issues, ['base_end'], `expected a date on or after contract.start (${value.start}), got ${value.base_end}`);
+    }
+    const maxYears = value.extensions?.max_years ?? 0;
+    const take = value.extensions?.take;
+    if (take !== undefined && take > maxYears) {
+      addIssue(issues, ['extensions', 'take'], `expected a whole number of years from 0 to max_years (${maxYears}), got ${take}`);
+    }
+  });
+}
+
+function funding(context: SchemaContext) {
+  return section(
+    {
+      external_share: input('funding.external_share', context),
+      external_share_by_year: z
+        .record(financialYear(), plainNumber({ min: 0, max: 1, expected: PROBABILITY }), {
+          error: expecting('a mapping of financial years to shares, like { "2027/28": 0 }', 'mapping'),
+        })
+        .optional(),
+    },
+    'a mapping with external_share and external_share_by_year',
+  );
+}
+
+function councils() {
+  const share = plainNumber({ min: 0, max: 1, expected: 'a share between 0 and 1 (a plain number)' });
+  const council = section(
+    { name: text('a council name').trim().min(1, { error: () => 'expected a council name, got empty text' }), children_share: share, match_share: share },
+    'a council: { name, children_share, match_share }',
+  );
+  return z
+    .array(council, { error: expecting('a list of councils', 'list') })
+    .superRefine((list, issues) => {
+      const seen = new Set<string>();
+      list.forEach((item, index) => {
+        if (seen.has(item.name)) addIssue(issues, [index, 'name'], `the council name "${item.name}" is used twice; each council needs its own name`);
+        seen.add(item.name);
+      });
+      if (list.length === 0) return;
+      for (const key of ['children_share', 'match_share'] as const) {
+        const sum = list.reduce((total, item) => total + item[key], 0);
+        if (Math.abs(sum - 1) > 1e-6) addIssue(issues, [], `the ${key} values add up to ${tidy(sum)}; they must add up to 1`);
+      }
+    })
+    .optional();
+}
+
+function capacity(context: SchemaContext) {
+  return section(
+    {
+      starts_per_year: quantity('service.capacity.starts_per_year', context).optional(),
+      caseload: quantity('service.capacity.caseload', context).optional(),
+      months_per_child: quantity('service.capacity.months_per_child', context).optional(),
+    },
+    'either { starts_per_year } or { caseload, months_per_child }',
+  ).superRefine((value, issues) => {
+    const startsForm = value.starts_per_year !== undefined;
+    const caseloadForm = value.caseload !== undefined || value.months_per_child !== undefined;
+    if (startsForm && caseloadForm) {
+      addIssue(issues, [], 'give either starts_per_year, or caseload with months_per_child, not both');
+    } else if (!startsForm && !caseloadForm) {
+      addIssue(issues, [], 'expected either starts_per_year, or caseload with months_per_child');
+    } else if (caseloadForm) {
+      if (value.caseload === undefined) addIssue(issues, ['caseload'], 'required key is missing (months_per_child is given); expected a number of children, 0 or more');
+      if (value.months_per_child === undefined) addIssue(issues, ['months_per_child'], 'required key is missing (caseload is given); expected a number of months, more than 0');
+    }
+  });
+}
+
+function service(context: SchemaContext) {
+  return section(
+    {
+      referrals_per_year: input('service.referrals_per_year', context),
+      referral_growth: input('service.referral_growth', context),
+      capacity: capacity(context),
+      max_wait_months: plainNumber({ min: 0, max: Infinity, expected: 'a whole number of months, 0 or more (a plain number)' }, { integer: true }).optional(),
+    },
+    'a mapping with referrals_per_year and capacity',
+  );
+}
+
+function inputsUnder(prefix: string, context: SchemaContext) {
+  return Object.fromEntries(
+    INPUT_PATHS.filter((p) => p.path.startsWith(`${prefix}.`) && !p.path.slice(prefix.length + 1).includes('.')).map((p) => [
+      p.path.slice(prefix.length + 1),
+      input(p.path, context),
+    ]),
+  );
+}
+
+function outcomes(context: SchemaContext) {
+  return section(inputsUnder('outcomes', context), 'a mapping with breakdown_risk, effectiveness, residential_escalation, residential_weeks and residential_weekly_cost');
+}
+
+function finance(context: SchemaContext) {
+  return section({ ...inputsUnder('finance', context), price_base: financialYear().optional() }, 'a mapping of finance settings').optional();
+}
+
+/** Paths a correlation may name: every input path and every declared variable. */
+function correlatablePaths(context: SchemaContext): string[] {
+  return [...INPUT_PATHS.map((p) => p.path), ...[...context.variables.keys()].map((name) => `variables.${name}`)];
+}
+
+function correlationPath(context: SchemaContext) {
+  return text('the path of an uncertain input, like outcomes.effectiveness').superRefine((path, issues) => {
+    if (context.distributionPaths.has(path)) return;
+    const known = correlatablePaths(context);
+    const message = known.includes(path)
+      ? `\`${path}\` is not uncertain; only inputs written as distributions can be correlated`
+      : `unknown input \`${path}\`${didYouMean(path, known)}`;
+    addIssue(issues, [], message);
+  });
+}
+
+function correlations(context: SchemaContext) {
+  const rank = plainNumber({ min: -1, max: 1, expected: 'a rank correlation between -1 and 1' });
+  const correlation = section(
+    {
+      between: z.tuple([correlationPath(context), correlationPath(context)], { error: expecting('a list of two input paths', 'list') }),
+      rank,
+    },
+    'a correlation: { between: [path, path], rank }',
+  );
+  return z
+    .array(correlation, { error: expecting('a list of correlations', 'list') })
+    .superRefine((list, issues) => {
+      const pairs = new Set<string>();
+      let ok = true;
+      list.forEach(({ between: [first, second], rank: r }, index) => {
+        const pair = [first, second].sort().join(' ');
+        if (first === second) addIssue(issues, [index, 'between'], `an input cannot be correlated with itself (${first})`);
+        else if (pairs.has(pair)) addIssue(issues, [index, 'between'], `${first} and ${second} are correlated twice`);
+        else if (Math.abs(r) === 1) addIssue(issues, [index, 'rank'], `a rank correlation of ${r} makes two inputs move in lock-step; write one as a formula of the other, or use ${r * 0.99}`);
+        else {
+          pairs.add(pair);
+          return;
+        }
+        ok = false;
+      });
+      if (ok && !isPositiveDefinite(correlationMatrix(list.map((c) => ({ between: c.between, rank: c.rank }))).matrix)) {
+        addIssue(issues, [], 'these rank correlations cannot all hold at once (the correlation matrix is not positive definite); weaken some of them');
+      }
+    })
+    .optional();
+}
+
+function monteCarlo(context: SchemaContext) {
+  const seedError = expecting('a whole number or a word', 'number');
+  return section(
+    {
+      iterations: plainNumber({ min: 0, max: 10_000_000, expected: 'a whole number of iterations from 0 to 10,000,000' }, { integer: true }).optional(),
+      seed: z.union([z.int({ error: seedError }), z.string({ error: seedError }).min(1, { error: seedError })], { error: seedError }).optional(),
+      process_variability: z.boolean({ error: expecting('true or false', 'boolean') }).optional(),
+      sampling: z.enum(['random', 'latin_hypercube'], { error: expecting('one of: random, latin_hypercube', 'text') }).optional(),
+      correlations: correlations(context),
+    },
+    'a mapping with iterations, seed, process_variability, sampling and correlations',
+  ).optional();
+}
+
+function monitoring() {
+  const count = plainNumber({ min: 0, max: Infinity, expected: 'a count: a whole number, 0 or more' }, { integer: true }).optional();
+  const period = section(
+    { from: date(), to: date(), referrals: count, starts: count, followed_up: count, breakdowns: count, residential_entries: count },
+    'a monitoring period: { from, to, referrals, starts, followed_up, breakdowns, residential_entries }',
+  ).superRefine((value, issues) => {
+    if (value.to < value.from) addIssue(issues, ['to'], `expected a date on or after from (${value.from}), got ${value.to}`);
+    if (value.breakdowns !== undefined && value.followed_up !== undefined && value.breakdowns > value.followed_up) {
+      addIssue(issues, ['breakdowns'], `expected at most followed_up (${value.followed_up}), got ${value.breakdowns}`);
+    }
+    if (value.residential_entries !== undefined && value.breakdowns !== undefined && value.residential_entries > value.breakdowns) {
+      addIssue(issues, ['residential_entries'], `expected at most breakdowns (${value.breakdowns}), got ${value.residential_entries}`);
+    }
+  });
+  return z.array(period, { error: expecting('a list of monitoring periods', 'list') }).optional();
+}
+
+function variableName() {
+  return z.string().superRefine((name, issues) => {
+    if (!IDENTIFIER.test(name)) {
+      addIssue(issues, [], `expected a variable name made of letters, digits and _, starting with a letter, got ${showValue(name)}`);
+    } else if (isReservedName(name)) {
+      addIssue(issues, [], `\`${name}\` is the name of a mathjs function or constant; choose another variable name`);
+    }
+  });
+}
+
+/** One variable: a number or a distribution, never a formula (section 11). */
+export function variableValue() {
+  return z.union(
+    [
+      z.number({ error: expecting('a number', 'number') }).transform((value): Quantity => ({ kind: 'number', value })),
+      distribution(ANY_NUMBER).transform((d): Quantity => ({ kind: 'distribution', distribution: withoutExtraKeys(d) })),
+    ],
+    { error: expecting('a number or a distribution (variables cannot be formulas)', 'number') },
+  );
+}
+
+/** The `variables:` mapping on its own; load.ts reads it first to build the SchemaContext. */
+export function variablesSchema() {
+  return z.record(variableName(), variableValue(), { error: expecting('a mapping of variable names to numbers or distributions', 'mapping') });
+}
+
+/** The whole scenario file, for one file's variables and distributions. */
+export function scenarioSchema(context: SchemaContext) {
+  return section(
+    {
+      name: text('a name for the scenario').trim().min(1, { error: () => 'expected a name for the scenario, got empty text' }),
+      description: text('text describing the scenario').optional(),
+      sources: z.array(text('the name of a source'), { error: expecting('a list of sources', 'list') }).optional(),
+      contract: contract(context),
+      funding: funding(context).optional(),
+      councils: councils(),
+      service: service(context),
+      outcomes: outcomes(context),
+      finance: finance(context),
+      monte_carlo: monteCarlo(context),
+      monitoring: monitoring(),
+      variables: variablesSchema().optional(),
+    },
+    'a scenario: a mapping with name, contract, service and outcomes',
+  );
+}
+
+export type ParsedScenario = z.output<ReturnType<typeof scenarioSchema>>;
