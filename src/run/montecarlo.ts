@@ -137,18 +137,20 @@ export function summarise(
   out: SimulationOutput,
 ): MonteCarloResult[] {
   const tornadoes = tornado(scenario);
-  return layout.terms.map((_, option) => {
-    const perspectives = summariseOption(out, layout, plan.base, option);
-    return {
-      iterations: request.iterations,
-      seed: request.seed,
-      sampling: request.sampling,
-      processVariability: request.processVariability,
-      perspectives,
-      tornado: tornadoes[option]!,
-      warnings: precisionWarnings(perspectives.region!, request.iterations),
-    };
-  });
+  return layout.terms.map((_, option) => monteCarloResult(request, summariseOption(out, layout, plan.base, option), tornadoes[option]!));
+}
+
+/** One option's Monte Carlo result from its summaries and tornado. */
+export function monteCarloResult(request: MonteCarloRequest, perspectives: MonteCarloResult['perspectives'], bars: TornadoBar[]): MonteCarloResult {
+  return {
+    iterations: request.iterations,
+    seed: request.seed,
+    sampling: request.sampling,
+    processVariability: request.processVariability,
+    perspectives,
+    tornado: bars,
+    warnings: precisionWarnings(perspectives.region!, request.iterations),
+  };
 }
 
 /**

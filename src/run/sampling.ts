@@ -24,7 +24,7 @@ export function fullRunDraws(sources: readonly DrawSource[], request: MonteCarlo
   }
   if (request.correlations.length === 0) return columns;
   const index = new Map(sources.map((s, i) => [s.path, i]));
-  const matrix = sources.map((_, i) => sources.map((__, j) => (i === j ? 1 : 0)));
+  const matrix: number[][] = sources.map((_, i) => sources.map((__, j) => (i === j ? 1 : 0)));
   for (const { between, rank } of request.correlations) {
     const a = index.get(between[0]);
     const b = index.get(between[1]);

@@ -1,0 +1,137 @@
+/**
+ * A bounded pool of worker threads for Monte Carlo runs (piscina), so a long run never blocks the
+ * web server: at most `threads` tasks run at once, at most `maxQueue` wait, each run has a time
+ * limit, and a worker that throws, exits or runs out of memory is replaced, not fatal.
+ */
+import { availableParallelism } from 'node:os';
+import { Piscina } from 'piscina';
+import type { MonteCarloResult } from '../model/results';
+import { outputBytes, simulationLayout } from '../model/simulate';
+import type { Scenario } from '../scenario/types';
+import { drawSources } from './draws';
+import { blockCount, costShapeVariesIn, drawsByBlock, monteCarloResult, simulationPlan, type MonteCarloRequest } from './montecarlo';
+import type { ScenarioSource, SummariseResult, Task } from './task';
+
+export interface RunPoolOptions {
+  /** Worker threads (default: the machine's cores). */
+  threads?: number;
+  /** Tasks allowed to wait for a thread before new runs are refused as busy. */
+  maxQueue?: number;
+  /** Time limit of one run, in milliseconds. */
+  timeoutMs?: number;
+  /** Heap limit of each worker, in megabytes. */
+  memoryMb?: number;
+}
+
+/** The pool is full: try again later (HTTP 503 with Retry-After). */
+export class BusyError extends Error {
+  constructor() {
+    super('busy');
+    this.name = 'BusyError';
+  }
+}
+
+/** A run went past its time limit and was stopped. */
+export class RunTimeoutError extends Error {
+  constructor(readonly limitMs: number) {
+    super(`run stopped after ${limitMs} ms`);
+    this.name = 'RunTimeoutError';
+  }
+}
+
+/** A worker failed (crashed, ran out of memory) during a run; the pool goes on. */
+export class RunFailedError extends Error {
+  constructor(cause: unknown) {
+    super(`the run failed: ${(cause as Error)?.message ?? String(cause)}`);
+    this.name = 'RunFailedError';
+  }
+}
+
+export class RunPool {
+  readonly threads: number;
+  readonly maxQueue: number;
+  readonly timeoutMs: number;
+  private readonly pool: Piscina;
+  private runs = 0;
+
+  constructor(options: RunPoolOptions = {}) {
+    this.threads = Math.max(1, options.threads ?? availableParallelism());
+    this.maxQueue = options.maxQueue ?? 16;
+    this.timeoutMs = options.timeoutMs ?? 120_000;
+    this.pool = new Piscina({
+      filename: new URL('./worker.mjs', import.meta.url).href,
+      minThreads: this.threads,
+      maxThreads: this.threads,
+      idleTimeout: 60_000,
+      resourceLimits: { maxOldGenerationSizeMb: options.memoryMb ?? 1024 },
+    });
+  }
+
+  /** Runs in progress or waiting. */
+  get activeRuns(): number {
+    return this.runs;
+  }
+
+  /** Starts every worker thread now (so the first run does not pay for start-up). */
+  async warm(): Promise<void> {
+    await Promise.all(Array.from({ length: this.threads }, () => this.pool.run({ kind: 'warm' } satisfies Task)));
+  }
+
+  /** Runs one task on a worker, failing as a whole when the signal aborts. */
+  run(task: Task, signal?: AbortSignal): Promise<SummariseResult | null> {
+    return this.pool.run(task, { signal });
+  }
+
+  /**
+   * A Monte Carlo run on the workers: whole-run draws if needed, blocks split across threads
+   * writing into one shared buffer, then summaries by option.
+   */
+  async monteCarlo(source: ScenarioSource, scenario: Scenario, request: MonteCarloRequest): Promise<MonteCarloResult[]> {
+    if (this.runs >= this.threads + this.maxQueue) throw new BusyError();
+    this.runs++;
+    const abort = new AbortController();
+    const timer = setTimeout(() => abort.abort(new RunTimeoutError(this.timeoutMs)), this.timeoutMs);
+    try {
+      return await this.monteCarloSteps(source, scenario, request, abort.signal);
+    } catch (error) {
+      if (abort.signal.aborted) throw new RunTimeoutError(this.timeoutMs);
+      throw new RunFailedError(error);
+    } finally {
+      clearTimeout(timer);
+      this.runs--;
+    }
+  }
+
+  private async monteCarloSteps(source: ScenarioSource, scenario: Scenario, request: MonteCarloRequest, signal: AbortSignal): Promise<MonteCarloResult[]> {
+    const plan = simulationPlan(scenario, request);
+    const layout = simulationLayout(plan);
+    const output = new SharedArrayBuffer(outputBytes(layout, request.iterations, plan.fanIterations, costShapeVariesIn(scenario)));
+    let draws: SharedArrayBuffer | undefined;
+    if (!drawsByBlock(request)) {
+      draws = new SharedArrayBuffer(Math.max(8, drawSources(scenario).length * request.iterations * 8));
+      await this.run({ kind: 'draws', source, request, draws }, signal);
+    }
+    const blocks = blockCount(request.iterations);
+    const groups = Math.min(this.threads, blocks);
+    await Promise.all(
+      Array.from({ length: groups }, (_, g) => {
+        const mine = Array.from({ length: blocks }, (_, b) => b).filter((b) => b % groups === g);
+        return this.run({ kind: 'simulate', source, request, blocks: mine, output, draws }, signal);
+      }),
+    );
+    const summaryGroups = Math.min(this.threads, layout.options);
+    const summaries = await Promise.all(
+      Array.from({ length: summaryGroups }, (_, g) => {
+        const options = layout.terms.map((_, k) => k).filter((k) => k % summaryGroups === g);
+        return this.run({ kind: 'summarise', source, request, options, output, withTornado: g === 0 }, signal) as Promise<SummariseResult>;
+      }),
+    );
+    const tornado = summaries[0]!.tornado!;
+    const perspectives = Object.assign({}, ...summaries.map((s) => s.perspectives)) as SummariseResult['perspectives'];
+    return layout.terms.map((_, k) => monteCarloResult(request, perspectives[k]!, tornado[k]!));
+  }
+
+  async destroy(): Promise<void> {
+    await this.pool.destroy();
+  }
+}

@@ -1,0 +1,88 @@
+/**
+ * What a worker thread does for a Monte Carlo run: draw whole-run samples, simulate blocks, or
+ * summarise options, reading and writing the run's shared buffers.
+ */
+import type { MonteCarloPerspective, TornadoBar } from '../model/results';
+import { createOutput, simulationLayout } from '../model/simulate';
+import { summariseOption } from '../model/summarise';
+import { loadScenario } from '../scenario/load';
+import type { Override } from '../scenario/overrides';
+import type { Scenario } from '../scenario/types';
+import { drawSources } from './draws';
+import { costShapeVariesIn, simulateBlocks, simulationPlan, tornado, type MonteCarloRequest } from './montecarlo';
+import { fullRunDraws } from './sampling';
+
+/** A scenario as text, so a worker can load it itself (formulas cannot cross threads). */
+export interface ScenarioSource {
+  text: string;
+  file: string;
+  overrides: Override[];
+}
+
+export type Task =
+  | { kind: 'draws'; source: ScenarioSource; request: MonteCarloRequest; draws: SharedArrayBuffer }
+  | { kind: 'simulate'; source: ScenarioSource; request: MonteCarloRequest; blocks: number[]; output: SharedArrayBuffer; draws?: SharedArrayBuffer }
+  | { kind: 'summarise'; source: ScenarioSource; request: MonteCarloRequest; options: number[]; output: SharedArrayBuffer; withTornado: boolean }
+  | { kind: 'warm' }
+  | { kind: 'crash'; how: 'throw' | 'exit' | 'memory' | 'hang' };
+
+export interface SummariseResult {
+  perspectives: Record<number, Record<string, MonteCarloPerspective>>;
+  tornado?: TornadoBar[][];
+}
+
+let cached: { key: string; scenario: Scenario } | null = null;
+
+/** Loads (once per scenario text) the scenario a task names. */
+export function scenarioFor(source: ScenarioSource): Scenario {
+  const key = JSON.stringify([source.file, source.text, source.overrides]);
+  if (cached?.key === key) return cached.scenario;
+  const loaded = loadScenario(source.text, source.file, source.overrides);
+  if (!loaded.ok) throw new Error(`scenario ${source.file} did not load in the worker: ${loaded.problems.length} problems`);
+  cached = { key, scenario: loaded.scenario };
+  return loaded.scenario;
+}
+
+/** Views of whole-run draws in a shared buffer: one column per source. */
+export function drawViews(buffer: SharedArrayBuffer, sources: number, iterations: number): Float64Array[] {
+  return Array.from({ length: sources }, (_, s) => new Float64Array(buffer, s * iterations * 8, iterations));
+}
+
+/** Runs one task (in a worker thread, or inline). */
+export function runTask(task: Task): SummariseResult | null {
+  if (task.kind === 'warm') return null;
+  if (task.kind === 'crash') return crash(task.how);
+  const scenario = scenarioFor(task.source);
+  const request = task.request;
+  const sources = drawSources(scenario);
+  if (task.kind === 'draws') {
+    const columns = fullRunDraws(sources, request);
+    const views = drawViews(task.draws, sources.length, request.iterations);
+    columns.forEach((c, s) => views[s]!.set(c));
+    return null;
+  }
+  const plan = simulationPlan(scenario, request);
+  const layout = simulationLayout(plan);
+  const out = createOutput(layout, request.iterations, plan.fanIterations, costShapeVariesIn(scenario), task.output);
+  if (task.kind === 'simulate') {
+    const draws = task.draws ? drawViews(task.draws, sources.length, request.iterations) : undefined;
+    simulateBlocks(scenario, request, plan, layout, out, task.blocks, draws);
+    return null;
+  }
+  const perspectives: SummariseResult['perspectives'] = {};
+  for (const option of task.options) perspectives[option] = summariseOption(out, layout, plan.base, option);
+  return { perspectives, tornado: task.withTornado ? tornado(scenario) : undefined };
+}
+
+/** Deliberate failures, for testing that the pool survives them. */
+function crash(how: 'throw' | 'exit' | 'memory' | 'hang'): never {
+  if (how === 'throw') throw new Error('deliberate failure');
+  if (how === 'exit') process.exit(1);
+  if (how === 'memory') {
+    const hoard: number[][] = [];
+    for (;;) hoard.push(new Array<number>(1e6).fill(1));
+  }
+  for (;;) {
+    // spin until the pool's time limit stops this thread
+  }
+}
