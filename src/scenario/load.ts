@@ -10,7 +10,7 @@ import { issuesToProblems } from './issues';
 import { applyOverrides, type Override } from './overrides';
 import { INPUT_PATHS } from './paths';
 import { sortProblems } from './problems';
-import { scenarioSchema, variablesSchema, type ParsedScenario, type SchemaContext } from './schema';
+import { validateScenario, VARIABLES_SCHEMA, type ParsedScenario, type SchemaContext } from './schema';
 import type { LoadResult, MonitoringPeriod, MonteCarloSettings, Problem, Quantity, Scenario } from './types';
 
 export { formatProblem } from './problems';
@@ -51,7 +51,7 @@ function centralOf(quantity: Quantity): number | undefined {
 function schemaContext(value: unknown): SchemaContext {
   const declared = rawVariables.safeParse(value);
   const rawByName = declared.success ? declared.data.variables : {};
-  const parsed = variablesSchema().safeParse(rawByName);
+  const parsed = VARIABLES_SCHEMA.safeParse(rawByName);
   const variables = new Map<string, number | undefined>(
     Object.keys(rawByName).map((name) => [name, parsed.success ? centralOf(parsed.data[name]!) : undefined]),
   );
@@ -157,7 +157,7 @@ export function loadScenario(text: string, file: string, overrides: readonly Ove
   if (structureProblems.length > 0) return failed([...read.problems, ...overrideProblems, ...structureProblems]);
   const value = plainValue(read.source);
   if (!value.ok) return failed([...read.problems, ...overrideProblems, value.problem]);
-  const result = scenarioSchema(schemaContext(value.value)).safeParse(value.value, { reportInput: true });
+  const result = validateScenario(value.value, schemaContext(value.value));
   const schemaProblems = result.success ? [] : issuesToProblems(result.error.issues, read.source);
   const problems = merged(read.problems, [...overrideProblems, ...schemaProblems]);
   if (!result.success || problems.length > 0) return failed(problems);
