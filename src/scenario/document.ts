@@ -110,9 +110,9 @@ function pathAtOffset(document: Document, offset: number): (string | number)[] {
   for (let depth = 0; depth <= MAX_DEPTH; depth++) {
     if (isMap(node)) {
       const pair = node.items.find((item) => {
-        const key = item.key as Node | null;
-        const value = item.value as Node | null;
-        return [key?.range, value?.range].some((range) => range !== undefined && range !== null && range[0] <= offset && offset < range[2]);
+        const start = (item.key as Node | null)?.range?.[0];
+        const end = (item.value as Node | null)?.range?.[2] ?? (item.key as Node | null)?.range?.[2];
+        return start !== undefined && end !== undefined && start <= offset && offset < end;
       });
       if (pair === undefined || !isScalar(pair.key)) return path;
       path.push(String(pair.key.value));

@@ -10,7 +10,7 @@ import { issuesToProblems } from './issues';
 import { applyOverrides, type Override } from './overrides';
 import { INPUT_PATHS } from './paths';
 import { sortProblems } from './problems';
-import { validateScenario, VARIABLES_SCHEMA, type ParsedScenario, type SchemaContext } from './schema';
+import { validateScenario, VARIABLE_VALUE_SCHEMA, type ParsedScenario, type SchemaContext } from './schema';
 import type { LoadResult, MonitoringPeriod, MonteCarloSettings, Problem, Quantity, Scenario } from './types';
 
 export { formatProblem } from './problems';
@@ -51,10 +51,11 @@ function centralOf(quantity: Quantity): number | undefined {
 function schemaContext(value: unknown): SchemaContext {
   const declared = rawVariables.safeParse(value);
   const rawByName = declared.success ? declared.data.variables : {};
-  const parsed = VARIABLES_SCHEMA.safeParse(rawByName);
-  const variables = new Map<string, number | undefined>(
-    Object.keys(rawByName).map((name) => [name, parsed.success ? centralOf(parsed.data[name]!) : undefined]),
-  );
+  const variables = new Map<string, number | undefined>();
+  for (const [name, raw] of Object.entries(rawByName)) {
+    const parsed = VARIABLE_VALUE_SCHEMA.safeParse(raw);
+    variables.set(name, parsed.success ? centralOf(parsed.data) : undefined);
+  }
   const distributionPaths = new Set<string>();
   for (const { path } of INPUT_PATHS) {
     if (writtenAsDistribution.safeParse(valueAt(value, path.split('.'))).success) distributionPaths.add(path);

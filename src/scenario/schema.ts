@@ -489,11 +489,11 @@ function variableValue() {
   );
 }
 
-/** The `variables:` mapping on its own; load.ts reads it first to build the SchemaContext. */
-export const VARIABLES_SCHEMA = variablesSchema();
+/** One variable's value on its own; load.ts reads each first to build the SchemaContext. */
+export const VARIABLE_VALUE_SCHEMA = variableValue();
 
 function variablesSchema() {
-  return z.record(variableName(), variableValue(), { error: expecting('a mapping of variable names to numbers or distributions', 'mapping') });
+  return z.record(variableName(), VARIABLE_VALUE_SCHEMA, { error: expecting('a mapping of variable names to numbers or distributions', 'mapping') });
 }
 
 let active: SchemaContext | undefined;
@@ -518,7 +518,7 @@ function scenarioSchema() {
       finance: finance(),
       monte_carlo: monteCarlo(),
       monitoring: monitoring(),
-      variables: VARIABLES_SCHEMA.optional(),
+      variables: variablesSchema().optional(),
     },
     'a scenario: a mapping with name, contract, service and outcomes',
   );
