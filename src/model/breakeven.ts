@@ -20,7 +20,7 @@ export interface SearchRange {
   central: number;
 }
 
-const GRID_POINTS = 200;
+const GRID_POINTS = 60;
 
 /** The points of a search grid: linear over the range, always including the central value. */
 function searchGrid(range: SearchRange): number[] {
@@ -29,21 +29,66 @@ function searchGrid(range: SearchRange): number[] {
   return [...points].sort((a, b) => a - b);
 }
 
-/** Bisection to the last representable step between a and b, where f(a) and f(b) differ in sign. */
-function bisect(f: (x: number) => number, a: number, b: number, fa: number): number {
+/**
+ * Brent's method (Brent 1973, as in Numerical Recipes' zbrent) between a and b, where f(a) and f(b)
+ * differ in sign: inverse quadratic interpolation with bisection as the safeguard, to the last
+ * few representable digits.
+ */
+function brent(f: (x: number) => number, a: number, b: number, fa: number, fb: number): number {
+  let c = b;
+  let fc = fb;
+  let d = b - a;
+  let e = d;
   for (let i = 0; i < 200; i++) {
-    const mid = (a + b) / 2;
-    if (mid === a || mid === b) break;
-    const fm = f(mid);
-    if (fm === 0) return mid;
-    if (fm < 0 === fa < 0) {
-      a = mid;
-      fa = fm;
-    } else {
-      b = mid;
+    if ((fb > 0 && fc > 0) || (fb < 0 && fc < 0)) {
+      c = a;
+      fc = fa;
+      d = b - a;
+      e = d;
     }
+    if (Math.abs(fc) < Math.abs(fb)) {
+      a = b;
+      b = c;
+      c = a;
+      fa = fb;
+      fb = fc;
+      fc = fa;
+    }
+    const tolerance = 2 * Number.EPSILON * Math.abs(b) + 1e-300;
+    const half = (c - b) / 2;
+    if (Math.abs(half) <= tolerance || fb === 0) return b;
+    if (Math.abs(e) >= tolerance && Math.abs(fa) > Math.abs(fb)) {
+      const s = fb / fa;
+      let p: number;
+      let q: number;
+      if (a === c) {
+        p = 2 * half * s;
+        q = 1 - s;
+      } else {
+        const r = fb / fc;
+        const t = fa / fc;
+        p = s * (2 * half * t * (t - r) - (b - a) * (r - 1));
+        q = (t - 1) * (r - 1) * (s - 1);
+      }
+      if (p > 0) q = -q;
+      p = Math.abs(p);
+      if (2 * p < Math.min(3 * half * q - Math.abs(tolerance * q), Math.abs(e * q))) {
+        e = d;
+        d = p / q;
+      } else {
+        d = half;
+        e = d;
+      }
+    } else {
+      d = half;
+      e = d;
+    }
+    a = b;
+    fa = fb;
+    b += Math.abs(d) > tolerance ? d : half > 0 ? tolerance : -tolerance;
+    fb = f(b);
   }
-  return (a + b) / 2;
+  return b;
 }
 
 /**
@@ -62,7 +107,7 @@ export function switchingValue(npvAt: (value: number) => number, range: SearchRa
   for (let i = 0; i < grid.length; i++) {
     if (values[i] === 0) consider(grid[i]!);
     if (i > 0 && values[i - 1]! !== 0 && values[i]! !== 0 && values[i - 1]! < 0 !== values[i]! < 0) {
-      consider(bisect(npvAt, grid[i - 1]!, grid[i]!, values[i - 1]!));
+      consider(brent(npvAt, grid[i - 1]!, grid[i]!, values[i - 1]!, values[i]!));
     }
   }
   return best;

@@ -170,7 +170,16 @@ export function projectAll(inputs: Inputs): Projection {
   return { horizon, timeline, options };
 }
 
-/** The region's NPV of each option, the figure break-even and switching values solve for. */
+/** The region's NPV of each option, the figure switching values and the tornado solve for. */
 export function regionNpvByOption(inputs: Inputs): number[] {
-  return projectAll(inputs).options.map((o) => o.perspectives.region!.totals.npv);
+  const horizon = horizonMonths(inputs, inputs.residentialWeeks);
+  const timeline = buildTimeline(inputs.start, horizon, inputs.discountRate);
+  const npvs: number[] = [];
+  for (let k = 0; k <= inputs.maxExtensionYears; k++) {
+    const flows = projectOption(inputs, k, horizon);
+    let npv = 0;
+    for (let n = 0; n < horizon; n++) npv += (flows.avoidedCost[n]! - flows.contractCost[n]!) * timeline.discount[n]!;
+    npvs.push(npv);
+  }
+  return npvs;
 }

@@ -4,7 +4,7 @@
  */
 import { placementsNeeded, switchingValue, type SearchRange } from '../model/breakeven';
 import { support } from '../model/distribution';
-import { projectAll, type Projection } from '../model/project';
+import { projectAll, regionNpvByOption, type Projection } from '../model/project';
 import { MODEL_VERSION, type OptionResult, type Results } from '../model/results';
 import { buildInputs, centralValues, uncertainPaths, valuesWith } from '../scenario/inputs';
 import { INPUT_PATH_BY_NAME } from '../scenario/paths';
@@ -62,7 +62,7 @@ function switchingValuesFor(scenario: Scenario, path: string, central: Record<st
     let result = cache.get(value);
     if (!result) {
       const values = valuesWith(scenario, { [path]: value });
-      result = projectValues(scenario, values).options.map((o) => o.perspectives.region!.totals.npv);
+      result = regionNpvByOption(buildInputs(scenario, values));
       cache.set(value, result);
     }
     return result;

@@ -8,6 +8,7 @@ import { createRng, deriveSeed } from '../model/random/rng';
 import { samplerFor } from '../model/random/sample';
 import type { MonteCarloResult, TornadoBar } from '../model/results';
 import { costShapeVaries, createOutput, simulateBlock, simulationLayout, Workspace, type SimulationLayout, type SimulationOutput, type SimulationPlan } from '../model/simulate';
+import { regionNpvByOption } from '../model/project';
 import { summariseOption } from '../model/summarise';
 import { buildInputs, centralValues, valuesWith } from '../scenario/inputs';
 import type { Correlation, Scenario } from '../scenario/types';
@@ -184,7 +185,7 @@ export function tornado(scenario: Scenario): TornadoBar[][] {
     const low = quantile(source.distribution as Distribution, 0.1);
     const high = quantile(source.distribution as Distribution, 0.9);
     const npvAt = (value: number): number[] =>
-      projectValues(scenario, valuesWith(scenario, { [source.path]: value })).options.map((o) => o.perspectives.region!.totals.npv);
+      regionNpvByOption(buildInputs(scenario, valuesWith(scenario, { [source.path]: value })));
     const atLow = npvAt(low);
     const atHigh = npvAt(high);
     for (let k = 0; k < options; k++) bars[k]!.push({ input: source.path, low, high, npvAtLow: atLow[k]!, npvAtHigh: atHigh[k]! });

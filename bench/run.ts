@@ -1,0 +1,61 @@
+/**
+ * The benchmark (issue 4): npm run bench -- [--n N] [--scenario FILE] [--variability] [--no-reference]
+ * Runs the full Monte Carlo once on the worker pool and prints, last, one JSON line:
+ * {"n","computeSeconds","iterationsPerSecond","peakRssMb","meanNpv","p5Npv","p50Npv","p95Npv","probabilityNpvPositive"}
+ * for the headline option's region. computeSeconds excludes start-up, imports and worker warm-up.
+ * Before it, one JSON line per reference kernel (bench/reference.ts), run in the same process.
+ */
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { monteCarloRequest } from '../src/run/montecarlo';
+import { RunPool } from '../src/run/pool';
+import { loadScenario, formatProblem } from '../src/scenario/load';
+import { fusedKernel, mathjsKernel, numpyKernel } from './reference';
+
+const { values } = parseArgs({
+  options: {
+    n: { type: 'string', default: '1000000' },
+    scenario: { type: 'string', default: 'scenarios/class-central.yaml' },
+    variability: { type: 'boolean', default: false },
+    'no-reference': { type: 'boolean', default: false },
+    threads: { type: 'string' },
+  },
+});
+const n = Number(values.n);
+if (!Number.isSafeInteger(n) || n < 1) throw new Error(`--n must be a whole number, not ${values.n}`);
+const file = values.scenario!;
+const loaded = loadScenario(readFileSync(file, 'utf8'), file);
+if (!loaded.ok) {
+  for (const p of loaded.problems) console.error(formatProblem(p));
+  process.exit(1);
+}
+const scenario = loaded.scenario;
+const request = { ...monteCarloRequest(scenario, { iterations: n }), processVariability: values.variability! || scenario.monteCarlo.processVariability };
+
+if (!values['no-reference']) {
+  const referenceN = Math.min(n, 1_000_000);
+  for (const result of [fusedKernel(referenceN), mathjsKernel(Math.min(referenceN, 200_000)), numpyKernel(referenceN)]) {
+    if (result) console.log(JSON.stringify(result));
+  }
+}
+
+const pool = new RunPool({ threads: values.threads ? Number(values.threads) : undefined, timeoutMs: 600_000, maxQueue: 4 });
+await pool.warm();
+const start = performance.now();
+const results = await pool.monteCarlo({ text: scenario.text, file, overrides: [] }, scenario, request);
+const computeSeconds = (performance.now() - start) / 1000;
+await pool.destroy();
+const headline = results[scenario.contract.take]!.perspectives.region!;
+console.log(
+  JSON.stringify({
+    n,
+    computeSeconds,
+    iterationsPerSecond: n / computeSeconds,
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+    meanNpv: headline.npv.mean,
+    p5Npv: headline.npv.p5,
+    p50Npv: headline.npv.p50,
+    p95Npv: headline.npv.p95,
+    probabilityNpvPositive: headline.probabilityNpvPositive,
+  }),
+);
