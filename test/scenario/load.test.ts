@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { scenarioHash } from '../../src/scenario/hash';
 import { formatProblem, loadScenario } from '../../src/scenario/load';
 import { INPUT_PATHS } from '../../src/scenario/paths';
 import type { LoadResult, Scenario } from '../../src/scenario/types';
@@ -112,11 +113,12 @@ describe('loadScenario: valid files', () => {
   });
 
   it('hashes the text: the first 12 hex digits of its SHA-256', () => {
-    // sha256("name: x\n") computed with `printf 'name: x\n' | sha256sum`.
+    // Known value from `printf 'name: x\n' | sha256sum`.
+    expect(scenarioHash('name: x\n')).toBe('a2a79ea37edb');
     const text = fixture('minimal.yaml');
-    const again = loaded(loadScenario(text, 'other-name.yaml'));
-    expect(loaded(loadScenario(text, 'minimal.yaml')).hash).toBe(again.hash);
-    expect(loaded(loadScenario(`${text}# a comment\n`, 'minimal.yaml')).hash).not.toBe(again.hash);
+    expect(loaded(loadScenario(text, 'minimal.yaml')).hash).toBe(scenarioHash(text));
+    expect(loaded(loadScenario(text, 'other-name.yaml')).hash).toBe(scenarioHash(text));
+    expect(loaded(loadScenario(`${text}# a comment\n`, 'minimal.yaml')).hash).not.toBe(scenarioHash(text));
   });
 });
 
