@@ -42,7 +42,7 @@ if (!values['no-reference']) {
 const pool = new RunPool({ threads: values.threads ? Number(values.threads) : undefined, timeoutMs: 600_000, maxQueue: 4 });
 await pool.warm();
 const start = performance.now();
-const results = await pool.monteCarlo({ text: scenario.text, file, overrides: [] }, scenario, request);
+const results = await pool.monteCarlo(scenario, request);
 const computeSeconds = (performance.now() - start) / 1000;
 await pool.destroy();
 const headline = results[scenario.contract.take]!.perspectives.region!;

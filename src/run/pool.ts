@@ -5,12 +5,12 @@
  */
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
-import type { MonteCarloResult } from '../model/results';
+import type { MonteCarloResult, Results } from '../model/results';
 import { outputBytes, simulationLayout } from '../model/simulate';
 import type { Scenario } from '../scenario/types';
 import { drawSources } from './draws';
 import { blockCount, costShapeVariesIn, drawsByBlock, monteCarloResult, simulationPlan, type MonteCarloRequest } from './montecarlo';
-import type { ScenarioSource, SummariseResult, Task } from './task';
+import { scenarioSource, type ScenarioSource, type SummariseResult, type Task } from './task';
 
 export interface RunPoolOptions {
   /** Worker threads (default: the machine's cores). */
@@ -78,7 +78,7 @@ export class RunPool {
   }
 
   /** Runs one task on a worker, failing as a whole when the signal aborts. */
-  run(task: Task, signal?: AbortSignal): Promise<SummariseResult | null> {
+  run(task: Task, signal?: AbortSignal): Promise<SummariseResult | Results | null> {
     return this.pool.run(task, { signal });
   }
 
@@ -86,13 +86,36 @@ export class RunPool {
    * A Monte Carlo run on the workers: whole-run draws if needed, blocks split across threads
    * writing into one shared buffer, then summaries by option.
    */
-  async monteCarlo(source: ScenarioSource, scenario: Scenario, request: MonteCarloRequest): Promise<MonteCarloResult[]> {
+  async monteCarlo(scenario: Scenario, request: MonteCarloRequest): Promise<MonteCarloResult[]> {
+    const source = scenarioSource(scenario);
+    return this.guarded((signal) => this.monteCarloSteps(source, scenario, request, signal));
+  }
+
+  /**
+   * The full results of a scenario, as the command line's JSON (shared/model.md section 9): the
+   * deterministic projection with break-even figures, and Monte Carlo when iterations > 0, all
+   * on worker threads.
+   */
+  async analyse(scenario: Scenario, request: MonteCarloRequest): Promise<Results> {
+    const source = scenarioSource(scenario);
+    return this.guarded(async (signal) => {
+      const [results, monteCarlo] = await Promise.all([
+        this.run({ kind: 'deterministic', source }, signal) as Promise<Results>,
+        request.iterations > 0 ? this.monteCarloSteps(source, scenario, request, signal) : Promise.resolve(null),
+      ]);
+      if (monteCarlo) results.options.forEach((option, k) => (option.monteCarlo = monteCarlo[k]));
+      return results;
+    });
+  }
+
+  /** Runs `work` as one run: refused when the pool is full, stopped at the time limit. */
+  private async guarded<T>(work: (signal: AbortSignal) => Promise<T>): Promise<T> {
     if (this.runs >= this.threads + this.maxQueue) throw new BusyError();
     this.runs++;
     const abort = new AbortController();
     const timer = setTimeout(() => abort.abort(new RunTimeoutError(this.timeoutMs)), this.timeoutMs);
     try {
-      return await this.monteCarloSteps(source, scenario, request, abort.signal);
+      return await work(abort.signal);
     } catch (error) {
       if (abort.signal.aborted) throw new RunTimeoutError(this.timeoutMs);
       throw new RunFailedError(error);

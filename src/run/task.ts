@@ -2,7 +2,8 @@
  * What a worker thread does for a Monte Carlo run: draw whole-run samples, simulate blocks, or
  * summarise options, reading and writing the run's shared buffers.
  */
-import type { MonteCarloPerspective, TornadoBar } from '../model/results';
+import type { MonteCarloPerspective, Results, TornadoBar } from '../model/results';
+import { deterministicResults } from './deterministic';
 import { createOutput, simulationLayout } from '../model/simulate';
 import { summariseOption } from '../model/summarise';
 import { loadScenario } from '../scenario/load';
@@ -24,11 +25,17 @@ export type Task =
   | { kind: 'simulate'; source: ScenarioSource; request: MonteCarloRequest; blocks: number[]; output: SharedArrayBuffer; draws?: SharedArrayBuffer }
   | { kind: 'summarise'; source: ScenarioSource; request: MonteCarloRequest; options: number[]; output: SharedArrayBuffer; withTornado: boolean }
   | { kind: 'warm' }
+  | { kind: 'deterministic'; source: ScenarioSource }
   | { kind: 'crash'; how: 'throw' | 'exit' | 'memory' | 'hang' };
 
 export interface SummariseResult {
   perspectives: Record<number, Record<string, MonteCarloPerspective>>;
   tornado?: TornadoBar[][];
+}
+
+/** What a worker needs to load the same scenario. */
+export function scenarioSource(scenario: Scenario): ScenarioSource {
+  return { text: scenario.text, file: scenario.file, overrides: scenario.overrides ?? [] };
 }
 
 let cached: { key: string; scenario: Scenario } | null = null;
@@ -49,10 +56,11 @@ export function drawViews(buffer: SharedArrayBuffer, sources: number, iterations
 }
 
 /** Runs one task (in a worker thread, or inline). */
-export function runTask(task: Task): SummariseResult | null {
+export function runTask(task: Task): SummariseResult | Results | null {
   if (task.kind === 'warm') return null;
   if (task.kind === 'crash') return crash(task.how);
   const scenario = scenarioFor(task.source);
+  if (task.kind === 'deterministic') return deterministicResults(scenario);
   const request = task.request;
   const sources = drawSources(scenario);
   if (task.kind === 'draws') {

@@ -6,6 +6,7 @@
  */
 import type { Distribution } from '../model/distribution';
 import type { Council } from '../model/types';
+import type { Override } from './overrides';
 
 /** A formula over the scenario's variables, parsed and checked once at load time. */
 export interface Formula {
@@ -72,6 +73,8 @@ export interface Scenario {
   file: string;
   /** The YAML text exactly as loaded. */
   text: string;
+  /** Changes applied on top of the text (--set, the "try a change" form), if any. */
+  overrides?: Override[];
   /** First 12 hex digits of the SHA-256 of the text. */
   hash: string;
   name: string;
