@@ -107,6 +107,7 @@ function toScenario(parsed: ParsedScenario, text: string, file: string, override
   return {
     file,
     text,
+    ...(overrides.length === 0 ? {} : { overrides: [...overrides] }),
     hash: scenarioHash(text, overrides),
     name: parsed.name,
     description: parsed.description ?? '',

@@ -51,6 +51,14 @@ describe('loadScenario with overrides', () => {
     expect(result.ok && result.scenario.monteCarlo.iterations).toBe(100);
   });
 
+  it('keeps the overrides on the scenario, so it can be loaded again elsewhere', () => {
+    const applied = overrides('funding.external_share=0.5');
+    const result = loadScenario(central, 'central.yaml', applied);
+    expect(result.ok && result.scenario.overrides).toEqual(applied);
+    const plain = loadScenario(central, 'central.yaml');
+    expect(plain.ok && plain.scenario.overrides).toBeUndefined();
+  });
+
   it('covers overrides in the hash', () => {
     const plain = loadScenario(central, 'central.yaml');
     const overridden = loadScenario(central, 'central.yaml', overrides('funding.external_share=0.9'));
