@@ -6,19 +6,14 @@ import type { MonteCarloPerspective, Results, TornadoBar } from '../model/result
 import { deterministicResults } from './deterministic';
 import { createOutput, simulationLayout } from '../model/simulate';
 import { summariseOption } from '../model/summarise';
-import { loadScenario } from '../scenario/load';
-import type { Override } from '../scenario/overrides';
+import { fromPortable, toPortable, type PortableScenario } from '../scenario/portable';
 import type { Scenario } from '../scenario/types';
 import { drawSources } from './draws';
 import { costShapeVariesIn, simulateBlocks, simulationPlan, tornado, type MonteCarloRequest } from './montecarlo';
 import { fullRunDraws } from './sampling';
 
-/** A scenario as text, so a worker can load it itself (formulas cannot cross threads). */
-export interface ScenarioSource {
-  text: string;
-  file: string;
-  overrides: Override[];
-}
+/** A scenario as plain data, so it can cross to a worker (formulas are rebuilt there). */
+export type ScenarioSource = PortableScenario;
 
 export type Task =
   | { kind: 'draws'; source: ScenarioSource; request: MonteCarloRequest; draws: SharedArrayBuffer }
@@ -33,21 +28,19 @@ export interface SummariseResult {
   tornado?: TornadoBar[][];
 }
 
-/** What a worker needs to load the same scenario. */
+/** What a worker needs to rebuild the same scenario. */
 export function scenarioSource(scenario: Scenario): ScenarioSource {
-  return { text: scenario.text, file: scenario.file, overrides: scenario.overrides ?? [] };
+  return toPortable(scenario);
 }
 
-let cached: { key: string; scenario: Scenario } | null = null;
+let cached: { hash: string; scenario: Scenario } | null = null;
 
-/** Loads (once per scenario text) the scenario a task names. */
+/** The scenario a task names, rebuilt once per scenario (its hash covers text and overrides). */
 export function scenarioFor(source: ScenarioSource): Scenario {
-  const key = JSON.stringify([source.file, source.text, source.overrides]);
-  if (cached?.key === key) return cached.scenario;
-  const loaded = loadScenario(source.text, source.file, source.overrides);
-  if (!loaded.ok) throw new Error(`scenario ${source.file} did not load in the worker: ${loaded.problems.length} problems`);
-  cached = { key, scenario: loaded.scenario };
-  return loaded.scenario;
+  if (cached?.hash === source.hash) return cached.scenario;
+  const scenario = fromPortable(source);
+  cached = { hash: source.hash, scenario };
+  return scenario;
 }
 
 /** Views of whole-run draws in a shared buffer: one column per source. */

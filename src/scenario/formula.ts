@@ -10,48 +10,18 @@
  * would make the two disagree: round(0.49999999999999994) is 1, floor and ceil snap to nearby
  * integers, and (-8)^(1/3) is -2.
  */
-import { all, create, type MathNode } from 'mathjs';
+import * as mathjs from 'mathjs/number';
+import type { MathNode } from 'mathjs';
+import { formulaFromExpression, OPERATOR_OF, type Expression, type UnaryName } from './expression';
 import type { Formula } from './types';
 
-const math = create(all);
+// Only the parser is built (the number-only entry loads a third less than the full library).
+const math = mathjs.create({ parseDependencies: mathjs.parseDependencies });
 
 /** Longest formula accepted, in characters. */
 export const MAX_FORMULA_LENGTH = 500;
 /** Deepest nesting of operations accepted. */
 export const MAX_FORMULA_DEPTH = 30;
-
-type Unary = (x: number) => number;
-type Binary = (a: number, b: number) => number;
-
-/** A checked formula: numbers, variables and operations on them, nothing else. */
-type Expression =
-  | { kind: 'constant'; value: number }
-  | { kind: 'variable'; name: string }
-  | { kind: 'unary'; apply: Unary; argument: Expression }
-  | { kind: 'binary'; apply: Binary; left: Expression; right: Expression };
-
-/** Rounds half away from zero, as spreadsheets do: round(2.5) = 3, round(-2.5) = -3. */
-function roundHalfAwayFromZero(x: number): number {
-  return Math.sign(x) * Math.round(Math.abs(x));
-}
-
-const OPERATORS: Readonly<Record<string, Binary>> = {
-  '+': (a, b) => a + b,
-  '-': (a, b) => a - b,
-  '*': (a, b) => a * b,
-  '/': (a, b) => a / b,
-  '^': (a, b) => a ** b,
-};
-
-const UNARY_FUNCTIONS: Readonly<Record<string, Unary>> = {
-  round: roundHalfAwayFromZero,
-  floor: Math.floor,
-  ceil: Math.ceil,
-  abs: Math.abs,
-  sqrt: Math.sqrt,
-  exp: Math.exp,
-  log: Math.log,
-};
 
 /** min and max take one or more arguments; log takes an optional base. */
 const ALLOWED_FUNCTIONS = ['min', 'max', 'round', 'floor', 'ceil', 'abs', 'sqrt', 'exp', 'log'] as const;
@@ -94,7 +64,7 @@ const KEYWORDS = new Set(['mod', 'to', 'in', 'and', 'or', 'xor', 'not', 'true', 
  * isReservedName('share') -> false
  */
 export function isReservedName(name: string): boolean {
-  return KEYWORDS.has(name) || Object.hasOwn(math, name) || name in math;
+  return KEYWORDS.has(name) || Object.hasOwn(mathjs, name) || name in math;
 }
 
 /** A mistake in a formula: what is wrong and where, as a 0-based offset into the text. */
@@ -157,10 +127,10 @@ function checkOperator(node: MathNode & { op: string; args: MathNode[]; implicit
   if (node.implicit) return reject('write `*` between factors; implicit multiplication like `2 a` is not allowed', 0);
   const operands = node.args.map((argument) => check(argument, depth + 1, context));
   if (operands.length === 1 && (node.op === '-' || node.op === '+')) {
-    return node.op === '-' ? { kind: 'unary', apply: (x) => -x, argument: operands[0]! } : operands[0]!;
+    return node.op === '-' ? { kind: 'unary', fn: 'negate', argument: operands[0]! } : operands[0]!;
   }
-  const apply = OPERATORS[node.op];
-  if (operands.length === 2 && apply !== undefined) return { kind: 'binary', apply, left: operands[0]!, right: operands[1]! };
+  const op = OPERATOR_OF[node.op];
+  if (operands.length === 2 && op !== undefined) return { kind: 'binary', op, left: operands[0]!, right: operands[1]! };
   const what = OPERATOR_NAMES[node.op];
   return reject(
     `the operator \`${node.op}\`${what === undefined ? '' : ` (${what})`} is not allowed; use + - * / ^ and brackets`,
@@ -179,17 +149,17 @@ function checkFunction(node: MathNode & { fn: MathNode; args: MathNode[] }, dept
   const args = node.args.map((argument) => check(argument, depth + 1, context));
   if (name === 'min' || name === 'max') {
     if (args.length === 0) return reject(`\`${name}\` needs at least one argument`, offset);
-    const apply: Binary = name === 'min' ? Math.min : Math.max;
-    return args.slice(1).reduce<Expression>((left, right) => ({ kind: 'binary', apply, left, right }), args[0]!);
+    const op = name === 'min' ? 'min' : 'max';
+    return args.slice(1).reduce<Expression>((left, right) => ({ kind: 'binary', op, left, right }), args[0]!);
   }
   if (name === 'log' && args.length === 2) {
-    return { kind: 'binary', apply: (x, base) => Math.log(x) / Math.log(base), left: args[0]!, right: args[1]! };
+    return { kind: 'binary', op: 'logBase', left: args[0]!, right: args[1]! };
   }
   if (args.length !== 1) {
     const takes = name === 'log' ? '1 or 2 arguments' : '1 argument';
     return reject(`\`${name}\` takes ${takes}, got ${args.length}`, offset);
   }
-  return { kind: 'unary', apply: UNARY_FUNCTIONS[name]!, argument: args[0]! };
+  return { kind: 'unary', fn: name as UnaryName, argument: args[0]! };
 }
 
 const FORBIDDEN_NODES: Readonly<Record<string, [string, string[]]>> = {
@@ -229,89 +199,6 @@ function check(node: MathNode, depth: number, context: CheckContext): Expression
   }
 }
 
-/** A column of values, or one value standing for a whole column. */
-type Column = Float64Array | number;
-type ScalarEvaluator = (scope: Readonly<Record<string, number>>) => number;
-type ColumnEvaluator = (scope: Readonly<Record<string, Column>>, length: number) => Column;
-
-function variableValue(scope: Readonly<Record<string, number>>, name: string): number {
-  const value = scope[name];
-  if (value === undefined) throw new Error(`formula needs a value for variable \`${name}\``);
-  return value;
-}
-
-function scalarEvaluator(expression: Expression): ScalarEvaluator {
-  switch (expression.kind) {
-    case 'constant': {
-      const value = expression.value;
-      return () => value;
-    }
-    case 'variable': {
-      const name = expression.name;
-      return (scope) => variableValue(scope, name);
-    }
-    case 'unary': {
-      const { apply } = expression;
-      const argument = scalarEvaluator(expression.argument);
-      return (scope) => apply(argument(scope));
-    }
-    case 'binary': {
-      const { apply } = expression;
-      const left = scalarEvaluator(expression.left);
-      const right = scalarEvaluator(expression.right);
-      return (scope) => apply(left(scope), right(scope));
-    }
-  }
-}
-
-function columnValue(scope: Readonly<Record<string, Column>>, name: string, length: number): Column {
-  const column = scope[name];
-  if (column === undefined) throw new Error(`formula needs a column for variable \`${name}\``);
-  if (typeof column !== 'number' && column.length < length) {
-    throw new Error(`column for variable \`${name}\` has ${column.length} values, fewer than ${length}`);
-  }
-  return column;
-}
-
-function columnEvaluator(expression: Expression): ColumnEvaluator {
-  switch (expression.kind) {
-    case 'constant': {
-      const value = expression.value;
-      return () => value;
-    }
-    case 'variable': {
-      const name = expression.name;
-      return (scope, length) => columnValue(scope, name, length);
-    }
-    case 'unary': {
-      const { apply } = expression;
-      const argument = columnEvaluator(expression.argument);
-      return (scope, length) => {
-        const values = argument(scope, length);
-        if (typeof values === 'number') return apply(values);
-        const result = new Float64Array(length);
-        for (let i = 0; i < length; i++) result[i] = apply(values[i]!);
-        return result;
-      };
-    }
-    case 'binary': {
-      const { apply } = expression;
-      const leftColumn = columnEvaluator(expression.left);
-      const rightColumn = columnEvaluator(expression.right);
-      return (scope, length) => {
-        const left = leftColumn(scope, length);
-        const right = rightColumn(scope, length);
-        if (typeof left === 'number' && typeof right === 'number') return apply(left, right);
-        const result = new Float64Array(length);
-        if (typeof left === 'number') for (let i = 0; i < length; i++) result[i] = apply(left, (right as Float64Array)[i]!);
-        else if (typeof right === 'number') for (let i = 0; i < length; i++) result[i] = apply(left[i]!, right);
-        else for (let i = 0; i < length; i++) result[i] = apply(left[i]!, right[i]!);
-        return result;
-      };
-    }
-  }
-}
-
 function parseError(error: unknown, source: string): FormulaError {
   const text = error instanceof Error ? error.message : String(error);
   const char = (error as { char?: unknown }).char;
@@ -347,17 +234,6 @@ export function compileFormula(
     if (error instanceof FormulaRejected) return { ok: false, error: { message: error.message, offset: error.offset } };
     throw error;
   }
-  const evaluate = scalarEvaluator(expression);
-  const columns = columnEvaluator(expression);
-  const formula: Formula = {
-    source,
-    variables: [...context.used],
-    evaluate,
-    evaluateColumns(scope, length) {
-      const result = columns(scope, length);
-      if (typeof result === 'number') return new Float64Array(length).fill(result);
-      return expression.kind === 'variable' ? result.slice(0, length) : result;
-    },
-  };
+  const formula: Formula = formulaFromExpression(source, [...context.used], expression);
   return { ok: true, formula };
 }

@@ -6,6 +6,7 @@
  */
 import type { Distribution } from '../model/distribution';
 import type { Council } from '../model/types';
+import type { Expression } from './expression';
 import type { Override } from './overrides';
 
 /** A formula over the scenario's variables, parsed and checked once at load time. */
@@ -14,6 +15,8 @@ export interface Formula {
   source: string;
   /** Names of the variables it reads. */
   variables: readonly string[];
+  /** The checked formula as plain data (it can cross to worker threads). */
+  expression: Expression;
   /** Value for one set of variable values. */
   evaluate(scope: Readonly<Record<string, number>>): number;
   /**
