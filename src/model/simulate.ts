@@ -198,6 +198,19 @@ class Workspace {
   readonly paidShare: Float64Array; // 1 - external share in the month's year
   /** Per option: cost shape sums (cash, PV, paid cash, paid PV). */
   readonly costSums: Float64Array;
+  /** Cumulative cost shape, and cumulative paid-by-councils shape, to the end of each month. */
+  readonly cumulativeCost: Float64Array;
+  readonly cumulativePaid: Float64Array;
+  /** [option][year]: cost shape and paid shape summed over the option's months in each year. */
+  readonly costByYear: Float64Array;
+  readonly paidByYear: Float64Array;
+  /** Monthly avoided cash of the longest option (fan iterations) and its sums by year. */
+  readonly monthlyAvoided: Float64Array;
+  readonly avoidedByYear: Float64Array;
+  /** Start-shape tables (see ShapeTables), by shape; rebuilt when money factors change. */
+  readonly tables: (ShapeTables | null)[] = [null, null];
+  moneyVersion = 0;
+  referralVersion = 0;
   lastCostGrowth = NaN;
   lastDiscountRate = NaN;
   lastReferralGrowth = NaN;
@@ -230,6 +243,13 @@ class Workspace {
     this.costShape = new Float64Array(term);
     this.paidShare = new Float64Array(term);
     this.costSums = new Float64Array(layout.options * 4);
+    this.cumulativeCost = new Float64Array(term);
+    this.cumulativePaid = new Float64Array(term);
+    const years = layout.timeline.yearLabels.length;
+    this.costByYear = new Float64Array(layout.options * years);
+    this.paidByYear = new Float64Array(layout.options * years);
+    this.monthlyAvoided = new Float64Array(this.months);
+    this.avoidedByYear = new Float64Array(years);
     this.fanAccumulator = new Float64Array(layout.options * layout.timeline.yearLabels.length);
   }
 
@@ -251,6 +271,7 @@ class Workspace {
     }
     this.lastCostGrowth = costGrowth;
     this.lastDiscountRate = discountRate;
+    this.moneyVersion++;
   }
 
   updateReferralShape(referralGrowth: number): void {
@@ -266,6 +287,7 @@ class Workspace {
     this.referralShapeMin = min;
     this.referralShapeMax = max;
     this.lastReferralGrowth = referralGrowth;
+    this.referralVersion++;
   }
 
   /** Cost shape by month and its sums per option, when the uplift, grant share or discount changed. */
@@ -290,6 +312,8 @@ class Workspace {
       pv += shape * this.discount[t]!;
       paid += shape * this.paidShare[t]!;
       paidPV += shape * this.paidShare[t]! * this.discount[t]!;
+      this.cumulativeCost[t] = cash;
+      this.cumulativePaid[t] = paid;
       while (option < this.layout.options && this.layout.terms[option] === t + 1) {
         this.costSums[option * 4] = cash;
         this.costSums[option * 4 + 1] = pv;
@@ -298,8 +322,99 @@ class Workspace {
         option++;
       }
     }
+    const years = labels.length;
+    this.costByYear.fill(0);
+    this.paidByYear.fill(0);
+    for (let k = 0; k < this.layout.options; k++) {
+      for (let t = 0; t < this.layout.terms[k]!; t++) {
+        this.costByYear[k * years + year[t]!] += this.costShape[t]!;
+        this.paidByYear[k * years + year[t]!] += this.costShape[t]! * this.paidShare[t]!;
+      }
+    }
     this.lastUplift = uplift;
     this.lastExternalShare = externalShare;
+  }
+
+  /** The tables for a start shape, built now if the money factors or shape changed since. */
+  tablesFor(shape: StartsShape.Referrals | StartsShape.Flat, longestLast: number): ShapeTables {
+    const current = this.tables[shape];
+    const version = this.moneyVersion * 1_000_003 + (shape === StartsShape.Referrals ? this.referralVersion : 0);
+    if (current && current.version === version) return current;
+    const starts = shape === StartsShape.Referrals ? this.referralShape : new Float64Array(this.longestTerm).fill(1);
+    const tables = new ShapeTables(this, starts, longestLast, version);
+    this.tables[shape] = tables;
+    return tables;
+  }
+}
+
+/**
+ * Sums over start months, for starts proportional to a fixed shape sh(m), that turn every
+ * option's totals into O(1) work per iteration: for option k (start months m < T_k) and each whole
+ * number of months `last` a placement can reach,
+ *   starts       S_k    = sum sh(m)              moves (PV)   D_k = sum sh(m) d(m)
+ *   factor       F_k    = sum sh(m) f(m)          F1_k = sum sh(m) P(m + 1)
+ *   reach        FL_k,L = sum sh(m) f(m + L)      PL_k,L = sum sh(m) P(m + L)
+ * with f = growth x discount (PV) or growth (cash) and P its prefix sum, so that the sum over
+ * start months of sh(m) x placementSum(m, length) is 0.5 F + (PL - F1) + frac x FL.
+ */
+class ShapeTables {
+  readonly starts: Float64Array;
+  readonly moves: Float64Array;
+  readonly pv: FactorTables;
+  readonly cash: FactorTables;
+
+  constructor(
+    ws: Workspace,
+    shape: Float64Array,
+    readonly longestLast: number,
+    readonly version: number,
+  ) {
+    const terms = ws.layout.terms;
+    this.starts = new Float64Array(terms.length);
+    this.moves = new Float64Array(terms.length);
+    for (let k = 0; k < terms.length; k++) {
+      for (let m = 0; m < terms[k]!; m++) {
+        this.starts[k] = this.starts[k]! + shape[m]!;
+        this.moves[k] = this.moves[k]! + shape[m]! * ws.discount[m]!;
+      }
+    }
+    this.pv = new FactorTables(terms, shape, ws.growthDiscount, ws.growthDiscountPrefix, longestLast);
+    this.cash = new FactorTables(terms, shape, ws.growth, ws.growthPrefix, longestLast);
+  }
+}
+
+class FactorTables {
+  readonly factor: Float64Array;
+  readonly prefixNext: Float64Array;
+  /** [option * (longestLast + 1) + last] */
+  readonly factorAt: Float64Array;
+  readonly prefixAt: Float64Array;
+
+  constructor(terms: readonly number[], shape: Float64Array, factor: Float64Array, prefix: Float64Array, readonly longestLast: number) {
+    const options = terms.length;
+    const width = longestLast + 1;
+    this.factor = new Float64Array(options);
+    this.prefixNext = new Float64Array(options);
+    this.factorAt = new Float64Array(options * width);
+    this.prefixAt = new Float64Array(options * width);
+    for (let k = 0; k < options; k++) {
+      for (let m = 0; m < terms[k]!; m++) {
+        const sh = shape[m]!;
+        this.factor[k] = this.factor[k]! + sh * factor[m]!;
+        this.prefixNext[k] = this.prefixNext[k]! + sh * prefix[m + 1]!;
+        for (let last = 1; last <= longestLast; last++) {
+          this.factorAt[k * width + last] = this.factorAt[k * width + last]! + sh * factor[m + last]!;
+          this.prefixAt[k * width + last] = this.prefixAt[k * width + last]! + sh * prefix[m + last]!;
+        }
+      }
+    }
+  }
+
+  /** Sum over option k's start months of sh(m) x placementSum(m, lengthMonths). */
+  placementSum(k: number, lengthMonths: number, last: number): number {
+    if (last === 0) return lengthMonths * this.factor[k]!;
+    const at = k * (this.longestLast + 1) + last;
+    return 0.5 * this.factor[k]! + (this.prefixAt[at]! - this.prefixNext[k]!) + (0.5 + lengthMonths - last) * this.factorAt[at]!;
   }
 }
 
@@ -314,17 +429,24 @@ function at(columns: InputColumns, field: VaryingField, i: number): number {
  * Shortcuts: when capacity covers every month's referrals, everyone starts at once; when
  * referrals fill capacity every month, capacity is used in full.
  */
-function fillStarts(ws: Workspace, referralsPerMonth: number, capacity: number, maxWait: number): void {
+/** How this iteration's starts are shaped: referrals x shape, flat at capacity, or neither. */
+const enum StartsShape {
+  Referrals = 0,
+  Flat = 1,
+  Other = 2,
+}
+
+function fillStarts(ws: Workspace, referralsPerMonth: number, capacity: number, maxWait: number): StartsShape {
   const term = ws.longestTerm;
   const starts = ws.starts;
   const shape = ws.referralShape;
   if (capacity >= referralsPerMonth * ws.referralShapeMax) {
     for (let m = 0; m < term; m++) starts[m] = referralsPerMonth * shape[m]!;
-    return;
+    return StartsShape.Referrals;
   }
   if (capacity <= referralsPerMonth * ws.referralShapeMin) {
     starts.fill(capacity);
-    return;
+    return StartsShape.Flat;
   }
   const waiting = ws.waiting;
   waiting.fill(0);
@@ -342,6 +464,7 @@ function fillStarts(ws: Workspace, referralsPerMonth: number, capacity: number, 
     starts[m] = started;
     while (oldest <= m && oldest + maxWait <= m) waiting[oldest++] = 0;
   }
+  return StartsShape.Other;
 }
 
 /** The waiting list with whole children and Poisson referrals (process variability). */
@@ -418,7 +541,6 @@ export function simulateBlock(
   const perspectiveCount = layout.perspectives.length;
   const childrenShares = councils.map((c) => c.childrenShare);
   const matchShares = councils.map((c) => c.matchShare);
-  const cumulative = new Float64Array(perspectiveCount);
   const paybackFound = new Int16Array(perspectiveCount);
   const yearOfMonth = layout.timeline.yearOfMonth;
   const years = layout.timeline.yearLabels.length;
@@ -430,11 +552,17 @@ export function simulateBlock(
     firstOptionWithMonth[m] = k;
   }
 
+  const longestLast = maxLengthMonths <= 0.5 ? 0 : Math.ceil(0.5 + maxLengthMonths) - 1;
+  // Start-shape tables pay off only when the money factors stay the same across iterations.
+  const moneyFixed = typeof columns.discountRate === 'number' && typeof columns.residentialCostGrowth === 'number';
+  const referralShapeFixed = typeof columns.referralGrowth === 'number';
+  const placements = ws.placements;
+  const prevented = ws.prevented;
+  const prefix = ws.placementPrefix;
+
   for (let i = from; i < to; i++) {
     const c = i - columnOffset;
-    const costGrowth = at(columns, 'residentialCostGrowth', c);
-    const discountRate = at(columns, 'discountRate', c);
-    ws.updateMoneyFactors(costGrowth, discountRate);
+    ws.updateMoneyFactors(at(columns, 'residentialCostGrowth', c), at(columns, 'discountRate', c));
     ws.updateReferralShape(at(columns, 'referralGrowth', c));
     ws.updateCostShape(at(columns, 'annualUplift', c), at(columns, 'externalShare', c));
 
@@ -443,53 +571,80 @@ export function simulateBlock(
     const preventedPerStart = at(columns, 'breakdownRisk', c) * at(columns, 'effectiveness', c) * at(columns, 'attribution', c);
     const escalation = at(columns, 'residentialEscalation', c);
     const lengthMonths = Math.min(maxLengthMonths, (at(columns, 'residentialWeeks', c) * 12) / 52);
+    const last = lengthMonths <= 0.5 ? 0 : Math.ceil(0.5 + lengthMonths) - 1;
+    const lastShare = 0.5 + lengthMonths - last;
     const netWeekly = at(columns, 'residentialWeeklyCost', c) - at(columns, 'alternativeWeeklyCost', c);
     const moveCost = at(columns, 'moveCost', c);
     const kept = 1 - at(columns, 'optimismBias', c);
     const monthlyCost = (at(columns, 'annualValue', c) / 12) * (1 + at(columns, 'costOptimismBias', c));
-
-    const starts = ws.starts;
-    const placements = ws.placements;
-    const prevented = ws.prevented;
     const growth = ws.growth;
     const discount = ws.discount;
-    let pvSum = 0;
-    let cashSum = 0;
-    let placementSumAll = 0;
-    let option = 0;
     const fan = i < out.fanIterations;
-    if (fan) ws.fanAccumulator.fill(0);
 
     if (!plan.processVariability) {
-      fillStarts(ws, referralsPerMonth, capacity, base.maxWaitMonths);
-      // Value per placement started in month m: weeks x growth (x discount), O(1) each.
+      const shape = fillStarts(ws, referralsPerMonth, capacity, base.maxWaitMonths);
+      const starts = ws.starts;
       for (let m = 0; m < longestTerm; m++) {
         const prev = starts[m]! * preventedPerStart;
-        const place = prev * escalation;
         prevented[m] = prev;
-        placements[m] = place;
-        ws.placementPrefix[m + 1] = ws.placementPrefix[m]! + place;
-        const unitPV = placementSum(ws.growthDiscountPrefix, ws.growthDiscount, m, lengthMonths);
-        const unitCash = placementSum(ws.growthPrefix, growth, m, lengthMonths);
-        pvSum += place * netWeekly * WEEKS_PER_MONTH * unitPV + prev * moveCost * discount[m]!;
-        cashSum += place * netWeekly * WEEKS_PER_MONTH * unitCash + prev * moveCost;
-        placementSumAll += place;
-        if (fan) addFanCohort(ws, firstOptionWithMonth[m]!, m, lengthMonths, place * netWeekly * kept, prev * moveCost * kept, years);
-        while (option < options && terms[option] === m + 1) {
-          out.avoidedCostPV[option]![i] = pvSum * kept;
-          out.avoidedCost[option]![i] = cashSum * kept;
-          out.placementsAvoided[option]![i] = placementSumAll;
-          option++;
+        placements[m] = prev * escalation;
+        prefix[m + 1] = prefix[m]! + prev * escalation;
+      }
+      if (shape !== StartsShape.Other && moneyFixed && (shape === StartsShape.Flat || referralShapeFixed)) {
+        // Starts are scale x a fixed shape: every option's totals from the tables, O(1) each.
+        const tables = ws.tablesFor(shape, longestLast);
+        const scale = shape === StartsShape.Flat ? capacity : referralsPerMonth;
+        const placementRate = scale * preventedPerStart * escalation;
+        const residential = placementRate * netWeekly * WEEKS_PER_MONTH;
+        const moves = scale * preventedPerStart * moveCost;
+        for (let k = 0; k < options; k++) {
+          out.avoidedCostPV[k]![i] = kept * (residential * tables.pv.placementSum(k, lengthMonths, last) + moves * tables.moves[k]!);
+          out.avoidedCost[k]![i] = kept * (residential * tables.cash.placementSum(k, lengthMonths, last) + moves * tables.starts[k]!);
+          out.placementsAvoided[k]![i] = placementRate * tables.starts[k]!;
+        }
+      } else {
+        // Value per placement started in month m: weeks x growth (x discount), O(1) each.
+        const pvPrefix = ws.growthDiscountPrefix;
+        const pvFactor = ws.growthDiscount;
+        const cashPrefix = ws.growthPrefix;
+        let pvSum = 0;
+        let cashSum = 0;
+        let option = 0;
+        for (let m = 0; m < longestTerm; m++) {
+          const place = placements[m]!;
+          let unitPV: number;
+          let unitCash: number;
+          if (last === 0) {
+            unitPV = lengthMonths * pvFactor[m]!;
+            unitCash = lengthMonths * growth[m]!;
+          } else {
+            unitPV = 0.5 * pvFactor[m]! + (pvPrefix[m + last]! - pvPrefix[m + 1]!) + lastShare * pvFactor[m + last]!;
+            unitCash = 0.5 * growth[m]! + (cashPrefix[m + last]! - cashPrefix[m + 1]!) + lastShare * growth[m + last]!;
+          }
+          pvSum += place * netWeekly * WEEKS_PER_MONTH * unitPV + prevented[m]! * moveCost * discount[m]!;
+          cashSum += place * netWeekly * WEEKS_PER_MONTH * unitCash + prevented[m]! * moveCost;
+          while (option < options && terms[option] === m + 1) {
+            out.avoidedCostPV[option]![i] = pvSum * kept;
+            out.avoidedCost[option]![i] = cashSum * kept;
+            out.placementsAvoided[option]![i] = prefix[m + 1]!;
+            option++;
+          }
         }
       }
     } else {
       fillStartsWithChance(ws, rng!, referralsPerMonth, capacity, base.maxWaitMonths);
+      const starts = ws.starts;
       ws.weeks.fill(0);
+      if (fan) ws.fanAccumulator.fill(0);
+      let pvSum = 0;
+      let cashSum = 0;
+      let option = 0;
       for (let m = 0; m < longestTerm; m++) {
         const prev = binomial(rng!, starts[m]!, preventedPerStart);
         const place = binomial(rng!, prev, escalation);
         prevented[m] = prev;
         placements[m] = place;
+        prefix[m + 1] = prefix[m]! + place;
         for (let p = 0; p < place; p++) {
           const length = plan.placementWeeks ? Math.min(maxLengthMonths, (plan.placementWeeks(rng!) * 12) / 52) : lengthMonths;
           pvSum += netWeekly * WEEKS_PER_MONTH * placementSum(ws.growthDiscountPrefix, ws.growthDiscount, m, length);
@@ -500,11 +655,10 @@ export function simulateBlock(
         pvSum += prev * moveCost * discount[m]!;
         cashSum += prev * moveCost;
         if (fan) ws.fanAccumulator[firstOptionWithMonth[m]! * years + yearOfMonth[m]!] += prev * moveCost * kept;
-        placementSumAll += place;
         while (option < options && terms[option] === m + 1) {
           out.avoidedCostPV[option]![i] = pvSum * kept;
           out.avoidedCost[option]![i] = cashSum * kept;
-          out.placementsAvoided[option]![i] = placementSumAll;
+          out.placementsAvoided[option]![i] = prefix[m + 1]!;
           option++;
         }
       }
@@ -514,14 +668,16 @@ export function simulateBlock(
     if (out.costShapeVaries) out.costSums.set(ws.costSums, i * options * 4);
     else if (i === from) out.costSums.set(ws.costSums);
 
-    // Payback: the first month, within the longest term, when cumulative cash net >= 0.
-    cumulative.fill(0);
+    // Payback: the first month, within the longest term, when cumulative cash net >= 0, for
+    // each perspective: a council's cumulative net is children_share x avoided - match_share x paid.
+    // A fan iteration goes on to the end of the term to record every month's avoided cash.
     paybackFound.fill(-1);
     let unfound = perspectiveCount;
     const residentialValue = netWeekly * kept;
-    const prefix = ws.placementPrefix;
-    const last = lengthMonths <= 0.5 ? 0 : Math.ceil(0.5 + lengthMonths) - 1;
-    for (let t = 0; t < longestTerm && unfound > 0; t++) {
+    const moveValue = moveCost * kept;
+    const needAllMonths = fan && !plan.processVariability;
+    let cumulativeAvoided = 0;
+    for (let t = 0; t < longestTerm && (unfound > 0 || needAllMonths); t++) {
       let weeks: number;
       if (plan.processVariability) {
         weeks = ws.weeks[t]!;
@@ -529,22 +685,21 @@ export function simulateBlock(
         weeks = placements[t]! * lengthMonths * WEEKS_PER_MONTH;
       } else {
         // Placements started in t (half a month), t-last+1 .. t-1 (full), t-last (the rest).
-        const fullFrom = Math.max(0, t - last + 1);
+        const fullFrom = t - last + 1 > 0 ? t - last + 1 : 0;
         let covered = 0.5 * placements[t]! + (prefix[t]! - prefix[fullFrom]!);
-        if (t - last >= 0) covered += (0.5 + lengthMonths - last) * placements[t - last]!;
+        if (t >= last) covered += lastShare * placements[t - last]!;
         weeks = covered * WEEKS_PER_MONTH;
       }
-      const avoided = residentialValue * weeks * growth[t]! + prevented[t]! * moveCost * kept;
-      const cost = monthlyCost * ws.costShape[t]!;
-      cumulative[0] = cumulative[0]! + avoided - cost;
-      if (paybackFound[0] === -1 && cumulative[0]! >= 0) {
+      const avoided = residentialValue * weeks * growth[t]! + prevented[t]! * moveValue;
+      if (needAllMonths) ws.monthlyAvoided[t] = avoided;
+      cumulativeAvoided += avoided;
+      if (unfound === 0) continue;
+      if (paybackFound[0] === -1 && cumulativeAvoided >= monthlyCost * ws.cumulativeCost[t]!) {
         paybackFound[0] = t;
         unfound--;
       }
-      const paidCost = cost * ws.paidShare[t]!;
       for (let p = 1; p < perspectiveCount; p++) {
-        cumulative[p] = cumulative[p]! + childrenShares[p - 1]! * avoided - matchShares[p - 1]! * paidCost;
-        if (paybackFound[p] === -1 && cumulative[p]! >= 0) {
+        if (paybackFound[p] === -1 && childrenShares[p - 1]! * cumulativeAvoided >= matchShares[p - 1]! * monthlyCost * ws.cumulativePaid[t]!) {
           paybackFound[p] = t;
           unfound--;
         }
@@ -553,16 +708,43 @@ export function simulateBlock(
     for (let p = 0; p < perspectiveCount; p++) out.paybackMonth[p]![i] = paybackFound[p]!;
 
     if (fan) {
-      // Option k's avoided cash in year y: cohorts whose first option is <= k.
+      const row = i * years;
       for (let k = 0; k < options; k++) {
         for (let y = 0; y < years; y++) {
-          const prior = k > 0 ? out.fanAvoided[k - 1]![i * years + y]! : 0;
-          out.fanAvoided[k]![i * years + y] = prior + ws.fanAccumulator[k * years + y]!;
+          out.fanCost[k]![row + y] = monthlyCost * ws.costByYear[k * years + y]!;
+          out.fanPaid[k]![row + y] = monthlyCost * ws.paidByYear[k * years + y]!;
         }
-        for (let t = 0; t < terms[k]!; t++) {
-          const cost = monthlyCost * ws.costShape[t]!;
-          out.fanCost[k]![i * years + yearOfMonth[t]!] += cost;
-          out.fanPaid[k]![i * years + yearOfMonth[t]!] += cost * ws.paidShare[t]!;
+      }
+      if (plan.processVariability) {
+        // Option k's avoided cash in year y: placements whose first option is <= k.
+        for (let k = 0; k < options; k++) {
+          for (let y = 0; y < years; y++) {
+            const prior = k > 0 ? out.fanAvoided[k - 1]![row + y]! : 0;
+            out.fanAvoided[k]![row + y] = prior + ws.fanAccumulator[k * years + y]!;
+          }
+        }
+      } else {
+        // Months inside option k's term are the same for every longer option; after it, only
+        // placements that started within the term still run (the tail).
+        const byYear = ws.avoidedByYear;
+        byYear.fill(0);
+        let option = 0;
+        for (let t = 0; t < longestTerm; t++) {
+          byYear[yearOfMonth[t]!] += ws.monthlyAvoided[t]!;
+          while (option < options && terms[option] === t + 1) {
+            const target = out.fanAvoided[option]!;
+            for (let y = 0; y < years; y++) target[row + y] = byYear[y]!;
+            const term = terms[option]!;
+            for (let u = term; u < term + last + 1 && u < ws.months; u++) {
+              // Placements from months u-last .. term-1 still run in month u (none start after the term).
+              let covered = 0;
+              const fullFrom = u - last + 1 > 0 ? u - last + 1 : 0;
+              if (fullFrom < term) covered += prefix[term]! - prefix[fullFrom]!;
+              if (u - last >= 0 && u - last < term) covered += lastShare * placements[u - last]!;
+              target[row + yearOfMonth[u]!] += residentialValue * covered * WEEKS_PER_MONTH * growth[u]!;
+            }
+            option++;
+          }
         }
       }
     }

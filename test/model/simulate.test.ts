@@ -47,6 +47,8 @@ describe('Monte Carlo with no spread gives the deterministic answer', () => {
     ['capacity above demand', { ...classLike, capacityPerMonth: 20 }],
     ['demand far above capacity', { ...classLike, referralsPerYear: 300, referralGrowth: 0 }],
     ['short placements', { ...classLike, residentialWeeks: 1.5 }],
+    ['waiting list that fills partway (capacity between first and last referrals)', { ...classLike, referralsPerYear: 50, referralGrowth: 0.3, capacityPerMonth: 5 }],
+    ['placements under half a month', { ...classLike, residentialWeeks: 2 }],
     ['one-month term', inputs()],
   ] as const) {
     it(label, () => {
@@ -77,4 +79,40 @@ describe('Monte Carlo with no spread gives the deterministic answer', () => {
       });
     });
   }
+});
+
+describe('the start-shape tables give the same totals as the month-by-month loop', () => {
+  it('on random draws of every outcome input', () => {
+    // Forcing the loop: a cost-growth column (even of one value) makes the money factors "vary".
+    const n = 400;
+    const rng = (() => {
+      let x = 12345;
+      return () => ((x = (x * 1103515245 + 12345) % 2147483648) / 2147483648);
+    })();
+    const column = (min: number, max: number): Float64Array => Float64Array.from({ length: n }, () => min + (max - min) * rng());
+    const columns = {
+      ...constantColumns(classLike),
+      referralsPerYear: column(30, 90),
+      breakdownRisk: column(0.1, 0.4),
+      effectiveness: column(0.1, 0.5),
+      residentialEscalation: column(0.1, 0.35),
+      residentialWeeks: column(0.5, 104),
+      residentialWeeklyCost: column(4500, 8000),
+      annualValue: column(500_000, 700_000),
+    };
+    const plan: SimulationPlan = { base: classLike, longestWeeks: 104, processVariability: false, fanIterations: n };
+    const layout = simulationLayout(plan);
+    const fast = createOutput(layout, n, n, false);
+    simulateBlock(plan, layout, columns, 0, 0, n, fast, null);
+    const slow = createOutput(layout, n, n, false);
+    simulateBlock(plan, layout, { ...columns, residentialCostGrowth: new Float64Array(n).fill(classLike.residentialCostGrowth) }, 0, 0, n, slow, null);
+    for (let k = 0; k < layout.options; k++) {
+      for (let i = 0; i < n; i++) {
+        expect(fast.avoidedCostPV[k]![i]).toBeCloseTo(slow.avoidedCostPV[k]![i]!, 4);
+        expect(fast.avoidedCost[k]![i]).toBeCloseTo(slow.avoidedCost[k]![i]!, 4);
+        expect(fast.placementsAvoided[k]![i]).toBeCloseTo(slow.placementsAvoided[k]![i]!, 10);
+      }
+    }
+    expect(Array.from(fast.paybackMonth[1]!)).toEqual(Array.from(slow.paybackMonth[1]!));
+  });
 });
