@@ -3,14 +3,16 @@
  * Runs the full Monte Carlo once on the worker pool and prints, last, one JSON line:
  * {"n","computeSeconds","iterationsPerSecond","peakRssMb","meanNpv","p5Npv","p50Npv","p95Npv","probabilityNpvPositive"}
  * for the headline option's region. computeSeconds excludes start-up, imports and worker warm-up.
- * Before it, one JSON line per reference kernel (bench/reference.ts), run in the same process.
+ * Before it, one JSON line per reference kernel (bench/reference.ts), run in the same process after
+ * the measured run (so their memory is not in its peak).
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { monteCarloRequest } from '../src/run/montecarlo';
 import { RunPool } from '../src/run/pool';
-import { loadScenario, formatProblem } from '../src/scenario/load';
-import { fusedKernel, mathjsKernel, numpyKernel } from './reference';
+import { loadScenarioInChild } from '../src/run/load-worker';
+import { formatProblem } from '../src/scenario/problems';
+
 
 const { values } = parseArgs({
   options: {
@@ -19,39 +21,52 @@ const { values } = parseArgs({
     variability: { type: 'boolean', default: false },
     'no-reference': { type: 'boolean', default: false },
     threads: { type: 'string' },
+    verbose: { type: 'boolean', default: false },
   },
 });
+/** Memory at each step, on stderr with --verbose. */
+const note = (step: string): void => {
+  if (values.verbose) console.error(`${step}: rss ${(process.memoryUsage().rss / 1048576).toFixed(0)} MB, peak ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+};
+note('start');
 const n = Number(values.n);
 if (!Number.isSafeInteger(n) || n < 1) throw new Error(`--n must be a whole number, not ${values.n}`);
 const file = values.scenario!;
-const loaded = loadScenario(readFileSync(file, 'utf8'), file);
+// Loaded in a child process, so the parser's memory is not counted in the engine's peak.
+const loaded = await loadScenarioInChild(readFileSync(file, 'utf8'), file);
 if (!loaded.ok) {
   for (const p of loaded.problems) console.error(formatProblem(p));
   process.exit(1);
 }
 const scenario = loaded.scenario;
+note('scenario loaded');
 const request = { ...monteCarloRequest(scenario, { iterations: n }), processVariability: values.variability! || scenario.monteCarlo.processVariability };
 
+const pool = new RunPool({ threads: values.threads ? Number(values.threads) : undefined, timeoutMs: 600_000, maxQueue: 4 });
+await pool.warm();
+note('workers warm');
+const start = performance.now();
+const results = await pool.monteCarlo(scenario, request);
+const computeSeconds = (performance.now() - start) / 1000;
+const peakRssMb = process.resourceUsage().maxRSS / 1024;
+note('run done');
+await pool.destroy();
+const headline = results[scenario.contract.take]!.perspectives.region!;
+// The reference kernels run after the measured run (they load the whole of mathjs).
 if (!values['no-reference']) {
+  const { fusedKernel, mathjsKernel, numpyKernel } = await import('./reference');
   const referenceN = Math.min(n, 1_000_000);
   for (const result of [fusedKernel(referenceN), mathjsKernel(Math.min(referenceN, 200_000)), numpyKernel(referenceN)]) {
     if (result) console.log(JSON.stringify(result));
   }
 }
 
-const pool = new RunPool({ threads: values.threads ? Number(values.threads) : undefined, timeoutMs: 600_000, maxQueue: 4 });
-await pool.warm();
-const start = performance.now();
-const results = await pool.monteCarlo(scenario, request);
-const computeSeconds = (performance.now() - start) / 1000;
-await pool.destroy();
-const headline = results[scenario.contract.take]!.perspectives.region!;
 console.log(
   JSON.stringify({
     n,
     computeSeconds,
     iterationsPerSecond: n / computeSeconds,
-    peakRssMb: process.resourceUsage().maxRSS / 1024,
+    peakRssMb,
     meanNpv: headline.npv.mean,
     p5Npv: headline.npv.p5,
     p50Npv: headline.npv.p50,

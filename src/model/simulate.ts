@@ -101,10 +101,14 @@ export function simulationLayout(plan: SimulationPlan): SimulationLayout {
  */
 export interface SimulationOutput {
   iterations: number;
-  /** [option][iteration] */
+  /**
+   * [option][iteration]. Present values in double precision; cash and placements in single
+   * precision (7 significant digits, pennies on a million pounds) to keep a million iterations
+   * within the memory target.
+   */
   avoidedCostPV: Float64Array[];
-  avoidedCost: Float64Array[];
-  placementsAvoided: Float64Array[];
+  avoidedCost: Float32Array[];
+  placementsAvoided: Float32Array[];
   /** [iteration]: annual value / 12 x (1 + cost optimism bias). */
   monthlyCost: Float64Array;
   /** Per option: sums over its term of the cost shape: cash, PV, paid by councils cash, paid PV. */
@@ -123,9 +127,8 @@ export interface SimulationOutput {
 /** Bytes needed for an output (so it can live in one SharedArrayBuffer for worker threads). */
 export function outputBytes(layout: SimulationLayout, iterations: number, fanIterations: number, costShapeVaries: boolean): number {
   const years = layout.timeline.yearLabels.length;
-  const doubles =
-    3 * layout.options * iterations + iterations + layout.options * 4 * (costShapeVaries ? iterations : 1) + 3 * layout.options * fanIterations * years;
-  return doubles * 8 + layout.perspectives.length * iterations * 2;
+  const doubles = layout.options * iterations + iterations + layout.options * 4 * (costShapeVaries ? iterations : 1) + 3 * layout.options * fanIterations * years;
+  return doubles * 8 + 2 * layout.options * iterations * 4 + layout.perspectives.length * iterations * 2;
 }
 
 /**
@@ -145,13 +148,17 @@ export function createOutput(
     offset += length * 8;
     return view;
   };
+  const singles = (length: number): Float32Array => {
+    const view = new Float32Array(buffer, offset, length);
+    offset += length * 4;
+    return view;
+  };
   const perOption = (length: number): Float64Array[] => Array.from({ length: layout.options }, () => doubles(length));
   const years = layout.timeline.yearLabels.length;
+  // Doubles first, then singles, then 16-bit months, so every view is aligned.
   const output = {
     iterations,
     avoidedCostPV: perOption(iterations),
-    avoidedCost: perOption(iterations),
-    placementsAvoided: perOption(iterations),
     monthlyCost: doubles(iterations),
     costSums: doubles(layout.options * 4 * (costShapeVaries ? iterations : 1)),
     costShapeVaries,
@@ -159,8 +166,12 @@ export function createOutput(
     fanCost: perOption(fanIterations * years),
     fanPaid: perOption(fanIterations * years),
     fanIterations,
+    avoidedCost: [] as Float32Array[],
+    placementsAvoided: [] as Float32Array[],
     paybackMonth: [] as Int16Array[],
   };
+  for (let k = 0; k < layout.options; k++) output.avoidedCost.push(singles(iterations));
+  for (let k = 0; k < layout.options; k++) output.placementsAvoided.push(singles(iterations));
   for (let p = 0; p < layout.perspectives.length; p++) {
     output.paybackMonth.push(new Int16Array(buffer, offset, iterations));
     offset += iterations * 2;

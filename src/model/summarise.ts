@@ -121,10 +121,18 @@ export function histogram(values: Float64Array, bins: number): { edges: number[]
   return { edges: Array.from({ length: bins + 1 }, (_, b) => min + b * width), counts };
 }
 
+let scratchBuffer = new Float64Array(0);
+
+/** A scratch column of n values, reused between calls (summaries run one at a time per thread). */
+function scratchOf(n: number): Float64Array {
+  if (scratchBuffer.length < n) scratchBuffer = new Float64Array(n);
+  return scratchBuffer.subarray(0, n);
+}
+
 /** Summaries of option k for each perspective (region, then each council). */
 export function summariseOption(out: SimulationOutput, layout: SimulationLayout, base: Inputs, option: number): Record<string, MonteCarloPerspective> {
   const n = out.iterations;
-  const scratch = new Float64Array(n);
+  const scratch = scratchOf(n);
   const result: Record<string, MonteCarloPerspective> = {};
   const avoidedPV = out.avoidedCostPV[option]!;
   const avoided = out.avoidedCost[option]!;

@@ -26,7 +26,7 @@ export interface MonteCarloRequest {
 }
 
 /** Iterations whose financial-year detail feeds the fan chart (the first ones). */
-export const FAN_ITERATIONS = 20_000;
+export const FAN_ITERATIONS = 10_000;
 
 /** The longest placement a run may draw, in weeks (the validator's upper limit). */
 const MAX_WEEKS = 520;

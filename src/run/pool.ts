@@ -5,6 +5,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
+import { workerBundle } from './bundle';
 import type { MonteCarloResult, Results } from '../model/results';
 import { outputBytes, simulationLayout } from '../model/simulate';
 import type { Scenario } from '../scenario/types';
@@ -59,7 +60,7 @@ export class RunPool {
     this.maxQueue = options.maxQueue ?? 16;
     this.timeoutMs = options.timeoutMs ?? 120_000;
     this.pool = new Piscina({
-      filename: new URL('./worker.mjs', import.meta.url).href,
+      filename: workerBundle(),
       minThreads: this.threads,
       maxThreads: this.threads,
       idleTimeout: 60_000,

@@ -5,6 +5,11 @@ import { summariseOption } from '../../src/model/summarise';
 import type { Inputs } from '../../src/model/types';
 import { inputs } from './fixtures';
 
+/** Cash and counts are kept in single precision: equal to about 7 significant digits. */
+function expectSingle(actual: number, expected: number): void {
+  expect(Math.abs(actual - expected)).toBeLessThanOrEqual(1e-6 * Math.max(1, Math.abs(expected)));
+}
+
 function constantColumns(input: Inputs): InputColumns {
   return Object.fromEntries(VARYING_FIELDS.map((f) => [f, input[f]])) as InputColumns;
 }
@@ -64,8 +69,8 @@ describe('Monte Carlo with no spread gives the deterministic answer', () => {
           expect(s.npv.mean).toBeCloseTo(p.totals.npv, 6);
           expect(s.npv.p5).toBeCloseTo(p.totals.npv, 6);
           expect(s.npv.sem).toBeCloseTo(0, 6);
-          expect(s.netSaving.p50).toBeCloseTo(p.totals.netSaving, 6);
-          expect(s.residentialPlacementsAvoided.mean).toBeCloseTo(p.totals.residentialPlacementsAvoided, 9);
+          expectSingle(s.netSaving.p50, p.totals.netSaving);
+          expectSingle(s.residentialPlacementsAvoided.mean, p.totals.residentialPlacementsAvoided);
           const paidBackInTerm = p.totals.paybackMonth !== null && p.totals.paybackMonth < layout.terms[k]!;
           expect(s.probabilityPaidBack).toBe(paidBackInTerm ? 1 : 0);
           // The fan's last year is the option's cumulative net cash.
@@ -109,8 +114,8 @@ describe('the start-shape tables give the same totals as the month-by-month loop
     for (let k = 0; k < layout.options; k++) {
       for (let i = 0; i < n; i++) {
         expect(fast.avoidedCostPV[k]![i]).toBeCloseTo(slow.avoidedCostPV[k]![i]!, 4);
-        expect(fast.avoidedCost[k]![i]).toBeCloseTo(slow.avoidedCost[k]![i]!, 4);
-        expect(fast.placementsAvoided[k]![i]).toBeCloseTo(slow.placementsAvoided[k]![i]!, 10);
+        expectSingle(fast.avoidedCost[k]![i]!, slow.avoidedCost[k]![i]!);
+        expectSingle(fast.placementsAvoided[k]![i]!, slow.placementsAvoided[k]![i]!);
       }
     }
     expect(Array.from(fast.paybackMonth[1]!)).toEqual(Array.from(slow.paybackMonth[1]!));
