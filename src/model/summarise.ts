@@ -29,6 +29,7 @@ export function quantiles(values: Float64Array, probabilities: readonly number[]
   }
   if (!(max > min)) return probabilities.map(() => min);
   const scale = BUCKETS / (max - min);
+  if (!Number.isFinite(scale)) return quantilesBySorting(values, probabilities); // a range too small to bucket
   const bucketOf = (v: number): number => Math.min(BUCKETS - 1, Math.floor((v - min) * scale));
   const counts = new Int32Array(BUCKETS);
   for (let i = 0; i < n; i++) counts[bucketOf(values[i]!)]!++;
@@ -77,6 +78,17 @@ export function quantiles(values: Float64Array, probabilities: readonly number[]
     const below = Math.floor(h);
     const low = orderStatistic(below);
     return h > below ? low + (h - below) * (orderStatistic(below + 1) - low) : low;
+  });
+}
+
+/** The same percentiles by sorting a copy (for ranges too narrow to divide into buckets). */
+function quantilesBySorting(values: Float64Array, probabilities: readonly number[]): number[] {
+  const sorted = Float64Array.from(values).sort();
+  const n = sorted.length;
+  return probabilities.map((p) => {
+    const h = (n - 1) * p;
+    const below = Math.floor(h);
+    return h > below ? sorted[below]! + (h - below) * (sorted[below + 1]! - sorted[below]!) : sorted[below]!;
   });
 }
 

@@ -35,6 +35,10 @@ describe('percentiles', () => {
     );
   });
 
+  it('handles a range too narrow to bucket (found by fast-check: [0, 5e-324])', () => {
+    expect(quantiles(Float64Array.from([0, 5e-324]), [0, 1])).toEqual([0, 5e-324]);
+  });
+
   it('gives the mean and its standard error', () => {
     // By hand: mean of 1, 2, 3 is 2; sample sd 1; sem 1 / sqrt 3.
     const { mean, sem } = meanAndSem(Float64Array.from([1, 2, 3]));
