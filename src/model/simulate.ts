@@ -222,6 +222,10 @@ class Workspace {
   readonly tables: (ShapeTables | null)[] = [null, null];
   moneyVersion = 0;
   referralVersion = 0;
+  /** Largest growth factor in the longest term, smallest cost and paid shapes in it. */
+  growthMax = 1;
+  costShapeMin = 1;
+  paidShapeMin = 1;
   lastCostGrowth = NaN;
   lastDiscountRate = NaN;
   lastReferralGrowth = NaN;
@@ -283,6 +287,9 @@ class Workspace {
     this.lastCostGrowth = costGrowth;
     this.lastDiscountRate = discountRate;
     this.moneyVersion++;
+    let growthMax = 0;
+    for (let t = 0; t < this.longestTerm; t++) growthMax = Math.max(growthMax, this.growth[t]!);
+    this.growthMax = growthMax;
   }
 
   updateReferralShape(referralGrowth: number): void {
@@ -314,6 +321,8 @@ class Workspace {
     let paid = 0;
     let paidPV = 0;
     let option = 0;
+    let costMin = Infinity;
+    let paidMin = Infinity;
     for (let t = 0; t < this.longestTerm; t++) {
       const extensionYear = t < fixedTerm ? 0 : Math.floor((t - fixedTerm) / 12) + 1;
       const shape = Math.pow(1 + uplift, extensionYear);
@@ -325,6 +334,8 @@ class Workspace {
       paidPV += shape * this.paidShare[t]! * this.discount[t]!;
       this.cumulativeCost[t] = cash;
       this.cumulativePaid[t] = paid;
+      costMin = Math.min(costMin, shape);
+      paidMin = Math.min(paidMin, shape * this.paidShare[t]!);
       while (option < this.layout.options && this.layout.terms[option] === t + 1) {
         this.costSums[option * 4] = cash;
         this.costSums[option * 4 + 1] = pv;
@@ -333,6 +344,8 @@ class Workspace {
         option++;
       }
     }
+    this.costShapeMin = costMin;
+    this.paidShapeMin = paidMin;
     const years = labels.length;
     this.costByYear.fill(0);
     this.paidByYear.fill(0);
@@ -351,7 +364,7 @@ class Workspace {
     const current = this.tables[shape];
     const version = this.moneyVersion * 1_000_003 + (shape === StartsShape.Referrals ? this.referralVersion : 0);
     if (current && current.version === version) return current;
-    const starts = shape === StartsShape.Referrals ? this.referralShape : new Float64Array(this.longestTerm).fill(1);
+    const starts = shape === StartsShape.Referrals ? this.referralShape.slice() : new Float64Array(this.longestTerm).fill(1);
     const tables = new ShapeTables(this, starts, longestLast, version);
     this.tables[shape] = tables;
     return tables;
@@ -371,6 +384,10 @@ class Workspace {
 class ShapeTables {
   readonly starts: Float64Array;
   readonly moves: Float64Array;
+  /** The shape itself, its prefix sums (length T + 1), and its largest value. */
+  readonly shape: Float64Array;
+  readonly shapePrefix: Float64Array;
+  readonly shapeMax: number;
   readonly pv: FactorTables;
   readonly cash: FactorTables;
 
@@ -381,6 +398,14 @@ class ShapeTables {
     readonly version: number,
   ) {
     const terms = ws.layout.terms;
+    this.shape = shape;
+    this.shapePrefix = new Float64Array(shape.length + 1);
+    let max = 0;
+    for (let m = 0; m < shape.length; m++) {
+      this.shapePrefix[m + 1] = this.shapePrefix[m]! + shape[m]!;
+      if (shape[m]! > max) max = shape[m]!;
+    }
+    this.shapeMax = max;
     this.starts = new Float64Array(terms.length);
     this.moves = new Float64Array(terms.length);
     for (let k = 0; k < terms.length; k++) {
@@ -447,17 +472,25 @@ const enum StartsShape {
   Other = 2,
 }
 
+/** Which shape the starts take, without working them out. */
+function startsShape(ws: Workspace, referralsPerMonth: number, capacity: number): StartsShape {
+  if (capacity >= referralsPerMonth * ws.referralShapeMax) return StartsShape.Referrals;
+  if (capacity <= referralsPerMonth * ws.referralShapeMin) return StartsShape.Flat;
+  return StartsShape.Other;
+}
+
 function fillStarts(ws: Workspace, referralsPerMonth: number, capacity: number, maxWait: number): StartsShape {
   const term = ws.longestTerm;
   const starts = ws.starts;
   const shape = ws.referralShape;
-  if (capacity >= referralsPerMonth * ws.referralShapeMax) {
+  const kind = startsShape(ws, referralsPerMonth, capacity);
+  if (kind === StartsShape.Referrals) {
     for (let m = 0; m < term; m++) starts[m] = referralsPerMonth * shape[m]!;
-    return StartsShape.Referrals;
+    return kind;
   }
-  if (capacity <= referralsPerMonth * ws.referralShapeMin) {
+  if (kind === StartsShape.Flat) {
     starts.fill(capacity);
-    return StartsShape.Flat;
+    return kind;
   }
   const waiting = ws.waiting;
   waiting.fill(0);
@@ -592,28 +625,47 @@ export function simulateBlock(
     const discount = ws.discount;
     const fan = i < out.fanIterations;
 
+    // Where the payback check and the fan read placements and prevented breakdowns by start
+    // month: a fixed shape times a rate, or this iteration's own arrays (rates 1).
+    let placementSource = placements;
+    let placementPrefix = prefix;
+    let preventedSource = prevented;
+    let placementRate = 1;
+    let preventedRate = 1;
+    let placementMax = 0;
+    let preventedMax = 0;
+
     if (!plan.processVariability) {
-      const shape = fillStarts(ws, referralsPerMonth, capacity, base.maxWaitMonths);
-      const starts = ws.starts;
-      for (let m = 0; m < longestTerm; m++) {
-        const prev = starts[m]! * preventedPerStart;
-        prevented[m] = prev;
-        placements[m] = prev * escalation;
-        prefix[m + 1] = prefix[m]! + prev * escalation;
-      }
+      const shape = startsShape(ws, referralsPerMonth, capacity);
       if (shape !== StartsShape.Other && moneyFixed && (shape === StartsShape.Flat || referralShapeFixed)) {
         // Starts are scale x a fixed shape: every option's totals from the tables, O(1) each.
         const tables = ws.tablesFor(shape, longestLast);
         const scale = shape === StartsShape.Flat ? capacity : referralsPerMonth;
-        const placementRate = scale * preventedPerStart * escalation;
+        preventedRate = scale * preventedPerStart;
+        placementRate = preventedRate * escalation;
         const residential = placementRate * netWeekly * WEEKS_PER_MONTH;
-        const moves = scale * preventedPerStart * moveCost;
+        const moves = preventedRate * moveCost;
         for (let k = 0; k < options; k++) {
           out.avoidedCostPV[k]![i] = kept * (residential * tables.pv.placementSum(k, lengthMonths, last) + moves * tables.moves[k]!);
           out.avoidedCost[k]![i] = kept * (residential * tables.cash.placementSum(k, lengthMonths, last) + moves * tables.starts[k]!);
           out.placementsAvoided[k]![i] = placementRate * tables.starts[k]!;
         }
+        placementSource = tables.shape;
+        placementPrefix = tables.shapePrefix;
+        preventedSource = tables.shape;
+        placementMax = placementRate * tables.shapeMax;
+        preventedMax = preventedRate * tables.shapeMax;
       } else {
+        fillStarts(ws, referralsPerMonth, capacity, base.maxWaitMonths);
+        const starts = ws.starts;
+        for (let m = 0; m < longestTerm; m++) {
+          const prev = starts[m]! * preventedPerStart;
+          prevented[m] = prev;
+          placements[m] = prev * escalation;
+          prefix[m + 1] = prefix[m]! + prev * escalation;
+          if (prev > preventedMax) preventedMax = prev;
+        }
+        placementMax = preventedMax * escalation;
         // Value per placement started in month m: weeks x growth (x discount), O(1) each.
         const pvPrefix = ws.growthDiscountPrefix;
         const pvFactor = ws.growthDiscount;
@@ -665,6 +717,7 @@ export function simulateBlock(
         }
         pvSum += prev * moveCost * discount[m]!;
         cashSum += prev * moveCost;
+        if (prev > preventedMax) preventedMax = prev;
         if (fan) ws.fanAccumulator[firstOptionWithMonth[m]! * years + yearOfMonth[m]!] += prev * moveCost * kept;
         while (option < options && terms[option] === m + 1) {
           out.avoidedCostPV[option]![i] = pvSum * kept;
@@ -687,21 +740,37 @@ export function simulateBlock(
     const residentialValue = netWeekly * kept;
     const moveValue = moveCost * kept;
     const needAllMonths = fan && !plan.processVariability;
+    // A perspective whose largest possible monthly benefit is below its smallest monthly cost
+    // never pays back: a month's placement weeks are at most (largest monthly placements) x
+    // (placement length in months) x 52/12. (Not with one length per placement.)
+    if (!plan.processVariability && residentialValue >= 0 && moveValue >= 0) {
+      const largestMonthlyBenefit = residentialValue * WEEKS_PER_MONTH * ws.growthMax * placementMax * lengthMonths + moveValue * preventedMax;
+      if (largestMonthlyBenefit < monthlyCost * ws.costShapeMin) {
+        paybackFound[0] = -2;
+        unfound--;
+      }
+      for (let p = 1; p < perspectiveCount; p++) {
+        if (childrenShares[p - 1]! * largestMonthlyBenefit < matchShares[p - 1]! * monthlyCost * ws.paidShapeMin) {
+          paybackFound[p] = -2;
+          unfound--;
+        }
+      }
+    }
     let cumulativeAvoided = 0;
     for (let t = 0; t < longestTerm && (unfound > 0 || needAllMonths); t++) {
       let weeks: number;
       if (plan.processVariability) {
         weeks = ws.weeks[t]!;
       } else if (last === 0) {
-        weeks = placements[t]! * lengthMonths * WEEKS_PER_MONTH;
+        weeks = placementRate * placementSource[t]! * lengthMonths * WEEKS_PER_MONTH;
       } else {
         // Placements started in t (half a month), t-last+1 .. t-1 (full), t-last (the rest).
         const fullFrom = t - last + 1 > 0 ? t - last + 1 : 0;
-        let covered = 0.5 * placements[t]! + (prefix[t]! - prefix[fullFrom]!);
-        if (t >= last) covered += lastShare * placements[t - last]!;
-        weeks = covered * WEEKS_PER_MONTH;
+        let covered = 0.5 * placementSource[t]! + (placementPrefix[t]! - placementPrefix[fullFrom]!);
+        if (t >= last) covered += lastShare * placementSource[t - last]!;
+        weeks = placementRate * covered * WEEKS_PER_MONTH;
       }
-      const avoided = residentialValue * weeks * growth[t]! + prevented[t]! * moveValue;
+      const avoided = residentialValue * weeks * growth[t]! + preventedRate * preventedSource[t]! * moveValue;
       if (needAllMonths) ws.monthlyAvoided[t] = avoided;
       cumulativeAvoided += avoided;
       if (unfound === 0) continue;
@@ -716,7 +785,7 @@ export function simulateBlock(
         }
       }
     }
-    for (let p = 0; p < perspectiveCount; p++) out.paybackMonth[p]![i] = paybackFound[p]!;
+    for (let p = 0; p < perspectiveCount; p++) out.paybackMonth[p]![i] = paybackFound[p]! < 0 ? -1 : paybackFound[p]!;
 
     if (fan) {
       const row = i * years;
@@ -750,9 +819,9 @@ export function simulateBlock(
               // Placements from months u-last .. term-1 still run in month u (none start after the term).
               let covered = 0;
               const fullFrom = u - last + 1 > 0 ? u - last + 1 : 0;
-              if (fullFrom < term) covered += prefix[term]! - prefix[fullFrom]!;
-              if (u - last >= 0 && u - last < term) covered += lastShare * placements[u - last]!;
-              target[row + yearOfMonth[u]!] += residentialValue * covered * WEEKS_PER_MONTH * growth[u]!;
+              if (fullFrom < term) covered += placementPrefix[term]! - placementPrefix[fullFrom]!;
+              if (u - last >= 0 && u - last < term) covered += lastShare * placementSource[u - last]!;
+              target[row + yearOfMonth[u]!] += residentialValue * placementRate * covered * WEEKS_PER_MONTH * growth[u]!;
             }
             option++;
           }

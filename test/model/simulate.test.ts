@@ -118,6 +118,18 @@ describe('the start-shape tables give the same totals as the month-by-month loop
         expectSingle(fast.placementsAvoided[k]![i]!, slow.placementsAvoided[k]![i]!);
       }
     }
-    expect(Array.from(fast.paybackMonth[1]!)).toEqual(Array.from(slow.paybackMonth[1]!));
+    for (let p = 0; p < layout.perspectives.length; p++) expect(Array.from(fast.paybackMonth[p]!)).toEqual(Array.from(slow.paybackMonth[p]!));
+    // And each iteration against the deterministic model run on that iteration's inputs.
+    for (let i = 0; i < 60; i++) {
+      const input = { ...classLike } as Inputs;
+      for (const [field, value] of Object.entries(columns)) (input as unknown as Record<string, number>)[field] = typeof value === 'number' ? value : value[i]!;
+      const option = projectAll(input).options.at(-1)!;
+      layout.perspectives.forEach((name, p) => {
+        const month = option.perspectives[name]!.totals.paybackMonth;
+        expect(fast.paybackMonth[p]![i]).toBe(month !== null && month < layout.terms.at(-1)! ? month : -1);
+      });
+      const deterministic = option.perspectives.region!.totals;
+      expect(fast.avoidedCostPV.at(-1)![i]).toBeCloseTo(deterministic.avoidedCostPV, 5);
+    }
   });
 });
