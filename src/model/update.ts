@@ -210,7 +210,20 @@ export function poissonMixtureQuantiles(means: Float64Array, weights: Float64Arr
     const spread = TAIL_SDS * Math.sqrt(mean) + 10;
     const from = Math.max(0, Math.floor(mean - spread));
     const to = Math.min(top, Math.ceil(mean + spread));
-    for (let k = from; k <= to; k++) pmf[k] = pmf[k]! + w * Math.exp(poissonLogPmf(k, mean));
+    // From the mode outwards by the recurrence P(k + 1) = P(k) x mean / (k + 1): no underflow near the mode.
+    const mode = Math.min(to, Math.floor(mean));
+    const atMode = Math.exp(poissonLogPmf(mode, mean));
+    let p = atMode;
+    for (let k = mode; k >= from && p > 0; k--) {
+      pmf[k] = pmf[k]! + w * p;
+      p *= k / mean;
+    }
+    p = atMode;
+    for (let k = mode + 1; k <= to; k++) {
+      p *= mean / k;
+      if (p === 0) break;
+      pmf[k] = pmf[k]! + w * p;
+    }
   }
   return pmfQuantiles(pmf, probabilities);
 }
@@ -227,11 +240,29 @@ export function binomialMixtureQuantiles(trials: number, probabilities: Float64A
     const w = weights ? weights[i]! : 1 / n;
     if (w === 0) continue;
     const p = probabilities[i]!;
+    if (p === 0 || p === 1) {
+      pmf[p === 0 ? 0 : trials] += w;
+      continue;
+    }
     const mean = trials * p;
     const spread = TAIL_SDS * Math.sqrt(mean * (1 - p)) + 10;
     const from = Math.max(0, Math.floor(mean - spread));
     const to = Math.min(trials, Math.ceil(mean + spread));
-    for (let k = from; k <= to; k++) pmf[k] = pmf[k]! + w * Math.exp(binomialLogPmf(k, trials, p));
+    // From the mode outwards by P(k + 1) = P(k) x (trials - k) / (k + 1) x p / (1 - p).
+    const odds = p / (1 - p);
+    const mode = Math.max(from, Math.min(to, Math.floor((trials + 1) * p)));
+    const atMode = Math.exp(binomialLogPmf(mode, trials, p));
+    let q = atMode;
+    for (let k = mode; k >= from && q > 0; k--) {
+      pmf[k] = pmf[k]! + w * q;
+      q *= k / ((trials - k + 1) * odds);
+    }
+    q = atMode;
+    for (let k = mode + 1; k <= to; k++) {
+      q *= ((trials - k + 1) / k) * odds;
+      if (q === 0) break;
+      pmf[k] = pmf[k]! + w * q;
+    }
   }
   return pmfQuantiles(pmf, wanted);
 }

@@ -82,23 +82,30 @@ export function weightedShareAbove(values: ArrayLike<number>, weights: ArrayLike
  */
 export function weightedQuantiles(values: ArrayLike<number>, weights: ArrayLike<number>, probabilities: readonly number[]): number[] {
   if (values.length !== weights.length) throw new RangeError('weightedQuantiles: values and weights differ in length');
-  const order: number[] = [];
-  for (let i = 0; i < values.length; i++) if (weights[i]! > 0) order.push(i);
-  if (order.length === 0) return probabilities.map(() => NaN);
-  order.sort((a, b) => values[a]! - values[b]!);
-  const m = order.length;
-  const sorted = new Float64Array(m);
-  const cumulative = new Float64Array(m + 1);
+  // Sorted with the native numeric sort; each distinct value's weight is summed in a map and
+  // shared equally by its copies (equal values, so the estimate is the same as any split).
   let total = 0;
   let squares = 0;
-  for (let j = 0; j < m; j++) {
-    const w = weights[order[j]!]!;
+  let m = 0;
+  const weightOfValue = new Map<number, number>();
+  for (let i = 0; i < values.length; i++) {
+    const w = weights[i]!;
+    if (!(w > 0)) continue;
+    m++;
     total += w;
     squares += w * w;
+    weightOfValue.set(values[i]!, (weightOfValue.get(values[i]!) ?? 0) + w);
   }
-  for (let j = 0; j < m; j++) {
-    sorted[j] = values[order[j]!]!;
-    cumulative[j + 1] = cumulative[j]! + weights[order[j]!]! / total;
+  if (m === 0) return probabilities.map(() => NaN);
+  const sorted = new Float64Array(m);
+  for (let i = 0, j = 0; i < values.length; i++) if (weights[i]! > 0) sorted[j++] = values[i]!;
+  sorted.sort();
+  const cumulative = new Float64Array(m + 1);
+  for (let j = 0; j < m; ) {
+    let end = j + 1;
+    while (end < m && sorted[end] === sorted[j]) end++;
+    const share = weightOfValue.get(sorted[j]!)! / total / (end - j);
+    for (; j < end; j++) cumulative[j + 1] = cumulative[j]! + share;
   }
   cumulative[m] = 1;
   const ess = (total * total) / squares;
