@@ -30,9 +30,15 @@ export function quantiles(values: Float64Array, probabilities: readonly number[]
   if (!(max > min)) return probabilities.map(() => min);
   const scale = BUCKETS / (max - min);
   if (!Number.isFinite(scale)) return quantilesBySorting(values, probabilities); // a range too small to bucket
-  const bucketOf = (v: number): number => Math.min(BUCKETS - 1, Math.floor((v - min) * scale));
   const counts = new Int32Array(BUCKETS);
-  for (let i = 0; i < n; i++) counts[bucketOf(values[i]!)]!++;
+  for (let i = 0; i < n; i++) counts[Math.min(BUCKETS - 1, Math.floor((values[i]! - min) * scale))]!++;
+  return quantilesFromBuckets(values, probabilities, counts, min, scale);
+}
+
+/** Percentiles from bucket counts: gather the buckets holding the wanted ranks, sort those. */
+function quantilesFromBuckets(values: Float64Array, probabilities: readonly number[], counts: Int32Array, min: number, scale: number): number[] {
+  const n = values.length;
+  const bucketOf = (v: number): number => Math.min(BUCKETS - 1, Math.floor((v - min) * scale));
   const starts = new Int32Array(BUCKETS + 1);
   for (let b = 0; b < BUCKETS; b++) starts[b + 1] = starts[b]! + counts[b]!;
   // The order statistics each probability needs, and the buckets that hold them.
@@ -141,51 +147,140 @@ function scratchOf(n: number): Float64Array {
   return scratchBuffer.subarray(0, n);
 }
 
-/** Summaries of option k for each perspective (region, then each council). */
-export function summariseOption(out: SimulationOutput, layout: SimulationLayout, base: Inputs, option: number): Record<string, MonteCarloPerspective> {
+/** Bins in the NPV histogram: each is 128 of the 4,096 percentile buckets. */
+export const HISTOGRAM_BINS = 32;
+
+/** A column's mean, standard error, percentiles, histogram and count of positive values. */
+export interface ColumnDescription {
+  summary: QuantileSummary;
+  histogram: { edges: number[]; counts: number[] };
+  positive: number;
+}
+
+/**
+ * Everything the pages show about one column, in three passes: (1) sum, sum of squares (about the
+ * first value, against cancellation), range and count above zero; (2) counts in 4,096 equal
+ * buckets, which also give the histogram; (3) the values in the few buckets that hold the wanted
+ * order statistics. Percentiles are type 7, as quantiles().
+ */
+export function describeColumn(values: Float64Array): ColumnDescription {
+  const n = values.length;
+  const shift = n > 0 ? values[0]! : 0;
+  let sum = 0;
+  let squares = 0;
+  let min = Infinity;
+  let max = -Infinity;
+  let positive = 0;
+  for (let i = 0; i < n; i++) {
+    const v = values[i]!;
+    const d = v - shift;
+    sum += d;
+    squares += d * d;
+    if (v < min) min = v;
+    if (v > max) max = v;
+    if (v > 0) positive++;
+  }
+  const mean = shift + sum / n;
+  const variance = n > 1 ? Math.max(0, (squares - (sum * sum) / n) / (n - 1)) : 0;
+  const sem = Math.sqrt(variance / n);
+  const scale = BUCKETS / (max - min);
+  if (!(max > min) || !Number.isFinite(scale)) {
+    const [p5, p10, p25, p50, p75, p90, p95] = quantilesBySorting(values, SUMMARY_PROBABILITIES);
+    return {
+      summary: { mean, sem, p5: p5!, p10: p10!, p25: p25!, p50: p50!, p75: p75!, p90: p90!, p95: p95! },
+      histogram: { edges: [min, max], counts: [n] },
+      positive,
+    };
+  }
+  const counts = new Int32Array(BUCKETS);
+  for (let i = 0; i < n; i++) counts[Math.min(BUCKETS - 1, Math.floor((values[i]! - min) * scale))]!++;
+  const [p5, p10, p25, p50, p75, p90, p95] = quantilesFromBuckets(values, SUMMARY_PROBABILITIES, counts, min, scale);
+  const perBin = BUCKETS / HISTOGRAM_BINS;
+  const binCounts = new Array<number>(HISTOGRAM_BINS).fill(0);
+  for (let b = 0; b < BUCKETS; b++) binCounts[Math.floor(b / perBin)]! += counts[b]!;
+  const width = (max - min) / HISTOGRAM_BINS;
+  return {
+    summary: { mean, sem, p5: p5!, p10: p10!, p25: p25!, p50: p50!, p75: p75!, p90: p90!, p95: p95! },
+    histogram: { edges: Array.from({ length: HISTOGRAM_BINS + 1 }, (_, b) => (b === HISTOGRAM_BINS ? max : min + b * width)), counts: binCounts },
+    positive,
+  };
+}
+
+/**
+ * Summaries of option k for the perspectives asked for (indexes into layout.perspectives; all by
+ * default). Council placements are the region's x children_share, so they are filled in only
+ * when the region is among those asked for (see withCouncilPlacements otherwise).
+ */
+export function summariseOption(
+  out: SimulationOutput,
+  layout: SimulationLayout,
+  base: Inputs,
+  option: number,
+  perspectives: readonly number[] = layout.perspectives.map((_, p) => p),
+): Record<string, MonteCarloPerspective> {
   const n = out.iterations;
   const scratch = scratchOf(n);
   const result: Record<string, MonteCarloPerspective> = {};
   const avoidedPV = out.avoidedCostPV[option]!;
   const avoided = out.avoidedCost[option]!;
   const options = layout.options;
-  scratch.set(out.placementsAvoided[option]!);
-  const regionPlacements = summarise(scratch);
   const lastTermMonth = layout.terms[option]! - 1;
   const years = layout.timeline.yearLabels;
+  let regionPlacements: QuantileSummary | null = null;
+  if (perspectives.includes(0)) {
+    scratch.set(out.placementsAvoided[option]!);
+    regionPlacements = describeColumn(scratch).summary;
+  }
+  const costAt = out.costShapeVaries ? null : out.costSums.subarray(option * 4, option * 4 + 4);
+  const monthlyCost = out.monthlyCost;
 
-  layout.perspectives.forEach((name, p) => {
+  for (const p of perspectives) {
+    const name = layout.perspectives[p]!;
     const council = p === 0 ? null : base.councils[p - 1]!;
     const children = council ? council.childrenShare : 1;
     const match = council ? council.matchShare : 1;
-    // NPV
-    let positive = 0;
-    for (let i = 0; i < n; i++) {
-      const v = council ? children * avoidedPV[i]! - match * costOf(out, options, option, i, 3) : avoidedPV[i]! - costOf(out, options, option, i, 1);
-      scratch[i] = v;
-      if (v > 0) positive++;
+    const pvWhich = council ? 3 : 1;
+    const cashWhich = council ? 2 : 0;
+    if (costAt) {
+      const pvCost = match * costAt[pvWhich]!;
+      for (let i = 0; i < n; i++) scratch[i] = children * avoidedPV[i]! - pvCost * monthlyCost[i]!;
+    } else {
+      for (let i = 0; i < n; i++) scratch[i] = children * avoidedPV[i]! - match * costOf(out, options, option, i, pvWhich);
     }
-    const npvHistogram = histogram(scratch, 30);
-    const npv = summarise(scratch);
-    for (let i = 0; i < n; i++) scratch[i] = council ? children * avoided[i]! - match * costOf(out, options, option, i, 2) : avoided[i]! - costOf(out, options, option, i, 0);
-    const netSaving = summarise(scratch);
-    const placements = scaleSummary(regionPlacements, children);
+    const npv = describeColumn(scratch);
+    if (costAt) {
+      const cashCost = match * costAt[cashWhich]!;
+      for (let i = 0; i < n; i++) scratch[i] = children * avoided[i]! - cashCost * monthlyCost[i]!;
+    } else {
+      for (let i = 0; i < n; i++) scratch[i] = children * avoided[i]! - match * costOf(out, options, option, i, cashWhich);
+    }
+    const netSaving = describeColumn(scratch).summary;
     let paidBack = 0;
     const payback = out.paybackMonth[p]!;
     for (let i = 0; i < n; i++) if (payback[i]! >= 0 && payback[i]! <= lastTermMonth) paidBack++;
-    const probabilityNpvPositive = positive / n;
+    const probabilityNpvPositive = npv.positive / n;
     result[name] = {
-      npv,
+      npv: npv.summary,
       netSaving,
-      residentialPlacementsAvoided: placements,
+      residentialPlacementsAvoided: regionPlacements ? scaleSummary(regionPlacements, children) : (null as unknown as QuantileSummary),
       probabilityNpvPositive,
       probabilityNpvPositiveSem: Math.sqrt((probabilityNpvPositive * (1 - probabilityNpvPositive)) / n),
       probabilityPaidBack: paidBack / n,
-      npvHistogram,
+      npvHistogram: npv.histogram,
       fan: fanOf(out, option, years, children, match, council !== null),
     };
-  });
+  }
   return result;
+}
+
+/** Fills in council placements from the region's (placements are the region's x children_share). */
+export function withCouncilPlacements(perspectives: Record<string, MonteCarloPerspective>, base: Inputs): Record<string, MonteCarloPerspective> {
+  const region = perspectives.region!.residentialPlacementsAvoided;
+  for (const council of base.councils) {
+    const p = perspectives[council.name];
+    if (p) p.residentialPlacementsAvoided = scaleSummary(region, council.childrenShare);
+  }
+  return perspectives;
 }
 
 /** A summary of values x factor (factor >= 0), from the summary of the values. */

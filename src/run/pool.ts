@@ -8,6 +8,7 @@ import { Piscina } from 'piscina';
 import { workerBundle } from './bundle';
 import type { MonteCarloResult, Results } from '../model/results';
 import { outputBytes, simulationLayout } from '../model/simulate';
+import { withCouncilPlacements } from '../model/summarise';
 import type { Scenario } from '../scenario/types';
 import { drawSources } from './draws';
 import { blockCount, costShapeVariesIn, drawsByBlock, monteCarloResult, simulationPlan, type MonteCarloRequest } from './montecarlo';
@@ -143,16 +144,21 @@ export class RunPool {
         return this.run({ kind: 'simulate', source, request, blocks: mine, output, draws }, signal);
       }),
     );
-    const summaryGroups = Math.min(this.threads, layout.options);
+    // Summaries by (option, perspective), dealt out in turn so the threads finish together.
+    const pairs = layout.terms.flatMap((_, k) => layout.perspectives.map((__, p) => [k, p] as [number, number]));
+    const summaryGroups = Math.min(this.threads, pairs.length);
     const summaries = await Promise.all(
       Array.from({ length: summaryGroups }, (_, g) => {
-        const options = layout.terms.map((_, k) => k).filter((k) => k % summaryGroups === g);
-        return this.run({ kind: 'summarise', source, request, options, output, withTornado: g === 0 }, signal) as Promise<SummariseResult>;
+        const mine = pairs.filter((__, j) => j % summaryGroups === g);
+        return this.run({ kind: 'summarise', source, request, pairs: mine, output, withTornado: g === 0 }, signal) as Promise<SummariseResult>;
       }),
     );
     const tornado = summaries[0]!.tornado!;
-    const perspectives = Object.assign({}, ...summaries.map((s) => s.perspectives)) as SummariseResult['perspectives'];
-    return layout.terms.map((_, k) => monteCarloResult(request, perspectives[k]!, tornado[k]!));
+    return layout.terms.map((_, k) => {
+      const perspectives = Object.assign({}, ...summaries.map((s) => s.perspectives[k] ?? {})) as MonteCarloResult['perspectives'];
+      const ordered = Object.fromEntries(layout.perspectives.map((name) => [name, perspectives[name]!]));
+      return monteCarloResult(request, withCouncilPlacements(ordered, plan.base), tornado[k]!);
+    });
   }
 
   async destroy(): Promise<void> {

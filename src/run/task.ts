@@ -18,7 +18,7 @@ export type ScenarioSource = PortableScenario;
 export type Task =
   | { kind: 'draws'; source: ScenarioSource; request: MonteCarloRequest; draws: SharedArrayBuffer }
   | { kind: 'simulate'; source: ScenarioSource; request: MonteCarloRequest; blocks: number[]; output: SharedArrayBuffer; draws?: SharedArrayBuffer }
-  | { kind: 'summarise'; source: ScenarioSource; request: MonteCarloRequest; options: number[]; output: SharedArrayBuffer; withTornado: boolean }
+  | { kind: 'summarise'; source: ScenarioSource; request: MonteCarloRequest; pairs: [option: number, perspective: number][]; output: SharedArrayBuffer; withTornado: boolean }
   | { kind: 'warm' }
   | { kind: 'deterministic'; source: ScenarioSource }
   | { kind: 'crash'; how: 'throw' | 'exit' | 'memory' | 'hang' };
@@ -71,7 +71,11 @@ export function runTask(task: Task): SummariseResult | Results | null {
     return null;
   }
   const perspectives: SummariseResult['perspectives'] = {};
-  for (const option of task.options) perspectives[option] = summariseOption(out, layout, plan.base, option);
+  const options = [...new Set(task.pairs.map(([option]) => option))];
+  for (const option of options) {
+    const mine = task.pairs.filter(([k]) => k === option).map(([, p]) => p);
+    perspectives[option] = summariseOption(out, layout, plan.base, option, mine);
+  }
   return { perspectives, tornado: task.withTornado ? tornado(scenario) : undefined };
 }
 
