@@ -71,4 +71,59 @@ export const en = {
   'money.millionSuffix': 'm',
   'money.billionSuffix': 'bn',
   'range.between': '{low} to {high}',
+
+  // Monitoring, updating and the value of information (shared/model.md section 15).
+  'information.evpi':
+    'Knowing everything this scenario is unsure about before deciding would be worth up to {amount} to the region.',
+  'information.evpi.none':
+    'The same option comes out best whatever the uncertain assumptions turn out to be, so finding out more would not change the decision.',
+  'information.evppi.worth': 'Knowing the true {input} before deciding would be worth up to {amount}',
+  'information.evppi.little.one': 'the {inputs} is worth little to research further',
+  'information.evppi.little.other': 'the {inputs} are worth little to research further',
+  'information.evppi.join': '{first}; {second}.',
+  'information.list.and': '{first} and {last}',
+  'information.input.outcomes.effectiveness': 'effectiveness of the service',
+  'information.input.outcomes.breakdown_risk': 'risk of a placement breaking down without the service',
+  'information.input.outcomes.residential_escalation': 'share of breakdowns that end in residential care',
+  'information.input.outcomes.residential_weeks': 'length of a residential placement',
+  'information.input.outcomes.residential_weekly_cost': 'residential weekly cost',
+  'information.input.outcomes.alternative_weekly_cost': 'weekly cost of the placement a child keeps',
+  'information.input.outcomes.move_cost': 'cost of a placement move',
+  'information.input.service.referrals_per_year': 'number of referrals a year',
+  'information.input.service.capacity.starts_per_year': 'service’s capacity',
+  'information.input.contract.annual_value': 'contract value',
+  'information.input.finance.attribution': 'share of the change due to this service',
+  'information.input.finance.discount_rate': 'discount rate',
+  'information.input.variable': '{name}',
+  'information.option.zero': 'stopping at the end of the fixed term',
+  'information.option.one': 'one extension year',
+  'information.option.other': '{count} extension years',
+  'information.wait.better':
+    'Taking one extension year and deciding the rest after a year of monitoring is expected to be worth about {difference} more to the region than deciding now, where the best choice is {best}.',
+  'information.wait.worse':
+    'Deciding now is the better course: {best} is expected to be worth about {difference} more to the region than taking one extension year and deciding the rest after a year of monitoring.',
+  'information.wait.learning': 'A year of monitoring counts would improve the later choice by about {amount}.',
+  'information.tracking.ahead':
+    'The service is running ahead of the business case: fewer of the supported children’s placements broke down, or ended in residential care, than its assumptions expected.',
+  'information.tracking.in-line':
+    'The service is running in line with the business case: the counts so far are within the range its assumptions expected.',
+  'information.tracking.behind':
+    'The service is running behind the business case: more of the supported children’s placements broke down, or ended in residential care, than its assumptions expected.',
+  'information.tracking.mixed':
+    'The counts so far are mixed: some are better and some worse than the business case expected.',
+  'information.tracking.unknown':
+    'There are no outcome counts yet (children followed up 12 months after they started), so it is too early to say whether the service is on track.',
+  'information.tracking.breakdowns':
+    '{observed} of {followedUp} children followed up had a placement break down; the assumptions expected {low} to {high}.',
+  'information.tracking.referrals': '{observed} referrals were received; the assumptions expected {low} to {high}.',
+  'information.tracking.caveat':
+    'Breakdowns among supported children show the risk with the service, not what it would have been without it, so on their own they say little about how effective it is.',
+  'information.update.npv': 'After updating on the counts, {option} is expected to be worth {after} to the region, against {before} before.',
+  'information.warning.low-effective-sample-size':
+    'The counts fit only a few of the simulated futures (worth {ess} of the {iterations} draws), so the updated figures are less precise than the others.',
+  'information.warning.low-effective-share':
+    'The counts fit only a small share of the simulated futures ({share}), so they differ from what the assumptions expected; check both.',
+  'information.warning.more-draws-used': 'To keep the updated figures precise, {iterations} draws were used instead of {requested}.',
+  'information.warning.observations-impossible':
+    'None of the simulated futures can produce the counts entered, so nothing was updated; check the counts and the assumptions.',
 } as const;
