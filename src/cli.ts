@@ -5,6 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import { pathToFileURL } from 'node:url';
 import { resultsCsv } from './report/csv';
 import { runScenario } from './run/analyse';
 import { resultsTable } from './report/table';
@@ -94,12 +95,15 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
   return 0;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`internal error: ${(error as Error).stack ?? String(error)}\n`);
-    process.exitCode = 3;
-  },
-);
+// Run only when started as a program (npm run model), not when imported by the tests.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`internal error: ${(error as Error).stack ?? String(error)}\n`);
+      process.exitCode = 3;
+    },
+  );
+}
