@@ -80,8 +80,13 @@ export class RunPool {
   }
 
   /** Runs one task on a worker, failing as a whole when the signal aborts. */
-  run(task: Task, signal?: AbortSignal): Promise<SummariseResult | Results | null> {
+  private run(task: Task, signal?: AbortSignal): Promise<SummariseResult | Results | null> {
     return this.pool.run(task, { signal });
+  }
+
+  /** Runs one task as a whole run (busy limit, time limit, failures reported); for tests of faults. */
+  async runOne(task: Task): Promise<SummariseResult | Results | null> {
+    return this.guarded((signal) => this.run(task, signal));
   }
 
   /**
