@@ -5,28 +5,6 @@
 import type { Correlation } from './types';
 
 /**
- * True when a symmetric matrix is positive definite, by attempting its Cholesky factorisation.
- * isPositiveDefinite([[1, 0.5], [0.5, 1]]) -> true; isPositiveDefinite([[1, 0.9, -0.9], [0.9, 1, 0.9], [-0.9, 0.9, 1]]) -> false
- */
-export function isPositiveDefinite(matrix: readonly (readonly number[])[]): boolean {
-  const size = matrix.length;
-  const lower: number[][] = Array.from({ length: size }, () => new Array<number>(size).fill(0));
-  for (let row = 0; row < size; row++) {
-    for (let column = 0; column <= row; column++) {
-      let sum = matrix[row]![column]!;
-      for (let k = 0; k < column; k++) sum -= lower[row]![k]! * lower[column]![k]!;
-      if (row === column) {
-        if (!(sum > 1e-12)) return false;
-        lower[row]![row] = Math.sqrt(sum);
-      } else {
-        lower[row]![column] = sum / lower[column]![column]!;
-      }
-    }
-  }
-  return true;
-}
-
-/**
  * The correlation matrix of the inputs named in a list of pairwise rank correlations (1 on the
  * diagonal, 0 for pairs not given), with the inputs in order of first mention.
  * correlationMatrix([{ between: ['a', 'b'], rank: 0.5 }]) -> { paths: ['a', 'b'], matrix: [[1, 0.5], [0.5, 1]] }

@@ -11,7 +11,8 @@
  */
 import * as z from 'zod';
 import { DISTRIBUTION_NAMES, support, type Distribution } from '../model/distribution';
-import { correlationMatrix, isPositiveDefinite } from './correlation';
+import { correlationMatrixProblems } from '../model/random/correlate';
+import { correlationMatrix } from './correlation';
 import { compileFormula, isReservedName } from './formula';
 import { expecting, looksLikeMisspeltNumber, showValue, tidy, hint } from './messages';
 import { INPUT_PATH_BY_NAME, INPUT_PATHS, type InputPath } from './paths';
@@ -430,8 +431,9 @@ function correlations() {
         }
         ok = false;
       });
-      if (ok && !isPositiveDefinite(correlationMatrix(list.map((c) => ({ between: c.between, rank: c.rank }))).matrix)) {
-        addIssue(issues, [], 'these rank correlations cannot all hold at once (the correlation matrix is not positive definite); weaken some of them');
+      if (ok) {
+        const { paths, matrix } = correlationMatrix(list.map((c) => ({ between: c.between, rank: c.rank })));
+        for (const problem of correlationMatrixProblems(matrix, paths)) addIssue(issues, [], `${problem}; weaken some of them`);
       }
     })
     .optional();

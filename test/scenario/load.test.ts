@@ -292,7 +292,7 @@ describe('loadScenario: every problem at once', () => {
       ].join('\n'),
     );
     expect(problemLines(text)).toEqual([
-      'broken.yaml:37:5 monte_carlo.correlations: these rank correlations cannot all hold at once (the correlation matrix is not positive definite); weaken some of them',
+      'broken.yaml:37:5 monte_carlo.correlations: these correlations cannot all hold at once (the matrix is not positive definite): outcomes.effectiveness~variables.a 0.9, outcomes.effectiveness~variables.b -0.9, variables.a~variables.b 0.9; weaken some of them',
     ]);
   });
 
