@@ -29,6 +29,8 @@ export interface MonitoringSection {
 /** An input worth less than this share of EVPI (or under £1,000) is "worth little to research further". */
 export const LITTLE_WORTH_SHARE = 0.05;
 const LITTLE_WORTH_POUNDS = 1_000;
+/** Waiting and deciding now within this many pounds are "about the same". */
+export const SAME_WITHIN_POUNDS = 1_000;
 
 /** A reader's name for an input path. inputName('outcomes.effectiveness') -> "effectiveness of the service" */
 export function inputName(path: string, locale: Locale = DEFAULT_LOCALE): string {
@@ -75,9 +77,9 @@ export function valueOfInformationSentences(voi: ValueOfInformationSection, loca
 export function waitOneYearSentences(wait: NonNullable<ValueOfInformationSection['waitOneYear']>, locale: Locale = DEFAULT_LOCALE): string[] {
   const difference = formatMoneyShort(Math.abs(wait.valueOfWaiting - wait.valueOfCommittingNow), undefined, locale);
   const best = optionName(wait.bestOptionNow, locale);
-  const sentences = [
-    wait.valueOfWaiting > wait.valueOfCommittingNow ? t('information.wait.better', { difference, best }, locale) : t('information.wait.worse', { difference, best }, locale),
-  ];
+  const gap = wait.valueOfWaiting - wait.valueOfCommittingNow;
+  const key = Math.abs(gap) < SAME_WITHIN_POUNDS ? 'information.wait.same' : gap > 0 ? 'information.wait.better' : 'information.wait.worse';
+  const sentences = [t(key, { difference, best }, locale)];
   if (wait.sampleInformation !== undefined) sentences.push(t('information.wait.learning', { amount: formatMoneyShort(wait.sampleInformation, undefined, locale) }, locale));
   return sentences;
 }

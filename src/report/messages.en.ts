@@ -102,6 +102,8 @@ export const en = {
     'Taking one extension year and deciding the rest after a year of monitoring is expected to be worth about {difference} more to the region than deciding now, where the best choice is {best}.',
   'information.wait.worse':
     'Deciding now is the better course: {best} is expected to be worth about {difference} more to the region than taking one extension year and deciding the rest after a year of monitoring.',
+  'information.wait.same':
+    'Deciding now and taking one extension year to decide the rest after a year of monitoring are worth about the same to the region; the best choice now is {best}.',
   'information.wait.learning': 'A year of monitoring counts would improve the later choice by about {amount}.',
   'information.tracking.ahead':
     'The service is running ahead of the business case: fewer of the supported children’s placements broke down, or ended in residential care, than its assumptions expected.',

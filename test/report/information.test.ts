@@ -25,6 +25,7 @@ describe('value-of-information sentences', () => {
     expect(waitOneYearSentences({ valueOfWaiting: 120_000, valueOfCommittingNow: 100_000, bestOptionNow: 2 })[0]).toMatch(
       /^Taking one extension year .* about £20k more .* the best choice is 2 extension years\.$/,
     );
+    expect(waitOneYearSentences({ valueOfWaiting: 6_519_783, valueOfCommittingNow: 6_519_783, bestOptionNow: 4 })[0]).toMatch(/^Deciding now and .* about the same .* 4 extension years\.$/);
   });
 
   it('say whether the service is on track, with the counts', () => {
