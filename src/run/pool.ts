@@ -12,7 +12,11 @@ import { withCouncilPlacements } from '../model/summarise';
 import type { Scenario } from '../scenario/types';
 import { drawSources } from './draws';
 import { blockCount, costShapeVariesIn, drawsByBlock, monteCarloResult, simulationPlan, type MonteCarloRequest } from './montecarlo';
+import { withUpdatedOptions, type MonteCarloWithInformation } from './information';
 import { scenarioSource, type ScenarioSource, type SummariseResult, type Task } from './task';
+
+/** Largest run kept whole for monitoring updates and the value of information. */
+export const INFORMATION_ITERATIONS = 50_000;
 
 export interface RunPoolOptions {
   /** Worker threads (default: the machine's cores). */
@@ -80,12 +84,12 @@ export class RunPool {
   }
 
   /** Runs one task on a worker, failing as a whole when the signal aborts. */
-  private run(task: Task, signal?: AbortSignal): Promise<SummariseResult | Results | null> {
+  private run(task: Task, signal?: AbortSignal): Promise<SummariseResult | Results | MonteCarloWithInformation | null> {
     return this.pool.run(task, { signal });
   }
 
   /** Runs one task as a whole run (busy limit, time limit, failures reported); for tests of faults. */
-  async runOne(task: Task): Promise<SummariseResult | Results | null> {
+  async runOne(task: Task): Promise<SummariseResult | Results | MonteCarloWithInformation | null> {
     return this.guarded((signal) => this.run(task, signal));
   }
 
@@ -106,11 +110,18 @@ export class RunPool {
   async analyse(scenario: Scenario, request: MonteCarloRequest): Promise<Results> {
     const source = scenarioSource(scenario);
     return this.guarded(async (signal) => {
-      const [results, monteCarlo] = await Promise.all([
-        this.run({ kind: 'deterministic', source }, signal) as Promise<Results>,
-        request.iterations > 0 ? this.monteCarloSteps(source, scenario, request, signal) : Promise.resolve(null),
-      ]);
-      if (monteCarlo) results.options.forEach((option, k) => (option.monteCarlo = monteCarlo[k]));
+      const deterministic = this.run({ kind: 'deterministic', source }, signal) as Promise<Results>;
+      if (request.iterations === 0) return deterministic;
+      // Monitoring and the value of information need every draw kept: one thread, at most
+      // INFORMATION_ITERATIONS draws. A run that size is done there whole, as the command line does;
+      // a larger one gets its Monte Carlo from all threads and its information from the capped run.
+      const informationRequest = { ...request, iterations: Math.min(request.iterations, INFORMATION_ITERATIONS) };
+      const information = this.run({ kind: 'information', source, request: informationRequest }, signal) as Promise<MonteCarloWithInformation>;
+      const monteCarlo = request.iterations > INFORMATION_ITERATIONS ? this.monteCarloSteps(source, scenario, request, signal) : information.then((i) => i.monteCarlo);
+      const [results, info, mc] = await Promise.all([deterministic, information, monteCarlo]);
+      results.options.forEach((option, k) => (option.monteCarlo = mc[k]));
+      if (info.monitoring) results.monitoring = withUpdatedOptions(info.monitoring, results.options, info.updatedMonteCarlo);
+      results.valueOfInformation = info.valueOfInformation;
       return results;
     });
   }

@@ -4,6 +4,7 @@
  */
 import type { MonteCarloPerspective, Results, TornadoBar } from '../model/results';
 import { deterministicResults } from './deterministic';
+import { runMonteCarloWithInformation, type MonteCarloWithInformation } from './information';
 import { createOutput, simulationLayout } from '../model/simulate';
 import { summariseOption } from '../model/summarise';
 import { fromPortable, toPortable, type PortableScenario } from '../scenario/portable';
@@ -21,6 +22,7 @@ export type Task =
   | { kind: 'summarise'; source: ScenarioSource; request: MonteCarloRequest; pairs: [option: number, perspective: number][]; output: SharedArrayBuffer; withTornado: boolean }
   | { kind: 'warm' }
   | { kind: 'deterministic'; source: ScenarioSource }
+  | { kind: 'information'; source: ScenarioSource; request: MonteCarloRequest }
   | { kind: 'crash'; how: 'throw' | 'exit' | 'memory' | 'hang' };
 
 export interface SummariseResult {
@@ -49,11 +51,12 @@ export function drawViews(buffer: SharedArrayBuffer, sources: number, iterations
 }
 
 /** Runs one task (in a worker thread, or inline). */
-export function runTask(task: Task): SummariseResult | Results | null {
+export function runTask(task: Task): SummariseResult | Results | MonteCarloWithInformation | null {
   if (task.kind === 'warm') return null;
   if (task.kind === 'crash') return crash(task.how);
   const scenario = scenarioFor(task.source);
   if (task.kind === 'deterministic') return deterministicResults(scenario);
+  if (task.kind === 'information') return runMonteCarloWithInformation(scenario, task.request);
   const request = task.request;
   const sources = drawSources(scenario);
   if (task.kind === 'draws') {

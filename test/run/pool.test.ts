@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runScenario } from '../../src/run/analyse';
 import { monteCarloRequest, runMonteCarloInProcess } from '../../src/run/montecarlo';
 import { BusyError, RunFailedError, RunPool, RunTimeoutError } from '../../src/run/pool';
 import { loadScenario } from '../../src/scenario/load';
@@ -18,6 +19,16 @@ describe('the run pool', () => {
       expect(onWorkers[k]!.perspectives).toEqual(inProcess[k]!.perspectives);
       expect(onWorkers[k]!.tornado).toEqual(inProcess[k]!.tornado);
     }
+  });
+
+  it('gives the command-line results, with monitoring and the value of information', async () => {
+    const monitored = loadScenario(readFileSync('scenarios/class-central-with-monitoring.yaml', 'utf8'), 'class-central-with-monitoring.yaml');
+    if (!monitored.ok) throw new Error('bundled scenario invalid');
+    const request = monteCarloRequest(monitored.scenario, { iterations: 3_000, seed: 4 });
+    const [onWorkers, inProcess] = await Promise.all([pool.analyse(monitored.scenario, request), runScenario(monitored.scenario, { iterations: 3_000, seed: 4 })]);
+    expect(onWorkers).toEqual(inProcess);
+    expect(onWorkers.valueOfInformation).toBeDefined();
+    expect((onWorkers.monitoring as { periods: unknown[] }).periods.length).toBeGreaterThan(0);
   });
 
   it('applies overrides on the workers too', async () => {
