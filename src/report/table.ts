@@ -6,6 +6,7 @@ import type { OptionResult, Results, Totals } from '../model/results';
 const money = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP', maximumFractionDigits: 0 });
 const count = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1, minimumFractionDigits: 1 });
 const ratio = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2, minimumFractionDigits: 2 });
+const percent = new Intl.NumberFormat('en-GB', { style: 'percent', maximumFractionDigits: 1 });
 
 interface Row {
   label: string;
@@ -50,6 +51,23 @@ function optionTable(option: OptionResult): string {
     .map(([path, v]) => `  ${path}: ${v === null ? 'none in range' : Number(v.toPrecision(4)).toLocaleString('en-GB')}`)
     .join('\n');
   if (switching) lines.push('Switching values (region NPV = 0):\n' + switching);
+  const mc = option.monteCarlo;
+  if (mc) {
+    lines.push(`Monte Carlo (${count.format(mc.iterations).replace('.0', '')} runs, seed ${mc.seed}):`);
+    for (const [name, p] of Object.entries(mc.perspectives)) {
+      lines.push(
+        `  ${name}: NPV mean ${money.format(p.npv.mean)} (± ${money.format(1.96 * p.npv.sem)}), P5 ${money.format(p.npv.p5)} to P95 ${money.format(p.npv.p95)}; ` +
+          `chance NPV > 0 ${percent.format(p.probabilityNpvPositive)}; chance paid back within the term ${percent.format(p.probabilityPaidBack)}`,
+      );
+    }
+    for (const w of mc.warnings) {
+      const what =
+        w.code === 'few-iterations-probability'
+          ? `the chance of a positive NPV is only known to within ±${count.format(100 * w.margin)} percentage points`
+          : `the average NPV is only known to within ±${money.format(w.margin)}`;
+      lines.push(`  Note: with ${w.iterations.toLocaleString('en-GB')} runs ${what}; use at least ${w.recommended.toLocaleString('en-GB')} runs.`);
+    }
+  }
   return lines.join('\n');
 }
 
