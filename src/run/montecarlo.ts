@@ -25,8 +25,12 @@ export interface MonteCarloRequest {
   correlations: Correlation[];
 }
 
-/** Iterations whose financial-year detail feeds the fan chart (the first ones). */
-export const FAN_ITERATIONS = 10_000;
+/**
+ * Iterations whose financial-year detail feeds the fan chart (the first ones): 4,000 draws place
+ * a P5 or P95 line to within about 0.7 percentage points of probability (2 standard errors),
+ * finer than a chart shows, at a fraction of the cost of keeping every year of every draw.
+ */
+export const FAN_ITERATIONS = 4_000;
 
 /** The longest placement a run may draw, in weeks (the validator's upper limit). */
 const MAX_WEEKS = 520;
