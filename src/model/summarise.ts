@@ -284,7 +284,7 @@ export function withCouncilPlacements(perspectives: Record<string, MonteCarloPer
 }
 
 /** A summary of values x factor (factor >= 0), from the summary of the values. */
-function scaleSummary(s: QuantileSummary, factor: number): QuantileSummary {
+export function scaleSummary(s: QuantileSummary, factor: number): QuantileSummary {
   return {
     mean: s.mean * factor,
     sem: s.sem * factor,

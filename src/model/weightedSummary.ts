@@ -5,7 +5,7 @@
  */
 import type { MonteCarloPerspective, QuantileSummary } from './results';
 import { costOf, type SimulationLayout, type SimulationOutput } from './simulate';
-import { SUMMARY_PROBABILITIES } from './summarise';
+import { SUMMARY_PROBABILITIES, scaleSummary } from './summarise';
 import type { Inputs } from './types';
 import { effectiveSampleSize, normaliseWeights, weightedHistogram, weightedMeanAndSem, weightedQuantiles, weightedShareAbove } from './weighted';
 
@@ -77,20 +77,6 @@ export function summariseOptionWeighted(
     };
   });
   return result;
-}
-
-function scaleSummary(s: QuantileSummary, factor: number): QuantileSummary {
-  return {
-    mean: s.mean * factor,
-    sem: s.sem * factor,
-    p5: s.p5 * factor,
-    p10: s.p10 * factor,
-    p25: s.p25 * factor,
-    p50: s.p50 * factor,
-    p75: s.p75 * factor,
-    p90: s.p90 * factor,
-    p95: s.p95 * factor,
-  };
 }
 
 /** Weighted P5..P95 of cumulative net cash by financial year over the fan draws (the first ones). */
