@@ -217,3 +217,14 @@ export function formattersFor(locale: Locale): Formatters {
     date: (date) => formatDate(date, locale),
   };
 }
+
+/**
+ * A calendar month (`YYYY-MM`) plus `monthsLater`, in words.
+ * @example formatMonth('2025-01', 14) // "March 2026"
+ */
+export function formatMonth(yearMonth: string, monthsLater = 0, locale: Locale = DEFAULT_LOCALE): string {
+  const match = /^(\d{4})-(\d{2})$/.exec(yearMonth);
+  if (match === null) throw new Error(`formatMonth: expected a month as YYYY-MM, got "${yearMonth}"`);
+  const instant = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1 + monthsLater, 1));
+  return new Intl.DateTimeFormat(LOCALE_TAGS[locale], { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(instant);
+}

@@ -1,0 +1,230 @@
+/**
+ * A scenario's assumptions in words: each input's label, its value or distribution as a person
+ * would say it ("between £4,500 and £8,000, most likely £5,631"), and the source comment written
+ * beside it in the file.
+ */
+import type { Distribution } from '../model/distribution';
+import { quantile } from '../model/random/quantile';
+import { centralValues } from '../scenario/inputs';
+import { INPUT_PATHS } from '../scenario/paths';
+import type { Quantity, Scenario } from '../scenario/types';
+import { formatMoney, formatNumber, formatPercent } from './format';
+import { t, type MessageKey } from './messages';
+
+/** How an input's values read: money, a share shown as a percentage, a count, weeks or months. */
+export type InputUnit = 'money' | 'percent' | 'count' | 'weeks' | 'months' | 'number';
+
+const UNITS: Readonly<Record<string, InputUnit>> = {
+  'contract.annual_value': 'money',
+  'contract.extensions.annual_uplift': 'percent',
+  'funding.external_share': 'percent',
+  'service.referrals_per_year': 'count',
+  'service.referral_growth': 'percent',
+  'service.capacity.starts_per_year': 'count',
+  'service.capacity.caseload': 'count',
+  'service.capacity.months_per_child': 'months',
+  'outcomes.breakdown_risk': 'percent',
+  'outcomes.effectiveness': 'percent',
+  'outcomes.residential_escalation': 'percent',
+  'outcomes.residential_weeks': 'weeks',
+  'outcomes.residential_weekly_cost': 'money',
+  'outcomes.alternative_weekly_cost': 'money',
+  'outcomes.move_cost': 'money',
+  'outcomes.cashable_share': 'percent',
+  'finance.discount_rate': 'percent',
+  'finance.residential_cost_growth': 'percent',
+  'finance.optimism_bias': 'percent',
+  'finance.cost_optimism_bias': 'percent',
+  'finance.attribution': 'percent',
+};
+
+/** The unit of an input path; variables (named by the scenario's author) are plain numbers. */
+export function unitOf(path: string): InputUnit {
+  return UNITS[path] ?? 'number';
+}
+
+/**
+ * The label of an input path for people: the catalogue's, or a variable's name in words.
+ * @example inputLabel('outcomes.effectiveness') // "Share of breakdowns the service prevents"
+ * @example inputLabel('variables.bridgend_share_of_region') // "Bridgend share of region"
+ */
+export function inputLabel(path: string): string {
+  if (path in UNITS) return t(`input.${path}` as MessageKey);
+  const name = path.startsWith('variables.') ? path.slice('variables.'.length) : path;
+  const words = name.replace(/[_.]+/g, ' ').trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** Up to three significant figures (one decimal from 100 up), for numbers without a unit. */
+function plainNumber(value: number): string {
+  const rounded = Math.abs(value) >= 100 ? Math.round(value * 10) / 10 : Number(value.toPrecision(3));
+  const decimals = Math.min(3, (String(rounded).split('.')[1] ?? '').length);
+  return formatNumber(rounded, decimals);
+}
+
+/**
+ * One value of an input, in its unit.
+ * @example valueInWords(5631, 'money') // "£5,631"
+ * @example valueInWords(0.25, 'percent') // "25%"
+ * @example valueInWords(52, 'weeks') // "52 weeks"
+ */
+export function valueInWords(value: number, unit: InputUnit): string {
+  switch (unit) {
+    case 'money':
+      return formatMoney(value);
+    case 'percent':
+      return formatPercent(value, 1);
+    case 'count':
+      return formatNumber(value, Number.isInteger(value) ? 0 : 1);
+    case 'weeks':
+      return t('unit.weeks', { value: plainNumber(value) });
+    case 'months':
+      return t('unit.months', { value: plainNumber(value) });
+    case 'number':
+      return plainNumber(value);
+  }
+}
+
+/**
+ * A distribution in words, for someone who is not a statistician.
+ * @example distributionInWords({ dist: 'pert', min: 4500, mode: 5631, max: 8000 }, 'money')
+ *   // "between £4,500 and £8,000, most likely £5,631"
+ */
+export function distributionInWords(distribution: Distribution, unit: InputUnit): string {
+  const v = (value: number): string => valueInWords(value, unit);
+  switch (distribution.dist) {
+    case 'fixed':
+      return v(distribution.value);
+    case 'uniform':
+      return t('dist.uniform', { min: v(distribution.min), max: v(distribution.max) });
+    case 'triangular':
+    case 'pert':
+      return t('dist.mode', { min: v(distribution.min), max: v(distribution.max), mode: v(distribution.mode) });
+    case 'normal': {
+      const sd = unit === 'percent' ? formatPercent(distribution.sd, 1) : v(distribution.sd);
+      const about = t('dist.normal', { mean: v(distribution.mean), sd });
+      if (distribution.min !== undefined && distribution.max !== undefined) {
+        return t('dist.keptBetween', { text: about, min: v(distribution.min), max: v(distribution.max) });
+      }
+      if (distribution.min !== undefined) return t('dist.keptAbove', { text: about, min: v(distribution.min) });
+      if (distribution.max !== undefined) return t('dist.keptBelow', { text: about, max: v(distribution.max) });
+      return about;
+    }
+    case 'lognormal':
+      return t('dist.lognormal', {
+        low: v(distribution.low),
+        high: v(distribution.high),
+        median: v(Math.sqrt(distribution.low * distribution.high)),
+      });
+    case 'beta':
+      return t('dist.beta', {
+        mean: v(distribution.alpha / (distribution.alpha + distribution.beta)),
+        low: v(quantile(distribution, 0.05)),
+        high: v(quantile(distribution, 0.95)),
+      });
+    case 'discrete': {
+      const values = distribution.values.map(v);
+      const list = listInWords(values, t('list.or'));
+      const weights = distribution.weights;
+      if (weights === undefined || weights.every((w) => w === weights[0])) return t('dist.discrete', { values: list });
+      const total = weights.reduce((a, b) => a + b, 0);
+      const chances = distribution.values.map((value, i) => t('dist.discreteChance', { value: v(value), chance: formatPercent(weights[i]! / total, 0) }));
+      return t('dist.discrete', { values: listInWords(chances, t('list.or')) });
+    }
+  }
+}
+
+/**
+ * Items joined as a person writes them.
+ * @example listInWords(['a', 'b', 'c'], 'and') // "a, b and c"
+ */
+export function listInWords(items: readonly string[], conjunction: string): string {
+  if (items.length <= 1) return items[0] ?? '';
+  return `${items.slice(0, -1).join(', ')} ${conjunction} ${items[items.length - 1]}`;
+}
+
+/** A quantity in words; formulas show their text and their value at the central values. */
+export function quantityInWords(quantity: Quantity, unit: InputUnit, centralValue: number | undefined): string {
+  if (quantity.kind === 'number') return valueInWords(quantity.value, unit);
+  if (quantity.kind === 'distribution') return distributionInWords(quantity.distribution, unit);
+  return t('dist.formula', {
+    formula: quantity.formula.source,
+    value: centralValue === undefined ? '?' : valueInWords(centralValue, unit),
+  });
+}
+
+/**
+ * The comment written on a line of the file, after `#` (outside quotes), trimmed; '' if none.
+ * @example trailingComment('cost: 5631   # published') // "published"
+ */
+export function trailingComment(line: string): string {
+  let quote: string | null = null;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]!;
+    if (quote !== null) {
+      if (c === quote) quote = null;
+    } else if (c === '"' || c === "'") {
+      quote = c;
+    } else if (c === '#' && (i === 0 || /\s/.test(line[i - 1]!))) {
+      return line.slice(i + 1).trim();
+    }
+  }
+  return '';
+}
+
+/**
+ * The source note for the key written at `line` (1-based): its trailing comment, or the
+ * whole-line comments directly above it.
+ */
+export function sourceNoteAt(text: string, line: number): string {
+  const lines = text.split(/\r?\n/);
+  const own = trailingComment(lines[line - 1] ?? '');
+  if (own !== '') return own;
+  const above: string[] = [];
+  for (let i = line - 2; i >= 0; i--) {
+    const match = /^\s*#\s?(.*)$/.exec(lines[i]!);
+    if (match === null) break;
+    above.unshift(match[1]!.trim());
+  }
+  return above.join(' ');
+}
+
+export interface Assumption {
+  path: string;
+  label: string;
+  /** The value or distribution in words. */
+  text: string;
+  /** The value the deterministic run uses, in words. */
+  centralText: string;
+  uncertain: boolean;
+  /** The comment beside it in the file ('' when none). */
+  source: string;
+  /** Line in the file (0 when it was left out and a default applies). */
+  line: number;
+}
+
+/**
+ * Every variable and input of the scenario, in the file's order of sections, in words.
+ * Inputs left out of the file show their default value, with no line.
+ */
+export function assumptionsOf(scenario: Scenario): Assumption[] {
+  const central = centralValues(scenario);
+  const entries: [string, Quantity][] = [
+    ...Object.entries(scenario.variables).map(([name, q]) => [`variables.${name}`, q] as [string, Quantity]),
+    ...INPUT_PATHS.filter(({ path }) => path in scenario.quantities).map(({ path }) => [path, scenario.quantities[path]!] as [string, Quantity]),
+  ];
+  return entries.map(([path, quantity]) => {
+    const unit = unitOf(path);
+    const line = scenario.positions[path]?.line ?? 0;
+    const centralValue = central[path];
+    return {
+      path,
+      label: inputLabel(path),
+      text: quantityInWords(quantity, unit, centralValue),
+      centralText: centralValue === undefined ? '' : valueInWords(centralValue, unit),
+      uncertain: quantity.kind === 'distribution' && quantity.distribution.dist !== 'fixed',
+      source: line > 0 ? sourceNoteAt(scenario.text, line) : '',
+      line,
+    };
+  });
+}

@@ -1,0 +1,76 @@
+/**
+ * Everything the scenario page and the cabinet report show about one run, shaped once: the
+ * headline sentences, the grant, the options tables, break-even and switching values, the charts,
+ * the assumptions and the precision warnings. Views only loop over this and escape it.
+ */
+import type { Results } from '../model/results';
+import type { Scenario } from '../scenario/types';
+import { chartBundle, type ChartBundle } from './charts';
+import { formatMoneyShort, formatNumber, formatPercent } from './format';
+import { breakEvenSentence, grantSentence, headlineOption, headlines, optionName, switchingTable, type OptionHeadlines, type SwitchingRow } from './headline';
+import { assumptionsOf, type Assumption } from './inputs';
+import { t } from './messages';
+import { optionsTables, type OptionsTable } from './optionsTable';
+import { stampLine, stampPairs, type RunStamp } from './stamp';
+
+export interface ScenarioReport {
+  title: string;
+  description: string;
+  sources: string[];
+  headlineOptionName: string;
+  headlines: OptionHeadlines[];
+  /** The headline option's sentences first, for the top of the page. */
+  headlineFirst: OptionHeadlines;
+  grant: { council: string; text: string }[];
+  tables: OptionsTable[];
+  breakEven: string[];
+  switchingHead: string[];
+  switching: SwitchingRow[];
+  charts: ChartBundle;
+  assumptions: Assumption[];
+  councils: { name: string; children: string; match: string }[];
+  warnings: string[];
+  stamp: RunStamp;
+  stampPairs: [string, string][];
+  stampLine: string;
+  financeNote: string;
+}
+
+/** Precision warnings in words, once each (the headline option's). */
+export function warningsInWords(results: Results): string[] {
+  const warnings = headlineOption(results).monteCarlo?.warnings ?? [];
+  return warnings.map((w) =>
+    w.code === 'few-iterations-probability'
+      ? t('warning.fewIterationsProbability', { iterations: formatNumber(w.iterations), margin: formatPercent(w.margin, 1), recommended: formatNumber(w.recommended) })
+      : t('warning.fewIterationsMean', { iterations: formatNumber(w.iterations), margin: formatMoneyShort(w.margin), recommended: formatNumber(w.recommended) }),
+  );
+}
+
+export function scenarioReport(results: Results, scenario: Scenario, stamp: RunStamp): ScenarioReport {
+  const sentences = headlines(results, scenario);
+  const headlineYears = headlineOption(results).extensionYears;
+  const discount = typeof results.discountRate === 'number' ? formatPercent(results.discountRate, 2) : '';
+  return {
+    title: scenario.name,
+    description: scenario.description,
+    sources: scenario.sources,
+    headlineOptionName: optionName(headlineYears),
+    headlines: sentences,
+    headlineFirst: sentences.find((h) => h.extensionYears === headlineYears) ?? sentences[sentences.length - 1]!,
+    grant: scenario.councils.map((c) => ({ council: c.name, text: grantSentence(scenario, c.name) })),
+    tables: optionsTables(results),
+    breakEven: results.options.map((option) => breakEvenSentence(option, scenario.contract)),
+    switchingHead: results.options.map((o) => optionName(o.extensionYears)),
+    switching: switchingTable(results, scenario),
+    charts: chartBundle(results),
+    assumptions: assumptionsOf(scenario),
+    councils: scenario.councils.map((c) => ({ name: c.name, children: formatPercent(c.childrenShare, 2), match: formatPercent(c.matchShare, 2) })),
+    warnings: warningsInWords(results),
+    stamp,
+    stampPairs: stampPairs(stamp),
+    stampLine: stampLine(stamp),
+    financeNote: stamp.priceBase === ''
+      ? t('finance.noteNoPriceBase', { rate: discount })
+      : t('finance.note', { rate: discount, priceBase: stamp.priceBase }),
+  };
+}

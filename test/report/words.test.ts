@@ -1,0 +1,68 @@
+// Known values worked out by hand from the message catalogue and shared/users.md's examples.
+import { describe, expect, it } from 'vitest';
+import { jsonForScript } from '../../src/report/charts';
+import { likelihoodOf, rangeInWords, termMonths } from '../../src/report/headline';
+import { distributionInWords, listInWords, sourceNoteAt, trailingComment, valueInWords } from '../../src/report/inputs';
+import { formatMonth } from '../../src/report/format';
+import { parseRunQuery, permalink } from '../../src/web/runQuery';
+import { latestChanges, movedDistribution } from '../../src/web/tryChange';
+
+describe('inputs in words', () => {
+  it('says distributions as a person would', () => {
+    expect(distributionInWords({ dist: 'pert', min: 4500, mode: 5631, max: 8000 }, 'money')).toBe('between £4,500 and £8,000, most likely £5,631');
+    expect(distributionInWords({ dist: 'uniform', min: 0.3, max: 0.4 }, 'percent')).toBe('between 30% and 40%, any value equally likely');
+    expect(distributionInWords({ dist: 'normal', mean: 52, sd: 10, min: 26 }, 'weeks')).toBe('about 52 weeks, give or take 10 weeks, never below 26 weeks');
+    expect(distributionInWords({ dist: 'lognormal', low: 10, high: 1000 }, 'number')).toBe('9 times in 10 between 10 and 1,000, middle value 100');
+    expect(distributionInWords({ dist: 'discrete', values: [1, 2], weights: [3, 1] }, 'count')).toBe('one of 1 (75% of the time) or 2 (25% of the time)');
+    expect(valueInWords(0.035, 'percent')).toBe('3.5%');
+    expect(listInWords(['a', 'b', 'c'], 'and')).toBe('a, b and c');
+  });
+
+  it('finds the source comment beside a key or above it', () => {
+    expect(trailingComment('cost: 5631   # published')).toBe('published');
+    expect(trailingComment('name: "a # b"')).toBe('');
+    expect(sourceNoteAt('# From the July 2024 report\ncost: 5631\n', 2)).toBe('From the July 2024 report');
+  });
+});
+
+describe('headline words', () => {
+  it('ranges lead with saving or loss', () => {
+    expect(rangeInWords(-2_300_000, 1_300_000)).toBe('between a loss of £2.3m and a saving of £1.3m');
+    expect(rangeInWords(-2_100_000, -600_000)).toBe('a loss of between £0.6m and £2.1m');
+    expect(rangeInWords(138_000, 602_000)).toBe('a saving of between £138k and £602k');
+  });
+
+  it('likelihood from the chance of a positive NPV', () => {
+    expect([0.95, 0.7, 0.5, 0.2, 0.05].map(likelihoodOf)).toEqual(['veryLikelySave', 'likelySave', 'even', 'likelyCost', 'veryLikelyCost']);
+  });
+
+  it('the term of an option in months: the fixed term plus 12 a year', () => {
+    const contract = { start: '2025-01-03', baseEnd: '2027-03-31', maxYears: 4, take: 4 };
+    expect(termMonths(contract, 0)).toBe(27);
+    expect(termMonths(contract, 4)).toBe(75);
+    expect(formatMonth('2025-01', 14)).toBe('March 2026');
+  });
+
+  it('chart JSON cannot close its script block', () => {
+    expect(jsonForScript({ title: '</script><b>&' })).toBe('{"title":"\\u003c/script\\u003e\\u003cb\\u003e\\u0026"}');
+    expect(JSON.parse(jsonForScript({ title: '</script>' }))).toEqual({ title: '</script>' });
+  });
+});
+
+describe('run links and changes', () => {
+  it('reads a permalink query and writes it back in a fixed order', () => {
+    const query = parseRunQuery({ hash: '156b78e3d3ae', iterations: '2,000', seed: '7', set: ['outcomes.effectiveness=0.3', 'bad'] });
+    expect(query).toMatchObject({ hash: '156b78e3d3ae', iterations: 2000, seed: 7, changes: ['outcomes.effectiveness=0.3'] });
+    expect(query.errors).toHaveLength(1);
+    expect(permalink('class-central', { hash: '156b78e3d3ae', iterations: 2000, seed: 7, changes: ['outcomes.effectiveness=0.3'] })).toBe(
+      '/scenarios/class-central?hash=156b78e3d3ae&iterations=2000&seed=7&set=outcomes.effectiveness%3D0.3',
+    );
+    expect(parseRunQuery({ iterations: '1e9', seed: '<script>' }).errors).toHaveLength(2);
+  });
+
+  it('moves a distribution to a new central value, keeping probabilities within 0 and 1', () => {
+    expect(movedDistribution({ dist: 'pert', min: 0.1, mode: 0.25, max: 0.5 }, 0.6, 'percent')).toBe('{ dist: pert, min: 0.24, mode: 0.6, max: 1 }');
+    expect(movedDistribution({ dist: 'uniform', min: 100, max: 300 }, 400, 'money')).toBe('{ dist: uniform, min: 200, max: 600 }');
+    expect(latestChanges(['a.b=1', 'c=2', 'a.b=3'])).toEqual(['c=2', 'a.b=3']);
+  });
+});
