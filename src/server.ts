@@ -2,11 +2,14 @@
  * The only file that listens. Settings from the environment:
  *   HOST (default 127.0.0.1), PORT (default 3000), NODE_ENV (development | production | test;
  *   default production), ALLOWED_HOSTS (comma-separated extra Host names), TRUST_PROXY
- *   (Express trust proxy value, e.g. "loopback"; off by default), SCENARIOS_DIR.
+ *   (Express trust proxy value, e.g. "loopback"; off by default), SCENARIOS_DIR, RUN_THREADS
+ *   (worker threads; default the machine's cores), RUN_TIMEOUT_MS (a run's time limit; 120000).
  */
 import path from 'node:path';
+import { RunPool } from './run/pool';
 import { createApp } from './web/app';
 import { PROJECT_ROOT } from './web/middleware/staticFiles';
+import { scenarioList } from './web/routes/scenarios';
 import { createServices, jsonLineLog, type AppEnv } from './web/services';
 
 function envName(value: string | undefined): AppEnv {
@@ -25,6 +28,11 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   throw new Error(`PORT must be a whole number from 0 to 65535, got "${process.env.PORT}"`);
 }
 
+const pool = new RunPool({
+  ...(process.env.RUN_THREADS ? { threads: Number(process.env.RUN_THREADS) } : {}),
+  timeoutMs: Number(process.env.RUN_TIMEOUT_MS ?? 120_000),
+});
+
 const services = createServices({
   scenariosDir: path.resolve(process.env.SCENARIOS_DIR ?? path.join(PROJECT_ROOT, 'scenarios')),
   env: envName(process.env.NODE_ENV),
@@ -32,6 +40,7 @@ const services = createServices({
   extraHosts: (process.env.ALLOWED_HOSTS ?? '').split(','),
   trustProxy: trustProxySetting(process.env.TRUST_PROXY),
   log: jsonLineLog,
+  analyse: (scenario, request) => pool.analyse(scenario, request),
 });
 
 const server = createApp(services).listen(port, host, () => {
@@ -39,6 +48,10 @@ const server = createApp(services).listen(port, host, () => {
   const boundPort = typeof address === 'object' && address !== null ? address.port : port;
   const urlHost = host.includes(':') ? `[${host}]` : host;
   jsonLineLog({ level: 'info', msg: 'listening', url: `http://${urlHost}:${boundPort}/`, env: services.env });
+  // Work out every scenario's headline now, so the first visit to the list is quick.
+  void scenarioList({ ...services, runWaitMs: 0 }).catch((error: unknown) =>
+    jsonLineLog({ level: 'warn', msg: 'warming the scenarios failed', error: String(error) }),
+  );
 });
 
 server.on('error', (error) => {
@@ -49,7 +62,9 @@ server.on('error', (error) => {
 /** Stop taking connections, let open requests finish, then exit; force after 10 s. */
 function shutdown(signal: NodeJS.Signals): void {
   jsonLineLog({ level: 'info', msg: 'shutting down', signal });
-  server.close((error) => process.exit(error ? 1 : 0));
+  server.close((error) => {
+    void pool.destroy().finally(() => process.exit(error ? 1 : 0));
+  });
   server.closeIdleConnections();
   setTimeout(() => {
     server.closeAllConnections();

@@ -17,7 +17,12 @@ import { PROJECT_ROOT, staticFiles } from './middleware/staticFiles';
 import { viewLocals } from './middleware/viewLocals';
 import { health } from './routes/health';
 import { home } from './routes/home';
+import * as api from './routes/api';
+import { compare } from './routes/compare';
+import * as editing from './routes/edit';
+import * as scenario from './routes/scenario';
 import * as scenarios from './routes/scenarios';
+import { sameOrigin } from './middleware/sameOrigin';
 import type { AppServices } from './services';
 
 export const VIEWS_DIR = path.join(PROJECT_ROOT, 'views');
@@ -39,10 +44,24 @@ export function createApp(services: AppServices): express.Express {
   app.use(viewLocals());
   app.get('/health', health());
   app.use(staticFiles());
+  app.use(sameOrigin());
   app.use(bodyParsers());
 
   app.get('/', home());
   app.get('/scenarios', scenarios.list(services));
+  app.get('/scenarios/new', editing.newScenario(services));
+  app.post('/scenarios/save', ...editing.save(services));
+  app.get('/scenarios/:name', scenario.view(services));
+  app.get('/scenarios/:name/status', scenario.status(services));
+  app.get('/scenarios/:name/try', scenario.tryChange(services));
+  app.get('/scenarios/:name/results.csv', scenario.csv(services));
+  app.get('/scenarios/:name/results.xlsx', scenario.xlsx(services));
+  app.get('/scenarios/:name/report', scenario.report(services));
+  app.get('/scenarios/:name/edit', editing.edit(services));
+  app.get('/compare', compare(services));
+  app.get('/api/scenarios', api.listScenarios(services));
+  app.get('/api/scenarios/:name/results', api.results(services));
+  app.use('/api', api.notFound());
 
   app.use(notFound());
   app.use(errorHandler(services.env, services.log));

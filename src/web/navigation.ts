@@ -4,6 +4,8 @@ import type { MessageKey, Translate } from '../report/messages';
 export const NAVIGATION: readonly { href: string; textKey: MessageKey }[] = [
   { href: '/', textKey: 'layout.nav.home' },
   { href: '/scenarios', textKey: 'layout.nav.scenarios' },
+  { href: '/compare', textKey: 'layout.nav.compare' },
+  { href: '/scenarios/new', textKey: 'layout.nav.new' },
 ];
 
 export interface NavigationItem {
@@ -11,6 +13,14 @@ export interface NavigationItem {
   text: string;
   /** Whether the current page is this item or below it. */
   active: boolean;
+}
+
+/** The navigation href that holds `currentPath`: the longest matching prefix. */
+function activeItem(currentPath: string): string | undefined {
+  const matches = NAVIGATION.map(({ href }) => href).filter((href) =>
+    href === '/' ? currentPath === '/' : currentPath === href || currentPath.startsWith(`${href}/`),
+  );
+  return matches.sort((a, b) => b.length - a.length)[0];
 }
 
 /**
@@ -21,6 +31,6 @@ export function navigationFor(currentPath: string, t: Translate): NavigationItem
   return NAVIGATION.map(({ href, textKey }) => ({
     href,
     text: t(textKey),
-    active: href === '/' ? currentPath === '/' : currentPath === href || currentPath.startsWith(`${href}/`),
+    active: activeItem(currentPath) === href,
   }));
 }

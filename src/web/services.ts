@@ -2,7 +2,8 @@
  * What the web app needs from the rest of the system. `createApp` depends only on this,
  * so tests pass fakes and `server.ts` passes the real thing (`createServices`).
  */
-import { listScenarioFiles, type ScenarioSummary } from './scenarioFiles';
+import { createRunner, type Analyse, type Runner } from './runner';
+import { folderStore, type ScenarioStore } from './scenarioStore';
 
 export type AppEnv = 'development' | 'production' | 'test';
 
@@ -29,19 +30,15 @@ export interface AppServices {
   trustProxy: boolean | string;
   /** Where request and error logs go. */
   log: Log;
-  /** The scenarios the tool can show, by name. */
-  listScenarios(): Promise<ScenarioSummary[]>;
-  // Extension points, to add when the results pages are built (keep handlers thin: they call
-  // these, then render a view model shaped by a tested pure function in src/report/):
-  //   loadScenario(name: string): Promise<LoadResult>
-  //     wraps src/scenario/load.ts loadScenario(text, file); problems come back as values.
-  //   runScenario(name: string, options: RunOptions): Promise<Results>
-  //     wraps src/run/analyse.ts runScenario; Monte Carlo belongs on a piscina pool owned by
-  //     the services (created in createServices, closed by server.ts on shutdown), never in
-  //     the request thread. Results have the shape of shared/model.md section 9.
+  /** The scenario files, by name. */
+  store: ScenarioStore;
+  /** Runs on the worker pool, remembered by scenario hash, iterations and seed. */
+  runner: Runner;
+  /** How long a page waits for a run before it shows progress instead (milliseconds). */
+  runWaitMs: number;
+  /** The time, for run stamps (tests fix it). */
+  now: () => Date;
 }
-
-export type { ScenarioSummary };
 
 /** Host names that always mean this machine. */
 export const LOOPBACK_NAMES: readonly string[] = ['localhost', '127.0.0.1', '::1', '[::1]'];
@@ -73,16 +70,23 @@ export interface ServiceSettings {
   extraHosts?: readonly string[];
   trustProxy?: boolean | string;
   log?: Log;
+  /** Runs Monte Carlo; the server passes a RunPool's analyse. */
+  analyse: Analyse;
+  runWaitMs?: number;
 }
 
 /** The real services, as the server uses them. */
 export function createServices(settings: ServiceSettings): AppServices {
+  const now = (): Date => new Date();
   return {
     scenariosDir: settings.scenariosDir,
     env: settings.env,
     allowedHosts: allowedHostsFor(settings.bindHost, settings.extraHosts ?? []),
     trustProxy: settings.trustProxy ?? false,
     log: settings.log ?? jsonLineLog,
-    listScenarios: () => listScenarioFiles(settings.scenariosDir),
+    store: folderStore(settings.scenariosDir),
+    runner: createRunner(settings.analyse, now),
+    runWaitMs: settings.runWaitMs ?? 2_500,
+    now,
   };
 }

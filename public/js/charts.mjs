@@ -1,0 +1,208 @@
+// Draws the charts from the JSON the server embedded once (src/report/charts.ts shapes it).
+// Colour is never the only cue: bars carry hatching patterns and lines carry dash styles and
+// point shapes, the palette is Okabe-Ito (colour-blind safe), and every chart has its table.
+const Chart = window.Chart;
+const source = document.getElementById('chart-data');
+
+const PALETTE = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#000000'];
+const DASHES = [[], [8, 4], [2, 3], [12, 4, 2, 4], [4, 4], [1, 2]];
+const POINTS = ['circle', 'rect', 'triangle', 'rectRot', 'crossRot', 'star'];
+const PATTERNS = ['solid', 'diagonal', 'dots', 'cross', 'horizontal', 'vertical'];
+
+/** A fill for bars: the colour with a pattern drawn over it, so prints in grey still differ. */
+function pattern(colour, kind) {
+  if (kind === 'solid') return colour;
+  const size = 10;
+  const canvas = document.createElement('canvas');
+  canvas.width = size;
+  canvas.height = size;
+  const ctx = canvas.getContext('2d');
+  ctx.fillStyle = colour;
+  ctx.fillRect(0, 0, size, size);
+  ctx.strokeStyle = 'rgba(255,255,255,0.85)';
+  ctx.fillStyle = 'rgba(255,255,255,0.85)';
+  ctx.lineWidth = 2;
+  ctx.beginPath();
+  if (kind === 'diagonal') { ctx.moveTo(0, size); ctx.lineTo(size, 0); ctx.moveTo(-2, 2); ctx.lineTo(2, -2); ctx.moveTo(size - 2, size + 2); ctx.lineTo(size + 2, size - 2); }
+  if (kind === 'cross') { ctx.moveTo(0, 0); ctx.lineTo(size, size); ctx.moveTo(0, size); ctx.lineTo(size, 0); }
+  if (kind === 'horizontal') { ctx.moveTo(0, size / 2); ctx.lineTo(size, size / 2); }
+  if (kind === 'vertical') { ctx.moveTo(size / 2, 0); ctx.lineTo(size / 2, size); }
+  ctx.stroke();
+  if (kind === 'dots') { ctx.beginPath(); ctx.arc(size / 2, size / 2, 2, 0, Math.PI * 2); ctx.fill(); }
+  return ctx.createPattern(canvas, 'repeat');
+}
+
+function moneyFormatter(words) {
+  const whole = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP', maximumFractionDigits: 1, minimumFractionDigits: 0 });
+  return (value) => {
+    const size = Math.abs(value);
+    if (size >= 1e9) return whole.format(value / 1e9) + words.billion;
+    if (size >= 1e6) return whole.format(value / 1e6) + words.million;
+    if (size >= 1e3) return whole.format(Math.round(value / 1e3)) + words.thousand;
+    return whole.format(Math.round(value));
+  };
+}
+
+/** Draws a vertical line at x = 0 on a linear x axis (the histogram's "pays for itself" line). */
+const zeroLine = {
+  id: 'appZeroLine',
+  afterDatasetsDraw(chart, _args, options) {
+    if (!options || options.value === undefined) return;
+    const scale = chart.scales[options.axis || 'x'];
+    if (!scale) return;
+    const position = scale.getPixelForValue(options.value);
+    const { top, bottom } = chart.chartArea;
+    const ctx = chart.ctx;
+    ctx.save();
+    ctx.strokeStyle = '#0b0c0c';
+    ctx.lineWidth = 2;
+    ctx.setLineDash([6, 3]);
+    ctx.beginPath();
+    ctx.moveTo(position, top);
+    ctx.lineTo(position, bottom);
+    ctx.stroke();
+    if (options.label) {
+      ctx.setLineDash([]);
+      ctx.fillStyle = '#0b0c0c';
+      ctx.font = '14px system-ui, sans-serif';
+      ctx.fillText(options.label, position + 4, top + 14);
+    }
+    ctx.restore();
+  },
+};
+
+function baseOptions(words, money) {
+  return {
+    responsive: true,
+    maintainAspectRatio: false,
+    animation: false,
+    plugins: {
+      legend: { position: 'bottom', labels: { usePointStyle: true, color: '#0b0c0c', font: { size: 14 } } },
+      tooltip: { callbacks: { label: (item) => `${item.dataset.label}: ${money(Array.isArray(item.raw) ? item.raw[1] - item.raw[0] : item.parsed.y ?? item.parsed.x)}` } },
+    },
+    scales: {
+      x: { ticks: { color: '#0b0c0c' }, grid: { color: '#e5e5e5' } },
+      y: { ticks: { color: '#0b0c0c', callback: (value) => money(value) }, title: { display: true, text: words.pounds, color: '#0b0c0c' }, grid: { color: '#d0d0d0' } },
+    },
+  };
+}
+
+function fanConfig(spec, words, money) {
+  const options = baseOptions(words, money);
+  options.scales.x.title = { display: true, text: words.financialYear, color: '#0b0c0c' };
+  const datasets = [];
+  if (spec.bands) {
+    const band = (data, label, fill, colour) => ({ label, data, borderWidth: 0, pointRadius: 0, fill, backgroundColor: colour, borderColor: colour });
+    datasets.push(band(spec.bands.p95, spec.names.ninety, '+4', 'rgba(0,114,178,0.18)'));
+    datasets.push(band(spec.bands.p75, spec.names.middleHalf, '+2', 'rgba(0,114,178,0.38)'));
+    datasets.push({ label: spec.names.median, data: spec.bands.p50, borderColor: '#0072B2', backgroundColor: '#0072B2', borderWidth: 3, pointStyle: 'circle', pointRadius: 3, fill: false });
+    datasets.push({ ...band(spec.bands.p25, '', false, 'rgba(0,114,178,0.38)'), hiddenInLegend: true });
+    datasets.push({ ...band(spec.bands.p5, '', false, 'rgba(0,114,178,0.18)'), hiddenInLegend: true });
+  }
+  datasets.push({ label: spec.central.name, data: spec.central.values, borderColor: '#D55E00', backgroundColor: '#D55E00', borderDash: [8, 4], borderWidth: 2, pointStyle: 'rect', pointRadius: 4, fill: false });
+  options.plugins.legend.labels.filter = (item, data) => !data.datasets[item.datasetIndex].hiddenInLegend;
+  return { type: 'line', data: { labels: spec.labels, datasets }, options };
+}
+
+function histogramConfig(spec, words, money) {
+  const options = baseOptions(words, money);
+  const loses = spec.bins.map((bin) => ({ x: (bin.from + bin.to) / 2, y: (bin.from + bin.to) / 2 < 0 ? bin.count : 0 }));
+  const pays = spec.bins.map((bin) => ({ x: (bin.from + bin.to) / 2, y: (bin.from + bin.to) / 2 >= 0 ? bin.count : 0 }));
+  const width = spec.bins.length > 0 ? spec.bins[0].to - spec.bins[0].from : 1;
+  options.scales.x = { type: 'linear', offset: false, ticks: { color: '#0b0c0c', callback: (value) => money(value) }, title: { display: true, text: words.pounds, color: '#0b0c0c' }, grid: { color: '#e5e5e5' } };
+  options.scales.y = { ticks: { color: '#0b0c0c', precision: 0 }, title: { display: true, text: words.simulations, color: '#0b0c0c' }, stacked: false };
+  options.plugins.tooltip = { callbacks: { title: (items) => money(items[0].parsed.x - width / 2) + ' – ' + money(items[0].parsed.x + width / 2), label: (item) => `${item.dataset.label}: ${item.parsed.y}` } };
+  options.plugins.appZeroLine = { value: 0, label: '£0' };
+  const bar = { barPercentage: 1, categoryPercentage: 1, borderWidth: 1, borderColor: '#ffffff', grouped: false };
+  return {
+    type: 'bar',
+    data: {
+      datasets: [
+        { ...bar, label: spec.names.loses, data: loses, backgroundColor: pattern('#D55E00', 'diagonal') },
+        { ...bar, label: spec.names.pays, data: pays, backgroundColor: pattern('#0072B2', 'solid') },
+      ],
+    },
+    options,
+    plugins: [zeroLine],
+  };
+}
+
+function tornadoConfig(spec, words, money) {
+  const options = baseOptions(words, money);
+  options.indexAxis = 'y';
+  options.scales = {
+    x: { ticks: { color: '#0b0c0c', callback: (value) => money(value) }, title: { display: true, text: words.pounds, color: '#0b0c0c' }, grid: { color: '#d0d0d0' } },
+    y: { ticks: { color: '#0b0c0c', autoSkip: false }, stacked: true, grid: { display: false } },
+  };
+  options.plugins.appZeroLine = { value: spec.central, axis: 'x' };
+  return {
+    type: 'bar',
+    data: {
+      labels: spec.labels,
+      datasets: [
+        { label: spec.names.atLow, data: spec.atLow.map((v) => [spec.central, v]), backgroundColor: pattern('#D55E00', 'diagonal'), borderColor: '#D55E00', borderWidth: 1 },
+        { label: spec.names.atHigh, data: spec.atHigh.map((v) => [spec.central, v]), backgroundColor: pattern('#0072B2', 'solid'), borderColor: '#0072B2', borderWidth: 1 },
+      ],
+    },
+    options,
+    plugins: [zeroLine],
+  };
+}
+
+function barsConfig(spec, words, money) {
+  const options = baseOptions(words, money);
+  return {
+    type: 'bar',
+    data: {
+      labels: spec.labels,
+      datasets: spec.series.map((series, i) => ({
+        label: series.name,
+        data: series.values,
+        backgroundColor: pattern(PALETTE[i % PALETTE.length], PATTERNS[i % PATTERNS.length]),
+        borderColor: PALETTE[i % PALETTE.length],
+        borderWidth: 1,
+      })),
+    },
+    options,
+  };
+}
+
+function linesConfig(spec, words, money) {
+  const options = baseOptions(words, money);
+  options.scales.x.title = { display: true, text: words.financialYear, color: '#0b0c0c' };
+  return {
+    type: 'line',
+    data: {
+      labels: spec.labels,
+      datasets: spec.series.map((series, i) => ({
+        label: series.name,
+        data: series.values,
+        borderColor: PALETTE[i % PALETTE.length],
+        backgroundColor: PALETTE[i % PALETTE.length],
+        borderDash: DASHES[i % DASHES.length],
+        borderWidth: i === 0 ? 4 : 2,
+        pointStyle: POINTS[i % POINTS.length],
+        pointRadius: 4,
+        fill: false,
+      })),
+    },
+    options,
+  };
+}
+
+const BUILDERS = { fan: fanConfig, histogram: histogramConfig, tornado: tornadoConfig, bars: barsConfig, lines: linesConfig };
+
+if (Chart && source) {
+  const bundle = JSON.parse(source.textContent);
+  const money = moneyFormatter(bundle.words);
+  Chart.defaults.font.family = getComputedStyle(document.body).fontFamily;
+  for (const spec of bundle.charts) {
+    const canvas = document.querySelector(`canvas[data-chart="${spec.id}"]`);
+    const build = BUILDERS[spec.kind];
+    if (canvas && build) new Chart(canvas, build(spec, bundle.words, money));
+  }
+  // Charts redraw at the printed width, so a printout is as sharp as the screen.
+  window.addEventListener('beforeprint', () => {
+    for (const chart of Object.values(Chart.instances)) chart.resize();
+  });
+}

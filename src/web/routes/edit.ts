@@ -1,0 +1,121 @@
+/**
+ * Edit and upload: paste or upload YAML, see every problem at its line (the text is always kept),
+ * and save it as a scenario file. A save that would overwrite someone else's newer version is
+ * refused and the person's text shown again.
+ */
+import type { RequestHandler } from 'express';
+import multer from 'multer';
+import { loadScenario } from '../../scenario/load';
+import type { Problem } from '../../scenario/types';
+import { t } from '../../report/messages';
+import { BODY_LIMIT_BYTES } from '../middleware/bodyParsers';
+import { SCENARIO_NAME } from '../scenarioStore';
+import type { AppServices } from '../services';
+
+/** The text with each line numbered and its problems beside it, for the page. */
+export interface NumberedLine {
+  number: number;
+  text: string;
+  problems: string[];
+}
+
+export function numberedLines(text: string, problems: readonly Problem[]): NumberedLine[] {
+  const lines = text.split(/\r?\n/);
+  return lines.map((line, i) => ({
+    number: i + 1,
+    text: line,
+    problems: problems.filter((p) => p.line === i + 1).map((p) => problemText(p)),
+  }));
+}
+
+/** A problem as a person reads it: "Line 12, column 3 (outcomes.effectiveness): must be ...". */
+export function problemText(problem: Problem): string {
+  return problem.path === ''
+    ? t('edit.problemNoPath', { line: problem.line, column: problem.column, message: problem.message })
+    : t('edit.problem', { line: problem.line, column: problem.column, path: problem.path, message: problem.message });
+}
+
+interface EditForm {
+  name: string;
+  text: string;
+  baseHash: string;
+  /** The scenario this edit started from, for the "back" link. */
+  from: string;
+}
+
+function render(res: Parameters<RequestHandler>[1], form: EditForm, extra: Record<string, unknown> = {}, status = 200): void {
+  res.status(status).render('pages/edit', { form, problems: [], lines: [], errors: [], checked: false, ...extra });
+}
+
+/** GET /scenarios/new?from=NAME — a new scenario, optionally starting from a copy of another. */
+export function newScenario(services: AppServices): RequestHandler {
+  return async (req, res) => {
+    const from = typeof req.query.from === 'string' ? await services.store.read(req.query.from) : undefined;
+    render(res, { name: from ? `${from.name}-copy` : '', text: from?.text ?? '', baseHash: '', from: from?.name ?? '' });
+  };
+}
+
+/** GET /scenarios/:name/edit — the file's text, to change and save. */
+export function edit(services: AppServices): RequestHandler {
+  return async (req, res, next) => {
+    const stored = await services.store.read(String(req.params.name ?? ''));
+    if (stored === undefined) return next();
+    render(res, { name: stored.name, text: stored.text, baseHash: stored.hash, from: stored.name });
+  };
+}
+
+const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: BODY_LIMIT_BYTES, files: 1, fields: 10, fieldSize: BODY_LIMIT_BYTES } });
+
+/**
+ * POST /scenarios/save — check (action=check) or save (action=save) the pasted or uploaded text.
+ */
+export function save(services: AppServices): RequestHandler[] {
+  const single = upload.single('file');
+  return [
+    (req, res, next) =>
+      single(req, res, (error: unknown) => {
+        // Multer's limits as the HTTP statuses the error page words: too large, or a bad request.
+        if (error instanceof multer.MulterError) Object.assign(error, { status: /SIZE|VALUE/.test(error.code) ? 413 : 400 });
+        next(error);
+      }),
+    async (req, res) => {
+      const body = (req.body ?? {}) as Record<string, unknown>;
+      const uploaded = req.file !== undefined && req.file.size > 0 ? req.file.buffer.toString('utf8') : undefined;
+      const form: EditForm = {
+        name: typeof body.name === 'string' ? body.name.trim() : '',
+        text: uploaded ?? (typeof body.text === 'string' ? body.text : ''),
+        baseHash: typeof body.baseHash === 'string' ? body.baseHash : '',
+        from: typeof body.from === 'string' ? body.from : '',
+      };
+      const errors: { field: string; message: string }[] = [];
+      if (form.text.trim() === '') {
+        render(res, form, { errors: [{ field: 'text', message: t('edit.error.empty') }] }, 422);
+        return;
+      }
+      const loaded = loadScenario(form.text, `${form.name || 'scenario'}.yaml`);
+      const problems = loaded.ok ? [] : loaded.problems;
+      const shown = { problems: problems.map((p) => ({ ...p, text: problemText(p) })), lines: numberedLines(form.text, problems), checked: true, uploaded: uploaded !== undefined };
+      if (body.action !== 'save' || problems.length > 0) {
+        render(res, form, { ...shown, errors: problems.length > 0 ? [{ field: 'problems', message: t('edit.error.problems', { count: problems.length }) }] : [] }, problems.length > 0 ? 422 : 200);
+        return;
+      }
+      if (!SCENARIO_NAME.test(form.name)) errors.push({ field: 'name', message: t('edit.error.name') });
+      if (errors.length > 0) {
+        render(res, form, { ...shown, errors }, 422);
+        return;
+      }
+      const outcome = await services.store.save(form.name, form.text, form.baseHash === '' ? null : form.baseHash);
+      if (outcome.ok) {
+        res.redirect(303, `/scenarios/${outcome.name}?saved=1`);
+        return;
+      }
+      const message =
+        outcome.reason === 'exists'
+          ? t('edit.error.exists', { name: form.name })
+          : outcome.reason === 'changed'
+            ? t('edit.error.changed', { name: form.name })
+            : t('edit.error.name');
+      render(res, form, { ...shown, errors: [{ field: 'name', message }], clash: outcome.reason === 'changed' }, 409);
+    },
+  ];
+}

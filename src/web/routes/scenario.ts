@@ -1,0 +1,204 @@
+/**
+ * One scenario's pages: the results (with progress while a run works), its status for polling,
+ * the "try a change" form's redirect to a permalink, the CSV and Excel exports and the printable
+ * cabinet report. Every handler parses, calls the runner, and renders a shaped view model.
+ */
+import type { Request, RequestHandler, Response } from 'express';
+import type { Results } from '../../model/results';
+import { BusyError, RunTimeoutError } from '../../run/pool';
+import { stampedResultsCsv } from '../../report/exports';
+import { formatNumber } from '../../report/format';
+import { scenarioReport } from '../../report/scenarioReport';
+import { jsonForScript } from '../../report/charts';
+import { resultsWorkbook } from '../../report/workbook';
+import { prepare, stampOf, type Prepared } from '../prepare';
+import { permalink, runQueryString } from '../runQuery';
+import type { Run } from '../runner';
+import type { AppServices } from '../services';
+import { changesFromForm, latestChanges, tryFields } from '../tryChange';
+
+type Ready = Extract<Prepared, { ok: true }>;
+
+/** Seconds a client should wait before trying a busy server again. */
+export const RETRY_AFTER_SECONDS = 10;
+
+function nameOf(req: Request): string {
+  return String(req.params.name ?? '');
+}
+
+/** Renders the page for a run that could not finish; false when the error is not one of ours. */
+export function renderRunFailure(res: Response, error: unknown): boolean {
+  if (error instanceof BusyError) {
+    res.set('Retry-After', String(RETRY_AFTER_SECONDS)).status(503).render('pages/run-unavailable', { kind: 'busy', seconds: RETRY_AFTER_SECONDS });
+    return true;
+  }
+  if (error instanceof RunTimeoutError) {
+    res.status(503).render('pages/run-unavailable', { kind: 'stopped', seconds: formatNumber(error.limitMs / 1000) });
+    return true;
+  }
+  return false;
+}
+
+/** The links of a run: the page itself, its exports and its report. */
+export function runLinks(ready: Ready): Record<'page' | 'csv' | 'xlsx' | 'report' | 'status' | 'json', string> {
+  const name = ready.stored.name;
+  return {
+    page: permalink(name, ready.parts),
+    csv: permalink(name, ready.parts, '/results.csv'),
+    xlsx: permalink(name, ready.parts, '/results.xlsx'),
+    report: permalink(name, ready.parts, '/report'),
+    status: permalink(name, ready.parts, '/status'),
+    json: `/api/scenarios/${encodeURIComponent(name)}/results?${runQueryString(ready.parts)}`,
+  };
+}
+
+/** Prepares the run or answers: 404 for no such scenario, the problems page for a broken one. */
+async function ready(services: AppServices, req: Request, res: Response): Promise<Ready | undefined | null> {
+  const prepared = await prepare(services, nameOf(req), req.query as Record<string, unknown>);
+  if (prepared === undefined) return undefined;
+  if (!prepared.ok) {
+    res.status(422).render('pages/scenario-problems', { stored: prepared.stored, problems: prepared.problems, queryErrors: prepared.query.errors });
+    return null;
+  }
+  return prepared;
+}
+
+/** Waits for the whole run (exports and the report need it); null when a failure page was sent. */
+async function finished(res: Response, run: Run): Promise<Results | null> {
+  try {
+    return await run.promise;
+  } catch (error) {
+    if (renderRunFailure(res, error)) return null;
+    throw error;
+  }
+}
+
+/** GET /scenarios/:name — the results of a run, or its progress while it works. */
+export function view(services: AppServices): RequestHandler {
+  return async (req, res, next) => {
+    const prepared = await ready(services, req, res);
+    if (prepared === undefined) return next();
+    if (prepared === null) return;
+    const run = services.runner.start(prepared.scenario, prepared.request);
+    const links = runLinks(prepared);
+    if (!(await services.runner.settled(run, services.runWaitMs))) {
+      res.set('Cache-Control', 'no-store').render('pages/scenario-running', {
+        stored: prepared.stored,
+        scenarioName: prepared.scenario.name,
+        iterations: formatNumber(prepared.request.iterations),
+        links,
+      });
+      return;
+    }
+    const results = await finished(res, run);
+    if (results === null) return;
+    const report = scenarioReport(results, prepared.scenario, stampOf(prepared, run, results));
+    res.render('pages/scenario', {
+      stored: prepared.stored,
+      report,
+      chartJson: jsonForScript(report.charts),
+      links,
+      hashMismatch: prepared.hashMismatch,
+      linkHash: prepared.query.hash,
+      queryErrors: prepared.query.errors,
+      changes: prepared.query.changes,
+      fields: tryFields(prepared.scenario),
+      iterations: prepared.request.iterations,
+      seed: String(prepared.request.seed),
+      saved: req.query.saved === '1',
+    });
+  };
+}
+
+/** GET /scenarios/:name/status — whether the run is still working, as JSON for the progress page. */
+export function status(services: AppServices): RequestHandler {
+  return async (req, res, next) => {
+    const prepared = await prepare(services, nameOf(req), req.query as Record<string, unknown>);
+    if (prepared === undefined) return next();
+    res.set('Cache-Control', 'no-store');
+    if (!prepared.ok) {
+      res.json({ state: 'failed' });
+      return;
+    }
+    const run = services.runner.start(prepared.scenario, prepared.request);
+    const seconds = Math.round(((run.finishedAt ?? services.now()).getTime() - run.startedAt.getTime()) / 1000);
+    res.json({ state: run.finishedAt === undefined ? 'running' : run.error === undefined ? 'done' : 'failed', seconds });
+  };
+}
+
+/** GET /scenarios/:name/try — the form's changes as a permalink; mistakes shown with the form. */
+export function tryChange(services: AppServices): RequestHandler {
+  return async (req, res, next) => {
+    const prepared = await ready(services, req, res);
+    if (prepared === undefined) return next();
+    if (prepared === null) return;
+    const form = req.query as Record<string, unknown>;
+    const outcome = changesFromForm(prepared.scenario, form);
+    const other = typeof form.other === 'string' ? form.other.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== '') : [];
+    const query = prepared.query;
+    if (outcome.errors.length > 0 || query.errors.length > 0) {
+      res.status(422).render('pages/try-errors', {
+        stored: prepared.stored,
+        scenarioName: prepared.scenario.name,
+        errors: [...outcome.errors, ...query.errors.map((message) => ({ field: 'iterations', message }))],
+        fields: tryFields(prepared.scenario),
+        values: form,
+        changes: query.changes,
+        hash: prepared.stored.hash,
+        iterations: typeof form.iterations === 'string' ? form.iterations : String(prepared.request.iterations),
+        seed: typeof form.seed === 'string' ? form.seed : String(prepared.request.seed),
+        other: typeof form.other === 'string' ? form.other : '',
+      });
+      return;
+    }
+    const changes = latestChanges([...query.changes, ...outcome.changes, ...other]);
+    res.redirect(303, permalink(prepared.stored.name, { ...prepared.parts, changes }));
+  };
+}
+
+/** GET /scenarios/:name/results.csv — one row per option, perspective and financial year, stamped. */
+export function csv(services: AppServices): RequestHandler {
+  return async (req, res, next) => {
+    const prepared = await ready(services, req, res);
+    if (prepared === undefined) return next();
+    if (prepared === null) return;
+    const run = services.runner.start(prepared.scenario, prepared.request);
+    const results = await finished(res, run);
+    if (results === null) return;
+    res
+      .type('text/csv; charset=utf-8')
+      .attachment(`${prepared.stored.name}-${results.scenario.hash}.csv`)
+      .send(stampedResultsCsv(results, stampOf(prepared, run, results)));
+  };
+}
+
+/** GET /scenarios/:name/results.xlsx — the Excel workbook. */
+export function xlsx(services: AppServices): RequestHandler {
+  return async (req, res, next) => {
+    const prepared = await ready(services, req, res);
+    if (prepared === undefined) return next();
+    if (prepared === null) return;
+    const run = services.runner.start(prepared.scenario, prepared.request);
+    const results = await finished(res, run);
+    if (results === null) return;
+    const bytes = await resultsWorkbook(results, prepared.scenario, stampOf(prepared, run, results));
+    res
+      .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .attachment(`${prepared.stored.name}-${results.scenario.hash}.xlsx`)
+      .send(bytes);
+  };
+}
+
+/** GET /scenarios/:name/report — the printable cabinet report. */
+export function report(services: AppServices): RequestHandler {
+  return async (req, res, next) => {
+    const prepared = await ready(services, req, res);
+    if (prepared === undefined) return next();
+    if (prepared === null) return;
+    const run = services.runner.start(prepared.scenario, prepared.request);
+    const results = await finished(res, run);
+    if (results === null) return;
+    const shaped = scenarioReport(results, prepared.scenario, stampOf(prepared, run, results));
+    res.render('pages/report', { stored: prepared.stored, report: shaped, chartJson: jsonForScript(shaped.charts), links: runLinks(prepared), hashMismatch: prepared.hashMismatch });
+  };
+}
