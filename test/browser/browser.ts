@@ -31,8 +31,11 @@ export function launchChromium(): Promise<Browser> {
 }
 
 /** Starts createApp() on 127.0.0.1 with an ephemeral port; returns its base URL. */
-export async function startApp(overrides: Partial<AppServices> = {}): Promise<{ baseUrl: string; close: () => Promise<void> }> {
-  const app = createApp(fakeServices(overrides));
+export async function startApp(
+  overrides: Partial<AppServices> = {},
+  options: Parameters<typeof fakeServices>[1] = {},
+): Promise<{ baseUrl: string; close: () => Promise<void> }> {
+  const app = createApp(fakeServices(overrides, options));
   const server: Server = await new Promise((resolve) => {
     const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
   });

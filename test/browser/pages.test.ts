@@ -23,8 +23,12 @@ describe.skipIf(!HAS_CHROMIUM)('pages in Chromium', () => {
       startApp(),
       startApp({
         env: 'development',
-        listScenarios: async () => {
-          throw new Error('scenario folder exploded');
+        store: {
+          names: async () => {
+            throw new Error('scenario folder exploded');
+          },
+          read: async () => undefined,
+          save: async () => ({ ok: false, reason: 'badName' }),
         },
       }),
     ]);

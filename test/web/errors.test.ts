@@ -1,10 +1,16 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
+import type { ScenarioStore } from '../../src/web/scenarioStore';
 import { testApp } from './helpers';
 
-const failing = async (): Promise<never> => {
-  throw new Error('scenario folder exploded');
-};
+/** A scenario store whose folder cannot be read. */
+function failingStore(message = 'scenario folder exploded'): ScenarioStore {
+  const fail = async (): Promise<never> => {
+    throw new Error(message);
+  };
+  return { names: fail, read: fail, save: fail };
+}
+const failing = failingStore();
 
 describe('404 page', () => {
   it.each(['development', 'production'] as const)('is friendly in %s', async (env) => {
@@ -19,7 +25,7 @@ describe('404 page', () => {
 
 describe('500 page', () => {
   it('in production: says sorry, shows the request id, no stack or error message', async () => {
-    const { app, services } = testApp({ env: 'production', listScenarios: failing });
+    const { app, services } = testApp({ env: 'production', store: failing });
     const response = await request(app).get('/scenarios');
     expect(response.status).toBe(500);
     expect(response.text).toContain('Sorry, there is a problem with the service');
@@ -35,7 +41,7 @@ describe('500 page', () => {
   });
 
   it('in test mode behaves as production (no stack)', async () => {
-    const { app } = testApp({ env: 'test', listScenarios: failing });
+    const { app } = testApp({ env: 'test', store: failing });
     const response = await request(app).get('/scenarios');
     expect(response.status).toBe(500);
     expect(response.text).not.toContain('scenario folder exploded');
@@ -44,9 +50,7 @@ describe('500 page', () => {
   it('in development: shows the stack as well, escaped', async () => {
     const { app } = testApp({
       env: 'development',
-      listScenarios: async () => {
-        throw new Error('bad <script>');
-      },
+      store: failingStore('bad <script>'),
     });
     const response = await request(app).get('/scenarios');
     expect(response.status).toBe(500);

@@ -2,32 +2,62 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type express from 'express';
 import { createApp } from '../../src/web/app';
+import type { Results } from '../../src/model/results';
+import type { MonteCarloRequest } from '../../src/run/montecarlo';
+import { RunPool } from '../../src/run/pool';
+import { runScenario } from '../../src/run/analyse';
+import type { Scenario } from '../../src/scenario/types';
+import { createRunner } from '../../src/web/runner';
+import { folderStore } from '../../src/web/scenarioStore';
 import { allowedHostsFor, type AppServices, type LogEntry } from '../../src/web/services';
 
 export const FIXTURE_SCENARIOS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'scenarios');
 
-/** Fake services: loopback-only hosts, a fixed scenario list, logs kept in `logs`. */
-export function fakeServices(overrides: Partial<AppServices> = {}): AppServices & { logs: LogEntry[] } {
+/** The time every test run is stamped with. */
+export const FIXED_NOW = new Date('2025-06-02T10:00:00Z');
+
+/** Runs in this thread (no pool), for tests that do not need workers. */
+export const inProcessAnalyse = (scenario: Scenario, request: MonteCarloRequest): Promise<Results> =>
+  runScenario(scenario, { iterations: request.iterations, seed: request.seed });
+
+/** A small real pool; destroy it after the tests. */
+export function testPool(): RunPool {
+  return new RunPool({ threads: 2, maxQueue: 8, timeoutMs: 30_000 });
+}
+
+/**
+ * Services over the fixture scenarios (or `scenariosDir`): loopback-only hosts, runs in this
+ * thread unless `analyse` is given, a fixed clock, logs kept in `logs`.
+ */
+export function fakeServices(
+  overrides: Partial<AppServices> = {},
+  options: { scenariosDir?: string; analyse?: (scenario: Scenario, request: MonteCarloRequest) => Promise<Results> } = {},
+): AppServices & { logs: LogEntry[] } {
   const logs: LogEntry[] = [];
+  const scenariosDir = options.scenariosDir ?? FIXTURE_SCENARIOS_DIR;
+  const now = (): Date => FIXED_NOW;
   return {
-    scenariosDir: FIXTURE_SCENARIOS_DIR,
+    scenariosDir,
     env: 'test',
     allowedHosts: allowedHostsFor('127.0.0.1', []),
     trustProxy: false,
     log: (entry) => logs.push(entry),
-    listScenarios: async () => [
-      { name: 'central', fileName: 'central.yaml' },
-      { name: 'pessimistic', fileName: 'pessimistic.yaml' },
-    ],
+    store: folderStore(scenariosDir),
+    runner: createRunner(options.analyse ?? inProcessAnalyse, now),
+    runWaitMs: 20_000,
+    now,
     ...overrides,
     logs,
   };
 }
 
-export function testApp(overrides: Partial<AppServices> = {}): {
+export function testApp(
+  overrides: Partial<AppServices> = {},
+  options: Parameters<typeof fakeServices>[1] = {},
+): {
   app: express.Express;
   services: AppServices & { logs: LogEntry[] };
 } {
-  const services = fakeServices(overrides);
+  const services = fakeServices(overrides, options);
   return { app: createApp(services), services };
 }

@@ -32,26 +32,20 @@ describe('home page', () => {
   });
 });
 
-describe('scenarios page', () => {
-  it('lists the scenario names from the services', async () => {
+describe('scenarios page (fixture folder)', () => {
+  it('lists the files, marking ones with problems', async () => {
     const { app } = testApp();
     const { text, status } = await request(app).get('/scenarios');
     expect(status).toBe(200);
     expect(text).toContain('2 scenarios are available.');
-    expect(text).toContain('<li>central</li>');
-    expect(text).toContain('<li>pessimistic</li>');
+    expect(text).toContain('href="/scenarios/central"');
+    expect(text).toContain('Has problems');
   });
 
   it('says so when there are none', async () => {
-    const { app } = testApp({ listScenarios: async () => [] });
+    const { app } = testApp({ store: { names: async () => [], read: async () => undefined, save: async () => ({ ok: false, reason: 'badName' }) } });
     const { text } = await request(app).get('/scenarios');
     expect(text).toContain('There are no scenarios yet.');
-  });
-
-  it('escapes scenario names', async () => {
-    const { app } = testApp({ listScenarios: async () => [{ name: '<b>x</b>', fileName: 'x.yaml' }] });
-    const { text } = await request(app).get('/scenarios');
-    expect(text).toContain('<li>&lt;b&gt;x&lt;/b&gt;</li>');
   });
 });
 
@@ -103,17 +97,5 @@ describe('static files', () => {
     const response = await request(app).get('/vendor/chart.umd.js');
     expect(response.text).toContain('Chart');
     expect(response.text.length).toBeGreaterThan(100_000);
-  });
-});
-
-describe('listScenarioFiles (placeholder list)', () => {
-  it('lists .yaml and .yml files by name, sorted, ignoring others; none for a missing folder', async () => {
-    const { listScenarioFiles } = await import('../../src/web/scenarioFiles');
-    const { FIXTURE_SCENARIOS_DIR } = await import('./helpers');
-    expect(await listScenarioFiles(FIXTURE_SCENARIOS_DIR)).toEqual([
-      { name: 'central', fileName: 'central.yaml' },
-      { name: 'low', fileName: 'low.yml' },
-    ]);
-    expect(await listScenarioFiles(`${FIXTURE_SCENARIOS_DIR}/missing`)).toEqual([]);
   });
 });

@@ -1,0 +1,162 @@
+/**
+ * The scenario pages in Chromium with real worker threads: charts draw, the try-a-change form
+ * reruns, the permalink reproduces the same figures, an upload with mistakes shows them at their
+ * lines, no axe violations, and the keyboard reaches every control.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { RunPool } from '../../src/run/pool';
+import { testPool } from '../web/helpers';
+import { scenarioDir } from '../web/scenarioDir';
+import { HAS_CHROMIUM, axeViolations, inPage, launchChromium, screenshot, startApp } from './browser';
+
+describe.skipIf(!HAS_CHROMIUM)('scenario pages in Chromium', () => {
+  const folder = scenarioDir(['class-central', 'bridgend'], 1000);
+  let browser: Browser;
+  let pool: RunPool;
+  let app: Awaited<ReturnType<typeof startApp>>;
+
+  beforeAll(async () => {
+    pool = testPool();
+    [browser, app] = await Promise.all([
+      launchChromium(),
+      startApp({}, { scenariosDir: folder.dir, analyse: (scenario, request) => pool.analyse(scenario, request) }),
+    ]);
+  });
+
+  afterAll(async () => {
+    await Promise.all([browser?.close(), app?.close(), pool?.destroy()]);
+    folder.remove();
+  });
+
+  async function open(path: string, width = 1100): Promise<{ page: Page; problems: string[]; close: () => Promise<void> }> {
+    const context = await browser.newContext({ viewport: { width, height: 900 } });
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) problems.push(m.text());
+    });
+    page.on('pageerror', (e) => problems.push(e.message));
+    await page.goto(app.baseUrl + path, { waitUntil: 'networkidle' });
+    return { page, problems, close: () => context.close() };
+  }
+
+  /** Share of a canvas's pixels that are drawn (not transparent). */
+  const drawnShare = (page: Page, id: string): Promise<number> =>
+    inPage<number>(
+      page,
+      `(() => { const c = document.getElementById(${JSON.stringify(id)}); const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+        let drawn = 0; for (let i = 3; i < d.length; i += 4) if (d[i] > 0) drawn++; return drawn / (d.length / 4); })()`,
+    );
+
+  it('draws every chart (canvas present and not blank), with no console errors or axe violations', async () => {
+    const { page, problems, close } = await open('/scenarios/class-central?iterations=1000&seed=11');
+    expect(await page.locator('h1').textContent()).toBe('CLASS regional service, central case');
+    for (const id of ['chart-fan', 'chart-histogram', 'chart-tornado', 'chart-options', 'chart-councils']) {
+      expect(await drawnShare(page, id), id).toBeGreaterThan(0.01);
+    }
+    expect(await axeViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+    await screenshot(page, 'scenario');
+    await close();
+  });
+
+  it('the form reruns with a change, and the permalink reproduces the same figures', async () => {
+    const { page, close } = await open('/scenarios/class-central?iterations=1000&seed=11');
+    const before = await page.locator('#headline-region').textContent();
+    await page.fill('#weeklyCost', '8000');
+    await page.fill('#iterations', '1200');
+    await Promise.all([page.waitForURL(/set=outcomes.residential_weekly_cost/), page.click('#try-submit')]);
+    await page.waitForSelector('#headline-region');
+    const after = await page.locator('#headline-region').textContent();
+    expect(after).not.toBe(before);
+    expect(await page.locator('#changes').textContent()).toContain('outcomes.residential_weekly_cost=');
+    const permalink = await page.locator('#permalink').getAttribute('href');
+    expect(permalink).toMatch(/^\/scenarios\/class-central\?hash=[0-9a-f]{12}&iterations=1200&seed=11&set=/);
+    const table = await page.locator('table[data-perspective="region"]').textContent();
+    await screenshot(page, 'scenario-changed');
+
+    // A fresh browser context (no cache) following the link gets the same figures.
+    const again = await open(permalink!);
+    expect(await again.page.locator('#headline-region').textContent()).toBe(after);
+    expect(await again.page.locator('table[data-perspective="region"]').textContent()).toBe(table);
+    await again.close();
+    await close();
+  });
+
+  it('an upload with mistakes shows each at its line and keeps the text', async () => {
+    const { page, close } = await open('/scenarios/new');
+    await page.fill('#name', 'broken-one');
+    await page.setInputFiles('#file', {
+      name: 'broken.yaml',
+      mimeType: 'text/yaml',
+      buffer: Buffer.from('name: Broken\ncontract:\n  start: 2025-01-03\n  base_end: 2027-03-31\n  annual_value: lots\noutcomes:\n  effectiveness: 1.5\n'),
+    });
+    await Promise.all([page.waitForURL('**/scenarios/save'), page.click('#save-button')]);
+    await page.waitForSelector('#problem-list');
+    const problems = (await page.locator('#problem-list li').allTextContents()).map((p) => p.trim());
+    expect(problems.some((p) => p.startsWith('Line 5, column 17 (contract.annual_value)')), problems.join('\n')).toBe(true);
+    expect(problems.some((p) => p.startsWith('Line 7, column 18 (outcomes.effectiveness)'))).toBe(true);
+    expect(await page.locator('#line-5.app-numbered__line--problem').count()).toBe(1);
+    expect(await page.inputValue('#text')).toContain('annual_value: lots');
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'edit-problems');
+    await close();
+  });
+
+  const PAGES = [
+    ['scenarios-list', '/scenarios'],
+    ['report', '/scenarios/class-central/report?iterations=1000&seed=11'],
+    ['compare', '/compare?a=class-central&b=bridgend'],
+    ['edit', '/scenarios/class-central/edit'],
+    ['try-errors', '/scenarios/class-central/try?weeklyCost=lots&iterations=0'],
+    ['scenario-council', '/scenarios/bridgend?iterations=1000&seed=2'],
+  ] as const;
+  for (const [name, path] of PAGES) {
+    it(`${name}: no axe violations or console errors`, async () => {
+      const { page, problems, close } = await open(path);
+      expect(await axeViolations(page)).toEqual([]);
+      expect(problems).toEqual([]);
+      await screenshot(page, name);
+      await close();
+    });
+  }
+
+  it('the scenario page on a narrow screen: no violations', async () => {
+    const { page, close } = await open('/scenarios/class-central?iterations=1000&seed=11', 375);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'scenario-mobile');
+    await close();
+  });
+
+  it('keyboard alone reaches every control on the scenario page', async () => {
+    const { page, close } = await open('/scenarios/class-central?iterations=1000&seed=11');
+    const total = await inPage<number>(
+      page,
+      `(() => { let i = 0; for (const el of document.querySelectorAll('a[href], button, input:not([type=hidden]), select, textarea, [tabindex="0"]')) {
+        if (el.offsetParent !== null && !el.closest('[hidden]') && !el.closest('details:not([open]) > .govuk-details__text') && !(el.matches('.govuk-tabs__tab') && el.getAttribute('aria-selected') !== 'true')) el.dataset.focusId = String(i++); } return i; })()`,
+    );
+    const reached = new Set<string>();
+    for (let press = 0; press < total + 20; press += 1) {
+      await page.keyboard.press('Tab');
+      const id = await inPage<string | null>(page, 'document.activeElement && document.activeElement.dataset ? document.activeElement.dataset.focusId || null : null');
+      if (id !== null) reached.add(id);
+    }
+    const missed = await inPage<string[]>(page, `[...document.querySelectorAll('[data-focus-id]')].filter((el) => !${JSON.stringify([...reached])}.includes(el.dataset.focusId)).map((el) => el.outerHTML.slice(0, 120))`);
+    expect(missed).toEqual([]);
+    // The other tabs follow the ARIA tabs pattern: arrow keys move between them.
+    await page.focus('.govuk-tabs__tab[aria-selected="true"]');
+    await page.keyboard.press('ArrowRight');
+    expect(await inPage<string>(page, 'document.activeElement.textContent')).toBe('Bridgend');
+    await close();
+  });
+
+  it('prints the cabinet report with the run stamp on the page', async () => {
+    const { page, close } = await open('/scenarios/class-central/report?iterations=1000&seed=11');
+    await page.emulateMedia({ media: 'print' });
+    expect(await inPage<string>(page, "getComputedStyle(document.querySelector('.app-header')).display")).toBe('none');
+    expect(await inPage<string>(page, "getComputedStyle(document.getElementById('print-stamp')).position")).toBe('fixed');
+    await screenshot(page, 'report-print');
+    await close();
+  });
+});

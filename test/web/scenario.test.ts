@@ -1,0 +1,266 @@
+import ExcelJS from 'exceljs';
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BusyError, RunTimeoutError } from '../../src/run/pool';
+import { testApp } from './helpers';
+import { scenarioDir } from './scenarioDir';
+
+const folder = scenarioDir(['class-central', 'bridgend']);
+afterAll(() => folder.remove());
+
+function app(options: Parameters<typeof testApp>[1] = {}, overrides: Parameters<typeof testApp>[0] = {}) {
+  return testApp(overrides, { scenariosDir: folder.dir, ...options }).app;
+}
+
+describe('scenario page', () => {
+  let text: string;
+  beforeAll(async () => {
+    const response = await request(app()).get('/scenarios/class-central?iterations=500&seed=7');
+    expect(response.status).toBe(200);
+    text = response.text;
+  });
+
+  it('leads with the answer for the headline option, for the region and each council, with the grant', () => {
+    expect(text).toContain('The answer for 4 extension years');
+    expect(text).toMatch(/id="headline-region">Taking all 4 extension years is (very )?likely to cost the region more than it avoids: about £[\d.]+[km] in today’s money \(8 in 10 simulations: between a loss of £[\d.]+m and a saving of £[\d.]+[km]; chance it pays for itself: about \d in 10\)\./);
+    expect(text).toMatch(/is (very )?likely to save Bridgend’s own budget more than it costs/);
+    expect(text).toContain('the grant pays 90% of the contract, so Bridgend pays 30.3% of the other 10% (about £20k a year)');
+  });
+
+  it('shows every option side by side for the region and each council, exact in the table', () => {
+    expect(text).toContain('The region: every option’s figures over the whole period');
+    expect(text).toContain('Bridgend: every option’s figures over the whole period');
+    expect(text).toContain('Residential placements avoided');
+    expect(text).toContain('Net present value, 8 in 10 simulations (P10 to P90)');
+    // The deterministic central-value NPV of 4 extension years (checked against the command line).
+    expect(text).toContain('-£1,428,970');
+    expect(text).toContain('Benefit-cost ratio');
+    expect(text).toMatch(/<th scope="col" class="govuk-table__header govuk-table__header--numeric">No extension<\/th>/);
+  });
+
+  it('says what it takes to pay for itself, per year, and the switching values in words', () => {
+    expect(text).toMatch(/4 extension years: to pay for itself the service must avoid [\d.]+ residential placements a year \([\d.]+ over the 6.25-year term\)/);
+    expect(text).toContain('Share of those breakdowns the service prevents');
+    expect(text).toMatch(/at least 40\.\d%/);
+  });
+
+  it('embeds the chart data once as JSON, with a data table for every chart, and no inline script', () => {
+    expect(text.match(/<script type="application\/json" id="chart-data">/g)).toHaveLength(1);
+    for (const id of ['chart-fan', 'chart-histogram', 'chart-tornado', 'chart-options', 'chart-councils']) {
+      expect(text).toContain(`<canvas id="${id}"`);
+      expect(text).toContain(`id="${id}-summary"`);
+    }
+    expect(text.match(/<table/g)!.length).toBeGreaterThanOrEqual(5 + 4);
+    expect(text).not.toMatch(/<script(?![^>]*\b(src=|type="application\/json"))[^>]*>/);
+    expect(text).toContain('the chance it pays for itself for the region is about');
+  });
+
+  it('shows the assumptions in words with their sources and line numbers', () => {
+    expect(text).toContain('between £4,500 and £8,000, most likely £5,631');
+    expect(text).toContain('Source: by the previous service, over about 3 years (published)');
+    expect(text).toContain('outcomes.residential_weekly_cost, line 40 of the file');
+    expect(text).toContain('Bridgend County Borough Council, cabinet report on the CLASS (formerly MAPSS) contract, July 2024');
+  });
+
+  it('stamps the run and links to exports and the permalink with hash, iterations and seed', () => {
+    expect(text).toMatch(/href="\/scenarios\/class-central\?hash=[0-9a-f]{12}&amp;iterations=500&amp;seed=7" id="permalink"|id="permalink" href="\/scenarios\/class-central\?hash=[0-9a-f]{12}&amp;iterations=500&amp;seed=7"/);
+    expect(text).toContain('/scenarios/class-central/results.xlsx?hash=');
+    expect(text).toContain('/scenarios/class-central/results.csv?hash=');
+    expect(text).toContain('/scenarios/class-central/report?hash=');
+    expect(text).toContain('Model version');
+    expect(text).toContain('2 June 2025');
+    expect(text).toMatch(/· seed 7 · 500 iterations · run on 2 June 2025/);
+  });
+
+  it('warns that 500 simulations are too few for the precision shown', () => {
+    expect(text).toContain('With 500 simulations the chance it pays for itself is known only to within');
+  });
+});
+
+describe('scenario page: links and mistakes', () => {
+  it('404 for an unknown or unsafe name', async () => {
+    for (const name of ['nope', '..%2F..%2Fetc%2Fpasswd', 'CLASS-CENTRAL', 'class-central.yaml']) {
+      const response = await request(app()).get(`/scenarios/${name}`);
+      expect(response.status, name).toBe(404);
+      expect(response.text).toContain('Page not found');
+    }
+  });
+
+  it('warns when the link was made from another version of the file', async () => {
+    const { text } = await request(app()).get('/scenarios/class-central?hash=000000000000&iterations=0');
+    expect(text).toContain('This link was made from an earlier version of the scenario file (hash 000000000000)');
+  });
+
+  it('shows changes in effect and the figures with them', async () => {
+    const { text, status } = await request(app()).get('/scenarios/class-central?iterations=0&set=outcomes.effectiveness%3D0.6');
+    expect(status).toBe(200);
+    expect(text).toContain('<code>outcomes.effectiveness=0.6</code>');
+    expect(text).toMatch(/Taking all 4 extension years would save the region more than it costs at the central values/);
+  });
+
+  it('shows a change that is not valid as a problem with its path', async () => {
+    const { text, status } = await request(app()).get('/scenarios/class-central?set=outcomes.effectiveness%3D1.5');
+    expect(status).toBe(422);
+    expect(text).toContain('This scenario cannot be run');
+    expect(text).toContain('In the change to outcomes.effectiveness');
+  });
+
+  it('names a bad iterations value', async () => {
+    const { text } = await request(app()).get('/scenarios/class-central?iterations=lots');
+    expect(text).toContain('Iterations must be a whole number from 0 to 200,000.');
+  });
+
+  it('shows progress when the run takes longer than the page waits, then the figures', async () => {
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const { runScenario } = await import('../../src/run/analyse');
+    const slow = testApp({ runWaitMs: 10 }, { scenariosDir: folder.dir, analyse: async (s, r) => { await gate; return runScenario(s, { iterations: r.iterations, seed: r.seed }); } }).app;
+    const first = await request(slow).get('/scenarios/class-central?iterations=200&seed=1');
+    expect(first.status).toBe(200);
+    expect(first.text).toContain('Working out the figures');
+    expect(first.text).toContain('data-status-url="/scenarios/class-central/status?hash=');
+    const running = await request(slow).get('/scenarios/class-central/status?iterations=200&seed=1');
+    expect(running.body.state).toBe('running');
+    release();
+    await gate;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const done = await request(slow).get('/scenarios/class-central/status?iterations=200&seed=1');
+    expect(done.body.state).toBe('done');
+    const page = await request(slow).get('/scenarios/class-central?iterations=200&seed=1');
+    expect(page.text).toContain('The answer for 4 extension years');
+  });
+
+  it('503 with Retry-After when the pool is busy; a page when a run is stopped', async () => {
+    const busy = await request(app({ analyse: async () => { throw new BusyError(); } })).get('/scenarios/class-central');
+    expect(busy.status).toBe(503);
+    expect(busy.headers['retry-after']).toBe('10');
+    expect(busy.text).toContain('The tool is busy');
+    const stopped = await request(app({ analyse: async () => { throw new RunTimeoutError(30_000); } })).get('/scenarios/class-central');
+    expect(stopped.status).toBe(503);
+    expect(stopped.text).toContain('The run went past its time limit of 30 seconds and was stopped.');
+  });
+});
+
+describe('try a change', () => {
+  it('turns the form into a permalink: distributions move with the new central value', async () => {
+    const response = await request(app()).get('/scenarios/class-central/try?weeklyCost=6000&effectiveness=30&breakdownRisk=25&iterations=800&seed=9&extensionYears=2');
+    expect(response.status).toBe(303);
+    const location = decodeURIComponent(response.headers.location!.replace(/\+/g, ' '));
+    expect(location).toMatch(/^\/scenarios\/class-central\?hash=[0-9a-f]{12}&iterations=800&seed=9/);
+    expect(location).toContain('set=outcomes.residential_weekly_cost={ dist: pert, min: 4794.89, mode: 6000, max: 8524.24 }');
+    expect(location).toContain('set=outcomes.effectiveness={ dist: pert, min: 0.12, mode: 0.3, max: 0.6 }');
+    expect(location).toContain('set=contract.extensions.take=2');
+    expect(location).not.toContain('breakdown_risk'); // unchanged fields make no change
+    const page = await request(app()).get(response.headers.location!);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('The answer for 2 extension years');
+  });
+
+  it('shows mistakes beside their fields and keeps what was typed', async () => {
+    const response = await request(app()).get('/scenarios/class-central/try?weeklyCost=lots&effectiveness=140&iterations=0');
+    expect(response.status).toBe(422);
+    expect(response.text).toContain('There is a problem');
+    expect(response.text).toContain('href="#weeklyCost">Enter Weekly cost of a residential placement as a number');
+    expect(response.text).toContain('Enter Share of those breakdowns the service prevents as a percentage from 0 to 100');
+    expect(response.text).toContain('value="lots"');
+  });
+});
+
+describe('exports', () => {
+  it('CSV: one row per option, perspective and financial year, with the run stamp', async () => {
+    const response = await request(app()).get('/scenarios/class-central/results.csv?iterations=200&seed=3');
+    expect(response.status).toBe(200);
+    expect(response.type).toBe('text/csv');
+    expect(response.headers['content-disposition']).toMatch(/attachment; filename="?class-central-[0-9a-f]{12}\.csv"?/);
+    const lines = response.text.trim().split('\n');
+    expect(lines[0]).toBe('scenario,scenarioHash,modelVersion,extensionYears,perspective,financialYear,referrals,starts,waitingAtEnd,turnedAway,breakdownsPrevented,residentialPlacementsAvoided,residentialWeeksAvoided,avoidedCost,avoidedCostPV,avoidedCostCashable,contractCost,contractCostPV,netSaving,npv,seed,iterations,changes,ranAt');
+    expect(lines[1]).toMatch(/^"CLASS regional service, central case",[0-9a-f]{12},1,0,region,2024\/25,.*,3,200,,2025-06-02T10:00:00.000Z$/);
+  });
+
+  it('Excel: run, inputs, totals, years, Monte Carlo, tornado and break-even sheets; text cells safe', async () => {
+    const response = await request(app())
+      .get('/scenarios/class-central/results.xlsx?iterations=200&seed=3')
+      .buffer(true)
+      .parse((res, callback) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => callback(null, Buffer.concat(chunks)));
+      });
+    expect(response.status).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(response.body as unknown as ArrayBuffer);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Run', 'Inputs', 'Totals', 'By financial year', 'Monte Carlo', 'Tornado', 'Break-even']);
+    const run = workbook.getWorksheet('Run')!;
+    expect(run.getCell('A2').value).toBe('Scenario');
+    expect(run.getCell('B2').value).toBe('CLASS regional service, central case');
+    const inputs = workbook.getWorksheet('Inputs')!;
+    const weekly = inputs.getColumn(1).values.indexOf('outcomes.residential_weekly_cost');
+    expect(inputs.getRow(weekly).getCell(3).value).toBe('between £4,500 and £8,000, most likely £5,631');
+    const totals = workbook.getWorksheet('Totals')!;
+    expect(totals.getRow(1).values).toContain('npv');
+    // Negative numbers stay numbers; text like "-£1" would have been made safe.
+    const npvColumn = (totals.getRow(1).values as unknown[]).indexOf('npv');
+    expect(typeof totals.getRow(2).getCell(npvColumn).value).toBe('number');
+  });
+
+  it('the cabinet report: summary of each option, figures, charts, caveats, assumptions and the stamp', async () => {
+    const { text, status } = await request(app()).get('/scenarios/class-central/report?iterations=300&seed=4');
+    expect(status).toBe(200);
+    expect(text).toContain('Cabinet report');
+    expect(text).toContain('Stopping at the end of the fixed term is');
+    expect(text).toContain('Taking 1 extension year is');
+    expect(text).toContain('Caveats');
+    expect(text).toContain('These figures are projections from the assumptions in the scenario, not forecasts.');
+    expect(text).toContain('id="print-stamp"');
+    expect(text).toMatch(/· seed 4 · 300 iterations · run on 2 June 2025/);
+    expect(text).toContain('<canvas id="chart-fan"');
+  });
+});
+
+describe('JSON API', () => {
+  it('lists the scenarios', async () => {
+    const { body, status } = await request(app()).get('/api/scenarios');
+    expect(status).toBe(200);
+    expect(body.scenarios.map((s: { name: string }) => s.name)).toEqual(['bridgend', 'class-central']);
+    expect(body.scenarios[1]).toMatchObject({ title: 'CLASS regional service, central case', links: { results: '/api/scenarios/class-central/results' } });
+  });
+
+  it('returns the section-9 results for iterations, seed and changes', async () => {
+    const { body, status, headers } = await request(app()).get('/api/scenarios/class-central/results?iterations=200&seed=5&set=outcomes.effectiveness%3D0.3');
+    expect(status).toBe(200);
+    expect(body.modelVersion).toBe('1');
+    expect(body.options).toHaveLength(5);
+    expect(body.options[4].perspectives.region.totals).toHaveProperty('npv');
+    expect(body.options[4].monteCarlo.iterations).toBe(200);
+    expect(body.options[4].monteCarlo.seed).toBe(5);
+    expect(headers['x-permalink']).toMatch(/set=outcomes.effectiveness%3D0.3$/);
+  });
+
+  it('answers mistakes as JSON', async () => {
+    expect((await request(app()).get('/api/scenarios/nope/results')).body).toEqual({ error: 'no such scenario' });
+    const bad = await request(app()).get('/api/scenarios/class-central/results?iterations=-1');
+    expect(bad.status).toBe(400);
+    const invalid = await request(app()).get('/api/scenarios/class-central/results?set=outcomes.effectiveness%3D2');
+    expect(invalid.status).toBe(422);
+    expect(invalid.body.problems[0]).toMatch(/^--set:1:\d+ outcomes.effectiveness: /);
+    expect((await request(app()).get('/api/nothing')).status).toBe(404);
+  });
+});
+
+describe('compare', () => {
+  it('shows the chooser, then the differences in inputs and results', async () => {
+    expect((await request(app()).get('/compare')).text).toContain('Compare two scenarios');
+    const { text, status } = await request(app()).get('/compare?a=class-central&b=bridgend');
+    expect(status).toBe(200);
+    expect(text).toContain('Assumptions that differ');
+    expect(text).toContain('Contract value a year');
+    expect(text).toContain('Difference (second minus first)');
+    expect(text).toContain('Expected net present value');
+  });
+
+  it('asks again for a scenario that does not exist', async () => {
+    const { text, status } = await request(app()).get('/compare?a=class-central&b=..%2Fsecret');
+    expect(status).toBe(422);
+    expect(text).toContain('href="#b">Choose a scenario');
+  });
+});
