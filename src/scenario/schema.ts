@@ -260,7 +260,20 @@ function quantity(path: string) {
     ],
     { error: expecting(input.expected, 'number') },
   );
-  return schema;
+  const limit = input.limit;
+  if (limit === undefined) return schema;
+  // Beyond reason, and sums of such values overflow: refused here rather than shown as infinity.
+  const atMost = `expected ${input.expected}, at most ${limit.toLocaleString('en-GB')}`;
+  return schema.superRefine((quantity, issues) => {
+    if (quantity.kind === 'number' && quantity.value > limit) issues.addIssue({ code: 'custom', message: `${atMost}, got ${showValue(quantity.value)}` });
+    if (quantity.kind !== 'distribution') return;
+    // Its parameters in the key's units (not alpha, beta or weights): a lognormal's support is unbounded.
+    const d = quantity.distribution as unknown as Record<string, unknown>;
+    for (const key of ['value', 'min', 'mode', 'max', 'mean', 'sd', 'low', 'high', 'values']) {
+      const largest = Math.max(...[d[key]].flat().filter((x): x is number => typeof x === 'number'));
+      if (largest > limit) issues.addIssue({ code: 'custom', message: `${atMost}; its ${key} is ${showValue(largest)}` });
+    }
+  });
 }
 
 /** A required input, or an optional one when paths.ts gives it a default. */
@@ -271,6 +284,14 @@ function input(path: string) {
 
 // ---------------------------------------------------------------------------------------------
 // Sections
+
+/** The longest base term a file may give: longer is beyond any real contract, and slow to run. */
+const MAX_BASE_TERM_YEARS = 20;
+
+/** The ISO date `years` later. laterBy('2025-01-03', 20) -> '2045-01-03' */
+function laterBy(isoDate: string, years: number): string {
+  return `${String(Number(isoDate.slice(0, 4)) + years).padStart(4, '0')}${isoDate.slice(4)}`;
+}
 
 function contract() {
   const years = (expected: string) => plainNumber({ min: 0, max: 10, expected }, { integer: true });
@@ -292,6 +313,8 @@ function contract() {
   ).superRefine((value, issues) => {
     if (value.base_end < value.start) {
       addIssue(issues, ['base_end'], `expected a date on or after contract.start (${value.start}), got ${value.base_end}`);
+    } else if (value.base_end > laterBy(value.start, MAX_BASE_TERM_YEARS)) {
+      addIssue(issues, ['base_end'], `expected a date at most ${MAX_BASE_TERM_YEARS} years after contract.start (${value.start}), got ${value.base_end}`);
     }
     const maxYears = value.extensions?.max_years ?? 0;
     const take = value.extensions?.take;
