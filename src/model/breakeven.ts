@@ -22,10 +22,19 @@ export interface SearchRange {
 
 const GRID_POINTS = 60;
 
-/** The points of a search grid: linear over the range, always including the central value. */
+/**
+ * The points of a search grid: linear over the whole range, and again, finer, over the part within
+ * ten times the central value's size (where crossings that matter lie), with the central value.
+ */
 function searchGrid(range: SearchRange): number[] {
   const points = new Set<number>([range.central]);
-  for (let i = 0; i <= GRID_POINTS; i++) points.add(range.min + ((range.max - range.min) * i) / GRID_POINTS);
+  const add = (from: number, to: number): void => {
+    for (let i = 0; i <= GRID_POINTS; i++) points.add(from + ((to - from) * i) / GRID_POINTS);
+  };
+  add(range.min, range.max);
+  const reach = 10 * Math.max(Math.abs(range.central), Number.EPSILON);
+  const near = [Math.max(range.min, range.central - reach), Math.min(range.max, range.central + reach)] as const;
+  if (near[1] > near[0]) add(near[0], near[1]);
   return [...points].sort((a, b) => a - b);
 }
 
