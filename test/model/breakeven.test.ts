@@ -17,6 +17,11 @@ describe('break-even', () => {
     expect(switchingValue((x) => x + 1, { min: 0, max: 1, central: 0.5 })).toBeNull();
   });
 
+  it('finds a crossing near the central value even when the allowed range is vast', () => {
+    // (x - 5)(x - 7.5) is negative only between 5 and 7.5; a grid over 0..1e9 alone would miss both.
+    expect(switchingValue((x) => (x - 5) * (x - 7.5), { min: 0, max: 1e9, central: 7 })).toBeCloseTo(7.5, 9);
+  });
+
   it('picks the crossing nearest the central value', () => {
     // (x - 0.2)(x - 0.7) crosses at 0.2 and 0.7; central 0.6 -> 0.7.
     expect(switchingValue((x) => (x - 0.2) * (x - 0.7), { min: 0, max: 1, central: 0.6 })).toBeCloseTo(0.7, 10);
