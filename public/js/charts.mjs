@@ -190,7 +190,84 @@ function linesConfig(spec, words, money) {
   };
 }
 
-const BUILDERS = { fan: fanConfig, histogram: histogramConfig, tornado: tornadoConfig, bars: barsConfig, lines: linesConfig };
+/** Splits a long label into lines of about `width` characters, for a category axis. */
+function wrap(label, width = 32) {
+  const lines = [];
+  let line = '';
+  for (const word of String(label).split(' ')) {
+    if (line !== '' && line.length + word.length + 1 > width) { lines.push(line); line = word; } else line = line === '' ? word : `${line} ${word}`;
+  }
+  if (line !== '') lines.push(line);
+  return lines;
+}
+
+/**
+ * Expected against actual, period by period: the P10-P90 range as a shaded bar, its middle (P50)
+ * as a dash across it, and the reported count as a marker whose shape says where it falls
+ * (circle within the range, triangle up above it, triangle down below it).
+ */
+function trackerConfig(spec) {
+  const count = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
+  const only = (wanted) => spec.observed.map((value, i) => (spec.position[i] === wanted ? value : null));
+  const marker = (wanted, label, pointStyle, colour, rotation) => ({
+    type: 'line', label, data: only(wanted), showLine: false, pointStyle, pointRotation: rotation, pointRadius: 8, pointHoverRadius: 10,
+    borderColor: '#0b0c0c', borderWidth: 1.5, backgroundColor: colour, order: 0,
+  });
+  const datasets = [
+    {
+      type: 'bar', label: spec.names.band, data: spec.p10.map((low, i) => (low === null || spec.p90[i] === null ? null : [low, spec.p90[i]])),
+      backgroundColor: 'rgba(0,114,178,0.25)', borderColor: 'rgba(0,114,178,0.7)', borderWidth: 1, barPercentage: 0.5, categoryPercentage: 1, order: 2,
+    },
+    {
+      type: 'line', label: spec.names.median, data: spec.p50, showLine: false, pointStyle: 'line', pointRadius: 22, pointHoverRadius: 22,
+      borderColor: '#0072B2', backgroundColor: '#0072B2', borderWidth: 3, order: 1,
+    },
+    marker('within', spec.names.within, 'circle', '#ffffff', 0),
+  ];
+  if (spec.position.includes('above')) datasets.push(marker('above', spec.names.above, 'triangle', '#D55E00', 0));
+  if (spec.position.includes('below')) datasets.push(marker('below', spec.names.below, 'triangle', '#E69F00', 180));
+  return {
+    type: 'bar',
+    data: { labels: spec.labels, datasets },
+    options: {
+      responsive: true,
+      maintainAspectRatio: false,
+      animation: false,
+      plugins: {
+        legend: { position: 'bottom', labels: { usePointStyle: true, pointStyleWidth: 22, color: '#0b0c0c', font: { size: 14 } } },
+        tooltip: {
+          filter: (item) => item.raw !== null,
+          callbacks: {
+            label: (item) => `${item.dataset.label}: ${Array.isArray(item.raw) ? `${count.format(item.raw[0])} – ${count.format(item.raw[1])}` : count.format(item.parsed.y)}`,
+          },
+        },
+      },
+      scales: {
+        x: { ticks: { color: '#0b0c0c', autoSkip: false, maxRotation: 0 }, grid: { color: '#e5e5e5' } },
+        y: { beginAtZero: true, ticks: { color: '#0b0c0c', precision: 0 }, title: { display: true, text: spec.names.axis, color: '#0b0c0c' }, grid: { color: '#d0d0d0' } },
+      },
+    },
+  };
+}
+
+/** One horizontal bar per item, longest first (what knowing each assumption is worth). */
+function hbarsConfig(spec, words, money) {
+  const options = baseOptions(words, money);
+  options.indexAxis = 'y';
+  options.plugins.legend.display = false;
+  options.plugins.tooltip = { callbacks: { label: (item) => `${spec.name}: ${money(item.parsed.x)}` } };
+  options.scales = {
+    x: { beginAtZero: true, ticks: { color: '#0b0c0c', callback: (value) => money(value) }, title: { display: true, text: words.pounds, color: '#0b0c0c' }, grid: { color: '#d0d0d0' } },
+    y: { ticks: { color: '#0b0c0c', autoSkip: false }, grid: { display: false } },
+  };
+  return {
+    type: 'bar',
+    data: { labels: spec.labels.map((label) => wrap(label)), datasets: [{ label: spec.name, data: spec.values, backgroundColor: '#0072B2', borderColor: '#0072B2', borderWidth: 1 }] },
+    options,
+  };
+}
+
+const BUILDERS = { fan: fanConfig, histogram: histogramConfig, tornado: tornadoConfig, bars: barsConfig, lines: linesConfig, tracker: trackerConfig, hbars: hbarsConfig };
 
 if (Chart && source) {
   const bundle = JSON.parse(source.textContent);

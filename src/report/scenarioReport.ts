@@ -8,6 +8,7 @@ import type { Scenario } from '../scenario/types';
 import { chartBundle, type ChartBundle } from './charts';
 import { formatMoneyShort, formatNumber, formatPercent } from './format';
 import { breakEvenSentence, grantSentence, headlineOption, headlines, optionName, switchingTable, type OptionHeadlines, type SwitchingRow } from './headline';
+import { informationReport, type InformationChart, type InformationReport } from './informationReport';
 import { assumptionsOf, type Assumption } from './inputs';
 import { t } from './messages';
 import { optionsTables, type OptionsTable } from './optionsTable';
@@ -27,6 +28,12 @@ export interface ScenarioReport {
   switchingHead: string[];
   switching: SwitchingRow[];
   charts: ChartBundle;
+  /** On track?, before and after the update, what is worth finding out, decide now or wait. */
+  information: InformationReport;
+  /** Where the tornado chart is on the page, for the value-of-information section; null without one. */
+  tornadoHref: string | null;
+  /** Every chart on the page (the bundle's and the information sections'), for its chart JSON. */
+  chartData: Omit<ChartBundle, 'charts'> & { charts: (ChartBundle['charts'][number] | InformationChart)[] };
   assumptions: Assumption[];
   councils: { name: string; children: string; match: string }[];
   warnings: string[];
@@ -49,6 +56,8 @@ export function warningsInWords(results: Results): string[] {
 export function scenarioReport(results: Results, scenario: Scenario, stamp: RunStamp): ScenarioReport {
   const sentences = headlines(results, scenario);
   const headlineYears = headlineOption(results).extensionYears;
+  const charts = chartBundle(results);
+  const information = informationReport(results);
   const discount = typeof results.discountRate === 'number' ? formatPercent(results.discountRate, 2) : '';
   return {
     title: scenario.name,
@@ -62,7 +71,10 @@ export function scenarioReport(results: Results, scenario: Scenario, stamp: RunS
     breakEven: results.options.map((option) => breakEvenSentence(option, scenario.contract)),
     switchingHead: results.options.map((o) => optionName(o.extensionYears)),
     switching: switchingTable(results, scenario),
-    charts: chartBundle(results),
+    charts,
+    information,
+    tornadoHref: charts.charts.some((c) => c.kind === 'tornado') ? '#chart-tornado-figure' : null,
+    chartData: { ...charts, charts: [...charts.charts, ...information.charts] },
     assumptions: assumptionsOf(scenario),
     councils: scenario.councils.map((c) => ({ name: c.name, children: formatPercent(c.childrenShare, 2), match: formatPercent(c.matchShare, 2) })),
     warnings: warningsInWords(results),

@@ -96,7 +96,7 @@ export function view(services: AppServices): RequestHandler {
     res.render('pages/scenario', {
       stored: prepared.stored,
       report,
-      chartJson: jsonForScript(report.charts),
+      chartJson: jsonForScript(report.chartData),
       links,
       hashMismatch: prepared.hashMismatch,
       linkHash: prepared.query.hash,
@@ -199,6 +199,6 @@ export function report(services: AppServices): RequestHandler {
     const results = await finished(res, run);
     if (results === null) return;
     const shaped = scenarioReport(results, prepared.scenario, stampOf(prepared, run, results));
-    res.render('pages/report', { stored: prepared.stored, report: shaped, chartJson: jsonForScript(shaped.charts), links: runLinks(prepared), hashMismatch: prepared.hashMismatch });
+    res.render('pages/report', { stored: prepared.stored, report: shaped, chartJson: jsonForScript(shaped.chartData), links: runLinks(prepared), hashMismatch: prepared.hashMismatch });
   };
 }
