@@ -12,6 +12,11 @@ export function notFound(): RequestHandler {
   };
 }
 
+/** True for the JSON API's paths (/api and below). */
+function isApiPath(requestPath: string): boolean {
+  return requestPath === '/api' || requestPath.startsWith('/api/');
+}
+
 /** The HTTP status an error asks for (body-parser and http-errors set `status`), or 500. */
 export function statusOf(error: unknown): number {
   if (typeof error === 'object' && error !== null) {
@@ -24,7 +29,8 @@ export function statusOf(error: unknown): number {
 
 /**
  * Logs the error with the request id and renders the error page: 4xx errors as "the request
- * could not be handled" (413 as "too large"), everything else as "there is a problem".
+ * could not be handled" (413 as "too large"), everything else as "there is a problem". API paths
+ * get JSON instead: `{ error, requestId }`.
  */
 export function errorHandler(env: AppEnv, log: Log): ErrorRequestHandler {
   return (error: unknown, req, res, next) => {
@@ -44,6 +50,11 @@ export function errorHandler(env: AppEnv, log: Log): ErrorRequestHandler {
       return;
     }
     const kind = status === 413 ? 'tooLarge' : status < 500 ? 'client' : 'server';
+    // The API answers in JSON, never HTML; the request id, never the error or its stack.
+    if (isApiPath(req.originalUrl.split('?')[0] ?? '')) {
+      res.status(status).json({ error: kind === 'server' ? 'internal error' : kind === 'tooLarge' ? 'too large' : 'bad request', requestId: res.locals.requestId });
+      return;
+    }
     res.status(status).render('pages/error', {
       status,
       titleKey: `error.${kind}.title`,
