@@ -4,6 +4,7 @@
  */
 import type { Results } from '../model/results';
 import { resultRows, toCsv } from './csv';
+import { informationRows } from './informationExport';
 import type { RunStamp } from './stamp';
 
 /** One row per option, perspective and financial year, then the stamp's columns. */
@@ -11,4 +12,11 @@ export function stampedResultsCsv(results: Results, stamp: RunStamp): string {
   const [head, ...rows] = resultRows(results);
   const extra = [stamp.seed, stamp.iterations, stamp.changes.join('; '), stamp.ranAt];
   return toCsv([[...head!, 'seed', 'iterations', 'changes', 'ranAt'], ...rows.map((row) => [...row, ...extra])]);
+}
+
+/** The monitoring and value-of-information figures (results-information.csv), stamped the same way. */
+export function stampedInformationCsv(results: Results, stamp: RunStamp): string {
+  const [head, ...rows] = informationRows(results);
+  const extra = [results.scenario.name, results.scenario.hash, stamp.seed, stamp.iterations, stamp.changes.join('; '), stamp.ranAt];
+  return toCsv([[...head!, 'scenario', 'scenarioHash', 'seed', 'iterations', 'changes', 'ranAt'], ...rows.map((row) => [...row, ...extra])]);
 }

@@ -8,6 +8,8 @@ import ExcelJS from 'exceljs';
 import type { Results } from '../model/results';
 import type { Scenario } from '../scenario/types';
 import { FLOW_FIELDS, resultRows, safeText } from './csv';
+import { informationRows } from './informationExport';
+import { informationReport } from './informationReport';
 import { inputLabel } from './inputs';
 import { assumptionsOf } from './inputs';
 import { t } from './messages';
@@ -95,6 +97,18 @@ export async function resultsWorkbook(results: Results, scenario: Scenario, stam
     ['extensionYears', 'placementsNeeded', ...paths],
     ...results.options.map((o) => [o.extensionYears, o.breakEven.placementsNeeded, ...paths.map((p) => o.breakEven.switchingValues[p] ?? null)]),
   ]);
+
+  const information = informationRows(results);
+  if (information.length > 1) {
+    const words = informationReport(results);
+    const sentences = [
+      ...(words.tracking ? [...words.tracking.sentences, words.tracking.effectiveSampleSize, ...words.tracking.warnings] : []),
+      ...(words.update?.sentences ?? []),
+      ...(words.value ? [...words.value.sentences, words.value.measures].filter((s) => s !== '') : []),
+      ...(words.wait ? [words.wait.verdict, ...words.wait.sentences] : []),
+    ];
+    addSheet(workbook, t('workbook.sheet.information'), [...information, [], [t('workbook.head.information')], ...sentences.map((s) => [s])]);
+  }
 
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

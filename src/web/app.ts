@@ -55,6 +55,7 @@ export function createApp(services: AppServices): express.Express {
   app.get('/scenarios/:name/status', scenario.status(services));
   app.get('/scenarios/:name/try', scenario.tryChange(services));
   app.get('/scenarios/:name/results.csv', scenario.csv(services));
+  app.get('/scenarios/:name/results-information.csv', scenario.informationCsv(services));
   app.get('/scenarios/:name/results.xlsx', scenario.xlsx(services));
   app.get('/scenarios/:name/report', scenario.report(services));
   app.get('/scenarios/:name/edit', editing.edit(services));

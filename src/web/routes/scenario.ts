@@ -6,7 +6,7 @@
 import type { Request, RequestHandler, Response } from 'express';
 import type { Results } from '../../model/results';
 import { BusyError, RunTimeoutError } from '../../run/pool';
-import { stampedResultsCsv } from '../../report/exports';
+import { stampedInformationCsv, stampedResultsCsv } from '../../report/exports';
 import { formatNumber } from '../../report/format';
 import { scenarioReport } from '../../report/scenarioReport';
 import { jsonForScript } from '../../report/charts';
@@ -40,11 +40,12 @@ export function renderRunFailure(res: Response, error: unknown): boolean {
 }
 
 /** The links of a run: the page itself, its exports and its report. */
-export function runLinks(ready: Ready): Record<'page' | 'csv' | 'xlsx' | 'report' | 'status' | 'json', string> {
+export function runLinks(ready: Ready): Record<'page' | 'csv' | 'informationCsv' | 'xlsx' | 'report' | 'status' | 'json', string> {
   const name = ready.stored.name;
   return {
     page: permalink(name, ready.parts),
     csv: permalink(name, ready.parts, '/results.csv'),
+    informationCsv: permalink(name, ready.parts, '/results-information.csv'),
     xlsx: permalink(name, ready.parts, '/results.xlsx'),
     report: permalink(name, ready.parts, '/report'),
     status: permalink(name, ready.parts, '/status'),
@@ -169,6 +170,22 @@ export function csv(services: AppServices): RequestHandler {
       .type('text/csv; charset=utf-8')
       .attachment(`${prepared.stored.name}-${results.scenario.hash}.csv`)
       .send(stampedResultsCsv(results, stampOf(prepared, run, results)));
+  };
+}
+
+/** GET /scenarios/:name/results-information.csv — monitoring, the update and the value of information, one row per figure, stamped. */
+export function informationCsv(services: AppServices): RequestHandler {
+  return async (req, res, next) => {
+    const prepared = await ready(services, req, res);
+    if (prepared === undefined) return next();
+    if (prepared === null) return;
+    const run = services.runner.start(prepared.scenario, prepared.request);
+    const results = await finished(res, run);
+    if (results === null) return;
+    res
+      .type('text/csv; charset=utf-8')
+      .attachment(`${prepared.stored.name}-${results.scenario.hash}-information.csv`)
+      .send(stampedInformationCsv(results, stampOf(prepared, run, results)));
   };
 }
 
