@@ -51,8 +51,12 @@ await pool.monteCarlo(scenario, { ...request, iterations: Math.min(n, 20_000), s
 const warmUpSeconds = (performance.now() - warmStart) / 1000;
 note('workers warm');
 const start = performance.now();
+const cpuBefore = process.cpuUsage();
 const results = await pool.monteCarlo(scenario, request);
 const computeSeconds = (performance.now() - start) / 1000;
+// CPU time of every thread in the process: the work done, whatever else the machine is running.
+const cpu = process.cpuUsage(cpuBefore);
+const cpuSeconds = (cpu.user + cpu.system) / 1e6;
 const peakRssMb = process.resourceUsage().maxRSS / 1024;
 note('run done');
 await pool.destroy();
@@ -78,6 +82,7 @@ console.log(
     p95Npv: headline.npv.p95,
     probabilityNpvPositive: headline.probabilityNpvPositive,
     warmUpSeconds,
+    cpuSeconds,
     threads: pool.threads,
   }),
 );

@@ -108,13 +108,13 @@ describe('seeded change-guard (guards against unintended change, not truth)', ()
     expect(rounded).toMatchInlineSnapshot(`
       {
         "best": 0,
-        "effectiveness": 53342,
-        "ess": 2597,
-        "evpi": 176132,
-        "now": -307108,
+        "effectiveness": 64386,
+        "ess": 2609,
+        "evpi": 187651,
+        "now": -302757,
         "status": "in-line",
-        "waiting": -434844,
-        "weeklyCost": 0,
+        "waiting": -428916,
+        "weeklyCost": 529,
       }
     `);
   });

@@ -114,10 +114,10 @@ monte_carlo: { iterations: 3000, seed: 2025 }`,
     const region = runMonteCarloInProcess(loaded.scenario, monteCarloRequest(loaded.scenario))[1]!.perspectives.region!;
     expect([region.npv.mean, region.npv.p5, region.npv.p95, region.probabilityNpvPositive]).toMatchInlineSnapshot(`
       [
-        -1227835.7800200048,
-        -1694631.2255757432,
-        -516534.6998958523,
-        0.007333333333333333,
+        -1225673.698330382,
+        -1694486.1111732689,
+        -532113.2216097602,
+        0.009333333333333334,
       ]
     `);
   });

@@ -58,6 +58,7 @@ function logGammaBelowOne(rng: Rng, shape: number): number {
  */
 export function betaSampler(alpha: number, beta: number): Sampler {
   if (!(alpha > 0 && beta > 0)) throw new RangeError(`beta: alpha and beta must be positive, got ${alpha}, ${beta}`);
+  if (alpha > 1 && beta > 1) return chengBB(alpha, beta);
   if (alpha >= 1 && beta >= 1) {
     const dx = alpha - 1 / 3;
     const cx = 1 / Math.sqrt(9 * dx);
@@ -72,6 +73,40 @@ export function betaSampler(alpha: number, beta: number): Sampler {
     const logX = alpha < 1 ? logGammaBelowOne(rng, alpha) : Math.log(gamma(rng, alpha));
     const logY = beta < 1 ? logGammaBelowOne(rng, beta) : Math.log(gamma(rng, beta));
     return 1 / (1 + Math.exp(logY - logX));
+  };
+}
+
+/** ln 4 and 1 + ln 5, the constants of Cheng's algorithm BB. */
+const LN_4 = 1.3862943611198906;
+const ONE_PLUS_LN_5 = 2.6094379124341003;
+
+/**
+ * Beta(alpha, beta) for alpha, beta > 1 by Cheng's algorithm BB (R. C. H. Cheng, "Generating beta
+ * variates with nonintegral shape parameters", CACM 21, 1978; as in R's rbeta): two uniforms, a log
+ * and an exp a try, accepted more than three times in four for PERT shapes, about three times
+ * faster than a pair of gamma draws.
+ * chengBB(2, 4)(createRng(1)) -> a number in (0, 1) with mean 1/3
+ */
+function chengBB(alpha: number, beta: number): Sampler {
+  const a = Math.min(alpha, beta);
+  const b = Math.max(alpha, beta);
+  const sum = a + b;
+  const scale = Math.sqrt((sum - 2) / (2 * a * b - sum));
+  const shift = a + 1 / scale;
+  const smallerFirst = a === alpha;
+  return (rng) => {
+    for (;;) {
+      const u1 = rng();
+      const u2 = rng();
+      const v = scale * Math.log(u1 / (1 - u1));
+      const w = Math.min(a * Math.exp(v), Number.MAX_VALUE);
+      const z = u1 * u1 * u2;
+      const r = shift * v - LN_4;
+      const s = a + r - w;
+      if (s + ONE_PLUS_LN_5 >= 5 * z || s > Math.log(z) || r + sum * Math.log(sum / (b + w)) >= Math.log(z)) {
+        return smallerFirst ? w / (b + w) : b / (b + w);
+      }
+    }
   };
 }
 
