@@ -244,15 +244,18 @@ function trackerConfig(spec) {
       },
       scales: {
         x: { ticks: { color: '#0b0c0c', autoSkip: false, maxRotation: 0 }, grid: { color: '#e5e5e5' } },
-        y: { beginAtZero: true, ticks: { color: '#0b0c0c', precision: 0 }, title: { display: true, text: spec.names.axis, color: '#0b0c0c' }, grid: { color: '#d0d0d0' } },
+        y: { beginAtZero: true, grace: '10%', ticks: { color: '#0b0c0c', precision: 0 }, title: { display: true, text: spec.names.axis, color: '#0b0c0c' }, grid: { color: '#d0d0d0' } },
       },
     },
   };
 }
 
 /** One horizontal bar per item, longest first (what knowing each assumption is worth). */
-function hbarsConfig(spec, words, money) {
+function hbarsConfig(spec, words, money, canvas) {
   const options = baseOptions(words, money);
+  const narrow = canvas && canvas.parentElement && canvas.parentElement.clientWidth < 600;
+  // Room for every wrapped label: the box grows with the number of bars (CSSOM, so the CSP allows it).
+  if (canvas && canvas.parentElement) canvas.parentElement.style.height = `${Math.max(300, spec.labels.length * (narrow ? 66 : 48) + 70)}px`;
   options.indexAxis = 'y';
   options.plugins.legend.display = false;
   options.plugins.tooltip = { callbacks: { label: (item) => `${spec.name}: ${money(item.parsed.x)}` } };
@@ -262,7 +265,7 @@ function hbarsConfig(spec, words, money) {
   };
   return {
     type: 'bar',
-    data: { labels: spec.labels.map((label) => wrap(label)), datasets: [{ label: spec.name, data: spec.values, backgroundColor: '#0072B2', borderColor: '#0072B2', borderWidth: 1 }] },
+    data: { labels: spec.labels.map((label) => wrap(label, narrow ? 18 : 32)), datasets: [{ label: spec.name, data: spec.values, backgroundColor: '#0072B2', borderColor: '#0072B2', borderWidth: 1 }] },
     options,
   };
 }
@@ -276,7 +279,7 @@ if (Chart && source) {
   for (const spec of bundle.charts) {
     const canvas = document.querySelector(`canvas[data-chart="${spec.id}"]`);
     const build = BUILDERS[spec.kind];
-    if (canvas && build) new Chart(canvas, build(spec, bundle.words, money));
+    if (canvas && build) new Chart(canvas, build(spec, bundle.words, money, canvas));
   }
   // Charts redraw at the printed width, so a printout is as sharp as the screen.
   window.addEventListener('beforeprint', () => {

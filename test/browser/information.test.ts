@@ -1,0 +1,96 @@
+/**
+ * The monitoring and value-of-information sections in Chromium with real worker threads: the
+ * tracker and EVPPI charts draw, the markers' shapes differ by where a count falls, no axe
+ * violations on the page or the cabinet report, and screenshots to look at.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { RunPool } from '../../src/run/pool';
+import { testPool } from '../web/helpers';
+import { scenarioDir } from '../web/scenarioDir';
+import path from 'node:path';
+import { HAS_CHROMIUM, SCREENSHOTS_DIR, axeViolations, inPage, launchChromium, screenshot, startApp } from './browser';
+
+describe.skipIf(!HAS_CHROMIUM)('monitoring and value of information in Chromium', () => {
+  const folder = scenarioDir(['class-central-with-monitoring', 'class-central'], 2000);
+  let browser: Browser;
+  let pool: RunPool;
+  let app: Awaited<ReturnType<typeof startApp>>;
+
+  beforeAll(async () => {
+    pool = testPool();
+    [browser, app] = await Promise.all([
+      launchChromium(),
+      startApp({}, { scenariosDir: folder.dir, analyse: (scenario, request) => pool.analyse(scenario, request) }),
+    ]);
+  });
+
+  afterAll(async () => {
+    await Promise.all([browser?.close(), app?.close(), pool?.destroy()]);
+    folder.remove();
+  });
+
+  async function open(path: string, width = 1100): Promise<{ page: Page; problems: string[]; close: () => Promise<void> }> {
+    const context = await browser.newContext({ viewport: { width, height: 900 } });
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) problems.push(m.text());
+    });
+    page.on('pageerror', (e) => problems.push(e.message));
+    await page.goto(app.baseUrl + path, { waitUntil: 'networkidle' });
+    return { page, problems, close: () => context.close() };
+  }
+
+  const drawnShare = (page: Page, id: string): Promise<number> =>
+    inPage<number>(
+      page,
+      `(() => { const c = document.getElementById(${JSON.stringify(id)}); const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+        let drawn = 0; for (let i = 3; i < d.length; i += 4) if (d[i] > 0) drawn++; return drawn / (d.length / 4); })()`,
+    );
+
+  const NEW_CHARTS = ['chart-tracker-referrals', 'chart-tracker-breakdowns', 'chart-tracker-residentialEntries', 'chart-evppi'];
+
+  it('draws the tracker and EVPPI charts on the scenario page, with shaped markers, no console errors and no axe violations', async () => {
+    const { page, problems, close } = await open('/scenarios/class-central-with-monitoring?iterations=2000&seed=11');
+    for (const id of NEW_CHARTS) expect(await drawnShare(page, id), id).toBeGreaterThan(0.01);
+    // Each reported count is a marker whose shape, not only colour, says where it falls.
+    const styles = await inPage<string[]>(
+      page,
+      `Chart.getChart('chart-tracker-referrals').data.datasets.map((d) => (d.type || 'bar') + ':' + (d.pointStyle || ''))`,
+    );
+    expect(styles).toContain('line:circle');
+    expect(styles[0]).toBe('bar:');
+    expect(await page.locator('#tracking-status').textContent()).toMatch(/^The service is running (ahead of|in line with|behind) the business case|^The counts so far are mixed/);
+    expect(await page.locator('#wait-verdict').textContent()).toMatch(/one-year extension/);
+    // The link to the tornado lands on it.
+    await page.click('#tornado-link');
+    expect(await inPage<string>(page, 'location.hash')).toBe('#chart-tornado-figure');
+    expect(await axeViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+    await screenshot(page, 'scenario-monitoring');
+    await page.locator('#on-track').scrollIntoViewIfNeeded();
+    await page.locator('#chart-tracker-referrals-figure').screenshot({ path: path.join(SCREENSHOTS_DIR, 'tracker-referrals.png') });
+    await page.locator('#chart-evppi-figure').screenshot({ path: path.join(SCREENSHOTS_DIR, 'evppi.png') });
+    await close();
+  });
+
+  it('draws them in the cabinet report too, readable on a narrow screen, with no axe violations', async () => {
+    const { page, problems, close } = await open('/scenarios/class-central-with-monitoring/report?iterations=2000&seed=11', 400);
+    for (const id of NEW_CHARTS) expect(await drawnShare(page, id), id).toBeGreaterThan(0.01);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+    await screenshot(page, 'report-monitoring-narrow');
+    await close();
+  });
+
+  it('without monitoring counts: no tracker, but the value of information chart draws', async () => {
+    const { page, problems, close } = await open('/scenarios/class-central?iterations=2000&seed=11');
+    expect(await page.locator('canvas[id^="chart-tracker"]').count()).toBe(0);
+    expect(await page.locator('#tracking-none').isVisible()).toBe(true);
+    expect(await drawnShare(page, 'chart-evppi')).toBeGreaterThan(0.01);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+    await close();
+  });
+});
