@@ -8,12 +8,12 @@ import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { resultsCsv } from './report/csv';
 import { runScenario } from './run/analyse';
+import { t } from './report/messages';
 import { resultsTable } from './report/table';
 import { loadScenario } from './scenario/load';
 import { formatProblem } from './scenario/problems';
 import { parseOverride, type Override } from './scenario/overrides';
 
-const USAGE = 'usage: npm run model -- FILE [--format table|json|csv] [--iterations N] [--seed S] [--set key.path=value ...]';
 
 class UsageError extends Error {}
 
@@ -44,14 +44,14 @@ function parseCommandLine(argv: string[]): CommandLine {
   }
   const { values, positionals } = parsed;
   if (values.help) throw new UsageError('');
-  if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'give one scenario file' : `give one scenario file, not ${positionals.length}`);
+  if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? t('cli.oneFile') : t('cli.oneFileNotMany', { count: positionals.length }));
   const format = values.format;
-  if (format !== 'table' && format !== 'json' && format !== 'csv') throw new UsageError(`--format must be table, json or csv, not "${format}"`);
+  if (format !== 'table' && format !== 'json' && format !== 'csv') throw new UsageError(t('cli.format', { value: String(format) }));
   let iterations: number | undefined;
   if (values.iterations !== undefined) {
     iterations = Number(values.iterations);
     if (!/^\d+$/.test(values.iterations) || !Number.isSafeInteger(iterations) || iterations > 10_000_000) {
-      throw new UsageError(`--iterations must be a whole number from 0 to 10,000,000, not "${values.iterations}"`);
+      throw new UsageError(t('cli.iterations', { value: values.iterations }));
     }
   }
   let seed: number | string | undefined;
@@ -72,20 +72,22 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
     command = parseCommandLine(argv);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    err.write(`${error.message ? `error: ${error.message}\n` : ''}${USAGE}\n`);
+    err.write(`${error.message ? `${t('cli.error', { message: error.message })}\n` : ''}${t('cli.usage')}\n`);
     return 2;
   }
   let text: string;
   try {
     text = await readFile(command.file, 'utf8');
   } catch (error) {
-    err.write(`error: cannot read ${command.file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}\n${USAGE}\n`);
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? t('cli.noSuchFile') : (error as Error).message;
+    err.write(`${t('cli.error', { message: t('cli.cannotRead', { file: command.file, reason }) })}\n${t('cli.usage')}\n`);
     return 2;
   }
   const loaded = loadScenario(text, command.file, command.overrides);
   if (!loaded.ok) {
     for (const problem of loaded.problems) err.write(formatProblem(problem) + '\n');
-    err.write(`${command.file}: ${loaded.problems.length} problem${loaded.problems.length === 1 ? '' : 's'}; nothing was run.\n`);
+    const problems = loaded.problems.length;
+    err.write(t('cli.problems', { file: command.file, count: problems, problems: t(problems === 1 ? 'cli.problem.one' : 'cli.problem.many') }) + '\n');
     return 1;
   }
   const results = await runScenario(loaded.scenario, { iterations: command.iterations, seed: command.seed });
