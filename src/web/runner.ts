@@ -7,6 +7,7 @@
 import type { Results } from '../model/results';
 import type { MonteCarloRequest } from '../run/montecarlo';
 import { BusyError } from '../run/pool';
+import { checkedResults } from '../report/integrity';
 import type { Scenario } from '../scenario/types';
 
 export type Analyse = (scenario: Scenario, request: MonteCarloRequest) => Promise<Results>;
@@ -27,6 +28,9 @@ export interface Runner {
   settled(run: Run, ms: number): Promise<boolean>;
 }
 
+/** How long a failed run's error is shown before asking again starts a new run (milliseconds). */
+export const RETRY_FAILED_AFTER_MS = 30_000;
+
 /** The key a run is remembered by. */
 export function runKey(scenario: Pick<Scenario, 'hash'>, request: Pick<MonteCarloRequest, 'iterations' | 'seed'>): string {
   return `${scenario.hash}|${request.iterations}|${typeof request.seed}:${request.seed}`;
@@ -46,13 +50,16 @@ export function createRunner(analyse: Analyse, now: () => Date = () => new Date(
     start(scenario, request) {
       const key = runKey(scenario, request);
       const known = runs.get(key);
-      // A failed run is tried again when asked for again; a running or finished one is reused.
-      if (known !== undefined && known.error === undefined) {
+      // A running or finished one is reused. A failed run is tried again when asked for again, but
+      // not at once: the progress page's poll and reload must see the failure, not restart the run.
+      const failedLongAgo = known?.error !== undefined && now().getTime() - known.finishedAt!.getTime() >= RETRY_FAILED_AFTER_MS;
+      if (known !== undefined && !failedLongAgo) {
         remember(known);
         return known;
       }
       const run: Run = { key, startedAt: now(), promise: Promise.resolve() as unknown as Promise<Results> };
-      run.promise = analyse(scenario, request).then(
+      // Results that fail the integrity check become a failed run (an internal error), never a wrong chart.
+      run.promise = analyse(scenario, request).then(checkedResults).then(
         (results) => {
           run.results = results;
           run.finishedAt = now();
