@@ -14,6 +14,8 @@ const fourFigures = new Intl.NumberFormat('en-GB', { maximumSignificantDigits: 4
 
 interface Row {
   label: MessageKey;
+  /** Shown indented under the row above. */
+  indent?: boolean;
   cell: (t: Totals) => string;
 }
 
@@ -26,7 +28,7 @@ const ROWS: readonly Row[] = [
   { label: 'cli.row.placementsAvoided', cell: (x) => count.format(x.residentialPlacementsAvoided) },
   { label: 'cli.row.weeksAvoided', cell: (x) => count.format(x.residentialWeeksAvoided) },
   { label: 'cli.row.avoidedCost', cell: (x) => money.format(x.avoidedCost) },
-  { label: 'cli.row.cashable', cell: (x) => money.format(x.avoidedCostCashable) },
+  { label: 'cli.row.cashable', indent: true, cell: (x) => money.format(x.avoidedCostCashable) },
   { label: 'cli.row.contractCost', cell: (x) => money.format(x.contractCost) },
   { label: 'cli.row.netSaving', cell: (x) => money.format(x.netSaving) },
   { label: 'cli.row.avoidedCostPV', cell: (x) => money.format(x.avoidedCostPV) },
@@ -46,6 +48,7 @@ function monteCarloLines(option: OptionResult): string[] {
   const lines = [t('cli.monteCarlo', { iterations: whole.format(mc.iterations), seed: mc.seed })];
   for (const [name, p] of Object.entries(mc.perspectives)) {
     lines.push(
+      '  ' +
       t('cli.monteCarloLine', {
         name,
         mean: money.format(p.npv.mean),
@@ -60,6 +63,7 @@ function monteCarloLines(option: OptionResult): string[] {
   for (const w of mc.warnings) {
     const probability = w.code === 'few-iterations-probability';
     lines.push(
+      '  ' +
       t(probability ? 'cli.note.probability' : 'cli.note.mean', {
         iterations: whole.format(w.iterations),
         margin: probability ? count.format(100 * w.margin) : money.format(w.margin),
@@ -72,7 +76,7 @@ function monteCarloLines(option: OptionResult): string[] {
 
 function optionTable(option: OptionResult): string {
   const names = Object.keys(option.perspectives);
-  const labels = ROWS.map((r) => t(r.label));
+  const labels = ROWS.map((r) => (r.indent ? '  ' : '') + t(r.label));
   const columns = names.map((name) => ROWS.map((r) => r.cell(option.perspectives[name]!.totals)));
   const labelWidth = Math.max(...labels.map((l) => l.length));
   const widths = names.map((name, i) => Math.max(name.length, ...columns[i]!.map((c) => c.length)));
