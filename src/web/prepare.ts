@@ -5,7 +5,7 @@
  */
 import type { Results } from '../model/results';
 import { monteCarloRequest, type MonteCarloRequest } from '../run/montecarlo';
-import { loadScenario } from '../scenario/load';
+import { loadScenarioCached } from './loadCache';
 import type { Problem, Scenario } from '../scenario/types';
 import { runStamp, type RunStamp } from '../report/stamp';
 import { parseRunQuery, type PermalinkParts, type RunQuery } from './runQuery';
@@ -38,7 +38,7 @@ export async function prepare(
   const stored = await services.store.read(name);
   if (stored === undefined) return undefined;
   const query = parseRunQuery(rawQuery as Parameters<typeof parseRunQuery>[0]);
-  const loaded = loadScenario(stored.text, stored.fileName, query.overrides);
+  const loaded = loadScenarioCached(stored.text, stored.hash, stored.fileName, query.overrides);
   if (!loaded.ok) return { ok: false, stored, query, problems: loaded.problems };
   const request = monteCarloRequest(loaded.scenario, {
     ...(query.iterations === undefined ? {} : { iterations: query.iterations }),
