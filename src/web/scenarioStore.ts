@@ -5,7 +5,7 @@
  * refuse to overwrite a file that changed since the saver opened it (compared by hash).
  */
 import { randomUUID } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, writeFile, unlink } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, writeFile, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { scenarioHash } from '../scenario/hash';
 
@@ -84,7 +84,15 @@ export function folderStore(dir: string): ScenarioStore {
     }
     const temporary = path.join(dir, `.${name}.${randomUUID()}.tmp`);
     try {
-      await writeFile(temporary, text, { flag: 'wx' });
+      // Written and flushed to disk in full before it replaces the file, so a crash at any point
+      // leaves either the old file or the new one, never half of one.
+      const handle = await open(temporary, 'wx');
+      try {
+        await handle.writeFile(text, 'utf8');
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
       await rename(temporary, path.join(dir, fileName));
     } catch (error) {
       await unlink(temporary).catch(() => undefined);
