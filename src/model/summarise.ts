@@ -36,7 +36,7 @@ export function quantiles(values: Float64Array, probabilities: readonly number[]
 }
 
 /** Percentiles from bucket counts: gather the buckets holding the wanted ranks, sort those. */
-function quantilesFromBuckets(values: Float64Array, probabilities: readonly number[], counts: Int32Array, min: number, scale: number): number[] {
+function quantilesFromBuckets(values: Float64Array | Float32Array, probabilities: readonly number[], counts: Int32Array, min: number, scale: number): number[] {
   const n = values.length;
   const bucketOf = (v: number): number => Math.min(BUCKETS - 1, Math.floor((v - min) * scale));
   const starts = new Int32Array(BUCKETS + 1);
@@ -88,7 +88,7 @@ function quantilesFromBuckets(values: Float64Array, probabilities: readonly numb
 }
 
 /** The same percentiles by sorting a copy (for ranges too narrow to divide into buckets). */
-function quantilesBySorting(values: Float64Array, probabilities: readonly number[]): number[] {
+function quantilesBySorting(values: Float64Array | Float32Array, probabilities: readonly number[]): number[] {
   const sorted = Float64Array.from(values).sort();
   const n = sorted.length;
   return probabilities.map((p) => {
@@ -163,7 +163,7 @@ export interface ColumnDescription {
  * buckets, which also give the histogram; (3) the values in the few buckets that hold the wanted
  * order statistics. Percentiles are type 7, as quantiles().
  */
-export function describeColumn(values: Float64Array): ColumnDescription {
+export function describeColumn(values: Float64Array | Float32Array): ColumnDescription {
   const n = values.length;
   const shift = n > 0 ? values[0]! : 0;
   let sum = 0;
@@ -233,28 +233,57 @@ export function summariseOption(
   }
   const costAt = out.costShapeVaries ? null : out.costSums.subarray(option * 4, option * 4 + 4);
   const monthlyCost = out.monthlyCost;
+  const fixedMonthlyCost = costAt ? constantValue(monthlyCost) : null;
+  // With the same contract cost in every iteration, each perspective's NPV and net saving are
+  // children_share x the region's avoided cost minus a constant: one description of the avoided
+  // cost serves them all (percentiles, mean and histogram move with it).
+  const avoidedPVDescription = fixedMonthlyCost !== null ? describeColumn(avoidedPV) : null;
+  const avoidedDescription = fixedMonthlyCost !== null ? describeColumn(avoided) : null;
+  const pvCostOf = (match: number, which: 1 | 3): number => match * costAt![which]! * fixedMonthlyCost!;
+  const positives =
+    avoidedPVDescription !== null
+      ? countAbove(
+          avoidedPV,
+          perspectives.map((p) => {
+            const council = p === 0 ? null : base.councils[p - 1]!;
+            return pvCostOf(council ? council.matchShare : 1, council ? 3 : 1) / (council ? council.childrenShare : 1);
+          }),
+        )
+      : [];
 
-  for (const p of perspectives) {
+  perspectives.forEach((p, index) => {
     const name = layout.perspectives[p]!;
     const council = p === 0 ? null : base.councils[p - 1]!;
     const children = council ? council.childrenShare : 1;
     const match = council ? council.matchShare : 1;
     const pvWhich = council ? 3 : 1;
     const cashWhich = council ? 2 : 0;
-    if (costAt) {
-      const pvCost = match * costAt[pvWhich]!;
-      for (let i = 0; i < n; i++) scratch[i] = children * avoidedPV[i]! - pvCost * monthlyCost[i]!;
+    let npv: ColumnDescription;
+    let netSaving: QuantileSummary;
+    if (avoidedPVDescription !== null && avoidedDescription !== null && children > 0) {
+      const pvCost = pvCostOf(match, pvWhich);
+      npv = {
+        summary: affineSummary(avoidedPVDescription.summary, children, -pvCost),
+        histogram: { edges: avoidedPVDescription.histogram.edges.map((e) => children * e - pvCost), counts: avoidedPVDescription.histogram.counts },
+        positive: positives[index]!,
+      };
+      netSaving = affineSummary(avoidedDescription.summary, children, -match * costAt![cashWhich]! * fixedMonthlyCost!);
     } else {
-      for (let i = 0; i < n; i++) scratch[i] = children * avoidedPV[i]! - match * costOf(out, options, option, i, pvWhich);
+      if (costAt) {
+        const pvCost = match * costAt[pvWhich]!;
+        for (let i = 0; i < n; i++) scratch[i] = children * avoidedPV[i]! - pvCost * monthlyCost[i]!;
+      } else {
+        for (let i = 0; i < n; i++) scratch[i] = children * avoidedPV[i]! - match * costOf(out, options, option, i, pvWhich);
+      }
+      npv = describeColumn(scratch);
+      if (costAt) {
+        const cashCost = match * costAt[cashWhich]!;
+        for (let i = 0; i < n; i++) scratch[i] = children * avoided[i]! - cashCost * monthlyCost[i]!;
+      } else {
+        for (let i = 0; i < n; i++) scratch[i] = children * avoided[i]! - match * costOf(out, options, option, i, cashWhich);
+      }
+      netSaving = describeColumn(scratch).summary;
     }
-    const npv = describeColumn(scratch);
-    if (costAt) {
-      const cashCost = match * costAt[cashWhich]!;
-      for (let i = 0; i < n; i++) scratch[i] = children * avoided[i]! - cashCost * monthlyCost[i]!;
-    } else {
-      for (let i = 0; i < n; i++) scratch[i] = children * avoided[i]! - match * costOf(out, options, option, i, cashWhich);
-    }
-    const netSaving = describeColumn(scratch).summary;
     let paidBack = 0;
     const payback = out.paybackMonth[p]!;
     for (let i = 0; i < n; i++) if (payback[i]! >= 0 && payback[i]! <= lastTermMonth) paidBack++;
@@ -269,8 +298,44 @@ export function summariseOption(
       npvHistogram: npv.histogram,
       fan: fanOf(out, option, years, children, match, council !== null),
     };
-  }
+  });
   return result;
+}
+
+/** The value every element of `values` has, or null when they differ. */
+function constantValue(values: Float64Array): number | null {
+  const first = values[0];
+  if (first === undefined) return null;
+  for (let i = 1; i < values.length; i++) if (values[i] !== first) return null;
+  return first;
+}
+
+/** How many values exceed each threshold, in one pass. countAbove([1, 5, 9], [4, 8]) -> [2, 1] */
+export function countAbove(values: Float64Array | Float32Array, thresholds: readonly number[]): number[] {
+  const counts = thresholds.map(() => 0);
+  const limits = Float64Array.from(thresholds);
+  const k = limits.length;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    for (let j = 0; j < k; j++) if (v > limits[j]!) counts[j]!++;
+  }
+  return counts;
+}
+
+/** A summary of scale x values + shift (scale > 0), from the summary of the values. */
+function affineSummary(s: QuantileSummary, scale: number, shift: number): QuantileSummary {
+  const scaled = scaleSummary(s, scale);
+  return {
+    ...scaled,
+    mean: scaled.mean + shift,
+    p5: scaled.p5 + shift,
+    p10: scaled.p10 + shift,
+    p25: scaled.p25 + shift,
+    p50: scaled.p50 + shift,
+    p75: scaled.p75 + shift,
+    p90: scaled.p90 + shift,
+    p95: scaled.p95 + shift,
+  };
 }
 
 /** Fills in council placements from the region's (placements are the region's x children_share). */

@@ -68,11 +68,21 @@ export function simulationPlan(scenario: Scenario, request: MonteCarloRequest): 
   };
 }
 
+/** Input columns of one iteration whose uncertain inputs are all drawn (to see which vary). */
+function probeColumns(scenario: Scenario): ReturnType<typeof inputColumns> {
+  const sources = drawSources(scenario);
+  return inputColumns(scenario, new Map(sources.map((s) => [s.path, new Float64Array(1)])), 1);
+}
+
 /** True when the scenario's uplift, discount rate or grant share is uncertain. */
 export function costShapeVariesIn(scenario: Scenario): boolean {
-  const sources = drawSources(scenario);
-  const probe = inputColumns(scenario, new Map(sources.map((s) => [s.path, new Float64Array(1)])), 1);
-  return costShapeVaries(probe);
+  return costShapeVaries(probeColumns(scenario));
+}
+
+/** True when the contract's cost differs between iterations (value, uplift, cost optimism bias ...). */
+export function contractCostVariesIn(scenario: Scenario): boolean {
+  const probe = probeColumns(scenario);
+  return costShapeVaries(probe) || typeof probe.annualValue !== 'number' || typeof probe.costOptimismBias !== 'number';
 }
 
 /** True when every iteration's draws can be made block by block (no whole-run sampling). */

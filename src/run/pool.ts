@@ -11,7 +11,7 @@ import { outputBytes, simulationLayout } from '../model/simulate';
 import { withCouncilPlacements } from '../model/summarise';
 import type { Scenario } from '../scenario/types';
 import { drawSources } from './draws';
-import { blockCount, costShapeVariesIn, drawsByBlock, monteCarloResult, simulationPlan, type MonteCarloRequest } from './montecarlo';
+import { blockCount, contractCostVariesIn, costShapeVariesIn, drawsByBlock, monteCarloResult, simulationPlan, type MonteCarloRequest } from './montecarlo';
 import { withUpdatedOptions, type MonteCarloWithInformation } from './information';
 import { scenarioSource, type ScenarioSource, type SummariseResult, type Task } from './task';
 
@@ -160,12 +160,17 @@ export class RunPool {
         return this.run({ kind: 'simulate', source, request, blocks: mine, output, draws }, signal);
       }),
     );
-    // Summaries by (option, perspective), dealt out in turn so the threads finish together.
-    const pairs = layout.terms.flatMap((_, k) => layout.perspectives.map((__, p) => [k, p] as [number, number]));
+    // Summaries dealt out in turn so the threads finish together: by option when the contract cost
+    // is the same in every iteration (one description of avoided cost then serves every
+    // perspective), else by (option, perspective).
+    const byOption = !contractCostVariesIn(scenario);
+    const pairs = byOption
+      ? layout.terms.map((_, k) => layout.perspectives.map((__, p) => [k, p] as [number, number]))
+      : layout.terms.flatMap((_, k) => layout.perspectives.map((__, p) => [[k, p] as [number, number]]));
     const summaryGroups = Math.min(this.threads, pairs.length);
     const summaries = await Promise.all(
       Array.from({ length: summaryGroups }, (_, g) => {
-        const mine = pairs.filter((__, j) => j % summaryGroups === g);
+        const mine = pairs.filter((__, j) => j % summaryGroups === g).flat();
         return this.run({ kind: 'summarise', source, request, pairs: mine, output, withTornado: g === 0 }, signal) as Promise<SummariseResult>;
       }),
     );
