@@ -54,3 +54,50 @@ describe('percentiles', () => {
     expect(h.edges).toEqual([0, 2, 4, 6, 8, 10]);
   });
 });
+
+describe('one description of avoided cost serves every perspective when the contract cost is fixed', () => {
+  it('gives what describing each perspective\'s own NPV column gives', async () => {
+    const { createOutput, simulateBlock, simulationLayout, VARYING_FIELDS, costOf } = await import('../../src/model/simulate');
+    const { summariseOption, describeColumn, countAbove } = await import('../../src/model/summarise');
+    const { inputs } = await import('./fixtures');
+    const base = inputs({
+      start: { year: 2025, month: 1 },
+      baseEnd: { year: 2027, month: 3 },
+      maxExtensionYears: 2,
+      annualValue: 660_546,
+      externalShare: 0.9,
+      referralsPerYear: 60,
+      capacityPerMonth: 4,
+      councils: [
+        { name: 'A', childrenShare: 0.3, matchShare: 0.5 },
+        { name: 'B', childrenShare: 0.7, matchShare: 0.5 },
+      ],
+    });
+    const n = 3000;
+    let x = 7;
+    const random = (): number => ((x = (x * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const columns = Object.fromEntries(VARYING_FIELDS.map((f) => [f, base[f]])) as Record<string, number | Float64Array>;
+    columns.effectiveness = Float64Array.from({ length: n }, () => 0.05 + 0.6 * random());
+    columns.residentialWeeklyCost = Float64Array.from({ length: n }, () => 3000 + 6000 * random());
+    const plan = { base, longestWeeks: 52, processVariability: false, fanIterations: 100 };
+    const layout = simulationLayout(plan);
+    const out = createOutput(layout, n, 100, false);
+    simulateBlock(plan, layout, columns as never, 0, 0, n, out, null);
+    const k = 2;
+    const summary = summariseOption(out, layout, base, k);
+    layout.perspectives.forEach((name, p) => {
+      const council = p === 0 ? null : base.councils[p - 1]!;
+      const column = Float64Array.from({ length: n }, (_, i) =>
+        (council ? council.childrenShare : 1) * out.avoidedCostPV[k]![i]! - (council ? council.matchShare : 1) * costOf(out, layout.options, k, i, council ? 3 : 1),
+      );
+      const direct = describeColumn(column);
+      const fast = summary[name]!;
+      for (const key of ['mean', 'sem', 'p5', 'p10', 'p25', 'p50', 'p75', 'p90', 'p95'] as const) {
+        expect(fast.npv[key]).toBeCloseTo(direct.summary[key], 4);
+      }
+      expect(fast.probabilityNpvPositive).toBe(direct.positive / n);
+      expect(fast.npvHistogram.counts).toEqual(direct.histogram.counts);
+    });
+    expect(countAbove(Float64Array.of(1, 5, 9), [4, 8])).toEqual([2, 1]);
+  });
+});
