@@ -3,7 +3,7 @@
  * Runs the full Monte Carlo once on the worker pool and prints, last, one JSON line:
  * {"n","computeSeconds","iterationsPerSecond","peakRssMb","meanNpv","p5Npv","p50Npv","p95Npv","probabilityNpvPositive"}
  * for the headline option's region. computeSeconds excludes start-up: imports, starting the worker
- * threads and one small warm-up run (reported as warmUpSeconds) that lets V8 compile the hot code.
+ * threads and five warm-up runs of 20,000 (reported as warmUpSeconds) that let V8 compile the hot code.
  * Before it, one JSON line per reference kernel (bench/reference.ts), run in the same process after
  * the measured run (so their memory is not in its peak).
  */
@@ -45,9 +45,10 @@ const request = { ...monteCarloRequest(scenario, { iterations: n }), processVari
 
 const pool = new RunPool({ threads: values.threads ? Number(values.threads) : undefined, timeoutMs: 600_000, maxQueue: 4 });
 await pool.warm();
-// Start-up also includes compiling the hot code: one small run first (another seed), timed apart.
+// Start-up also includes compiling the hot code: five runs of 20,000 first (other seeds), timed apart,
+// as a server's workers are after their first few requests.
 const warmStart = performance.now();
-await pool.monteCarlo(scenario, { ...request, iterations: Math.min(n, 20_000), seed: `${request.seed}-warm-up` });
+for (let run = 0; run < 5; run++) await pool.monteCarlo(scenario, { ...request, iterations: 20_000, seed: `${request.seed}-warm-up-${run}` });
 const warmUpSeconds = (performance.now() - warmStart) / 1000;
 note('workers warm');
 const start = performance.now();

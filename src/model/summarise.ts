@@ -264,7 +264,7 @@ export function summariseOption(
       const pvCost = pvCostOf(match, pvWhich);
       npv = {
         summary: affineSummary(avoidedPVDescription.summary, children, -pvCost),
-        histogram: { edges: avoidedPVDescription.histogram.edges.map((e) => children * e - pvCost), counts: avoidedPVDescription.histogram.counts },
+        histogram: { edges: avoidedPVDescription.histogram.edges.map((e) => children * e - pvCost), counts: [...avoidedPVDescription.histogram.counts] },
         positive: positives[index]!,
       };
       netSaving = affineSummary(avoidedDescription.summary, children, -match * costAt![cashWhich]! * fixedMonthlyCost!);

@@ -12,7 +12,7 @@ import { CAPACITY_PATHS, capacityPerMonth, FIELD_OF_PATH } from '../scenario/fie
 import type { Quantity, Scenario } from '../scenario/types';
 
 /** Iterations per block of plain random draws: each block has its own seeded stream per input. */
-export const BLOCK_SIZE = 16_384;
+export const BLOCK_SIZE = 4_096;
 
 /** An uncertain input: a variable ("variables.x") or a quantity path, and its distribution. */
 export interface DrawSource {
