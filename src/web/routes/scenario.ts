@@ -157,8 +157,14 @@ export function tryChange(services: AppServices): RequestHandler {
   };
 }
 
-/** GET /scenarios/:name/results.csv — one row per option, perspective and financial year, stamped. */
-export function csv(services: AppServices): RequestHandler {
+/**
+ * A handler that answers once the run the request names has finished: 404 for no such scenario,
+ * the problems page for a broken one, the run-failure page for a failed run, else `answer`.
+ */
+function afterRun(
+  services: AppServices,
+  answer: (res: Response, prepared: Ready, run: Run, results: Results) => Promise<void> | void,
+): RequestHandler {
   return async (req, res, next) => {
     const prepared = await ready(services, req, res);
     if (prepared === undefined) return next();
@@ -166,56 +172,45 @@ export function csv(services: AppServices): RequestHandler {
     const run = services.runner.start(prepared.scenario, prepared.request);
     const results = await finished(res, run);
     if (results === null) return;
+    await answer(res, prepared, run, results);
+  };
+}
+
+/** GET /scenarios/:name/results.csv — one row per option, perspective and financial year, stamped. */
+export function csv(services: AppServices): RequestHandler {
+  return afterRun(services, (res, prepared, run, results) => {
     res
       .type('text/csv; charset=utf-8')
       .attachment(`${prepared.stored.name}-${results.scenario.hash}.csv`)
       .send(stampedResultsCsv(results, stampOf(prepared, run, results)));
-  };
+  });
 }
 
 /** GET /scenarios/:name/results-information.csv — monitoring, the update and the value of information, one row per figure, stamped. */
 export function informationCsv(services: AppServices): RequestHandler {
-  return async (req, res, next) => {
-    const prepared = await ready(services, req, res);
-    if (prepared === undefined) return next();
-    if (prepared === null) return;
-    const run = services.runner.start(prepared.scenario, prepared.request);
-    const results = await finished(res, run);
-    if (results === null) return;
+  return afterRun(services, (res, prepared, run, results) => {
     res
       .type('text/csv; charset=utf-8')
       .attachment(`${prepared.stored.name}-${results.scenario.hash}-information.csv`)
       .send(stampedInformationCsv(results, stampOf(prepared, run, results)));
-  };
+  });
 }
 
 /** GET /scenarios/:name/results.xlsx — the Excel workbook. */
 export function xlsx(services: AppServices): RequestHandler {
-  return async (req, res, next) => {
-    const prepared = await ready(services, req, res);
-    if (prepared === undefined) return next();
-    if (prepared === null) return;
-    const run = services.runner.start(prepared.scenario, prepared.request);
-    const results = await finished(res, run);
-    if (results === null) return;
+  return afterRun(services, async (res, prepared, run, results) => {
     const bytes = await resultsWorkbook(results, prepared.scenario, stampOf(prepared, run, results));
     res
       .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
       .attachment(`${prepared.stored.name}-${results.scenario.hash}.xlsx`)
       .send(bytes);
-  };
+  });
 }
 
 /** GET /scenarios/:name/report — the printable cabinet report. */
 export function report(services: AppServices): RequestHandler {
-  return async (req, res, next) => {
-    const prepared = await ready(services, req, res);
-    if (prepared === undefined) return next();
-    if (prepared === null) return;
-    const run = services.runner.start(prepared.scenario, prepared.request);
-    const results = await finished(res, run);
-    if (results === null) return;
+  return afterRun(services, (res, prepared, run, results) => {
     const shaped = scenarioReport(results, prepared.scenario, stampOf(prepared, run, results));
     res.render('pages/report', { stored: prepared.stored, report: shaped, chartJson: jsonForScript(shaped.chartData), links: runLinks(prepared), hashMismatch: prepared.hashMismatch });
-  };
+  });
 }
