@@ -363,20 +363,29 @@ export function scaleSummary(s: QuantileSummary, factor: number): QuantileSummar
   };
 }
 
-/** P5..P95 of cumulative net cash by financial year over the fan iterations. */
-function fanOf(out: SimulationOutput, option: number, years: string[], children: number, match: number, isCouncil: boolean): MonteCarloPerspective['fan'] {
+/**
+ * Cumulative net cash by financial year for each fan iteration, year by year: element
+ * [y x fanIterations + i] is iteration i's net cash from the start to the end of year y.
+ */
+export function cumulativeNetByYear(out: SimulationOutput, option: number, years: number, children: number, match: number, isCouncil: boolean): Float64Array {
   const f = out.fanIterations;
-  const count = years.length;
-  const cumulative = new Float64Array(f * count);
+  const cumulative = new Float64Array(f * years);
   const avoided = out.fanAvoided[option]!;
   const cost = isCouncil ? out.fanPaid[option]! : out.fanCost[option]!;
   for (let i = 0; i < f; i++) {
     let running = 0;
-    for (let y = 0; y < count; y++) {
-      running += children * avoided[i * count + y]! - match * cost[i * count + y]!;
+    for (let y = 0; y < years; y++) {
+      running += children * avoided[i * years + y]! - match * cost[i * years + y]!;
       cumulative[y * f + i] = running;
     }
   }
+  return cumulative;
+}
+
+/** P5..P95 of cumulative net cash by financial year over the fan iterations. */
+function fanOf(out: SimulationOutput, option: number, years: string[], children: number, match: number, isCouncil: boolean): MonteCarloPerspective['fan'] {
+  const f = out.fanIterations;
+  const cumulative = cumulativeNetByYear(out, option, years.length, children, match, isCouncil);
   return years.map((year, y) => {
     const [p5, p25, p50, p75, p95] = quantiles(cumulative.subarray(y * f, (y + 1) * f), [0.05, 0.25, 0.5, 0.75, 0.95]);
     return { year, p5: p5!, p25: p25!, p50: p50!, p75: p75!, p95: p95! };

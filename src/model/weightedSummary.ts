@@ -5,7 +5,7 @@
  */
 import type { MonteCarloPerspective, QuantileSummary } from './results';
 import { costOf, type SimulationLayout, type SimulationOutput } from './simulate';
-import { SUMMARY_PROBABILITIES, scaleSummary } from './summarise';
+import { cumulativeNetByYear, SUMMARY_PROBABILITIES, scaleSummary } from './summarise';
 import type { Inputs } from './types';
 import { effectiveSampleSize, normaliseWeights, weightedHistogram, weightedMeanAndSem, weightedQuantiles, weightedShareAbove } from './weighted';
 
@@ -94,16 +94,7 @@ function weightedFan(
   const fanWeights = weights.subarray(0, f);
   let total = 0;
   for (let i = 0; i < f; i++) total += fanWeights[i]!;
-  const cumulative = new Float64Array(f * count);
-  const avoided = out.fanAvoided[option]!;
-  const cost = isCouncil ? out.fanPaid[option]! : out.fanCost[option]!;
-  for (let i = 0; i < f; i++) {
-    let running = 0;
-    for (let y = 0; y < count; y++) {
-      running += children * avoided[i * count + y]! - match * cost[i * count + y]!;
-      cumulative[y * f + i] = running;
-    }
-  }
+  const cumulative = cumulativeNetByYear(out, option, count, children, match, isCouncil);
   return years.map((year, y) => {
     const column = cumulative.subarray(y * f, (y + 1) * f);
     const [p5, p25, p50, p75, p95] = total > 0 ? weightedQuantiles(column, fanWeights, [0.05, 0.25, 0.5, 0.75, 0.95]) : [NaN, NaN, NaN, NaN, NaN];
