@@ -121,4 +121,30 @@ monte_carlo: { iterations: 3000, seed: 2025 }`,
       ]
     `);
   });
+
+  it('Monte Carlo with process variability', () => {
+    const loaded = loadScenario(
+      `name: guard with chance in the counts
+contract: { start: 2025-01-03, base_end: 2027-03-31, annual_value: 660546 }
+service: { referrals_per_year: 60, capacity: { starts_per_year: 52 }, max_wait_months: 6 }
+outcomes:
+  breakdown_risk: { dist: pert, min: 0.15, mode: 0.25, max: 0.4 }
+  effectiveness: 0.25
+  residential_escalation: 0.2
+  residential_weeks: { dist: triangular, min: 26, mode: 52, max: 104 }
+  residential_weekly_cost: 5631
+monte_carlo: { iterations: 2000, seed: 7, process_variability: true }`,
+      'guard-variability.yaml',
+    );
+    if (!loaded.ok) throw new Error('guard scenario invalid');
+    const region = runMonteCarloInProcess(loaded.scenario, monteCarloRequest(loaded.scenario))[0]!.perspectives.region!;
+    expect([region.npv.mean, region.npv.p50, region.residentialPlacementsAvoided.mean, region.probabilityNpvPositive]).toMatchInlineSnapshot(`
+      [
+        -957745.1365785892,
+        -1039452.8145699648,
+        1.4485,
+        0.0235,
+      ]
+    `);
+  });
 });
