@@ -3,7 +3,8 @@
  * compiler tsx itself uses), so each worker loads one small file instead of a TypeScript loader
  * and its own loader thread. The bundle is rebuilt whenever a source file is newer than it.
  */
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildSync } from 'esbuild';
@@ -49,7 +50,7 @@ export function workerBundle(name: 'task' | 'load-task' = 'task', exportName = n
   const bundle = join(DIST, `${name}.mjs`);
   if (bundleTime(bundle) > newestSource(SOURCE_ROOT)) return bundle;
   mkdirSync(DIST, { recursive: true });
-  buildSync({
+  const built = buildSync({
     entryPoints: [join(SOURCE_ROOT, 'run', `${name}.ts`)],
     outfile: bundle,
     bundle: true,
@@ -59,7 +60,13 @@ export function workerBundle(name: 'task' | 'load-task' = 'task', exportName = n
     packages: 'external',
     sourcemap: 'inline',
     logLevel: 'error',
+    write: false,
     footer: { js: `export default ${exportName};` },
   });
+  // Written beside it and renamed into place, so a process starting workers at the same moment
+  // (test files run in parallel) never loads half a file.
+  const temporary = `${bundle}.${randomUUID()}.tmp`;
+  writeFileSync(temporary, built.outputFiles[0]!.contents);
+  renameSync(temporary, bundle);
   return bundle;
 }
