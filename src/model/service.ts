@@ -22,6 +22,23 @@ export function referralsInMonth(inputs: Pick<Inputs, 'referralsPerYear' | 'refe
 }
 
 /**
+ * Starts up to `capacity` children in month m, longest-waiting first: takes them from
+ * waiting[oldest..m] (children by month of referral), which it changes; returns how many started.
+ * startInArrivalOrderInPlace([2, 5], 0, 1, 3) -> 3, leaving [0, 4]
+ */
+export function startInArrivalOrderInPlace(waiting: Float64Array, oldest: number, m: number, capacity: number): number {
+  let left = capacity;
+  let started = 0;
+  for (let a = oldest; a <= m && left > 0; a++) {
+    const served = Math.min(left, waiting[a]!);
+    waiting[a] = waiting[a]! - served;
+    started += served;
+    left -= served;
+  }
+  return started;
+}
+
+/**
  * The waiting list over `term` months: each month the longest-waiting children start first,
  * then that month's referrals, up to capacity; a child referred in month a who is still waiting
  * at the end of month a + max_wait_months leaves unserved.
@@ -41,13 +58,7 @@ export function simulateService(
   for (let m = 0; m < term; m++) {
     referrals[m] = referralsInMonth(inputs, m);
     waiting[m] = referrals[m]!;
-    let capacity = inputs.capacityPerMonth;
-    for (let a = oldest; a <= m && capacity > 0; a++) {
-      const served = Math.min(capacity, waiting[a]!);
-      waiting[a] = waiting[a]! - served;
-      starts[m] = starts[m]! + served;
-      capacity -= served;
-    }
+    starts[m] = startInArrivalOrderInPlace(waiting, oldest, m, inputs.capacityPerMonth);
     // Leave the list at the end of month a + max_wait_months.
     while (oldest <= m && oldest + inputs.maxWaitMonths <= m) {
       turnedAway[m] = turnedAway[m]! + waiting[oldest]!;

@@ -14,6 +14,7 @@
  */
 import { externalShareInYear } from './money';
 import { poisson, binomial } from './random/sample';
+import { startInArrivalOrderInPlace } from './service';
 import type { Rng } from './random/rng';
 import { buildTimeline, fixedTermMonths, placementTailMonths, termMonths, WEEKS_PER_MONTH, type Timeline } from './time';
 import type { Inputs } from './types';
@@ -497,15 +498,7 @@ function fillStarts(ws: Workspace, referralsPerMonth: number, capacity: number, 
   let oldest = 0;
   for (let m = 0; m < term; m++) {
     waiting[m] = referralsPerMonth * shape[m]!;
-    let left = capacity;
-    let started = 0;
-    for (let a = oldest; a <= m && left > 0; a++) {
-      const served = Math.min(left, waiting[a]!);
-      waiting[a] = waiting[a]! - served;
-      started += served;
-      left -= served;
-    }
-    starts[m] = started;
+    starts[m] = startInArrivalOrderInPlace(waiting, oldest, m, capacity);
     while (oldest <= m && oldest + maxWait <= m) waiting[oldest++] = 0;
   }
   return StartsShape.Other;
@@ -522,16 +515,9 @@ function fillStartsWithChance(ws: Workspace, rng: Rng, referralsPerMonth: number
     waiting[m] = poisson(rng, referralsPerMonth * ws.referralShape[m]!);
     // Capacity in whole children: the fractional part of a month's capacity carries over.
     credit += capacity;
-    let left = Math.floor(credit);
-    credit -= left;
-    let started = 0;
-    for (let a = oldest; a <= m && left > 0; a++) {
-      const served = Math.min(left, waiting[a]!);
-      waiting[a] = waiting[a]! - served;
-      started += served;
-      left -= served;
-    }
-    ws.starts[m] = started;
+    const whole = Math.floor(credit);
+    credit -= whole;
+    ws.starts[m] = startInArrivalOrderInPlace(waiting, oldest, m, whole);
     while (oldest <= m && oldest + maxWait <= m) waiting[oldest++] = 0;
   }
 }

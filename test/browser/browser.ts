@@ -90,3 +90,25 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS_DIR, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOTS_DIR, `${name}.png`), fullPage: true });
 }
+
+/** A page at baseUrl + path in a fresh context, with console errors and page errors collected. */
+export async function openPage(browser: Browser, url: string, width = 1100): Promise<{ page: Page; problems: string[]; close: () => Promise<void> }> {
+  const context = await browser.newContext({ viewport: { width, height: 900 } });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) problems.push(m.text());
+  });
+  page.on('pageerror', (e) => problems.push(e.message));
+  await page.goto(url, { waitUntil: 'networkidle' });
+  return { page, problems, close: () => context.close() };
+}
+
+/** Share of a canvas's pixels that are drawn (not transparent). */
+export function drawnShare(page: Page, id: string): Promise<number> {
+  return inPage<number>(
+    page,
+    `(() => { const c = document.getElementById(${JSON.stringify(id)}); const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+      let drawn = 0; for (let i = 3; i < d.length; i += 4) if (d[i] > 0) drawn++; return drawn / (d.length / 4); })()`,
+  );
+}

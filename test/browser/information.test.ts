@@ -9,7 +9,7 @@ import type { RunPool } from '../../src/run/pool';
 import { testPool } from '../web/helpers';
 import { scenarioDir } from '../web/scenarioDir';
 import path from 'node:path';
-import { HAS_CHROMIUM, SCREENSHOTS_DIR, axeViolations, inPage, launchChromium, screenshot, startApp } from './browser';
+import { drawnShare, openPage, HAS_CHROMIUM, SCREENSHOTS_DIR, axeViolations, inPage, launchChromium, screenshot, startApp } from './browser';
 
 describe.skipIf(!HAS_CHROMIUM)('monitoring and value of information in Chromium', () => {
   const folder = scenarioDir(['class-central-with-monitoring', 'class-central'], 2000);
@@ -30,24 +30,7 @@ describe.skipIf(!HAS_CHROMIUM)('monitoring and value of information in Chromium'
     folder.remove();
   });
 
-  async function open(path: string, width = 1100): Promise<{ page: Page; problems: string[]; close: () => Promise<void> }> {
-    const context = await browser.newContext({ viewport: { width, height: 900 } });
-    const page = await context.newPage();
-    const problems: string[] = [];
-    page.on('console', (m) => {
-      if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) problems.push(m.text());
-    });
-    page.on('pageerror', (e) => problems.push(e.message));
-    await page.goto(app.baseUrl + path, { waitUntil: 'networkidle' });
-    return { page, problems, close: () => context.close() };
-  }
-
-  const drawnShare = (page: Page, id: string): Promise<number> =>
-    inPage<number>(
-      page,
-      `(() => { const c = document.getElementById(${JSON.stringify(id)}); const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
-        let drawn = 0; for (let i = 3; i < d.length; i += 4) if (d[i] > 0) drawn++; return drawn / (d.length / 4); })()`,
-    );
+  const open = (path: string, width = 1100): ReturnType<typeof openPage> => openPage(browser, app.baseUrl + path, width);
 
   const NEW_CHARTS = ['chart-tracker-referrals', 'chart-tracker-breakdowns', 'chart-tracker-residentialEntries', 'chart-evppi'];
 

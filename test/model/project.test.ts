@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { projectAll } from '../../src/model/project';
-import { simulateService } from '../../src/model/service';
+import { simulateService, startInArrivalOrderInPlace } from '../../src/model/service';
 import { weeksInMonthOffset } from '../../src/model/outcomes';
 import { inputs } from './fixtures';
 
@@ -60,6 +60,13 @@ describe('the weeks of a placement spread over months', () => {
 });
 
 describe('the first-in-first-out waiting list', () => {
+  it('starts the oldest referrals first, up to capacity', () => {
+    // By hand: 2 waiting from month 0, 5 from month 1, capacity 3: all 2, then 1 of the 5.
+    const waiting = Float64Array.from([2, 5]);
+    expect(startInArrivalOrderInPlace(waiting, 0, 1, 3)).toBe(3);
+    expect(Array.from(waiting)).toEqual([0, 4]);
+  });
+
   // Worked by hand: 5 referrals a month, 3 starts a month, a child waits at most 2 months, 6 months.
   // Month: starts (from cohort) | turned away at month end
   //   0: 3 (c0) | -        1: 3 (2 c0, 1 c1) | -      2: 3 (c1) | c0: 0
