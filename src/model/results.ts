@@ -105,3 +105,84 @@ export interface Results {
 }
 
 export const MODEL_VERSION = '1';
+
+/** How money is counted in every output (shared/model.md section 17); central values when uncertain. */
+export interface MoneyBasis {
+  /** The financial year whose prices real amounts are in, e.g. "2024/25". */
+  priceBase: string;
+  /** General inflation a year (the GDP deflator), e.g. 0.02. */
+  inflation: number;
+  contractPrice: 'cash' | 'real';
+  discountRate: number;
+  /** The financial year present values are discounted to, e.g. "2026/27". */
+  discountBaseYear: string;
+}
+
+/** A figure at central values and, with Monte Carlo, its distribution over the draws (section 18). */
+export interface DecisionFigure {
+  central: number;
+  mean: number | null;
+  sem: number | null;
+  p10: number | null;
+  p50: number | null;
+  p90: number | null;
+  probabilityPositive: number | null;
+}
+
+/** One option in the decision of one perspective (section 18). */
+export interface DecisionOption {
+  extensionYears: number;
+  /** NPV_k - NPV_0: what the extension years add to stopping at the end of the fixed term. */
+  incrementalNpv: DecisionFigure;
+  /** Net cash saving_k - net cash saving_0. */
+  incrementalNetCash: DecisionFigure;
+  /** NPV_k - NPV_(k-1); null for option 0. */
+  marginalNpv: DecisionFigure | null;
+  /** Share of draws in which this option has the highest NPV (ties to the fewest years); null without Monte Carlo. */
+  probabilityBest: number | null;
+  probabilityBestSem: number | null;
+  /** Mean over draws of (best NPV in the draw - this option's NPV); null without Monte Carlo. */
+  expectedLoss: number | null;
+  expectedLossSem: number | null;
+  /** annual_value at which mean incremental NPV is 0 (null for option 0 or with no extension-year cost). */
+  breakEvenAnnualPrice: number | null;
+  breakEvenAnnualPriceCentral: number | null;
+  /** Share of draws in which the contract ended before the option's term (section 16); null without Monte Carlo. */
+  probabilityEndedEarly: number | null;
+}
+
+export interface PerspectiveDecision {
+  /** Extension years of the best option: highest mean NPV with Monte Carlo, else at central values. */
+  bestOption: number;
+  bestOptionCentral: number;
+  options: DecisionOption[];
+}
+
+/** One financial year of a budget table, cash (section 18). */
+export interface BudgetYear {
+  year: string;
+  grossContractCost: number;
+  externalFunding: number;
+  ownContribution: number;
+  cashableSaving: number;
+  nonCashableSaving: number;
+  netBudgetEffect: number;
+  cumulativeNetBudgetEffect: number;
+  netBudgetEffectP10: number | null;
+  netBudgetEffectP50: number | null;
+  netBudgetEffectP90: number | null;
+}
+
+export interface OptionBudget {
+  extensionYears: number;
+  byFinancialYear: BudgetYear[];
+}
+
+/** The best option of the headline perspective over a grid of two inputs, at central values. */
+export interface DecisionMap {
+  perspective: string;
+  x: { input: string; values: number[] };
+  y: { input: string; values: number[] };
+  /** bestOption[iy][ix]: extension years of the best option with y at values[iy], x at values[ix]. */
+  bestOption: number[][];
+}

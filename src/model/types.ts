@@ -19,6 +19,17 @@ export interface Council {
   matchShare: number;
 }
 
+/**
+ * One entry of funding.schedule in model months (shared/model.md section 16): it covers months
+ * fromMonth .. toMonth, both included (toMonth Infinity when the entry has no `to`). Where entries
+ * overlap, the first listed wins; months no entry covers take `externalShare`.
+ */
+export interface FundingEntry {
+  fromMonth: number;
+  toMonth: number;
+  externalShare: number;
+}
+
 export interface Inputs {
   /** The month that holds contract.start (month 0 of the model). */
   start: YearMonth;
@@ -40,6 +51,10 @@ export interface Inputs {
   externalShare: number;
   /** funding.external_share_by_year: overrides keyed by financial-year label, e.g. "2027/28". */
   externalShareByYear: Readonly<Record<string, number>>;
+  /** funding.schedule (section 16); empty when the file has none. Cannot be used with externalShareByYear. */
+  fundingSchedule: readonly FundingEntry[];
+  /** funding.if_grant_falls: councils pay what the grant does not, or the contract ends (section 16). */
+  ifGrantFalls: 'councils_pay' | 'contract_ends';
   councils: readonly Council[];
 
   /** service.referrals_per_year in the first year. */
@@ -64,6 +79,14 @@ export interface Inputs {
   cashableShare: number;
 
   discountRate: number;
+  /** contract.price: `cash` when annual_value and annual_uplift are cash amounts (section 17). */
+  contractPrice: 'real' | 'cash';
+  /** finance.inflation: general inflation a year (GDP deflator), stepping each April. */
+  inflation: number;
+  /** finance.price_base as a financial-year index (0 for the year holding month 0). */
+  priceBaseYear: number;
+  /** finance.discount_base_year as a financial-year index (0 for the year holding month 0). */
+  discountBaseYear: number;
   residentialCostGrowth: number;
   optimismBias: number;
   attribution: number;

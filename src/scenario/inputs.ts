@@ -71,6 +71,15 @@ export function yearMonthOf(isoDate: string): YearMonth {
 }
 
 /**
+ * The index of a financial year labelled like "2026/27" counted from the financial year that holds
+ * `start` (0 for that year). financialYearIndex({year: 2025, month: 1}, '2026/27') -> 2
+ */
+export function financialYearIndex(start: YearMonth, label: string): number {
+  const first = start.month >= 4 ? start.year : start.year - 1;
+  return Number(label.slice(0, 4)) - first;
+}
+
+/**
  * The model's inputs for one set of values (from centralValues, valuesWith or one Monte Carlo
  * draw). Capacity per month is starts_per_year / 12, or caseload / months_per_child.
  */
@@ -80,12 +89,18 @@ export function buildInputs(scenario: Scenario, values: Readonly<Record<string, 
     if (found === undefined) throw new Error(`buildInputs: no value for ${path}`);
     return found;
   };
+  const start = yearMonthOf(scenario.contract.start);
+  const monthOf = (isoDate: string): number => {
+    const at = yearMonthOf(isoDate);
+    return (at.year - start.year) * 12 + (at.month - start.month);
+  };
+  const shareAt = (path: string, central: number): number => values[path] ?? central;
   const capacityPerMonth =
     scenario.capacityForm === 'starts_per_year'
       ? value('service.capacity.starts_per_year') / 12
       : value('service.capacity.caseload') / value('service.capacity.months_per_child');
   return {
-    start: yearMonthOf(scenario.contract.start),
+    start,
     baseEnd: yearMonthOf(scenario.contract.baseEnd),
     maxExtensionYears: scenario.contract.maxYears,
     headlineExtensionYears: scenario.contract.take,
@@ -94,7 +109,17 @@ export function buildInputs(scenario: Scenario, values: Readonly<Record<string, 
     costOptimismBias: value('finance.cost_optimism_bias'),
     externalShare: value('funding.external_share'),
     externalShareByYear: scenario.externalShareByYear,
-    councils: scenario.councils,
+    fundingSchedule: (scenario.fundingSchedule ?? []).map((entry, i) => ({
+      fromMonth: monthOf(entry.from),
+      toMonth: entry.to === undefined ? Infinity : monthOf(entry.to),
+      externalShare: value(`funding.schedule.${i}.external_share`),
+    })),
+    ifGrantFalls: scenario.ifGrantFalls ?? 'councils_pay',
+    councils: scenario.councils.map((council, i) => ({
+      name: council.name,
+      childrenShare: shareAt(`councils.${i}.children_share`, council.childrenShare),
+      matchShare: shareAt(`councils.${i}.match_share`, council.matchShare),
+    })),
     referralsPerYear: value('service.referrals_per_year'),
     referralGrowth: value('service.referral_growth'),
     capacityPerMonth,
@@ -108,6 +133,10 @@ export function buildInputs(scenario: Scenario, values: Readonly<Record<string, 
     moveCost: value('outcomes.move_cost'),
     cashableShare: value('outcomes.cashable_share'),
     discountRate: value('finance.discount_rate'),
+    contractPrice: scenario.contractPrice ?? 'real',
+    inflation: values['finance.inflation'] ?? 0,
+    priceBaseYear: scenario.priceBase === undefined ? 0 : financialYearIndex(start, scenario.priceBase),
+    discountBaseYear: scenario.discountBaseYear === undefined ? 0 : financialYearIndex(start, scenario.discountBaseYear),
     residentialCostGrowth: value('finance.residential_cost_growth'),
     optimismBias: value('finance.optimism_bias'),
     attribution: value('finance.attribution'),

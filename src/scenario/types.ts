@@ -71,6 +71,26 @@ export interface Problem {
   message: string;
 }
 
+/** How sure an input is (shared/model.md section 19). An input with no status counts as an assumption. */
+export type ProvenanceStatus = 'published' | 'local_data' | 'estimate' | 'assumption';
+
+/** Where an input's value comes from (section 19). */
+export interface Provenance {
+  source?: string;
+  status?: ProvenanceStatus;
+}
+
+/**
+ * One funding.schedule entry's dates (section 16). Its share is the quantity at
+ * `funding.schedule.<index>.external_share` in Scenario.quantities.
+ */
+export interface FundingScheduleEntry {
+  /** ISO date, e.g. "2026-01-01". */
+  from: string;
+  /** ISO date; undefined: to the end of the horizon. */
+  to?: string;
+}
+
 export interface Scenario {
   /** File name as given (for messages and the scenarios list). */
   file: string;
@@ -97,7 +117,37 @@ export interface Scenario {
   /** service.max_wait_months; Infinity when left out. */
   maxWaitMonths: number;
   externalShareByYear: Record<string, number>;
+  /**
+   * funding.schedule entries in file order ([] when absent). Each entry's share is a quantity at
+   * `funding.schedule.<i>.external_share`, so it can be drawn, overridden and swung like any input.
+   */
+  fundingSchedule: FundingScheduleEntry[];
+  /** funding.if_grant_falls (default 'councils_pay'). */
+  ifGrantFalls: 'councils_pay' | 'contract_ends';
+  /** contract.price (default 'real'). */
+  contractPrice: 'real' | 'cash';
+  /** finance.discount_base_year, e.g. "2026/27", when given (default: the financial year of month 0). */
+  discountBaseYear?: string;
+  /**
+   * The top-level `decision:` key (section 18): the headline perspective ('region' or a council
+   * name; default 'region') and the decision map's two input paths when given.
+   */
+  decision: { perspective: string; map?: [string, string] };
+  /**
+   * Councils by name with their central shares. Each share is also a quantity (a fixed number) at
+   * `councils.<i>.children_share` and `councils.<i>.match_share`, so break-even searches and the
+   * decision map can move one council's share (the others stay as they are).
+   */
   councils: Council[];
+  /** source and status of each input that gives them, by input path (section 19), e.g. "outcomes.effectiveness". */
+  provenance: Record<string, Provenance>;
+  /** monitoring.illustrative: the counts are made up for illustration (section 19). */
+  monitoringIllustrative: boolean;
+  /**
+   * Things worth saying that do not stop the run (an entry wholly outside the horizon, a map
+   * naming a fixed input), in the same form as problems.
+   */
+  warnings: Problem[];
   /** Named variables (numbers or distributions), by name. */
   variables: Record<string, Quantity>;
   /** Every numeric input by dotted path, defaults filled in (see scenario/paths.ts). */
