@@ -55,28 +55,68 @@ export function horizonMonths(inputs: Pick<Inputs, 'start' | 'baseEnd' | 'maxExt
   return termMonths(inputs, inputs.maxExtensionYears) + placementTailMonths(longestWeeks);
 }
 
-/** How each month of a horizon maps to financial years, with the Green Book discount factor of each. */
+/** How money is counted over a horizon (shared/model.md section 17). */
+export interface MoneySettings {
+  discountRate: number;
+  /** General inflation a year; 0 makes cash equal real. */
+  inflation: number;
+  /** Financial-year index of the price base (0 for the year holding month 0). */
+  priceBaseYear: number;
+  /** Financial-year index present values are discounted to. */
+  discountBaseYear: number;
+}
+
+/** How each month of a horizon maps to financial years, with the Green Book discount factor and the deflator of each. */
 export interface Timeline {
   months: number;
   /** Financial-year index of each month: 0 for the year holding month 0. */
   yearOfMonth: Int32Array;
   /** Labels of financial years 0, 1, ... e.g. ["2024/25", "2025/26"]. */
   yearLabels: string[];
-  /** (1 + discount rate)^-year for each month. */
+  /** (1 + discount rate)^-(year - discount base year) for each month. */
   discount: Float64Array;
+  /** (1 + inflation)^(year - price base year) for each month: cash = real x deflator. */
+  deflator: Float64Array;
 }
 
-/** The timeline of `months` months from `start` at `discountRate` (HM Treasury Green Book, by financial year). */
-export function buildTimeline(start: YearMonth, months: number, discountRate: number): Timeline {
+/**
+ * Green Book discount factor of financial year `year`: (1 + rate)^-(year - base); years before the
+ * base are compounded forward. discountFactor(0.035, 2, 1) -> 1 / 1.035
+ */
+export function discountFactor(rate: number, year: number, baseYear: number): number {
+  return Math.pow(1 + rate, -(year - baseYear));
+}
+
+/**
+ * Deflator of financial year `year`, stepping each April: (1 + inflation)^(year - price base).
+ * deflatorOf(0.02, 3, 1) -> 1.0404
+ */
+export function deflatorOf(inflation: number, year: number, priceBaseYear: number): number {
+  return Math.pow(1 + inflation, year - priceBaseYear);
+}
+
+/**
+ * The timeline of `months` months from `start` (HM Treasury Green Book discounting by financial
+ * year; deflator by financial year). A plain rate means no inflation and both bases at year 0 (v1.1).
+ */
+export function buildTimeline(start: YearMonth, months: number, money: number | MoneySettings): Timeline {
+  const settings: MoneySettings = typeof money === 'number' ? { discountRate: money, inflation: 0, priceBaseYear: 0, discountBaseYear: 0 } : money;
   const firstYear = financialYearStartYear(start);
   const yearOfMonth = new Int32Array(months);
   const discount = new Float64Array(months);
+  const deflator = new Float64Array(months);
   const yearLabels: string[] = [];
   for (let n = 0; n < months; n++) {
     const year = financialYearStartYear(calendarMonth(start, n)) - firstYear;
     yearOfMonth[n] = year;
-    discount[n] = Math.pow(1 + discountRate, -year);
+    discount[n] = discountFactor(settings.discountRate, year, settings.discountBaseYear);
+    deflator[n] = deflatorOf(settings.inflation, year, settings.priceBaseYear);
     while (yearLabels.length <= year) yearLabels.push(financialYearLabel(firstYear + yearLabels.length));
   }
-  return { months, yearOfMonth, yearLabels, discount };
+  return { months, yearOfMonth, yearLabels, discount, deflator };
+}
+
+/** The money settings of a set of inputs. */
+export function moneySettings(inputs: Pick<Inputs, 'discountRate' | 'inflation' | 'priceBaseYear' | 'discountBaseYear'>): MoneySettings {
+  return { discountRate: inputs.discountRate, inflation: inputs.inflation, priceBaseYear: inputs.priceBaseYear, discountBaseYear: inputs.discountBaseYear };
 }
