@@ -2,7 +2,18 @@
  * What an uncertain input may be (shared/model.md section 10): a plain number or one of the
  * distribution forms, with its central value (used by the deterministic run) and support.
  */
-export type Distribution =
+export type Distribution = DistributionForm & Truncation;
+
+/**
+ * A truncation at a key's sanity limit (section 10, e.g. 520 weeks): draws and quantiles are
+ * conditional on being at or below `upper` (inverse CDF on [F(min), F(upper)], never clamped).
+ * Set by the scenario layer, never written in a file. The central value ignores it.
+ */
+export interface Truncation {
+  upper?: number;
+}
+
+type DistributionForm =
   | { dist: 'fixed'; value: number }
   | { dist: 'uniform'; min: number; max: number }
   | { dist: 'triangular'; min: number; mode: number; max: number }
@@ -63,8 +74,22 @@ export function centralValue(d: Distribution): number {
   }
 }
 
-/** Smallest and largest values a draw can take (may be infinite). support({dist:'beta',alpha:2,beta:3}) -> [0, 1] */
+/**
+ * Smallest and largest values a draw can take (may be infinite), truncation included.
+ * support({dist:'beta',alpha:2,beta:3}) -> [0, 1]; support({dist:'lognormal',low:26,high:104,upper:520}) -> [0, 520]
+ */
 export function support(d: Distribution): [number, number] {
+  const [lowest, highest] = untruncatedSupport(d);
+  return d.upper === undefined || d.upper >= highest ? [lowest, highest] : [lowest, d.upper];
+}
+
+/** True when the truncation cuts off part of the distribution's own support. */
+export function isTruncated(d: Distribution): boolean {
+  return d.upper !== undefined && d.upper < untruncatedSupport(d)[1];
+}
+
+/** The support without any truncation at a sanity limit. untruncatedSupport({dist:'lognormal',low:1,high:2,upper:9}) -> [0, Infinity] */
+export function untruncatedSupport(d: Distribution): [number, number] {
   switch (d.dist) {
     case 'fixed':
       return [d.value, d.value];

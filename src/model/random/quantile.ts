@@ -1,8 +1,8 @@
 /**
  * Inverse CDFs of every distribution form (shared/model.md section 10).
  */
-import { lognormalParameters, pertShape, support, type Distribution } from '../distribution';
-import { betaQuantile } from './beta';
+import { isTruncated, lognormalParameters, pertShape, support, untruncatedSupport, type Distribution } from '../distribution';
+import { betaCdf, betaQuantile } from './beta';
 import { standardNormalCdf, standardNormalQuantile } from './normal';
 
 /** A quantile function: maps a probability in [0, 1] to a value, non-decreasing in p. */
@@ -10,10 +10,68 @@ export type QuantileFunction = (p: number) => number;
 
 /**
  * The inverse CDF of a distribution, with its constants worked out once, for mapping many
- * probabilities (Latin hypercube strata, tornado swings).
+ * probabilities (Latin hypercube strata, tornado swings). A truncated distribution (section 10's
+ * sanity limits) maps p to the untruncated quantile of p x F(upper): inversion on [F(min), F(upper)].
  * quantileFunction({ dist: 'uniform', min: 1, max: 3 })(0.25) -> 1.5
+ * quantileFunction({ dist: 'uniform', min: 0, max: 4, upper: 2 })(0.5) -> 1
  */
 export function quantileFunction(d: Distribution): QuantileFunction {
+  if (!isTruncated(d)) return untruncatedQuantileFunction(d);
+  const upper = d.upper!;
+  if (d.dist === 'normal') return truncatedNormalQuantileFunction(d.mean, d.sd, d.min ?? -Infinity, upper);
+  const inverse = untruncatedQuantileFunction(d);
+  const mass = 1 - upperTailProbability(d, upper);
+  if (!(mass > 0)) throw new RangeError(`${d.dist}: truncation at ${upper} leaves no probability`);
+  return (p) => Math.min(upper, inverse(p * mass));
+}
+
+/**
+ * P(X > x) for the distribution without its truncation (a normal's own min and max still
+ * apply), computed on the upper tail so that tiny probabilities keep their precision.
+ * upperTailProbability({ dist: 'lognormal', low: 26, high: 104 }, 520) -> 2.33e-8 (z = ln 10 / 0.4214 = 5.46)
+ */
+export function upperTailProbability(d: Distribution, x: number): number {
+  const [lowest, highest] = untruncatedSupport(d);
+  if (x >= highest) return 0;
+  if (x < lowest) return 1;
+  switch (d.dist) {
+    case 'fixed':
+      return 0;
+    case 'uniform':
+      return (d.max - x) / (d.max - d.min);
+    case 'triangular': {
+      const { min, mode, max } = d;
+      if (x <= mode) return 1 - ((x - min) * (x - min)) / ((max - min) * (mode - min));
+      return ((max - x) * (max - x)) / ((max - min) * (max - mode));
+    }
+    case 'pert': {
+      const { alpha, beta } = pertShape(d.min, d.mode, d.max);
+      // P(X > x) of Beta(alpha, beta) at t is P(Y < 1 - t) for Y ~ Beta(beta, alpha).
+      return betaCdf((d.max - x) / (d.max - d.min), beta, alpha);
+    }
+    case 'beta':
+      return betaCdf(1 - x, d.beta, d.alpha);
+    case 'normal': {
+      // Upper tails S(z) = Phi(-z) on the standardised scale, within the normal's own [min, max].
+      const tail = (at: number): number => standardNormalCdf(-(at - d.mean) / d.sd);
+      const low = tail(d.min ?? -Infinity);
+      const high = tail(d.max ?? Infinity);
+      return (tail(x) - high) / (low - high);
+    }
+    case 'lognormal': {
+      const { mu, sigma } = lognormalParameters(d.low, d.high);
+      return standardNormalCdf(-(Math.log(x) - mu) / sigma);
+    }
+    case 'discrete': {
+      const table = discreteTable(d.values, d.weights);
+      let below = 0;
+      for (let i = 0; i < table.values.length && table.values[i]! <= x; i++) below = table.cumulative[i]!;
+      return 1 - below;
+    }
+  }
+}
+
+function untruncatedQuantileFunction(d: Distribution): QuantileFunction {
   switch (d.dist) {
     case 'fixed': {
       const value = d.value;

@@ -2,7 +2,7 @@
  * Direct samplers for plain random sampling, and the count samplers (Poisson, binomial)
  * used for process variability. The generator is always the first argument.
  */
-import { lognormalParameters, pertShape, type Distribution } from '../distribution';
+import { isTruncated, lognormalParameters, pertShape, type Distribution } from '../distribution';
 import { logGamma } from './beta';
 import { standardNormalQuantile } from './normal';
 import { discreteQuantile, discreteTable, quantileFunction } from './quantile';
@@ -111,10 +111,16 @@ function chengBB(alpha: number, beta: number): Sampler {
 }
 
 /**
- * A sampler for any distribution form, with its constants worked out once.
+ * A sampler for any distribution form, with its constants worked out once. A distribution
+ * truncated at a sanity limit (section 10) is drawn by inversion on [F(min), F(upper)]: one
+ * uniform a draw, never clamped, never above the limit.
  * samplerFor({ dist: 'pert', min: 0, mode: 1, max: 4 })(createRng(1)) -> a number in [0, 4]
  */
 export function samplerFor(d: Distribution): Sampler {
+  if (isTruncated(d)) {
+    const inverse = quantileFunction(d);
+    return (rng) => inverse(rng());
+  }
   switch (d.dist) {
     case 'fixed': {
       const value = d.value;
