@@ -1,10 +1,15 @@
 /**
- * Results as CSV (shared/model.md section 13): one row per option, perspective and financial year.
+ * Results as CSV (shared/model.md section 13): one row per option, perspective and financial year;
+ * then, for v1.2 results, the decision and the cash budget (section 18) as two more tables, each
+ * after one blank line and its own header row, whose first column `table` names it on every row
+ * ("decision", "budget"; see decisionExport.ts). The first table is unchanged from v1.1, so a
+ * reader that stops at the first blank line still works.
  * The only module that imports csv-stringify. Text cells that a spreadsheet would read as a formula
  * (starting = + - @ or a tab/return) are prefixed with an apostrophe.
  */
 import { stringify } from 'csv-stringify/sync';
 import type { Flows, Results } from '../model/results';
+import { budgetRows, decisionRows } from './decisionExport';
 
 export const FLOW_FIELDS: readonly (keyof Flows)[] = [
   'referrals',
@@ -54,7 +59,18 @@ export function toCsv(rows: (string | number | null)[][]): string {
   return stringify(rows.map((row) => row.map((cell) => (typeof cell === 'string' ? safeText(cell) : cell))));
 }
 
-/** The results as CSV text. */
+/**
+ * CSV tables one after another, a blank line between; a table with only its header is left out.
+ * @example csvSections([[['a'], [1]], [['b'], [2]]]) // "a\n1\n\nb\n2\n"
+ */
+export function csvSections(tables: (string | number | null)[][][]): string {
+  return tables
+    .filter((rows, i) => i === 0 || rows.length > 1)
+    .map(toCsv)
+    .join('\n');
+}
+
+/** The results as CSV text: the financial years, then the decision and the budget when the results have them. */
 export function resultsCsv(results: Results): string {
-  return toCsv(resultRows(results));
+  return csvSections([resultRows(results), decisionRows(results), budgetRows(results)]);
 }

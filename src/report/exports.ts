@@ -3,15 +3,28 @@
  * row pasted elsewhere still says where it came from. Built on csv.ts's rows and writer.
  */
 import type { Results } from '../model/results';
-import { resultRows, toCsv } from './csv';
+import { csvSections, resultRows, toCsv } from './csv';
+import { budgetRows, decisionRows, type Cell } from './decisionExport';
 import { informationRows } from './informationExport';
 import type { RunStamp } from './stamp';
 
-/** One row per option, perspective and financial year, then the stamp's columns. */
+/** A table with the stamp's columns added to its header and every row. */
+function stamped(table: Cell[][], head: readonly string[], extra: readonly Cell[]): Cell[][] {
+  const [first, ...rows] = table;
+  return [[...first!, ...head], ...rows.map((row) => [...row, ...extra])];
+}
+
+/**
+ * One row per option, perspective and financial year, then the stamp's columns; for v1.2 results
+ * the decision and budget tables follow (as in resultsCsv), stamped the same way.
+ */
 export function stampedResultsCsv(results: Results, stamp: RunStamp): string {
-  const [head, ...rows] = resultRows(results);
   const extra = [stamp.seed, stamp.iterations, stamp.changes.join('; '), stamp.ranAt];
-  return toCsv([[...head!, 'seed', 'iterations', 'changes', 'ranAt'], ...rows.map((row) => [...row, ...extra])]);
+  return csvSections([
+    stamped(resultRows(results), ['seed', 'iterations', 'changes', 'ranAt'], extra),
+    stamped(decisionRows(results), ['seed', 'iterations', 'changes', 'ran_at'], extra),
+    stamped(budgetRows(results), ['seed', 'iterations', 'changes', 'ran_at'], extra),
+  ]);
 }
 
 /** The monitoring and value-of-information figures (results-information.csv), stamped the same way. */

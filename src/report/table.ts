@@ -3,7 +3,15 @@
  * comes from the message catalogue; numbers are formatted for en-GB with Intl.
  */
 import type { OptionResult, Results, Totals } from '../model/results';
+import { budgetSection } from './budgetTable';
+import { decisionSections } from './decisionResults';
+import { decisionSection, truncationLines } from './decisionTable';
 import { t, type MessageKey } from './messages';
+import { moneyBasisSentence } from './moneyBasis';
+import { wrapText } from './textTable';
+
+/** The widest line the decision and budget sections use, for an 100-column terminal. */
+const TERMINAL_WIDTH = 100;
 
 const money = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP', maximumFractionDigits: 0 });
 const count = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1, minimumFractionDigits: 1 });
@@ -96,12 +104,27 @@ function optionTitle(extensionYears: number): string {
   return extensionYears === 1 ? t('cli.option.one') : t('cli.option.many', { count: extensionYears });
 }
 
-/** The results as text: one block per option, perspectives side by side. */
+/**
+ * The results as text: the title and the money basis (once), one block per option with the
+ * perspectives side by side, then (v1.2 results) the decision of each perspective, the decision
+ * after a monitoring update, and the cash budget of the headline option. The decision comes last
+ * so that it is what a terminal shows when the run ends.
+ */
 export function resultsTable(results: Results): string {
   const blocks = results.options.map((o) => {
     const title = optionTitle(o.extensionYears);
     return `${title}\n${'='.repeat(title.length)}\n${optionTable(o)}`;
   });
   const title = t('cli.title', { name: results.scenario.name, hash: results.scenario.hash, version: results.modelVersion });
-  return `${title}\n\n${blocks.join('\n\n')}\n`;
+  const sections = decisionSections(results);
+  if (sections === null) return `${title}\n\n${blocks.join('\n\n')}\n`;
+  const truncations = truncationLines(sections.truncations).map((line) => wrapText(line, TERMINAL_WIDTH));
+  const decision = [
+    decisionSection(sections.decision, false, TERMINAL_WIDTH),
+    ...(sections.updatedDecision ? [decisionSection(sections.updatedDecision, true, TERMINAL_WIDTH)] : []),
+    budgetSection(sections.budget, sections.headlineExtensionYears, TERMINAL_WIDTH),
+    ...(truncations.length > 0 ? [truncations.join('\n')] : []),
+  ];
+  const basis = wrapText(moneyBasisSentence(sections.moneyBasis), TERMINAL_WIDTH);
+  return `${title}\n${basis}\n\n${[...blocks, ...decision].join('\n\n')}\n`;
 }
