@@ -12,12 +12,12 @@
  *   computed once, and recomputed only when its inputs change from one iteration to the next;
  * - one scratch buffer per quantity, reused: no allocation per iteration.
  */
-import { externalShareInYear } from './money';
+import { contractEndMonth, externalShareByMonth } from './funding';
 import { poisson, binomial } from './random/sample';
 import { startInArrivalOrderInPlace } from './service';
 import type { Rng } from './random/rng';
-import { buildTimeline, fixedTermMonths, placementTailMonths, termMonths, WEEKS_PER_MONTH, type Timeline } from './time';
-import type { Inputs } from './types';
+import { buildTimeline, deflatorOf, discountFactor, fixedTermMonths, moneySettings, placementTailMonths, termMonths, WEEKS_PER_MONTH, type Timeline } from './time';
+import type { FundingEntry, Inputs } from './types';
 
 /** The numeric inputs that Monte Carlo may vary from one iteration to the next. */
 export const VARYING_FIELDS = [
@@ -37,6 +37,7 @@ export const VARYING_FIELDS = [
   'moveCost',
   'cashableShare',
   'discountRate',
+  'inflation',
   'residentialCostGrowth',
   'optimismBias',
   'attribution',
@@ -44,8 +45,11 @@ export const VARYING_FIELDS = [
 
 export type VaryingField = (typeof VARYING_FIELDS)[number];
 
-/** One column of values per varying input for a block of iterations (constants as numbers). */
-export type InputColumns = Record<VaryingField, Float64Array | number>;
+/**
+ * One column of values per varying input for a block of iterations (constants as numbers), and one
+ * per funding.schedule entry's share, in the schedule's order (section 16).
+ */
+export type InputColumns = Record<VaryingField, Float64Array | number> & { scheduleShares: readonly (Float64Array | number)[] };
 
 /** How a run is laid out: the fixed structure and what the summaries need. */
 export interface SimulationPlan {
@@ -62,11 +66,11 @@ export interface SimulationPlan {
 }
 
 /** Inputs that change the contract cost's shape over months (not only its size). */
-export const COST_SHAPE_FIELDS = ['annualUplift', 'discountRate', 'externalShare'] as const;
+export const COST_SHAPE_FIELDS = ['annualUplift', 'discountRate', 'externalShare', 'inflation'] as const;
 
-/** True when any cost-shape input varies between iterations in these columns. */
+/** True when any cost-shape input (schedule shares included) varies between iterations in these columns. */
 export function costShapeVaries(columns: InputColumns): boolean {
-  return COST_SHAPE_FIELDS.some((f) => typeof columns[f] !== 'number');
+  return COST_SHAPE_FIELDS.some((f) => typeof columns[f] !== 'number') || columns.scheduleShares.some((c) => typeof c !== 'number');
 }
 
 /** Derived layout shared by the simulation and its summaries. */
@@ -88,7 +92,7 @@ export function simulationLayout(plan: SimulationPlan): SimulationLayout {
     options: terms.length,
     terms,
     horizon,
-    timeline: buildTimeline(base.start, horizon, base.discountRate),
+    timeline: buildTimeline(base.start, horizon, moneySettings(base)),
     perspectives: ['region', ...base.councils.map((c) => c.name)],
   };
 }
@@ -118,18 +122,25 @@ export interface SimulationOutput {
   costShapeVaries: boolean;
   /** [perspective][iteration]: first month with cumulative cash >= 0 within the longest term, or -1. */
   paybackMonth: Int16Array[];
+  /**
+   * [iteration]: the month the contract stopped being bought (section 16), the longest term when
+   * it ran to the end; option k ran for min(term k, this) months.
+   */
+  endMonth: Int16Array;
   /** For the first fanIterations: [option] of iteration x financial year, region cash. */
   fanAvoided: Float64Array[];
   fanCost: Float64Array[];
   fanPaid: Float64Array[];
+  /** The cashable part of fanAvoided (section 12), for the budget's percentiles. */
+  fanCashable: Float64Array[];
   fanIterations: number;
 }
 
 /** Bytes needed for an output (so it can live in one SharedArrayBuffer for worker threads). */
 export function outputBytes(layout: SimulationLayout, iterations: number, fanIterations: number, costShapeVaries: boolean): number {
   const years = layout.timeline.yearLabels.length;
-  const doubles = layout.options * iterations + iterations + layout.options * 4 * (costShapeVaries ? iterations : 1) + 3 * layout.options * fanIterations * years;
-  return doubles * 8 + 2 * layout.options * iterations * 4 + layout.perspectives.length * iterations * 2;
+  const doubles = layout.options * iterations + iterations + layout.options * 4 * (costShapeVaries ? iterations : 1) + 4 * layout.options * fanIterations * years;
+  return doubles * 8 + 2 * layout.options * iterations * 4 + (layout.perspectives.length + 1) * iterations * 2;
 }
 
 /**
@@ -166,10 +177,12 @@ export function createOutput(
     fanAvoided: perOption(fanIterations * years),
     fanCost: perOption(fanIterations * years),
     fanPaid: perOption(fanIterations * years),
+    fanCashable: perOption(fanIterations * years),
     fanIterations,
     avoidedCost: [] as Float32Array[],
     placementsAvoided: [] as Float32Array[],
     paybackMonth: [] as Int16Array[],
+    endMonth: new Int16Array(0) as Int16Array,
   };
   for (let k = 0; k < layout.options; k++) output.avoidedCost.push(singles(iterations));
   for (let k = 0; k < layout.options; k++) output.placementsAvoided.push(singles(iterations));
@@ -177,6 +190,7 @@ export function createOutput(
     output.paybackMonth.push(new Int16Array(buffer, offset, iterations));
     offset += iterations * 2;
   }
+  output.endMonth = new Int16Array(buffer, offset, iterations);
   return output;
 }
 
@@ -201,13 +215,17 @@ class Workspace {
   readonly weeks: Float64Array;
   // month-by-month factors over the horizon, cached by the inputs they depend on
   readonly growth: Float64Array; // (1 + residential cost growth)^(t/12)
-  readonly discount: Float64Array; // (1 + r)^-year
-  readonly growthDiscount: Float64Array;
-  readonly growthPrefix: Float64Array; // sum over u < t of growth(u)
+  readonly discount: Float64Array; // (1 + r)^-(year - discount base)
+  readonly deflator: Float64Array; // (1 + inflation)^(year - price base): cash = real x this
+  readonly cashGrowth: Float64Array; // growth x deflator: a real weekly cost at month t in cash
+  readonly growthDiscount: Float64Array; // growth x discount: its present value
+  readonly cashGrowthPrefix: Float64Array; // sum over u < t of cashGrowth(u)
   readonly growthDiscountPrefix: Float64Array;
   readonly referralShape: Float64Array; // (1 + referral growth)^(m/12)
-  readonly costShape: Float64Array; // (1 + uplift)^j in the term, 0 after
-  readonly paidShare: Float64Array; // 1 - external share in the month's year
+  readonly costShape: Float64Array; // cash cost of a month at 1 a month before uplift: (1 + uplift)^j (x deflator when real-priced), 0 after the term
+  readonly costShapePV: Float64Array; // present value of the same
+  readonly paidShare: Float64Array; // 1 - the month's external share
+  readonly externalShare: Float64Array; // the month's external share (section 16)
   /** Per option: cost shape sums (cash, PV, paid cash, paid PV). */
   readonly costSums: Float64Array;
   /** Cumulative cost shape, and cumulative paid-by-councils shape, to the end of each month. */
@@ -216,25 +234,34 @@ class Workspace {
   /** [option][year]: cost shape and paid shape summed over the option's months in each year. */
   readonly costByYear: Float64Array;
   readonly paidByYear: Float64Array;
-  /** Monthly avoided cash of the longest option (fan iterations) and its sums by year. */
+  /** Monthly avoided cash of the longest option (fan iterations), its cashable part, and their sums by year. */
   readonly monthlyAvoided: Float64Array;
+  readonly monthlyCashable: Float64Array;
   readonly avoidedByYear: Float64Array;
+  readonly cashableByYear: Float64Array;
   /** Start-shape tables (see ShapeTables), by shape; rebuilt when money factors change. */
   readonly tables: (ShapeTables | null)[] = [null, null];
   moneyVersion = 0;
   referralVersion = 0;
-  /** Largest growth factor in the longest term, smallest cost and paid shapes in it. */
+  /** Largest cash growth factor and deflator in the longest term, smallest cost and paid shapes in it. */
   growthMax = 1;
+  deflatorMax = 1;
   costShapeMin = 1;
   paidShapeMin = 1;
+  /** The month the contract stops being bought in this iteration (longestTerm when it runs to the end). */
+  endMonth = 0;
   lastCostGrowth = NaN;
   lastDiscountRate = NaN;
+  lastInflation = NaN;
   lastReferralGrowth = NaN;
   lastUplift = NaN;
   lastExternalShare = NaN;
+  readonly lastScheduleShares: Float64Array;
+  readonly schedule: FundingEntry[];
   referralShapeMin = 0;
   referralShapeMax = 0;
   readonly fanAccumulator: Float64Array; // [minimum option][year]
+  readonly fanCashableAccumulator: Float64Array; // [minimum option][year]
 
   constructor(
     readonly layout: SimulationLayout,
@@ -252,12 +279,16 @@ class Workspace {
     this.weeks = new Float64Array(this.months);
     this.growth = new Float64Array(this.months);
     this.discount = new Float64Array(this.months);
+    this.deflator = new Float64Array(this.months);
+    this.cashGrowth = new Float64Array(this.months);
     this.growthDiscount = new Float64Array(this.months);
-    this.growthPrefix = new Float64Array(this.months + 1);
+    this.cashGrowthPrefix = new Float64Array(this.months + 1);
     this.growthDiscountPrefix = new Float64Array(this.months + 1);
     this.referralShape = new Float64Array(term);
     this.costShape = new Float64Array(term);
+    this.costShapePV = new Float64Array(term);
     this.paidShare = new Float64Array(term);
+    this.externalShare = new Float64Array(term);
     this.costSums = new Float64Array(layout.options * 4);
     this.cumulativeCost = new Float64Array(term);
     this.cumulativePaid = new Float64Array(term);
@@ -265,32 +296,48 @@ class Workspace {
     this.costByYear = new Float64Array(layout.options * years);
     this.paidByYear = new Float64Array(layout.options * years);
     this.monthlyAvoided = new Float64Array(this.months);
+    this.monthlyCashable = new Float64Array(this.months);
     this.avoidedByYear = new Float64Array(years);
-    this.fanAccumulator = new Float64Array(layout.options * layout.timeline.yearLabels.length);
+    this.cashableByYear = new Float64Array(years);
+    this.fanAccumulator = new Float64Array(layout.options * years);
+    this.fanCashableAccumulator = new Float64Array(layout.options * years);
+    this.schedule = base.fundingSchedule.map((entry) => ({ ...entry }));
+    this.lastScheduleShares = new Float64Array(this.schedule.length).fill(NaN);
+    this.endMonth = term;
   }
 
-  /** Growth and discount factors and their prefix sums, when either rate changed. */
-  updateMoneyFactors(costGrowth: number, discountRate: number): void {
-    if (costGrowth === this.lastCostGrowth && discountRate === this.lastDiscountRate) return;
+  /** Growth, discount and deflator factors and their prefix sums, when a rate changed. */
+  updateMoneyFactors(costGrowth: number, discountRate: number, inflation: number): void {
+    if (costGrowth === this.lastCostGrowth && discountRate === this.lastDiscountRate && inflation === this.lastInflation) return;
     const year = this.layout.timeline.yearOfMonth;
     if (discountRate !== this.lastDiscountRate) {
-      for (let t = 0; t < this.months; t++) this.discount[t] = Math.pow(1 + discountRate, -year[t]!);
-      this.lastUplift = NaN; // cost PV sums depend on the discount too
+      for (let t = 0; t < this.months; t++) this.discount[t] = discountFactor(discountRate, year[t]!, this.base.discountBaseYear);
     }
+    if (inflation !== this.lastInflation) {
+      for (let t = 0; t < this.months; t++) this.deflator[t] = deflatorOf(inflation, year[t]!, this.base.priceBaseYear);
+    }
+    if (discountRate !== this.lastDiscountRate || inflation !== this.lastInflation) this.lastUplift = NaN; // cost sums depend on both
     if (costGrowth !== this.lastCostGrowth) {
       for (let t = 0; t < this.months; t++) this.growth[t] = Math.pow(1 + costGrowth, t / 12);
     }
     for (let t = 0; t < this.months; t++) {
+      this.cashGrowth[t] = this.growth[t]! * this.deflator[t]!;
       this.growthDiscount[t] = this.growth[t]! * this.discount[t]!;
-      this.growthPrefix[t + 1] = this.growthPrefix[t]! + this.growth[t]!;
+      this.cashGrowthPrefix[t + 1] = this.cashGrowthPrefix[t]! + this.cashGrowth[t]!;
       this.growthDiscountPrefix[t + 1] = this.growthDiscountPrefix[t]! + this.growthDiscount[t]!;
     }
     this.lastCostGrowth = costGrowth;
     this.lastDiscountRate = discountRate;
+    this.lastInflation = inflation;
     this.moneyVersion++;
     let growthMax = 0;
-    for (let t = 0; t < this.longestTerm; t++) growthMax = Math.max(growthMax, this.growth[t]!);
+    let deflatorMax = 0;
+    for (let t = 0; t < this.longestTerm; t++) {
+      growthMax = Math.max(growthMax, this.cashGrowth[t]!);
+      deflatorMax = Math.max(deflatorMax, this.deflator[t]!);
+    }
     this.growthMax = growthMax;
+    this.deflatorMax = deflatorMax;
   }
 
   updateReferralShape(referralGrowth: number): void {
@@ -309,14 +356,36 @@ class Workspace {
     this.referralVersion++;
   }
 
-  /** Cost shape by month and its sums per option, when the uplift, grant share or discount changed. */
-  updateCostShape(uplift: number, externalShare: number): void {
-    if (uplift === this.lastUplift && externalShare === this.lastExternalShare) return;
+  /** True when this iteration's schedule shares differ from the last ones seen (and records them). */
+  private scheduleChanged(columns: InputColumns, c: number): boolean {
+    let changed = false;
+    for (let e = 0; e < this.schedule.length; e++) {
+      const column = columns.scheduleShares[e]!;
+      const share = typeof column === 'number' ? column : column[c]!;
+      if (share !== this.lastScheduleShares[e]) {
+        this.lastScheduleShares[e] = share;
+        this.schedule[e]!.externalShare = share;
+        changed = true;
+      }
+    }
+    return changed;
+  }
+
+  /**
+   * Cost shape by month and its sums per option, when the uplift, grant shares, discount or
+   * inflation changed: the month's grant share (section 16), the month the contract stops when it
+   * ends with its grant, and the cost in cash and in present value (section 17).
+   */
+  updateCostShape(uplift: number, externalShare: number, columns: InputColumns, c: number): void {
+    const scheduleChanged = this.scheduleChanged(columns, c);
+    if (!scheduleChanged && uplift === this.lastUplift && externalShare === this.lastExternalShare) return;
     const fixedTerm = fixedTermMonths(this.base);
     const year = this.layout.timeline.yearOfMonth;
     const labels = this.layout.timeline.yearLabels;
-    const inputs = { externalShare, externalShareByYear: this.base.externalShareByYear };
-    const paidByYear = labels.map((label) => 1 - externalShareInYear(inputs, label));
+    const funding = { externalShare, externalShareByYear: this.base.externalShareByYear, fundingSchedule: this.schedule };
+    externalShareByMonth(funding, { months: this.longestTerm, yearOfMonth: year, yearLabels: labels }, this.externalShare);
+    this.endMonth = contractEndMonth(this.base, this.externalShare, this.longestTerm);
+    const cashPrice = this.base.contractPrice === 'cash';
     let cash = 0;
     let pv = 0;
     let paid = 0;
@@ -326,17 +395,20 @@ class Workspace {
     let paidMin = Infinity;
     for (let t = 0; t < this.longestTerm; t++) {
       const extensionYear = t < fixedTerm ? 0 : Math.floor((t - fixedTerm) / 12) + 1;
-      const shape = Math.pow(1 + uplift, extensionYear);
-      this.costShape[t] = shape;
-      this.paidShare[t] = paidByYear[year[t]!]!;
-      cash += shape;
-      pv += shape * this.discount[t]!;
-      paid += shape * this.paidShare[t]!;
-      paidPV += shape * this.paidShare[t]! * this.discount[t]!;
+      const price = t < this.endMonth ? Math.pow(1 + uplift, extensionYear) : 0;
+      const shapeCash = cashPrice ? price : price * this.deflator[t]!;
+      const shapePV = (cashPrice ? price / this.deflator[t]! : price) * this.discount[t]!;
+      this.costShape[t] = shapeCash;
+      this.costShapePV[t] = shapePV;
+      this.paidShare[t] = 1 - this.externalShare[t]!;
+      cash += shapeCash;
+      pv += shapePV;
+      paid += shapeCash * this.paidShare[t]!;
+      paidPV += shapePV * this.paidShare[t]!;
       this.cumulativeCost[t] = cash;
       this.cumulativePaid[t] = paid;
-      costMin = Math.min(costMin, shape);
-      paidMin = Math.min(paidMin, shape * this.paidShare[t]!);
+      costMin = Math.min(costMin, shapeCash);
+      paidMin = Math.min(paidMin, shapeCash * this.paidShare[t]!);
       while (option < this.layout.options && this.layout.terms[option] === t + 1) {
         this.costSums[option * 4] = cash;
         this.costSums[option * 4 + 1] = pv;
@@ -379,12 +451,14 @@ class Workspace {
  *   starts       S_k    = sum sh(m)              moves (PV)   D_k = sum sh(m) d(m)
  *   factor       F_k    = sum sh(m) f(m)          F1_k = sum sh(m) P(m + 1)
  *   reach        FL_k,L = sum sh(m) f(m + L)      PL_k,L = sum sh(m) P(m + L)
- * with f = growth x discount (PV) or growth (cash) and P its prefix sum, so that the sum over
+ * with f = growth x discount (PV) or growth x deflator (cash) and P its prefix sum, so that the sum over
  * start months of sh(m) x placementSum(m, length) is 0.5 F + (PL - F1) + frac x FL.
  */
 class ShapeTables {
   readonly starts: Float64Array;
+  /** Sum of the shape x discount (moves in PV) and x deflator (moves in cash). */
   readonly moves: Float64Array;
+  readonly movesCash: Float64Array;
   /** The shape itself, its prefix sums (length T + 1), and its largest value. */
   readonly shape: Float64Array;
   readonly shapePrefix: Float64Array;
@@ -409,14 +483,16 @@ class ShapeTables {
     this.shapeMax = max;
     this.starts = new Float64Array(terms.length);
     this.moves = new Float64Array(terms.length);
+    this.movesCash = new Float64Array(terms.length);
     for (let k = 0; k < terms.length; k++) {
       for (let m = 0; m < terms[k]!; m++) {
         this.starts[k] = this.starts[k]! + shape[m]!;
         this.moves[k] = this.moves[k]! + shape[m]! * ws.discount[m]!;
+        this.movesCash[k] = this.movesCash[k]! + shape[m]! * ws.deflator[m]!;
       }
     }
     this.pv = new FactorTables(terms, shape, ws.growthDiscount, ws.growthDiscountPrefix, longestLast);
-    this.cash = new FactorTables(terms, shape, ws.growth, ws.growthPrefix, longestLast);
+    this.cash = new FactorTables(terms, shape, ws.cashGrowth, ws.cashGrowthPrefix, longestLast);
   }
 }
 
@@ -592,9 +668,11 @@ export function simulateBlock(
 
   for (let i = from; i < to; i++) {
     const c = i - columnOffset;
-    ws.updateMoneyFactors(at(columns, 'residentialCostGrowth', c), at(columns, 'discountRate', c));
+    ws.updateMoneyFactors(at(columns, 'residentialCostGrowth', c), at(columns, 'discountRate', c), at(columns, 'inflation', c));
     ws.updateReferralShape(at(columns, 'referralGrowth', c));
-    ws.updateCostShape(at(columns, 'annualUplift', c), at(columns, 'externalShare', c));
+    ws.updateCostShape(at(columns, 'annualUplift', c), at(columns, 'externalShare', c), columns, c);
+    const endMonth = ws.endMonth;
+    const cashableShare = at(columns, 'cashableShare', c);
 
     const referralsPerMonth = at(columns, 'referralsPerYear', c) / 12;
     const capacity = at(columns, 'capacityPerMonth', c);
@@ -607,8 +685,9 @@ export function simulateBlock(
     const moveCost = at(columns, 'moveCost', c);
     const kept = 1 - at(columns, 'optimismBias', c);
     const monthlyCost = (at(columns, 'annualValue', c) / 12) * (1 + at(columns, 'costOptimismBias', c));
-    const growth = ws.growth;
+    const cashGrowth = ws.cashGrowth;
     const discount = ws.discount;
+    const deflator = ws.deflator;
     const fan = i < out.fanIterations;
 
     // Where the payback check and the fan read placements and prevented breakdowns by start
@@ -623,7 +702,7 @@ export function simulateBlock(
 
     if (!plan.processVariability) {
       const shape = startsShape(ws, referralsPerMonth, capacity);
-      if (shape !== StartsShape.Other && moneyFixed && (shape === StartsShape.Flat || referralShapeFixed)) {
+      if (shape !== StartsShape.Other && moneyFixed && (shape === StartsShape.Flat || referralShapeFixed) && endMonth === longestTerm) {
         // Starts are scale x a fixed shape: every option's totals from the tables, O(1) each.
         const tables = ws.tablesFor(shape, longestLast);
         const scale = shape === StartsShape.Flat ? capacity : referralsPerMonth;
@@ -633,7 +712,7 @@ export function simulateBlock(
         const moves = preventedRate * moveCost;
         for (let k = 0; k < options; k++) {
           out.avoidedCostPV[k]![i] = kept * (residential * tables.pv.placementSum(k, lengthMonths, last) + moves * tables.moves[k]!);
-          out.avoidedCost[k]![i] = kept * (residential * tables.cash.placementSum(k, lengthMonths, last) + moves * tables.starts[k]!);
+          out.avoidedCost[k]![i] = kept * (residential * tables.cash.placementSum(k, lengthMonths, last) + moves * tables.movesCash[k]!);
           out.placementsAvoided[k]![i] = placementRate * tables.starts[k]!;
         }
         placementSource = tables.shape;
@@ -644,6 +723,7 @@ export function simulateBlock(
       } else {
         fillStarts(ws, referralsPerMonth, capacity, base.maxWaitMonths);
         const starts = ws.starts;
+        starts.fill(0, endMonth); // nobody starts once the contract has ended (section 16)
         for (let m = 0; m < longestTerm; m++) {
           const prev = starts[m]! * preventedPerStart;
           prevented[m] = prev;
@@ -655,7 +735,7 @@ export function simulateBlock(
         // Value per placement started in month m: weeks x growth (x discount), O(1) each.
         const pvPrefix = ws.growthDiscountPrefix;
         const pvFactor = ws.growthDiscount;
-        const cashPrefix = ws.growthPrefix;
+        const cashPrefix = ws.cashGrowthPrefix;
         let pvSum = 0;
         let cashSum = 0;
         let option = 0;
@@ -665,13 +745,13 @@ export function simulateBlock(
           let unitCash: number;
           if (last === 0) {
             unitPV = lengthMonths * pvFactor[m]!;
-            unitCash = lengthMonths * growth[m]!;
+            unitCash = lengthMonths * cashGrowth[m]!;
           } else {
             unitPV = 0.5 * pvFactor[m]! + (pvPrefix[m + last]! - pvPrefix[m + 1]!) + lastShare * pvFactor[m + last]!;
-            unitCash = 0.5 * growth[m]! + (cashPrefix[m + last]! - cashPrefix[m + 1]!) + lastShare * growth[m + last]!;
+            unitCash = 0.5 * cashGrowth[m]! + (cashPrefix[m + last]! - cashPrefix[m + 1]!) + lastShare * cashGrowth[m + last]!;
           }
           pvSum += place * netWeekly * WEEKS_PER_MONTH * unitPV + prevented[m]! * moveCost * discount[m]!;
-          cashSum += place * netWeekly * WEEKS_PER_MONTH * unitCash + prevented[m]! * moveCost;
+          cashSum += place * netWeekly * WEEKS_PER_MONTH * unitCash + prevented[m]! * moveCost * deflator[m]!;
           while (option < options && terms[option] === m + 1) {
             out.avoidedCostPV[option]![i] = pvSum * kept;
             out.avoidedCost[option]![i] = cashSum * kept;
@@ -683,8 +763,12 @@ export function simulateBlock(
     } else {
       fillStartsWithChance(ws, rng!, referralsPerMonth, capacity, base.maxWaitMonths);
       const starts = ws.starts;
+      starts.fill(0, endMonth); // nobody starts once the contract has ended (section 16)
       ws.weeks.fill(0);
-      if (fan) ws.fanAccumulator.fill(0);
+      if (fan) {
+        ws.fanAccumulator.fill(0);
+        ws.fanCashableAccumulator.fill(0);
+      }
       let pvSum = 0;
       let cashSum = 0;
       let option = 0;
@@ -697,14 +781,18 @@ export function simulateBlock(
         for (let p = 0; p < place; p++) {
           const length = plan.placementWeeks ? Math.min(maxLengthMonths, (plan.placementWeeks(rng!) * 12) / 52) : lengthMonths;
           pvSum += netWeekly * WEEKS_PER_MONTH * placementSum(ws.growthDiscountPrefix, ws.growthDiscount, m, length);
-          cashSum += netWeekly * WEEKS_PER_MONTH * placementSum(ws.growthPrefix, growth, m, length);
+          cashSum += netWeekly * WEEKS_PER_MONTH * placementSum(ws.cashGrowthPrefix, cashGrowth, m, length);
           addPlacementWeeks(ws.weeks, m, length, 1);
-          if (fan) addFanCohort(ws, firstOptionWithMonth[m]!, m, length, netWeekly * kept, 0, years);
+          if (fan) addFanCohort(ws, firstOptionWithMonth[m]!, m, length, netWeekly * kept, cashableShare, years);
         }
         pvSum += prev * moveCost * discount[m]!;
-        cashSum += prev * moveCost;
+        cashSum += prev * moveCost * deflator[m]!;
         if (prev > preventedMax) preventedMax = prev;
-        if (fan) ws.fanAccumulator[firstOptionWithMonth[m]! * years + yearOfMonth[m]!] += prev * moveCost * kept;
+        if (fan) {
+          const cell = firstOptionWithMonth[m]! * years + yearOfMonth[m]!;
+          ws.fanAccumulator[cell] += prev * moveCost * kept * deflator[m]!;
+          ws.fanCashableAccumulator[cell] += prev * moveCost * kept * deflator[m]!;
+        }
         while (option < options && terms[option] === m + 1) {
           out.avoidedCostPV[option]![i] = pvSum * kept;
           out.avoidedCost[option]![i] = cashSum * kept;
@@ -730,7 +818,7 @@ export function simulateBlock(
     // never pays back: a month's placement weeks are at most (largest monthly placements) x
     // (placement length in months) x 52/12. (Not with one length per placement.)
     if (!plan.processVariability && residentialValue >= 0 && moveValue >= 0) {
-      const largestMonthlyBenefit = residentialValue * WEEKS_PER_MONTH * ws.growthMax * placementMax * lengthMonths + moveValue * preventedMax;
+      const largestMonthlyBenefit = residentialValue * WEEKS_PER_MONTH * ws.growthMax * placementMax * lengthMonths + moveValue * preventedMax * ws.deflatorMax;
       if (largestMonthlyBenefit < monthlyCost * ws.costShapeMin) {
         paybackFound[0] = -2;
         unfound--;
@@ -756,8 +844,13 @@ export function simulateBlock(
         if (t >= last) covered += lastShare * placementSource[t - last]!;
         weeks = placementRate * covered * WEEKS_PER_MONTH;
       }
-      const avoided = residentialValue * weeks * growth[t]! + preventedRate * preventedSource[t]! * moveValue;
-      if (needAllMonths) ws.monthlyAvoided[t] = avoided;
+      const residentialCash = residentialValue * weeks * cashGrowth[t]!;
+      const movesCash = preventedRate * preventedSource[t]! * moveValue * deflator[t]!;
+      const avoided = residentialCash + movesCash;
+      if (needAllMonths) {
+        ws.monthlyAvoided[t] = avoided;
+        ws.monthlyCashable[t] = residentialCash * cashableShare + movesCash;
+      }
       cumulativeAvoided += avoided;
       if (unfound === 0) continue;
       if (paybackFound[0] === -1 && cumulativeAvoided >= monthlyCost * ws.cumulativeCost[t]!) {
@@ -772,6 +865,7 @@ export function simulateBlock(
       }
     }
     for (let p = 0; p < perspectiveCount; p++) out.paybackMonth[p]![i] = paybackFound[p]! < 0 ? -1 : paybackFound[p]!;
+    out.endMonth[i] = endMonth;
 
     if (fan) {
       const row = i * years;
@@ -787,19 +881,28 @@ export function simulateBlock(
           for (let y = 0; y < years; y++) {
             const prior = k > 0 ? out.fanAvoided[k - 1]![row + y]! : 0;
             out.fanAvoided[k]![row + y] = prior + ws.fanAccumulator[k * years + y]!;
+            const priorCashable = k > 0 ? out.fanCashable[k - 1]![row + y]! : 0;
+            out.fanCashable[k]![row + y] = priorCashable + ws.fanCashableAccumulator[k * years + y]!;
           }
         }
       } else {
         // Months inside option k's term are the same for every longer option; after it, only
         // placements that started within the term still run (the tail).
         const byYear = ws.avoidedByYear;
+        const cashableByYear = ws.cashableByYear;
         byYear.fill(0);
+        cashableByYear.fill(0);
         let option = 0;
         for (let t = 0; t < longestTerm; t++) {
           byYear[yearOfMonth[t]!] += ws.monthlyAvoided[t]!;
+          cashableByYear[yearOfMonth[t]!] += ws.monthlyCashable[t]!;
           while (option < options && terms[option] === t + 1) {
             const target = out.fanAvoided[option]!;
-            for (let y = 0; y < years; y++) target[row + y] = byYear[y]!;
+            const targetCashable = out.fanCashable[option]!;
+            for (let y = 0; y < years; y++) {
+              target[row + y] = byYear[y]!;
+              targetCashable[row + y] = cashableByYear[y]!;
+            }
             const term = terms[option]!;
             for (let u = term; u < term + last + 1 && u < ws.months; u++) {
               // Placements from months u-last .. term-1 still run in month u (none start after the term).
@@ -807,7 +910,9 @@ export function simulateBlock(
               const fullFrom = u - last + 1 > 0 ? u - last + 1 : 0;
               if (fullFrom < term) covered += placementPrefix[term]! - placementPrefix[fullFrom]!;
               if (u - last >= 0 && u - last < term) covered += lastShare * placementSource[u - last]!;
-              target[row + yearOfMonth[u]!] += residentialValue * placementRate * covered * WEEKS_PER_MONTH * growth[u]!;
+              const tail = residentialValue * placementRate * covered * WEEKS_PER_MONTH * cashGrowth[u]!;
+              target[row + yearOfMonth[u]!] += tail;
+              targetCashable[row + yearOfMonth[u]!] += tail * cashableShare;
             }
             option++;
           }
@@ -817,21 +922,28 @@ export function simulateBlock(
   }
 }
 
-/** Adds a cohort's (or placement's) avoided cash, by financial year, to the fan accumulator. */
-function addFanCohort(ws: Workspace, firstOption: number, m: number, lengthMonths: number, valuePerWeek: number, moveValue: number, years: number): void {
+/**
+ * Adds one placement's avoided residential cash, by financial year, to the fan accumulators (the
+ * cashable part x cashable_share into the second).
+ */
+function addFanCohort(ws: Workspace, firstOption: number, m: number, lengthMonths: number, valuePerWeek: number, cashableShare: number, years: number): void {
   const year = ws.layout.timeline.yearOfMonth;
   const row = firstOption * years;
   const acc = ws.fanAccumulator;
-  acc[row + year[m]!] += moveValue;
+  const cashable = ws.fanCashableAccumulator;
   if (valuePerWeek === 0) return;
   if (lengthMonths <= 0.5) {
-    acc[row + year[m]!] += valuePerWeek * lengthMonths * WEEKS_PER_MONTH * ws.growth[m]!;
+    const value = valuePerWeek * lengthMonths * WEEKS_PER_MONTH * ws.cashGrowth[m]!;
+    acc[row + year[m]!] += value;
+    cashable[row + year[m]!] += value * cashableShare;
     return;
   }
   const last = Math.ceil(0.5 + lengthMonths) - 1;
   for (let j = 0; j <= last; j++) {
     const share = j === 0 ? 0.5 : j === last ? 0.5 + lengthMonths - last : 1;
-    acc[row + year[m + j]!] += valuePerWeek * share * WEEKS_PER_MONTH * ws.growth[m + j]!;
+    const value = valuePerWeek * share * WEEKS_PER_MONTH * ws.cashGrowth[m + j]!;
+    acc[row + year[m + j]!] += value;
+    cashable[row + year[m + j]!] += value * cashableShare;
   }
 }
 

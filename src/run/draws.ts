@@ -87,5 +87,6 @@ export function inputColumns(scenario: Scenario, drawn: ReadonlyMap<string, Floa
     }
     columns.capacityPerMonth = column;
   }
-  return columns;
+  const scheduleShares = scenario.fundingSchedule.map((_, e) => values[`funding.schedule.${e}.external_share`] ?? base.fundingSchedule[e]!.externalShare);
+  return { ...columns, scheduleShares };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { projectAll } from '../../src/model/project';
-import { createOutput, simulateBlock, simulationLayout, VARYING_FIELDS, type InputColumns, type SimulationPlan } from '../../src/model/simulate';
+import { createOutput, simulateBlock, simulationLayout, VARYING_FIELDS, type InputColumns, type SimulationPlan, type VaryingField } from '../../src/model/simulate';
 import { summariseOption } from '../../src/model/summarise';
 import type { Inputs } from '../../src/model/types';
 import { inputs } from './fixtures';
@@ -11,7 +11,7 @@ function expectSingle(actual: number, expected: number): void {
 }
 
 function constantColumns(input: Inputs): InputColumns {
-  return Object.fromEntries(VARYING_FIELDS.map((f) => [f, input[f]])) as InputColumns;
+  return { ...(Object.fromEntries(VARYING_FIELDS.map((f) => [f, input[f]])) as Record<VaryingField, number>), scheduleShares: input.fundingSchedule.map((e) => e.externalShare) };
 }
 
 const classLike = inputs({
@@ -122,7 +122,10 @@ describe('the start-shape tables give the same totals as the month-by-month loop
     // And each iteration against the deterministic model run on that iteration's inputs.
     for (let i = 0; i < 60; i++) {
       const input = { ...classLike } as Inputs;
-      for (const [field, value] of Object.entries(columns)) (input as unknown as Record<string, number>)[field] = typeof value === 'number' ? value : value[i]!;
+      for (const field of VARYING_FIELDS) {
+        const value = columns[field];
+        (input as unknown as Record<string, number>)[field] = typeof value === 'number' ? value : value[i]!;
+      }
       const option = projectAll(input).options.at(-1)!;
       layout.perspectives.forEach((name, p) => {
         const month = option.perspectives[name]!.totals.paybackMonth;
