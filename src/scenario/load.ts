@@ -1,17 +1,19 @@
 /**
  * YAML text in, a validated Scenario or every problem at once (shared/model.md sections 2, 10,
- * 11, 12, 13 and 15).
+ * 11, 12, 13, 15 and 16-19), with warnings for what does not stop a run.
  */
 import * as z from 'zod';
-import { centralValue } from '../model/distribution';
-import { checkStructure, MAX_FILE_BYTES, plainValue, positionsOf, readDocument, type ScenarioDocument } from './document';
+import { centralValue, support } from '../model/distribution';
+import { calendarMonth, horizonMonths, monthsFrom } from '../model/time';
+import { checkStructure, locate, MAX_FILE_BYTES, plainValue, positionsOf, readDocument, type ScenarioDocument } from './document';
 import { scenarioHash } from './hash';
+import { uncertainPaths, yearMonthOf } from './inputs';
 import { issuesToProblems } from './issues';
 import { applyOverrides, type Override } from './overrides';
-import { INPUT_PATHS } from './paths';
-import { sortProblems } from './problems';
+import { councilSharePath, INPUT_PATHS, scheduleSharePath, WEEKS_LIMIT } from './paths';
+import { dottedPath, sortProblems } from './problems';
 import { validateScenario, VARIABLE_VALUE_SCHEMA, type ParsedScenario, type SchemaContext } from './schema';
-import type { LoadResult, MonitoringPeriod, MonteCarloSettings, Problem, Quantity, Scenario } from './types';
+import type { LoadResult, MonitoringPeriod, MonteCarloSettings, Problem, Provenance, ProvenanceStatus, Quantity, Scenario } from './types';
 
 export { formatProblem } from './problems';
 
@@ -37,6 +39,24 @@ function valueAt(value: unknown, path: readonly string[]): unknown {
 const rawVariables = z.looseObject({ variables: z.record(z.string(), z.unknown()) });
 const writtenAsDistribution = z.looseObject({ dist: z.string().refine((name) => name !== 'fixed') });
 
+function isMapping(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The items of a list at a key path of the plain value ([] when it is not a list). */
+function listAt(value: unknown, path: readonly string[]): unknown[] {
+  const list = valueAt(value, path);
+  return Array.isArray(list) ? list : [];
+}
+
+/** The file's list-item input paths: schedule shares, then council shares (section 16). */
+function listPathsOf(value: unknown): string[] {
+  return [
+    ...listAt(value, ['funding', 'schedule']).map((_, index) => scheduleSharePath(index)),
+    ...listAt(value, ['councils']).flatMap((_, index) => [councilSharePath(index, 'children_share'), councilSharePath(index, 'match_share')]),
+  ];
+}
+
 /** The value the deterministic run uses for a number or a distribution. */
 function centralOf(quantity: Quantity): number | undefined {
   if (quantity.kind === 'number') return quantity.value;
@@ -56,14 +76,24 @@ function schemaContext(value: unknown): SchemaContext {
     const parsed = VARIABLE_VALUE_SCHEMA.safeParse(raw);
     variables.set(name, parsed.success ? centralOf(parsed.data) : undefined);
   }
+  const listPaths = listPathsOf(value);
   const distributionPaths = new Set<string>();
-  for (const { path } of INPUT_PATHS) {
+  for (const path of [...INPUT_PATHS.map((p) => p.path), ...listPaths]) {
     if (writtenAsDistribution.safeParse(valueAt(value, path.split('.'))).success) distributionPaths.add(path);
   }
   for (const [name, raw] of Object.entries(rawByName)) {
     if (writtenAsDistribution.safeParse(raw).success) distributionPaths.add(`variables.${name}`);
   }
-  return { variables, distributionPaths };
+  const councilNames = listAt(value, ['councils']).flatMap((council) => (isMapping(council) && typeof council.name === 'string' ? [council.name.trim()] : []));
+  // The keys the scenario's quantities will have: given or defaulted (capacity only in the form given).
+  const inputPaths = [
+    ...INPUT_PATHS.filter(
+      (p) => valueAt(value, p.path.split('.')) !== undefined || p.defaultValue !== undefined || (p.optional !== true && !p.path.startsWith('service.capacity.')),
+    ).map((p) => p.path),
+    ...listPaths,
+    ...[...variables.keys()].map((name) => `variables.${name}`),
+  ];
+  return { variables, distributionPaths, councilNames, listPaths, inputPaths };
 }
 
 function monteCarloSettings(parsed: ParsedScenario): MonteCarloSettings {
@@ -77,8 +107,22 @@ function monteCarloSettings(parsed: ParsedScenario): MonteCarloSettings {
   };
 }
 
+type ParsedPeriod = Extract<NonNullable<ParsedScenario['monitoring']>, readonly unknown[]>[number];
+
+/** The periods, from the plain list of section 15 or `{ illustrative, periods }` of section 19. */
+function parsedPeriods(parsed: ParsedScenario): ParsedPeriod[] {
+  const monitoring = parsed.monitoring;
+  if (monitoring === undefined) return [];
+  return Array.isArray(monitoring) ? monitoring : (monitoring as { periods: ParsedPeriod[] }).periods;
+}
+
+function monitoringIllustrative(parsed: ParsedScenario): boolean {
+  const monitoring = parsed.monitoring;
+  return monitoring !== undefined && !Array.isArray(monitoring) && (monitoring as { illustrative?: boolean }).illustrative === true;
+}
+
 function monitoringPeriods(parsed: ParsedScenario): MonitoringPeriod[] {
-  return (parsed.monitoring ?? []).map((period) => {
+  return parsedPeriods(parsed).map((period) => {
     const counts: Omit<MonitoringPeriod, 'from' | 'to'> = {
       referrals: period.referrals,
       starts: period.starts,
@@ -91,7 +135,10 @@ function monitoringPeriods(parsed: ParsedScenario): MonitoringPeriod[] {
   });
 }
 
-/** Every numeric input by dotted path, defaults filled in (capacity only in the form given). */
+/**
+ * Every numeric input by dotted path, defaults filled in (capacity only in the form given), then
+ * each schedule entry's share and each council's two shares (fixed numbers) by list index.
+ */
 function quantitiesOf(parsed: ParsedScenario): Record<string, Quantity> {
   const quantities: Record<string, Quantity> = {};
   for (const { path, defaultValue } of INPUT_PATHS) {
@@ -99,12 +146,94 @@ function quantitiesOf(parsed: ParsedScenario): Record<string, Quantity> {
     if (quantity !== undefined) quantities[path] = quantity;
     else if (defaultValue !== undefined) quantities[path] = { kind: 'number', value: defaultValue };
   }
+  (parsed.funding?.schedule ?? []).forEach((entry, index) => {
+    quantities[scheduleSharePath(index)] = entry.external_share;
+  });
+  (parsed.councils ?? []).forEach((council, index) => {
+    quantities[councilSharePath(index, 'children_share')] = { kind: 'number', value: council.children_share };
+    quantities[councilSharePath(index, 'match_share')] = { kind: 'number', value: council.match_share };
+  });
   return quantities;
 }
 
-function toScenario(parsed: ParsedScenario, text: string, file: string, overrides: readonly Override[], source: ScenarioDocument): Scenario {
+/** `source:` and `status:` written on a value (already validated), or undefined. */
+function provenanceAt(node: unknown): Provenance | undefined {
+  if (!isMapping(node)) return undefined;
+  const provenance: Provenance = {};
+  if (typeof node.source === 'string') provenance.source = node.source;
+  if (typeof node.status === 'string') provenance.status = node.status as ProvenanceStatus;
+  return Object.keys(provenance).length === 0 ? undefined : provenance;
+}
+
+/**
+ * Provenance of every input that gives it (section 19), by input path, read from the file's
+ * plain value (overrides applied). A schedule entry's own source and status apply to its share
+ * unless the share gives its own.
+ */
+function provenanceOf(value: unknown, quantityPaths: readonly string[]): Record<string, Provenance> {
+  const found: Record<string, Provenance> = {};
+  const add = (path: string, provenance: Provenance | undefined): void => {
+    if (provenance !== undefined) found[path] = provenance;
+  };
+  for (const path of quantityPaths) {
+    if (!path.startsWith('funding.schedule.')) add(path, provenanceAt(valueAt(value, path.split('.'))));
+  }
+  listAt(value, ['funding', 'schedule']).forEach((entry, index) => {
+    const own = provenanceAt(valueAt(entry, ['external_share']));
+    const inherited = provenanceAt(entry);
+    if (own !== undefined || inherited !== undefined) add(scheduleSharePath(index), { ...inherited, ...own });
+  });
+  const variables = valueAt(value, ['variables']);
+  if (isMapping(variables)) for (const [name, node] of Object.entries(variables)) add(`variables.${name}`, provenanceAt(node));
+  return found;
+}
+
+/** The YYYY-MM of month `index` of the model. monthLabel({year: 2025, month: 1}, 14) -> "2026-03" */
+function monthLabel(start: { year: number; month: number }, index: number): string {
+  const { year, month } = calendarMonth(start, index);
+  return `${year}-${String(month).padStart(2, '0')}`;
+}
+
+/**
+ * Schedule entries that cover no month of the common horizon (section 16): month 0 (the month
+ * of contract.start) to the longest option's last month plus the longest placement's tail.
+ */
+function scheduleWarnings(scenario: Scenario, source: ScenarioDocument): Problem[] {
+  const start = yearMonthOf(scenario.contract.start);
+  const weeks = scenario.quantities['outcomes.residential_weeks'];
+  const longestWeeks = weeks?.kind === 'number' ? weeks.value : weeks?.kind === 'distribution' ? Math.min(WEEKS_LIMIT, support(weeks.distribution)[1]) : WEEKS_LIMIT;
+  const months = horizonMonths({ start, baseEnd: yearMonthOf(scenario.contract.baseEnd), maxExtensionYears: scenario.contract.maxYears }, longestWeeks);
+  const warnings: Problem[] = [];
+  scenario.fundingSchedule.forEach((entry, index) => {
+    const path = ['funding', 'schedule', index];
+    const warn = (message: string): void => {
+      warnings.push({ ...locate(source, path), path: dottedPath(path), message });
+    };
+    if (monthsFrom(start, yearMonthOf(entry.from)) >= months) {
+      warn(`the entry starts on ${entry.from}, after the last month of the horizon (${monthLabel(start, months - 1)}: the longest option's term and the longest placement); it is never used`);
+    } else if (entry.to !== undefined && monthsFrom(start, yearMonthOf(entry.to)) < 0) {
+      warn(`the entry ends on ${entry.to}, before the first month of the horizon (${monthLabel(start, 0)}, the month of contract.start); it is never used`);
+    }
+  });
+  return warnings;
+}
+
+/** A decision.map input that is not uncertain gives no map (section 18): worth saying, not an error. */
+function mapWarnings(scenario: Scenario, source: ScenarioDocument): Problem[] {
+  const uncertain = new Set(uncertainPaths(scenario));
+  return (scenario.decision.map ?? []).flatMap((input, index): Problem[] => {
+    if (uncertain.has(input)) return [];
+    const path = ['decision', 'map', index];
+    const message = `\`${input}\` is not uncertain (not written as a distribution); the decision map needs two uncertain inputs, so there will be no map`;
+    return [{ ...locate(source, path), path: dottedPath(path), message }];
+  });
+}
+
+function toScenario(parsed: ParsedScenario, value: unknown, text: string, file: string, overrides: readonly Override[], source: ScenarioDocument): Scenario {
   const maxYears = parsed.contract.extensions?.max_years ?? 0;
-  return {
+  const quantities = quantitiesOf(parsed);
+  const map = parsed.decision?.map;
+  const scenario: Scenario = {
     file,
     text,
     ...(overrides.length === 0 ? {} : { overrides: [...overrides] }),
@@ -117,20 +246,23 @@ function toScenario(parsed: ParsedScenario, text: string, file: string, override
     capacityForm: parsed.service.capacity.starts_per_year === undefined ? 'caseload' : 'starts_per_year',
     maxWaitMonths: parsed.service.max_wait_months ?? Infinity,
     externalShareByYear: parsed.funding?.external_share_by_year ?? {},
-    fundingSchedule: [],
-    ifGrantFalls: 'councils_pay',
-    contractPrice: 'real',
-    decision: { perspective: 'region' },
-    provenance: {},
-    monitoringIllustrative: false,
+    fundingSchedule: (parsed.funding?.schedule ?? []).map((entry) => (entry.to === undefined ? { from: entry.from } : { from: entry.from, to: entry.to })),
+    ifGrantFalls: parsed.funding?.if_grant_falls ?? 'councils_pay',
+    contractPrice: parsed.contract.price ?? 'real',
+    ...(parsed.finance?.discount_base_year === undefined ? {} : { discountBaseYear: parsed.finance.discount_base_year }),
+    decision: { perspective: parsed.decision?.perspective ?? 'region', ...(map === undefined ? {} : { map: [map[0], map[1]] as [string, string] }) },
+    provenance: provenanceOf(value, Object.keys(quantities)),
+    monitoringIllustrative: monitoringIllustrative(parsed),
     warnings: [],
     councils: (parsed.councils ?? []).map((council) => ({ name: council.name, childrenShare: council.children_share, matchShare: council.match_share })),
     variables: parsed.variables ?? {},
-    quantities: quantitiesOf(parsed),
+    quantities,
     monteCarlo: monteCarloSettings(parsed),
     monitoring: monitoringPeriods(parsed),
     positions: positionsOf(source),
   };
+  scenario.warnings = sortProblems([...scheduleWarnings(scenario, source), ...mapWarnings(scenario, source)]);
+  return scenario;
 }
 
 /** Problems with the same place and message once only; zod's at a path YAML already flagged dropped. */
@@ -170,5 +302,5 @@ export function loadScenario(text: string, file: string, overrides: readonly Ove
   const schemaProblems = result.success ? [] : issuesToProblems(result.error.issues, read.source);
   const problems = merged(read.problems, [...overrideProblems, ...schemaProblems]);
   if (!result.success || problems.length > 0) return failed(problems);
-  return { ok: true, scenario: toScenario(result.data, text, file, overrides, read.source) };
+  return { ok: true, scenario: toScenario(result.data, value.value, text, file, overrides, read.source) };
 }

@@ -1,5 +1,5 @@
 /**
- * The zod schema of a scenario file (shared/model.md sections 2, 10, 11, 12 and 15). Every leaf
+ * The zod schema of a scenario file (shared/model.md sections 2, 10, 11, 12, 15 and 16-19). Every leaf
  * says in words what it expects, so every issue reads "expected ..., got ...". Numeric inputs
  * become Quantities here: numbers, checked distributions, or formulas compiled once.
  *
@@ -10,12 +10,12 @@
  * built once: building it costs about 10 ms, parsing with it well under 1 ms.
  */
 import * as z from 'zod';
-import { DISTRIBUTION_NAMES, support, type Distribution } from '../model/distribution';
+import { DISTRIBUTION_NAMES, support, untruncatedSupport, type Distribution } from '../model/distribution';
 import { correlationMatrixProblems } from '../model/random/correlate';
 import { correlationMatrix } from './correlation';
 import { compileFormula, isReservedName } from './formula';
 import { expecting, looksLikeMisspeltNumber, showValue, tidy, hint } from './messages';
-import { INPUT_PATH_BY_NAME, INPUT_PATHS, type InputPath } from './paths';
+import { COUNCIL_SHARE, INPUT_PATH_BY_NAME, INPUT_PATHS, SCHEDULE_SHARE, type InputPath } from './paths';
 import { didYouMean } from './suggest';
 import type { Quantity } from './types';
 
@@ -25,12 +25,28 @@ export interface SchemaContext {
   variables: ReadonlyMap<string, number | undefined>;
   /** Input paths and `variables.<name>` written as distributions that can vary. */
   distributionPaths: ReadonlySet<string>;
+  /** The councils' names as written (for decision.perspective). */
+  councilNames: readonly string[];
+  /**
+   * The file's list-item input paths: `funding.schedule.<i>.external_share`,
+   * `councils.<i>.children_share` and `councils.<i>.match_share` (for correlations and the map).
+   */
+  listPaths: readonly string[];
+  /** Every input path of this scenario (the keys its quantities will have, and `variables.<name>`), for decision.map. */
+  inputPaths: readonly string[];
 }
 
 /** Marks an issue about a key that should not be there, so it is shown at the key, not its value. */
 export const UNKNOWN_KEY = 'unknownKey';
 /** Marks an issue inside a formula with the 0-based offset into the formula's text. */
 export const FORMULA_OFFSET = 'formulaOffset';
+/** Marks an issue about a key that is there but should not be (with another key), shown at the key. */
+export const AT_KEY = 'atKey';
+/**
+ * Marks the issue of a union branch that is for another way of writing the value (a distribution
+ * where `{ value, source }` was written, or the reverse), so its issues are not the ones shown.
+ */
+export const WRONG_FORM = 'wrongForm';
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const DATE = 'a date like 2025-01-03';
@@ -94,34 +110,83 @@ function financialYear() {
   return z.string({ error }).refine(isFinancialYearLabel, { error });
 }
 
+/** One of a few words: "expected one of: real, cash, got "cahs"; did you mean `cash`?" */
+function oneOf<const Word extends string>(words: readonly [Word, ...Word[]]) {
+  const expected = `expected one of: ${words.join(', ')}`;
+  return z.enum(words, {
+    error: (issue) => {
+      if (issue.input === undefined) return `required key is missing; ${expected}`;
+      return `${expected}, got ${showValue(issue.input)}${typeof issue.input === 'string' ? didYouMean(issue.input, words) : ''}`;
+    },
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Provenance (section 19): `source:` and `status:` beside `dist:`, or `{ value, source, status }`
+
+export const PROVENANCE_STATUSES = ['published', 'local_data', 'estimate', 'assumption'] as const;
+
+function provenanceKeys() {
+  return { source: text('text saying where the figure comes from').optional(), status: oneOf(PROVENANCE_STATUSES).optional() };
+}
+
+function isMapping(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** `{ value: 5631, source: ..., status: ... }`: a number (or formula) with its provenance. */
+export function writtenWithValue(value: unknown): boolean {
+  return isMapping(value) && !('dist' in value) && 'value' in value;
+}
+
+/** A union branch only for values that pass `test`; others get one WRONG_FORM issue and go no further. */
+function onlyWhen(test: (value: unknown) => boolean) {
+  return z.unknown().refine(test, { params: { [WRONG_FORM]: true }, abort: true });
+}
+
 // ---------------------------------------------------------------------------------------------
 // Distributions (section 10)
 
 const parameter = () => plainNumber(ANY_NUMBER);
 const positiveParameter = (name: string) => plainNumber({ min: 0, minExclusive: true, max: Infinity, expected: `${name} above 0` });
 
+// Each form may carry `source:` and `status:` (section 19); they are not part of the Distribution.
 const DISTRIBUTION_OPTIONS = [
-  section({ dist: z.literal('fixed'), value: parameter() }, 'a fixed distribution: { dist: fixed, value }'),
-  section({ dist: z.literal('uniform'), min: parameter(), max: parameter() }, 'a uniform distribution: { dist: uniform, min, max }'),
+  section({ dist: z.literal('fixed'), value: parameter(), ...provenanceKeys() }, 'a fixed distribution: { dist: fixed, value }'),
+  section({ dist: z.literal('uniform'), min: parameter(), max: parameter(), ...provenanceKeys() }, 'a uniform distribution: { dist: uniform, min, max }'),
   section(
-    { dist: z.literal('triangular'), min: parameter(), mode: parameter(), max: parameter() },
+    { dist: z.literal('triangular'), min: parameter(), mode: parameter(), max: parameter(), ...provenanceKeys() },
     'a triangular distribution: { dist: triangular, min, mode, max }',
   ),
-  section({ dist: z.literal('pert'), min: parameter(), mode: parameter(), max: parameter() }, 'a pert distribution: { dist: pert, min, mode, max }'),
   section(
-    { dist: z.literal('normal'), mean: parameter(), sd: positiveParameter('a standard deviation'), min: parameter().optional(), max: parameter().optional() },
+    { dist: z.literal('pert'), min: parameter(), mode: parameter(), max: parameter(), ...provenanceKeys() },
+    'a pert distribution: { dist: pert, min, mode, max }',
+  ),
+  section(
+    {
+      dist: z.literal('normal'),
+      mean: parameter(),
+      sd: positiveParameter('a standard deviation'),
+      min: parameter().optional(),
+      max: parameter().optional(),
+      ...provenanceKeys(),
+    },
     'a normal distribution: { dist: normal, mean, sd }',
   ),
   section(
-    { dist: z.literal('lognormal'), low: positiveParameter('a 5th percentile'), high: positiveParameter('a 95th percentile') },
+    { dist: z.literal('lognormal'), low: positiveParameter('a 5th percentile'), high: positiveParameter('a 95th percentile'), ...provenanceKeys() },
     'a lognormal distribution: { dist: lognormal, low, high }',
   ),
-  section({ dist: z.literal('beta'), alpha: positiveParameter('a shape'), beta: positiveParameter('a shape') }, 'a beta distribution: { dist: beta, alpha, beta }'),
+  section(
+    { dist: z.literal('beta'), alpha: positiveParameter('a shape'), beta: positiveParameter('a shape'), ...provenanceKeys() },
+    'a beta distribution: { dist: beta, alpha, beta }',
+  ),
   section(
     {
       dist: z.literal('discrete'),
       values: z.array(parameter(), { error: expecting('a list of numbers', 'list') }).min(1, { error: () => 'expected at least one value' }),
       weights: z.array(plainNumber({ min: 0, max: Infinity, expected: 'a weight, 0 or more' }), { error: expecting('a list of weights', 'list') }).optional(),
+      ...provenanceKeys(),
     },
     'a discrete distribution: { dist: discrete, values, weights }',
   ),
@@ -191,7 +256,11 @@ function keepInside(d: Distribution, side: 'min' | 'max', bound: number): string
   }
 }
 
-/** A distribution whose draws could fall outside the key's range is a mistake in the file. */
+/**
+ * A distribution whose draws could fall outside the key's range is a mistake in the file. (A
+ * sanity limit is not a range: limited keys have an unbounded `max`, and a tail past the limit
+ * is drawn truncated; see quantity.)
+ */
 function checkSupport(d: Distribution, range: Range, context: Context): void {
   const [lowest, highest] = support(d);
   const openAtZero = d.dist === 'lognormal' && range.min === 0;
@@ -214,13 +283,21 @@ function distribution(range: Range) {
 /** The distribution itself, from the parsed object (which may carry unknown keys already reported). */
 function withoutExtraKeys(value: Record<string, unknown>): Distribution {
   const keys = ['dist', 'value', 'min', 'mode', 'max', 'mean', 'sd', 'low', 'high', 'alpha', 'beta', 'values', 'weights'];
-  return Object.fromEntries(Object.entries(value).filter(([key, v]) => keys.includes(key) && v !== undefined)) as Distribution;
+  return Object.fromEntries(Object.entries(value).filter(([key, v]) => keys.includes(key) && v !== undefined)) as unknown as Distribution;
 }
 
 // ---------------------------------------------------------------------------------------------
-// Quantities: a number, a distribution or a formula (sections 10 and 11)
+// Quantities: a number, a distribution or a formula (sections 10 and 11), each may carry provenance (19)
 
-function formula(range: Range) {
+/** What a value of the key must be, its sanity limit included: "an amount in pounds, 0 or more, at most 1,000,000,000". */
+function expectedWithin(input: Range & { limit?: number }): string {
+  const limit = input.limit;
+  if (limit === undefined) return input.expected;
+  // "a number of weeks between 0 and 520" already says it.
+  return input.expected.includes(String(limit)) ? input.expected : `${input.expected}, at most ${limit.toLocaleString('en-GB')}`;
+}
+
+function formula(range: Range & { limit?: number }) {
   return z.string().transform((source, issues): Quantity => {
     if (looksLikeMisspeltNumber(source)) {
       issues.addIssue({ code: 'custom', message: `expected ${range.expected}, got ${showValue(source)}${hint(source, 'number')}` });
@@ -239,47 +316,73 @@ function formula(range: Range) {
       central[name] = value;
     }
     const value = compiled.formula.evaluate(central);
-    const inside = value >= range.min && value <= range.max && !(range.minExclusive && value === range.min);
+    const inside = value >= range.min && value <= Math.min(range.max, range.limit ?? Infinity) && !(range.minExclusive && value === range.min);
     if (!Number.isFinite(value) || !inside) {
-      issues.addIssue({ code: 'custom', message: `the formula gives ${Number.isFinite(value) ? tidy(value) : showValue(value)} at the variables' central values; expected ${range.expected}` });
+      issues.addIssue({ code: 'custom', message: `the formula gives ${Number.isFinite(value) ? tidy(value) : showValue(value)} at the variables' central values; expected ${expectedWithin(range)}` });
       return z.NEVER;
     }
     return { kind: 'formula', formula: compiled.formula };
   });
 }
 
-/** An input that may be a number, a distribution or a formula, with its range from paths.ts. */
-function quantity(path: string) {
-  const input: InputPath | undefined = INPUT_PATH_BY_NAME.get(path);
-  if (input === undefined) throw new Error(`no input path ${path} in paths.ts`);
+/**
+ * An input that may be a number, a formula, a distribution (with `source:` and `status:` beside
+ * `dist:`) or `{ value: number or formula, source, status }`, with its range from paths.ts.
+ * Provenance is read from the file by load.ts; the schema checks its keys.
+ */
+function quantityOf(input: InputPath) {
+  const number = plainNumber(input).transform((value): Quantity => ({ kind: 'number', value }));
   const schema = z.union(
     [
-      plainNumber(input).transform((value): Quantity => ({ kind: 'number', value })),
+      number,
       formula(input),
-      distribution(input).transform((d): Quantity => ({ kind: 'distribution', distribution: withoutExtraKeys(d) })),
+      onlyWhen((value) => !writtenWithValue(value)).pipe(
+        distribution(input).transform((d): Quantity => ({ kind: 'distribution', distribution: withoutExtraKeys(d) })),
+      ),
+      onlyWhen(writtenWithValue).pipe(
+        section(
+          { value: z.union([number, formula(input)], { error: expecting(input.expected, 'number') }), ...provenanceKeys() },
+          'a value with its source: { value, source, status }',
+        ).transform((sourced): Quantity => sourced.value),
+      ),
     ],
     { error: expecting(input.expected, 'number') },
   );
   const limit = input.limit;
   if (limit === undefined) return schema;
   // Beyond reason, and sums of such values overflow: refused here rather than shown as infinity.
-  const atMost = `expected ${input.expected}, at most ${limit.toLocaleString('en-GB')}`;
-  return schema.superRefine((quantity, issues) => {
-    if (quantity.kind === 'number' && quantity.value > limit) issues.addIssue({ code: 'custom', message: `${atMost}, got ${showValue(quantity.value)}` });
-    if (quantity.kind !== 'distribution') return;
-    // Its parameters in the key's units (not alpha, beta or weights): a lognormal's support is unbounded.
-    const d = quantity.distribution as unknown as Record<string, unknown>;
-    for (const key of ['value', 'min', 'mode', 'max', 'mean', 'sd', 'low', 'high', 'values']) {
-      const largest = Math.max(...[d[key]].flat().filter((x): x is number => typeof x === 'number'));
-      if (largest > limit) issues.addIssue({ code: 'custom', message: `${atMost}; its ${key} is ${showValue(largest)}` });
-    }
-  });
+  const atMost = `expected ${expectedWithin(input)}`;
+  return schema
+    .superRefine((quantity, issues) => {
+      if (quantity.kind === 'number' && quantity.value > limit) issues.addIssue({ code: 'custom', message: `${atMost}, got ${showValue(quantity.value)}` });
+      if (quantity.kind !== 'distribution') return;
+      // Its parameters in the key's units (not alpha, beta or weights) must be within the limit;
+      // only a tail may pass it (a lognormal's or an open normal's support is unbounded).
+      const d = quantity.distribution as unknown as Record<string, unknown>;
+      for (const key of ['value', 'min', 'mode', 'max', 'mean', 'sd', 'low', 'high', 'values']) {
+        const largest = Math.max(...[d[key]].flat().filter((x): x is number => typeof x === 'number'));
+        if (largest > limit) issues.addIssue({ code: 'custom', message: `${atMost}; its ${key} is ${showValue(largest)}` });
+      }
+    })
+    .transform((quantity): Quantity => {
+      // A tail past the sanity limit is drawn truncated at it (section 10).
+      if (quantity.kind !== 'distribution' || untruncatedSupport(quantity.distribution)[1] <= limit) return quantity;
+      return { kind: 'distribution', distribution: { ...quantity.distribution, upper: limit } };
+    });
 }
 
-/** A required input, or an optional one when paths.ts gives it a default. */
+/** An input of paths.ts by its path. */
+function quantity(path: string) {
+  const input: InputPath | undefined = INPUT_PATH_BY_NAME.get(path);
+  if (input === undefined) throw new Error(`no input path ${path} in paths.ts`);
+  return quantityOf(input);
+}
+
+/** A required input, or an optional one when paths.ts gives it a default or lets it be left out. */
 function input(path: string) {
   const schema = quantity(path);
-  return INPUT_PATH_BY_NAME.get(path)?.defaultValue === undefined ? schema : schema.optional();
+  const known = INPUT_PATH_BY_NAME.get(path);
+  return known?.defaultValue === undefined && known?.optional !== true ? schema : schema.optional();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -300,6 +403,7 @@ function contract() {
       start: date(),
       base_end: date(),
       annual_value: input('contract.annual_value'),
+      price: oneOf(['real', 'cash']).optional(),
       extensions: section(
         {
           max_years: years('a whole number of years from 0 to 10').optional(),
@@ -324,6 +428,16 @@ function contract() {
   });
 }
 
+/** One funding.schedule entry (section 16): its dates, its share, and provenance for the share. */
+function scheduleEntry() {
+  return section(
+    { from: date(), to: date().optional(), external_share: quantityOf(SCHEDULE_SHARE), ...provenanceKeys() },
+    'a schedule entry: { from, to, external_share }',
+  ).superRefine((entry, issues) => {
+    if (entry.to !== undefined && entry.to < entry.from) addIssue(issues, ['to'], `expected a date on or after from (${entry.from}), got ${entry.to}`);
+  });
+}
+
 function funding() {
   return section(
     {
@@ -333,13 +447,45 @@ function funding() {
           error: expecting('a mapping of financial years to shares, like { "2027/28": 0 }', 'mapping'),
         })
         .optional(),
+      schedule: z.array(scheduleEntry(), { error: expecting('a list of schedule entries: { from, to, external_share }', 'list') }).optional(),
+      if_grant_falls: oneOf(['councils_pay', 'contract_ends']).optional(),
     },
-    'a mapping with external_share and external_share_by_year',
+    'a mapping with external_share, schedule and if_grant_falls',
+  ).superRefine((value, issues) => {
+    if (value.schedule !== undefined && value.external_share_by_year !== undefined) {
+      issues.addIssue({
+        code: 'custom',
+        path: ['schedule'],
+        message: 'funding.schedule cannot be used with funding.external_share_by_year; give every share by date in the schedule',
+        input: undefined,
+        params: { [AT_KEY]: true },
+      });
+    }
+  });
+}
+
+/**
+ * A council's share: a plain number, or `{ value: number, source, status }`. A distribution is
+ * refused: the councils' shares must add up to 1 in every draw.
+ */
+function councilShare() {
+  const share = plainNumber(COUNCIL_SHARE);
+  return z.union(
+    [
+      share,
+      onlyWhen(writtenWithValue).pipe(
+        section({ value: share, ...provenanceKeys() }, 'a share with its source: { value, source, status }').transform((sourced) => sourced.value),
+      ),
+      onlyWhen((value) => isMapping(value) && 'dist' in value).pipe(
+        z.custom<number>(() => false, { error: () => 'council shares are fixed numbers; write a plain number such as 0.35, not a distribution' }),
+      ),
+    ],
+    { error: expecting(COUNCIL_SHARE.expected, 'number') },
   );
 }
 
 function councils() {
-  const share = plainNumber({ min: 0, max: 1, expected: 'a share between 0 and 1 (a plain number)' });
+  const share = councilShare();
   const council = section(
     { name: text('a council name').trim().min(1, { error: () => 'expected a council name, got empty text' }), children_share: share, match_share: share },
     'a council: { name, children_share, match_share }',
@@ -409,12 +555,15 @@ function outcomes() {
 }
 
 function finance() {
-  return section({ ...inputsUnder('finance'), price_base: financialYear().optional() }, 'a mapping of finance settings').optional();
+  return section(
+    { ...inputsUnder('finance'), price_base: financialYear().optional(), discount_base_year: financialYear().optional() },
+    'a mapping of finance settings',
+  ).optional();
 }
 
-/** Paths a correlation may name: every input path and every declared variable. */
+/** Paths a correlation may name: every input path, the file's schedule and council shares, and every declared variable. */
 function correlatablePaths(context: SchemaContext): string[] {
-  return [...INPUT_PATHS.map((p) => p.path), ...[...context.variables.keys()].map((name) => `variables.${name}`)];
+  return [...INPUT_PATHS.map((p) => p.path), ...context.listPaths, ...[...context.variables.keys()].map((name) => `variables.${name}`)];
 }
 
 function correlationPath() {
@@ -476,6 +625,47 @@ function monteCarlo() {
   ).optional();
 }
 
+/** At most this many valid paths are listed when decision.map names an unknown one. */
+const LISTED_PATHS = 6;
+
+function mapPath() {
+  return text('the path of an input, like outcomes.effectiveness').superRefine((path, issues) => {
+    const context = activeContext();
+    if (context.inputPaths.includes(path)) return;
+    const suggestion = didYouMean(path, context.inputPaths);
+    if (suggestion !== '') {
+      addIssue(issues, [], `unknown input \`${path}\`${suggestion}`);
+      return;
+    }
+    // Uncertain inputs first: they are the ones a map is for.
+    const listed = [...context.inputPaths.filter((p) => context.distributionPaths.has(p)), ...context.inputPaths.filter((p) => !context.distributionPaths.has(p))];
+    const more = listed.length > LISTED_PATHS ? `, and ${listed.length - LISTED_PATHS} more` : '';
+    addIssue(issues, [], `unknown input \`${path}\`; inputs of this scenario include: ${listed.slice(0, LISTED_PATHS).join(', ')}${more}`);
+  });
+}
+
+/** The top-level `decision:` (section 18): the headline perspective and the decision map's two inputs. */
+function decision() {
+  const perspective = text('region or the name of a council').superRefine((name, issues) => {
+    const councils = activeContext().councilNames;
+    if (name === 'region' || councils.includes(name)) return;
+    const expected = councils.length === 0 ? 'expected region (the scenario has no councils)' : `expected region or a council: ${councils.join(', ')}`;
+    addIssue(issues, [], `unknown perspective ${showValue(name)}; ${expected}${didYouMean(name, ['region', ...councils])}`);
+  });
+  return section(
+    {
+      perspective: perspective.optional(),
+      map: z
+        .tuple([mapPath(), mapPath()], { error: expecting('a list of two input paths, like [outcomes.effectiveness, outcomes.residential_weeks]', 'list') })
+        .superRefine(([first, second], issues) => {
+          if (first === second) addIssue(issues, [1], `the map needs two different inputs; both are ${first}`);
+        })
+        .optional(),
+    },
+    'a mapping with perspective and map',
+  ).optional();
+}
+
 function monitoring() {
   const count = plainNumber({ min: 0, max: Infinity, expected: 'a count: a whole number, 0 or more' }, { integer: true }).optional();
   const period = section(
@@ -490,7 +680,13 @@ function monitoring() {
       addIssue(issues, ['residential_entries'], `expected at most breakdowns (${value.breakdowns}), got ${value.residential_entries}`);
     }
   });
-  return z.array(period, { error: expecting('a list of monitoring periods', 'list') }).optional();
+  const periods = z.array(period, { error: expecting('a list of monitoring periods', 'list') });
+  // Section 19: `{ illustrative: true, periods: [...] }` flags counts made up for illustration.
+  const flagged = section(
+    { illustrative: z.boolean({ error: expecting('true or false', 'boolean') }).optional(), periods },
+    'a mapping with illustrative and periods',
+  );
+  return z.union([periods, flagged], { error: expecting('a list of monitoring periods, or { illustrative, periods }', 'list') }).optional();
 }
 
 function variableName() {
@@ -503,12 +699,21 @@ function variableName() {
   });
 }
 
-/** One variable: a number or a distribution, never a formula (section 11). */
+/** One variable: a number or a distribution, never a formula (section 11), with provenance (section 19). */
 function variableValue() {
+  const number = z.number({ error: expecting('a number', 'number') }).transform((value): Quantity => ({ kind: 'number', value }));
   return z.union(
     [
-      z.number({ error: expecting('a number', 'number') }).transform((value): Quantity => ({ kind: 'number', value })),
-      distribution(ANY_NUMBER).transform((d): Quantity => ({ kind: 'distribution', distribution: withoutExtraKeys(d) })),
+      number,
+      onlyWhen((value) => !writtenWithValue(value)).pipe(
+        distribution(ANY_NUMBER).transform((d): Quantity => ({ kind: 'distribution', distribution: withoutExtraKeys(d) })),
+      ),
+      onlyWhen(writtenWithValue).pipe(
+        section(
+          { value: z.number({ error: expecting('a number (variables cannot be formulas)', 'number') }), ...provenanceKeys() },
+          'a value with its source: { value, source, status }',
+        ).transform((sourced): Quantity => ({ kind: 'number', value: sourced.value })),
+      ),
     ],
     { error: expecting('a number or a distribution (variables cannot be formulas)', 'number') },
   );
@@ -544,6 +749,7 @@ function scenarioSchema() {
       monte_carlo: monteCarlo(),
       monitoring: monitoring(),
       variables: variablesSchema().optional(),
+      decision: decision(),
     },
     'a scenario: a mapping with name, contract, service and outcomes',
   );

@@ -70,6 +70,13 @@ describe('buildInputs', () => {
       costOptimismBias: 0,
       externalShare: 0.9,
       externalShareByYear: { '2027/28': 0 },
+      // v1.2 defaults (shared/model.md sections 16 and 17): no schedule, councils pay, real price, no inflation.
+      fundingSchedule: [],
+      ifGrantFalls: 'councils_pay',
+      contractPrice: 'real',
+      inflation: 0,
+      priceBaseYear: 0,
+      discountBaseYear: 0,
       councils: scenario.councils,
       referralsPerYear: 60,
       referralGrowth: 0,
