@@ -90,6 +90,8 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
     err.write(t('cli.problems', { file: command.file, count: problems, problems: t(problems === 1 ? 'cli.problem.one' : 'cli.problem.many') }) + '\n');
     return 1;
   }
+  // Things worth saying that do not stop the run (section 16's entries outside the horizon, a map on a fixed input).
+  for (const warning of loaded.scenario.warnings) err.write(formatProblem({ ...warning, message: t('cli.warning', { message: warning.message }) }) + '\n');
   const results = await runScenario(loaded.scenario, { iterations: command.iterations, seed: command.seed });
   if (command.format === 'json') out.write(JSON.stringify(results, null, 2) + '\n');
   else if (command.format === 'csv') out.write(resultsCsv(results));

@@ -587,6 +587,7 @@ export const en = {
   'cli.problems': '{file}: {count} {problems}; nothing was run.',
   'cli.problem.one': 'problem',
   'cli.problem.many': 'problems',
+  'cli.warning': 'warning: {message}',
   'cli.title': '{name} (scenario {hash}, model version {version})',
   'cli.option.none': 'No extension (fixed term only)',
   'cli.option.one': '1 extension year',
