@@ -5,6 +5,8 @@
 import type { Results } from '../model/results';
 import { csvSections, resultRows, toCsv } from './csv';
 import { budgetRows, decisionRows, type Cell } from './decisionExport';
+import { decisionSections } from './decisionResults';
+import { moneyBasisSentence } from './moneyBasis';
 import { informationRows } from './informationExport';
 import type { RunStamp } from './stamp';
 
@@ -27,9 +29,14 @@ export function stampedResultsCsv(results: Results, stamp: RunStamp): string {
   ]);
 }
 
-/** The monitoring and value-of-information figures (results-information.csv), stamped the same way. */
+/**
+ * The monitoring and value-of-information figures (results-information.csv), stamped the same way;
+ * for v1.2 results each row also states the money basis (section 17) in a last column.
+ */
 export function stampedInformationCsv(results: Results, stamp: RunStamp): string {
   const [head, ...rows] = informationRows(results);
-  const extra = [results.scenario.name, results.scenario.hash, stamp.seed, stamp.iterations, stamp.changes.join('; '), stamp.ranAt];
-  return toCsv([[...head!, 'scenario', 'scenarioHash', 'seed', 'iterations', 'changes', 'ranAt'], ...rows.map((row) => [...row, ...extra])]);
+  const basis = decisionSections(results)?.moneyBasis;
+  const extra = [results.scenario.name, results.scenario.hash, stamp.seed, stamp.iterations, stamp.changes.join('; '), stamp.ranAt, ...(basis ? [moneyBasisSentence(basis)] : [])];
+  const extraHead = ['scenario', 'scenarioHash', 'seed', 'iterations', 'changes', 'ranAt', ...(basis ? ['moneyBasis'] : [])];
+  return toCsv([[...head!, ...extraHead], ...rows.map((row) => [...row, ...extra])]);
 }

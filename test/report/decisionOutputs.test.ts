@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { resultsCsv } from '../../src/report/csv';
-import { stampedResultsCsv } from '../../src/report/exports';
+import { stampedInformationCsv, stampedResultsCsv } from '../../src/report/exports';
 import { moneyBasisSentence } from '../../src/report/moneyBasis';
 import { resultsTable } from '../../src/report/table';
 import { textTable, wrapText } from '../../src/report/textTable';
@@ -175,6 +175,16 @@ describe('CSV', () => {
       expect(table.every((r) => r.seed === '7' && r.iterations === '2000' && r.changes === 'a=1' && r.ran_at === stamp.ranAt)).toBe(true);
       expect(table.every((r) => r.scenario === `'=HYPERLINK("http://x")`)).toBe(true);
     }
+  });
+});
+
+describe('information CSV', () => {
+  it('states the money basis on every row', () => {
+    const stamp = { scenarioName: 'x', file: 'x', hash: 'h', fileHash: 'f', modelVersion: 'v', seed: '7', iterations: 2000, changes: [], ranAt: '2025-06-02T10:00:00.000Z', priceBase: '2024/25', discountRate: 0.035 };
+    const results = { ...decisionResults(), valueOfInformation: { evpi: 1234.5, evppi: { 'outcomes.effectiveness': 1000 }, waitOneYear: null } };
+    const [rows] = csvTables(stampedInformationCsv(results, stamp));
+    expect(rows!.map((r) => [r.item, r.value])).toEqual([['afterUpdate', 'no'], ['evpi', '1234.5'], ['outcomes.effectiveness', '1000']]);
+    expect(rows!.every((r) => r.moneyBasis === SENTENCE)).toBe(true);
   });
 });
 
