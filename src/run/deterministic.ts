@@ -47,7 +47,9 @@ export function searchRange(scenario: Scenario, path: string, central: number): 
     if (variable?.kind === 'distribution') [min, max] = support(variable.distribution);
   }
   const reach = 100 * Math.max(Math.abs(central), 1);
-  return { min: Number.isFinite(min) ? min : central - reach, max: Number.isFinite(max) ? max : central + reach, central };
+  // An unbounded end stops at the key's sanity limit (520 weeks, GBP 1bn; scenario/paths.ts).
+  const top = Number.isFinite(max) ? max : Math.min(central + reach, known?.limit ?? Infinity);
+  return { min: Number.isFinite(min) ? min : central - reach, max: top, central };
 }
 
 /** The deterministic projection at `values` (input path -> number). */
