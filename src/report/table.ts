@@ -8,9 +8,9 @@ import { decisionSections } from './decisionResults';
 import { decisionSection, truncationLines } from './decisionTable';
 import { t, type MessageKey } from './messages';
 import { moneyBasisSentence } from './moneyBasis';
-import { wrapText } from './textTable';
+import { textTable, wrapText } from './textTable';
 
-/** The widest line the decision and budget sections use, for an 100-column terminal. */
+/** The widest line the table uses, for an 100-column terminal. */
 const TERMINAL_WIDTH = 100;
 
 const money = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP', maximumFractionDigits: 0 });
@@ -46,18 +46,14 @@ const ROWS: readonly Row[] = [
   { label: 'cli.row.payback', cell: (x) => (x.paybackMonth === null ? t('cli.never') : String(x.paybackMonth)) },
 ];
 
-function pad(text: string, width: number, left: boolean): string {
-  return left ? text.padEnd(width) : text.padStart(width);
-}
-
 function monteCarloLines(option: OptionResult): string[] {
   const mc = option.monteCarlo;
   if (!mc) return [];
   const lines = [t('cli.monteCarlo', { iterations: whole.format(mc.iterations), seed: mc.seed })];
+  const indented = (text: string): string => wrapText(text, TERMINAL_WIDTH, '  ', '    ');
   for (const [name, p] of Object.entries(mc.perspectives)) {
     lines.push(
-      '  ' +
-      t('cli.monteCarloLine', {
+      indented(t('cli.monteCarloLine', {
         name,
         mean: money.format(p.npv.mean),
         margin: money.format(1.96 * p.npv.sem),
@@ -65,18 +61,17 @@ function monteCarloLines(option: OptionResult): string[] {
         p95: money.format(p.npv.p95),
         chance: percent.format(p.probabilityNpvPositive),
         paidBack: percent.format(p.probabilityPaidBack),
-      }),
+      })),
     );
   }
   for (const w of mc.warnings) {
     const probability = w.code === 'few-iterations-probability';
     lines.push(
-      '  ' +
-      t(probability ? 'cli.note.probability' : 'cli.note.mean', {
+      indented(t(probability ? 'cli.note.probability' : 'cli.note.mean', {
         iterations: whole.format(w.iterations),
         margin: probability ? count.format(100 * w.margin) : money.format(w.margin),
         recommended: whole.format(w.recommended),
-      }),
+      })),
     );
   }
   return lines;
@@ -84,12 +79,8 @@ function monteCarloLines(option: OptionResult): string[] {
 
 function optionTable(option: OptionResult): string {
   const names = Object.keys(option.perspectives);
-  const labels = ROWS.map((r) => (r.indent ? '  ' : '') + t(r.label));
-  const columns = names.map((name) => ROWS.map((r) => r.cell(option.perspectives[name]!.totals)));
-  const labelWidth = Math.max(...labels.map((l) => l.length));
-  const widths = names.map((name, i) => Math.max(name.length, ...columns[i]!.map((c) => c.length)));
-  const lines = [pad('', labelWidth, true) + names.map((n, i) => '  ' + pad(n, widths[i]!, false)).join('')];
-  labels.forEach((label, r) => lines.push(pad(label, labelWidth, true) + columns.map((c, i) => '  ' + pad(c[r]!, widths[i]!, false)).join('')));
+  const rows = ROWS.map((r) => ({ label: t(r.label), indent: r.indent, cells: names.map((name) => r.cell(option.perspectives[name]!.totals)) }));
+  const lines = textTable(names, rows, TERMINAL_WIDTH);
   const breakEven = option.breakEven;
   if (breakEven.placementsNeeded !== null) lines.push(t('cli.breakEven', { count: count.format(breakEven.placementsNeeded) }));
   const switching = Object.entries(breakEven.switchingValues).map(([path, v]) => `  ${path}: ${v === null ? t('cli.noneInRange') : fourFigures.format(v)}`);

@@ -48,18 +48,22 @@ export function textTable(heads: readonly string[], rows: readonly TextRow[], wi
 }
 
 /**
- * Text broken at spaces into lines no wider than `width` (a word longer than that keeps its own line).
+ * Text broken at spaces into lines no wider than `width` (a word longer than that keeps its own
+ * line), the first line starting with `indent` and the others with `hanging`.
  * @example wrapText('one two three', 7) // "one two\nthree"
+ * @example wrapText('one two three', 9, '  ', '    ') // "  one two\n    three"
  */
-export function wrapText(text: string, width = 100): string {
+export function wrapText(text: string, width = 100, indent = '', hanging = indent): string {
   const lines: string[] = [];
-  let line = '';
+  let line = indent;
+  let empty = true;
   for (const word of text.split(/\s+/).filter((w) => w !== '')) {
-    if (line !== '' && line.length + 1 + word.length > width) {
+    if (!empty && line.length + 1 + word.length > width) {
       lines.push(line);
-      line = word;
-    } else line = line === '' ? word : `${line} ${word}`;
+      line = hanging + word;
+    } else line = empty ? line + word : `${line} ${word}`;
+    empty = false;
   }
-  if (line !== '') lines.push(line);
+  if (!empty) lines.push(line);
   return lines.join('\n');
 }

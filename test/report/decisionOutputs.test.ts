@@ -48,6 +48,7 @@ describe('text tables for a terminal', () => {
 
   it('wraps text at spaces', () => {
     expect(wrapText('one two three four', 9)).toBe('one two\nthree\nfour');
+    expect(wrapText('one two three', 9, '  ', '    ')).toBe('  one two\n    three');
   });
 });
 
