@@ -286,7 +286,9 @@ export function summariseOption(
     }
     let paidBack = 0;
     const payback = out.paybackMonth[p]!;
-    for (let i = 0; i < n; i++) if (payback[i]! >= 0 && payback[i]! <= lastTermMonth) paidBack++;
+    // Paid back by the end of the option's term, or of the contract when it ended with its grant.
+    const endMonth = out.endMonth;
+    for (let i = 0; i < n; i++) if (payback[i]! >= 0 && payback[i]! <= Math.min(lastTermMonth, endMonth[i]! - 1)) paidBack++;
     const probabilityNpvPositive = npv.positive / n;
     result[name] = {
       npv: npv.summary,

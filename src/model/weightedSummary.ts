@@ -64,7 +64,9 @@ export function summariseOptionWeighted(
     const netSaving = weightedSummary(scratch, w);
     let paidBack = 0;
     const payback = out.paybackMonth[p]!;
-    for (let i = 0; i < n; i++) if (payback[i]! >= 0 && payback[i]! <= lastTermMonth) paidBack += w[i]!;
+    // Paid back by the end of the option's term, or of the contract when it ended with its grant.
+    const endMonth = out.endMonth;
+    for (let i = 0; i < n; i++) if (payback[i]! >= 0 && payback[i]! <= Math.min(lastTermMonth, endMonth[i]! - 1)) paidBack += w[i]!;
     result[name] = {
       npv,
       netSaving,

@@ -25,6 +25,10 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
     });
     if (run.monitoring) results.monitoring = withUpdatedOptions(run.monitoring, results.options, run.updatedMonteCarlo);
     results.valueOfInformation = run.valueOfInformation;
+    results.decision = run.decision;
+    if (run.updatedDecision) results.updatedDecision = run.updatedDecision;
+    results.budget = run.budget;
+    results.decisionMap = run.decisionMap;
   }
   return results;
 }

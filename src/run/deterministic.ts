@@ -5,8 +5,13 @@
 import { placementsNeeded, switchingValue, type SearchRange } from '../model/breakeven';
 import { support } from '../model/distribution';
 import { projectAll, regionNpvByOption, type Projection } from '../model/project';
-import { MODEL_VERSION, type OptionResult, type Results } from '../model/results';
+import type { MoneyBasis, OptionResult, Results } from '../model/results';
+import { financialYearLabel, financialYearStartYear } from '../model/time';
+import type { Inputs } from '../model/types';
 import { buildInputs, centralValues, uncertainPaths, valuesWith } from '../scenario/inputs';
+import { truncationsOf } from '../scenario/truncation';
+import { centralBudget, centralDecision, decisionMap } from './decision';
+import { MODEL_VERSION } from './version';
 import { INPUT_PATH_BY_NAME } from '../scenario/paths';
 import type { Scenario } from '../scenario/types';
 
@@ -73,10 +78,28 @@ function switchingValuesFor(scenario: Scenario, path: string, central: Record<st
   return Array.from({ length: optionCount }, (_, k) => switchingValue((v) => npvs(v)[k]!, range));
 }
 
+/** The label of financial year `index` counted from the one that holds the inputs' month 0. yearLabel(start Jan 2025, 2) -> "2026/27" */
+function yearLabel(inputs: Pick<Inputs, 'start'>, index: number): string {
+  return financialYearLabel(financialYearStartYear(inputs.start) + index);
+}
+
+/** How money is counted (shared/model.md section 17), at central values. */
+export function moneyBasisOf(inputs: Inputs): MoneyBasis {
+  return {
+    priceBase: yearLabel(inputs, inputs.priceBaseYear),
+    inflation: inputs.inflation,
+    contractPrice: inputs.contractPrice,
+    discountRate: inputs.discountRate,
+    discountBaseYear: yearLabel(inputs, inputs.discountBaseYear),
+  };
+}
+
 /** The deterministic results of every option, for every perspective, with break-even figures. */
 export function deterministicResults(scenario: Scenario): Results {
   const central = centralValues(scenario);
-  const projection = projectValues(scenario, central);
+  const inputs = buildInputs(scenario, central);
+  const projection = projectAll(inputs);
+  const moneyBasis = moneyBasisOf(inputs);
   const paths = switchingInputPaths(scenario);
   const switching = new Map(paths.map((p) => [p, switchingValuesFor(scenario, p, central, projection.options.length)]));
   const options: OptionResult[] = projection.options.map((option, k) => {
@@ -96,10 +119,16 @@ export function deterministicResults(scenario: Scenario): Results {
     scenario: { name: scenario.name, hash: scenario.hash },
     modelVersion: MODEL_VERSION,
     headlineExtensionYears: scenario.contract.take,
-    priceBase: scenario.priceBase ?? null,
+    headlinePerspective: scenario.decision.perspective,
+    priceBase: moneyBasis.priceBase,
     discountRate: central['finance.discount_rate'],
+    moneyBasis,
     horizonMonths: projection.horizon,
     firstMonth: scenario.contract.start.slice(0, 7),
     options,
+    decision: centralDecision(projection, inputs.annualValue),
+    budget: centralBudget(projection, inputs),
+    decisionMap: scenario.decision.map ? decisionMap(scenario, null) : null,
+    truncations: truncationsOf(scenario),
   };
 }

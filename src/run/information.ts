@@ -15,7 +15,7 @@ import {
   type WaitOneYear,
 } from '../model/information';
 import { regionNpvByOption } from '../model/project';
-import type { MonteCarloResult, OptionResult, TornadoBar } from '../model/results';
+import type { DecisionMap, MonteCarloResult, OptionBudget, OptionResult, PerspectiveDecision, TornadoBar } from '../model/results';
 import { simulateService } from '../model/service';
 import { createOutput, simulationLayout, type InputColumns, type SimulationLayout, type SimulationOutput, type SimulationPlan } from '../model/simulate';
 import { fixedTermMonths } from '../model/time';
@@ -35,6 +35,7 @@ import { weightedQuantiles } from '../model/weighted';
 import { regionNpvColumns, summariseOptionWeighted } from '../model/weightedSummary';
 import { buildInputs, centralValues, valuesWith } from '../scenario/inputs';
 import type { Scenario } from '../scenario/types';
+import { decisionMap, monteCarloBudget, monteCarloDecision } from './decision';
 import { drawSources, inputColumns, randomBlockDraws, BLOCK_SIZE, type DrawSource } from './draws';
 import { blockCount, costShapeVariesIn, drawsByBlock, monteCarloResult, precisionWarnings, simulateBlocks, simulationPlan, summarise, type MonteCarloRequest } from './montecarlo';
 import { fullRunDraws } from './sampling';
@@ -235,6 +236,29 @@ export interface MonteCarloWithInformation {
   /** Each option's Monte Carlo result after the update, when there was one. */
   updatedMonteCarlo?: MonteCarloResult[];
   valueOfInformation: ValueOfInformationResult;
+  /** Every perspective's decision on the run's draws (section 18), before any update. */
+  decision: Record<string, PerspectiveDecision>;
+  /** The decision on the weighted draws, after a monitoring update. */
+  updatedDecision?: Record<string, PerspectiveDecision>;
+  /** The budget tables with the net budget effect's percentiles from the run. */
+  budget: Record<string, OptionBudget[]>;
+  decisionMap: DecisionMap | null;
+}
+
+/** The decision, budget and map of a run (section 18), with the value of information they follow from. */
+function withDecision(
+  scenario: Scenario,
+  first: KeptRun,
+  result: Omit<MonteCarloWithInformation, 'decision' | 'budget' | 'decisionMap'>,
+  updated?: { run: KeptRun; weights: Float64Array },
+): MonteCarloWithInformation {
+  return {
+    ...result,
+    decision: monteCarloDecision(scenario, first),
+    ...(updated ? { updatedDecision: monteCarloDecision(scenario, updated.run, updated.weights) } : {}),
+    budget: monteCarloBudget(scenario, first),
+    decisionMap: decisionMap(scenario, result.valueOfInformation.evppi),
+  };
 }
 
 /**
@@ -250,7 +274,7 @@ export function runMonteCarloWithInformation(
   const first = keptRun(scenario, request);
   const monteCarlo = summarise(scenario, request, first.plan, first.layout, first.out);
   if (scenario.monitoring.length === 0) {
-    return { monteCarlo, valueOfInformation: valueOfInformation(first, null, request.iterations) };
+    return withDecision(scenario, first, { monteCarlo, valueOfInformation: valueOfInformation(first, null, request.iterations) });
   }
   const periods = countedPeriods(scenario);
   let run = first;
@@ -276,16 +300,21 @@ export function runMonteCarloWithInformation(
   };
   if (ess === 0) {
     warnings.push({ code: 'observations-impossible', iterations: n });
-    return { monteCarlo, monitoring, valueOfInformation: valueOfInformation(first, null, request.iterations) };
+    return withDecision(scenario, first, { monteCarlo, monitoring, valueOfInformation: valueOfInformation(first, null, request.iterations) });
   }
   if (ess < MIN_EFFECTIVE_SAMPLE_SIZE) warnings.push({ code: 'low-effective-sample-size', effectiveSampleSize: ess, iterations: n, threshold: MIN_EFFECTIVE_SAMPLE_SIZE });
   if (ess < MIN_EFFECTIVE_SHARE * n) warnings.push({ code: 'low-effective-share', effectiveSampleSize: ess, iterations: n, share: ess / n, threshold: MIN_EFFECTIVE_SHARE });
-  return {
-    monteCarlo,
-    monitoring,
-    updatedMonteCarlo: weightedMonteCarlo(scenario, run, update.weights, ess),
-    valueOfInformation: valueOfInformation(run, update.weights, ess),
-  };
+  return withDecision(
+    scenario,
+    first,
+    {
+      monteCarlo,
+      monitoring,
+      updatedMonteCarlo: weightedMonteCarlo(scenario, run, update.weights, ess),
+      valueOfInformation: valueOfInformation(run, update.weights, ess),
+    },
+    { run, weights: update.weights },
+  );
 }
 
 /** The results' `monitoring` section with updatedOptions: the deterministic parts as before, Monte Carlo after the update. */
