@@ -433,8 +433,17 @@ function scheduleEntry() {
   return section(
     { from: date(), to: date().optional(), external_share: quantityOf(SCHEDULE_SHARE), ...provenanceKeys() },
     'a schedule entry: { from, to, external_share }',
-  ).superRefine((entry, issues) => {
-    if (entry.to !== undefined && entry.to < entry.from) addIssue(issues, ['to'], `expected a date on or after from (${entry.from}), got ${entry.to}`);
+  ).refine((entry) => entry.to === undefined || entry.to >= entry.from, {
+    path: ['to'],
+    error: (issue) => {
+      const entry = issue.input as { from: string; to: string };
+      return `expected a date on or after from (${entry.from}), got ${entry.to}`;
+    },
+    // Checked whenever both dates are valid, even when the share has a mistake of its own.
+    when: (payload) => {
+      const entry = payload.value as { from?: unknown; to?: unknown };
+      return typeof entry.from === 'string' && typeof entry.to === 'string' && isCalendarDate(entry.from) && isCalendarDate(entry.to);
+    },
   });
 }
 
