@@ -5,8 +5,9 @@
  * public/js/charts.mjs only draws what it is given.
  */
 import type { OptionResult, Results } from '../model/results';
+import { decisionOf, headlineMeasure, headlineValue, measureWords, optionBudget } from './decision';
 import { formatChance, formatMoney, formatMoneyShort, formatNumber } from './format';
-import { headlineOption, npvEstimate, optionName, REGION } from './headline';
+import { headlineOption, optionName, REGION } from './headline';
 import { inputLabel, listInWords, unitOf, valueInWords } from './inputs';
 import { t } from './messages';
 import { perspectiveTitle } from './optionsTable';
@@ -65,27 +66,44 @@ function upOrDown(pounds: number): string {
   return t(pounds >= 0 ? 'chart.up' : 'chart.down', { amount: formatMoneyShort(Math.abs(pounds)) });
 }
 
-/** Cumulative net cash saving for the region by financial year, with the P5-P95 fan. */
+/**
+ * How many of the simulations lie below (or above) £0, from the fan's percentiles, in words: "at
+ * least 19 in 20", "at least 3 in 4", "more than half"; null when the middle is at £0.
+ */
+function shareOnOneSide(p5: number, p25: number, p50: number, p75: number, p95: number): { side: 'down' | 'up'; share: string } | null {
+  if (p50 < 0) return { side: 'down', share: t(p95 < 0 ? 'chart.fan.share.95' : p75 < 0 ? 'chart.fan.share.75' : 'chart.fan.share.50') };
+  if (p50 > 0) return { side: 'up', share: t(p5 > 0 ? 'chart.fan.share.95' : p25 > 0 ? 'chart.fan.share.75' : 'chart.fan.share.50') };
+  return null;
+}
+
+/**
+ * Cumulative net cash saving for the region by financial year, with the P5-P95 fan. The chart ends in
+ * the last year of the option's tables (its byFinancialYear), so it never shows cash to a different
+ * year from them; the title says on which side of £0 most simulations end, not a figure.
+ */
 export function fanChart(option: OptionResult): ChartSpec {
   const years = option.perspectives[REGION]!.byFinancialYear;
   const fan = option.monteCarlo?.perspectives[REGION]?.fan;
-  // The simulations may run a year past the central projection (longer placements); the
-  // central line then stays level, as nothing more is paid or avoided.
-  const labels = fan !== undefined && fan.length >= years.length ? fan.map((f) => f.year) : years.map((y) => y.year);
-  const byYear = new Map(years.map((y, i) => [y.year, cumulative(years.map((x) => x.netSaving))[i]!]));
-  let carried = 0;
-  const central = labels.map((year) => (carried = byYear.get(year) ?? carried));
-  const bands =
-    fan === undefined || fan.length !== labels.length
-      ? null
-      : { p5: fan.map((f) => f.p5), p25: fan.map((f) => f.p25), p50: fan.map((f) => f.p50), p75: fan.map((f) => f.p75), p95: fan.map((f) => f.p95) };
+  const labels = years.map((y) => y.year);
+  const central = cumulative(years.map((x) => x.netSaving));
+  const fanByYear = new Map((fan ?? []).map((f) => [f.year, f]));
+  const matched = labels.map((year) => fanByYear.get(year));
+  const bands = fan === undefined || matched.some((f) => f === undefined)
+    ? null
+    : { p5: matched.map((f) => f!.p5), p25: matched.map((f) => f!.p25), p50: matched.map((f) => f!.p50), p75: matched.map((f) => f!.p75), p95: matched.map((f) => f!.p95) };
   const last = labels.length - 1;
-  const finalValue = bands === null ? central[last]! : bands.p50[last]!;
   const name = optionName(option.extensionYears);
+  const side = bands === null ? null : shareOnOneSide(bands.p5[last]!, bands.p25[last]!, bands.p50[last]!, bands.p75[last]!, bands.p95[last]!);
+  const title =
+    bands === null
+      ? t('chart.fan.titleCentral', { option: name, year: labels[last]!, where: upOrDown(central[last]!) })
+      : side === null
+        ? t('chart.fan.titleEven', { option: name, year: labels[last]! })
+        : t(side.side === 'down' ? 'chart.fan.title.down' : 'chart.fan.title.up', { option: name, year: labels[last]!, share: side.share });
   return {
     id: 'chart-fan',
     kind: 'fan',
-    title: t(bands === null ? 'chart.fan.titleCentral' : 'chart.fan.title', { option: name, year: labels[last]!, where: upOrDown(finalValue) }),
+    title,
     summary: t(bands === null ? 'chart.fan.summaryCentral' : 'chart.fan.summary'),
     labels,
     central: { name: t('chart.fan.central'), values: central },
@@ -156,51 +174,68 @@ export function tornadoChart(option: OptionResult): ChartSpec | null {
   };
 }
 
-/** Every option's expected NPV for the region and each council, side by side. */
+/**
+ * What each option adds to stopping at the end of the fixed term (incremental NPV, section 18) for
+ * the region and each council, side by side, in the headline measure; the title names the region's
+ * best option.
+ */
 export function optionsChart(results: Results): ChartSpec {
-  const perspectives = Object.keys(results.options[0]!.perspectives);
+  const decisions = decisionOf(results);
+  const measure = headlineMeasure(results);
+  const perspectives = Object.keys(results.options[0]!.perspectives).filter((p) => decisions[p] !== undefined);
   const labels = results.options.map((o) => optionName(o.extensionYears));
-  const series = perspectives.map((p) => ({ name: perspectiveTitle(p), values: results.options.map((o) => npvEstimate(o, p).npv) }));
-  const region = series[0]!.values;
-  const best = region.indexOf(Math.max(...region));
-  const simulated = results.options.every((o) => o.monteCarlo !== undefined);
+  const series = perspectives.map((p) => ({
+    name: perspectiveTitle(p),
+    values: decisions[p]!.options.map((o) => headlineValue(o.incrementalNpv, measure)),
+  }));
+  const region = decisions[REGION]!;
+  const bestName = optionName(region.bestOption);
+  const ranged = measure === 'mean' && region.options.every((o) => o.incrementalNpv.p10 !== null && o.incrementalNpv.p90 !== null);
+  const chances = measure === 'mean' && region.options.every((o) => o.probabilityBest !== null);
   return {
     id: 'chart-options',
     kind: 'bars',
-    title: t(region[best]! > 0 ? 'chart.options.titleBest' : 'chart.options.titleNone', { option: labels[best]! }),
-    summary: t(simulated ? 'chart.options.summary' : 'chart.options.summaryCentral'),
+    title: t(region.bestOption === 0 ? 'chart.options.titleNone' : 'chart.options.titleBest', { option: bestName, measure: measureWords(measure) }),
+    summary: t('chart.options.summary', { measure: measureWords(measure) }),
     labels,
     series,
     table: {
-      caption: t('chart.options.caption'),
-      head: [t('chart.head.option'), ...series.map((s) => s.name), ...(simulated ? [t('chart.head.regionRange'), t('chart.head.regionChance')] : [])],
+      caption: t('chart.options.caption', { measure: measureWords(measure) }),
+      head: [t('chart.head.option'), ...series.map((s) => s.name), ...(ranged ? [t('chart.head.regionRange')] : []), ...(chances ? [t('chart.head.regionChanceBest')] : [])],
       rows: results.options.map((option, k) => {
-        const estimate = npvEstimate(option, REGION);
+        const figure = region.options[k]!;
         return [
           labels[k]!,
           ...series.map((s) => formatMoney(s.values[k]!)),
-          ...(simulated ? [t('range.between', { low: formatMoney(estimate.low!), high: formatMoney(estimate.high!) }), formatChance(estimate.chance!)] : []),
+          ...(ranged ? [t('range.between', { low: formatMoney(figure.incrementalNpv.p10!), high: formatMoney(figure.incrementalNpv.p90!) })] : []),
+          ...(chances ? [formatChance(figure.probabilityBest!)] : []),
         ];
       }),
     },
   };
 }
 
-/** Each council's cumulative net cash saving by financial year against the region's. */
-export function councilsChart(option: OptionResult): ChartSpec | null {
+/**
+ * Each budget's cumulative net cash effect by financial year, at the central values: from the cash
+ * budget tables when the results have them (cashable savings less own contribution, section 18),
+ * else the cumulative net cash saving.
+ */
+export function councilsChart(option: OptionResult, results?: Results): ChartSpec | null {
   const perspectives = Object.keys(option.perspectives);
   if (perspectives.length < 2) return null;
-  const labels = option.perspectives[REGION]!.byFinancialYear.map((y) => y.year);
-  const series = perspectives.map((p) => ({
+  const budgets = results === undefined ? [] : perspectives.map((p) => optionBudget(results, p, option.extensionYears));
+  const fromBudget = budgets.length === perspectives.length && budgets.every((b) => b !== null);
+  const labels = fromBudget ? budgets[0]!.byFinancialYear.map((y) => y.year) : option.perspectives[REGION]!.byFinancialYear.map((y) => y.year);
+  const series = perspectives.map((p, i) => ({
     name: perspectiveTitle(p),
-    values: cumulative(option.perspectives[p]!.byFinancialYear.map((y) => y.netSaving)),
+    values: fromBudget ? budgets[i]!.byFinancialYear.map((y) => y.cumulativeNetBudgetEffect) : cumulative(option.perspectives[p]!.byFinancialYear.map((y) => y.netSaving)),
   }));
   const last = labels.length - 1;
   const regionEnd = series[0]!.values[last]!;
   const ahead = series.slice(1).filter((s) => s.values[last]! >= 0).map((s) => s.name);
   const councilCount = series.length - 1;
   let title: string;
-  if (regionEnd < 0 && ahead.length > 0) title = t('chart.councils.titleSplit', { councils: listInWords(ahead, t('list.and')), amount: formatMoneyShort(-regionEnd), year: labels[last]! });
+  if (regionEnd < 0 && ahead.length > 0) title = t('chart.councils.titleSplit', { councils: listInWords(ahead, t('list.and')), year: labels[last]! });
   else if (regionEnd >= 0 && ahead.length === councilCount) title = t('chart.councils.titleAll', { year: labels[last]! });
   else if (regionEnd < 0 && ahead.length === 0) title = t('chart.councils.titleNone', { year: labels[last]! });
   else title = t('chart.councils.titleMixed', { year: labels[last]! });
@@ -209,11 +244,11 @@ export function councilsChart(option: OptionResult): ChartSpec | null {
     id: 'chart-councils',
     kind: 'lines',
     title,
-    summary: t('chart.councils.summary', { option: name }),
+    summary: t(fromBudget ? 'chart.councils.summaryBudget' : 'chart.councils.summary', { option: name }),
     labels,
     series,
     table: {
-      caption: t('chart.councils.caption', { option: name }),
+      caption: t(fromBudget ? 'chart.councils.captionBudget' : 'chart.councils.caption', { option: name }),
       head: [t('chart.head.year'), ...series.map((s) => s.name)],
       rows: labels.map((year, i) => [year, ...series.map((s) => formatMoney(s.values[i]!))]),
     },
@@ -226,7 +261,7 @@ export function councilsChart(option: OptionResult): ChartSpec | null {
  */
 export function chartBundle(results: Results): ChartBundle {
   const option = headlineOption(results);
-  const charts = [fanChart(option), histogramChart(option), tornadoChart(option), optionsChart(results), councilsChart(option)].filter(
+  const charts = [fanChart(option), histogramChart(option), tornadoChart(option), optionsChart(results), councilsChart(option, results)].filter(
     (chart): chart is ChartSpec => chart !== null,
   );
   return {

@@ -1,35 +1,39 @@
 /**
- * The answer in plain English (shared/users.md, "How the answers should read"): one headline
- * sentence per option and perspective that leads with the answer, then the number, then the
- * range; the grant in one sentence; break-even and switching values in words.
+ * The answer in plain English (shared/users.md, "How the answers should read"): the decision about
+ * the extension years (shared/model.md section 18) that leads each page, one sentence per option and
+ * perspective, the grant from the scenario's funding, the money basis, break-even and switching
+ * values in words. Every sentence that gives a figure gives the ONE headline measure (see
+ * decision.ts) and names it.
  */
-import type { OptionResult, Results } from '../model/results';
+import type { DecisionFigure, OptionResult, PerspectiveDecision, Results } from '../model/results';
 import { centralValues } from '../scenario/inputs';
 import type { Scenario } from '../scenario/types';
-import { formatChance, formatMoneyShort, formatNumber, formatPercent, moneyUnitFor } from './format';
-import { inputLabel, unitOf, valueInWords } from './inputs';
+import { decisionOf, headlineMeasure, headlinePerspectiveOf, headlineValue, measureWords, npvOf, optionBudget, perspectivesOf, REGION, type HeadlineMeasure } from './decision';
+import { formatChance, formatMoneyShort, formatMonth, formatNumber, formatPercent, moneyUnitFor } from './format';
+import { distributionInWords, inputLabel, listInWords, unitOf, valueInWords } from './inputs';
 import { t, tPlural } from './messages';
 
-export const REGION = 'region';
+export { REGION } from './decision';
 
-/** The central estimate of NPV for one option and perspective, with its range and chance. */
+/** One figure of one option and perspective in the headline measure, with its range and chance. */
 export interface NpvEstimate {
-  /** Monte Carlo mean, or the deterministic NPV when no simulation ran. */
+  /** Monte Carlo mean, or the figure at the central values when no simulation ran. */
   npv: number;
   /** P10 and P90 (null without Monte Carlo). */
   low: number | null;
   high: number | null;
-  /** P(NPV > 0), or null without Monte Carlo. */
+  /** P(figure > 0), or null without Monte Carlo. */
   chance: number | null;
+  measure: HeadlineMeasure;
 }
 
-/** The NPV estimate of `option` for `perspective` ('region' or a council's name). */
+/** The whole-term NPV estimate of `option` for `perspective` ('region' or a council's name). */
 export function npvEstimate(option: OptionResult, perspective: string): NpvEstimate {
   const simulated = option.monteCarlo?.perspectives[perspective];
   if (simulated === undefined) {
-    return { npv: option.perspectives[perspective]!.totals.npv, low: null, high: null, chance: null };
+    return { npv: npvOf(option, perspective, 'central'), low: null, high: null, chance: null, measure: 'central' };
   }
-  return { npv: simulated.npv.mean, low: simulated.npv.p10, high: simulated.npv.p90, chance: simulated.probabilityNpvPositive };
+  return { npv: simulated.npv.mean, low: simulated.npv.p10, high: simulated.npv.p90, chance: simulated.probabilityNpvPositive, measure: 'mean' };
 }
 
 /**
@@ -76,52 +80,201 @@ export function rangeInWords(low: number, high: number): string {
   return t('range.words', { low: gainOrLoss(low, unit), high: gainOrLoss(high, unit) });
 }
 
-/** The verb phrase for a perspective's answer: "is likely to save about £310k". */
+/** The verb phrase for a perspective's answer, naming its measure: "is likely to save the region more than it costs: about £310k, on average across the simulations". */
 function answerPhrase(estimate: NpvEstimate, who: string): string {
   const amount = formatMoneyShort(Math.abs(estimate.npv));
+  const measure = measureWords(estimate.measure);
   if (estimate.chance === null) {
-    return t(estimate.npv >= 0 ? 'answer.centralSave' : 'answer.centralCost', { amount, who });
+    return t(estimate.npv >= 0 ? 'answer.centralSave' : 'answer.centralCost', { amount, who, measure });
   }
   const likelihood = likelihoodOf(estimate.chance);
   // A skewed spread can put the mean on the other side of zero from the likelier outcome: then
   // the odds are the answer and the mean is given with its sign.
   const agrees = likelihood === 'even' || (likelihood.endsWith('Save') ? estimate.npv >= 0 : estimate.npv < 0);
   if (likelihood === 'even' || !agrees) {
-    return t('answer.even', { amount: gainOrLoss(estimate.npv, moneyUnitFor(estimate.npv)), who });
+    return t('answer.even', { amount: gainOrLoss(estimate.npv, moneyUnitFor(estimate.npv)), who, measure });
   }
-  return t(`answer.${likelihood}`, { amount, who });
+  return t(`answer.${likelihood}`, { amount, who, measure });
 }
 
-/** The tail of a headline: the range and the chance, when there was a simulation. */
-function rangeAndChance(estimate: NpvEstimate): string {
-  if (estimate.low === null || estimate.high === null || estimate.chance === null) return t('answer.noRange');
-  return t('answer.rangeAndChance', { range: rangeInWords(estimate.low, estimate.high), chance: formatChance(estimate.chance) });
+/** The tail of a sentence: the range and the chance, when there was a simulation ('' without). */
+function rangeAndChance(estimate: NpvEstimate, chanceKey: 'answer.rangeAndChance' | 'answer.rangeAndChanceExtra' = 'answer.rangeAndChance'): string {
+  if (estimate.low === null || estimate.high === null || estimate.chance === null) return '';
+  return ` ${t(chanceKey, { range: rangeInWords(estimate.low, estimate.high), chance: formatChance(estimate.chance) })}`;
+}
+
+/** Who an answer is about: "the region" or "Bridgend’s own budget". */
+function whoOf(perspective: string): string {
+  return perspective === REGION ? t('headline.whoRegion') : t('headline.whoCouncil', { council: perspective });
 }
 
 /**
- * The region's headline for one option.
- * @example "Taking all 4 extension years is likely to cost the region about £785k more than it
- *   avoids, in today’s money (8 in 10 simulations between a loss of £2.3m and a saving of £1.3m;
- *   chance it pays for itself: about 2 in 10)."
+ * One option's whole-term NPV for one perspective in a sentence (used where the fixed term is not
+ * in question, e.g. a scenario with no extension years).
+ * @example "Taking all 4 extension years is likely to cost the region more than it avoids: about
+ *   £785k, on average across the simulations (8 in 10 simulations: between a loss of £2.3m and a
+ *   saving of £1.3m; chance it pays for itself: about 2 in 10)."
  */
-export function regionHeadline(option: OptionResult, maxYears: number): string {
-  const estimate = npvEstimate(option, REGION);
+export function optionHeadline(option: OptionResult, perspective: string, maxYears: number): string {
+  const estimate = npvEstimate(option, perspective);
+  return t('headline.region', { subject: optionSubject(option.extensionYears, maxYears), answer: answerPhrase(estimate, whoOf(perspective)), tail: rangeAndChance(estimate) });
+}
+
+/** An increment (or any decision figure) as an estimate under the headline measure. */
+export function figureEstimate(figure: DecisionFigure, measure: HeadlineMeasure): NpvEstimate {
+  const simulated = measure === 'mean' && figure.mean !== null;
+  return {
+    npv: headlineValue(figure, measure),
+    low: simulated ? figure.p10 : null,
+    high: simulated ? figure.p90 : null,
+    chance: simulated ? figure.probabilityPositive : null,
+    measure: simulated ? 'mean' : 'central',
+  };
+}
+
+/**
+ * What option k's extension years add to stopping at the end of the fixed term, for one perspective,
+ * in the headline measure (section 18's incremental NPV).
+ * @example "Taking all 4 extension years is likely to cost the region more than it avoids: about
+ *   £470k, on average across the simulations (8 in 10 simulations: between a loss of £1.6m and a
+ *   saving of £0.9m; chance the extension years pay for themselves: about 3 in 10)."
+ */
+export function extensionSentence(decision: PerspectiveDecision, perspective: string, extensionYears: number, maxYears: number, measure: HeadlineMeasure): string {
+  const option = decision.options.find((o) => o.extensionYears === extensionYears);
+  if (option === undefined) throw new Error(`extensionSentence: no option with ${extensionYears} extension years`);
+  const estimate = figureEstimate(option.incrementalNpv, measure);
   return t('headline.region', {
-    subject: optionSubject(option.extensionYears, maxYears),
-    answer: answerPhrase(estimate, t('headline.whoRegion')),
-    tail: rangeAndChance(estimate),
+    subject: optionSubject(extensionYears, maxYears),
+    answer: answerPhrase(estimate, whoOf(perspective)),
+    tail: rangeAndChance(estimate, 'answer.rangeAndChanceExtra'),
   });
 }
 
 /**
- * A council's headline for one option: "Taking all 4 extension years is likely to save Bridgend’s own budget more than it costs: about £678k ...".
+ * The month an option's term ends in words.
+ * @example endMonth({ baseEnd: '2027-03-31', ... }, 2) // "March 2029"
  */
-export function councilHeadline(option: OptionResult, council: string, maxYears: number): string {
-  const estimate = npvEstimate(option, council);
-  return t('headline.region', {
-    subject: optionSubject(option.extensionYears, maxYears),
-    answer: answerPhrase(estimate, t('headline.whoCouncil', { council })),
-    tail: rangeAndChance(estimate),
+export function endMonth(contract: Pick<Scenario['contract'], 'baseEnd'>, extensionYears: number): string {
+  return formatMonth(contract.baseEnd.slice(0, 7), 12 * extensionYears);
+}
+
+/**
+ * The best option of one perspective, with the chance it is best when simulated.
+ * @example "For the region, the best choice on these figures is to stop at the end of the fixed
+ *   term (March 2027): on average across the simulations, no number of extension years adds more
+ *   than it costs. It comes out best in 58% of the simulations (about 6 in 10)."
+ */
+export function bestSentence(decision: PerspectiveDecision, perspective: string, contract: Pick<Scenario['contract'], 'baseEnd'>, measure: HeadlineMeasure): string {
+  const best = decision.options.find((o) => o.extensionYears === decision.bestOption);
+  if (best === undefined) throw new Error(`bestSentence: no option with ${decision.bestOption} extension years`);
+  const who = perspective === REGION ? t('headline.whoRegion') : perspective;
+  const fixedEnd = endMonth(contract, 0);
+  const first =
+    best.extensionYears === 0
+      ? t('decision.best.stop', { who, fixedEnd, measure: measureWords(measure) })
+      : t('decision.best.years', {
+          who,
+          option: tPlural('option.years', best.extensionYears).toLowerCase(),
+          end: endMonth(contract, best.extensionYears),
+          measure: measureWords(measure),
+          amount: formatMoneyShort(headlineValue(best.incrementalNpv, measure)),
+        });
+  if (measure !== 'mean' || best.probabilityBest === null) return first;
+  return `${first} ${t('decision.best.chance', { percent: formatPercent(best.probabilityBest, 0), chance: formatChance(best.probabilityBest) })}`;
+}
+
+/**
+ * What each extension year adds on its own (section 18's marginal NPV), or null without extension years.
+ * @example "Year by year, on average across the simulations: extension year 1 takes away £110k,
+ *   extension year 2 takes away £115k, ... and extension year 4 takes away £120k."
+ */
+export function marginalSentence(decision: PerspectiveDecision, measure: HeadlineMeasure): string | null {
+  const items = decision.options.flatMap((o) => {
+    if (o.marginalNpv === null) return [];
+    const value = headlineValue(o.marginalNpv, measure);
+    return [t(value >= 0 ? 'decision.marginal.adds' : 'decision.marginal.loses', { year: o.extensionYears, amount: formatMoneyShort(Math.abs(value)) })];
+  });
+  if (items.length === 0) return null;
+  return t('decision.marginal', { measure: measureWords(measure), items: listInWords(items, t('list.and')) });
+}
+
+/** The option as the object of a sentence: "taking all 4 extension years". */
+export function optionSubjectLower(extensionYears: number, maxYears: number): string {
+  if (extensionYears === 0) return t('subjectLower.none');
+  if (extensionYears === maxYears && maxYears > 1) return t('subjectLower.all', { count: extensionYears });
+  return tPlural('subjectLower.years', extensionYears);
+}
+
+/**
+ * What option k's extension years do to a council's own cash budget (section 18's budget table:
+ * cashable savings less its own contribution, summed over every financial year, less the same for
+ * stopping at the end of the fixed term), at the central values; null without budget tables.
+ */
+export function budgetEffect(results: Results, perspective: string, extensionYears: number): number | null {
+  const total = (k: number): number | null => {
+    const budget = optionBudget(results, perspective, k);
+    return budget === null ? null : budget.byFinancialYear.reduce((sum, year) => sum + year.netBudgetEffect, 0);
+  };
+  const option = total(extensionYears);
+  const base = total(0);
+  return option === null || base === null ? null : option - base;
+}
+
+/**
+ * A council's cash budget sentence for option k (cashable savings only), or null without budget tables.
+ * @example "For Bridgend’s own budget, taking all 4 extension years would bring in about £150k more
+ *   in cashable savings than it costs, at the central values."
+ */
+export function budgetSentence(results: Results, council: string, extensionYears: number, maxYears: number): string | null {
+  const effect = budgetEffect(results, council, extensionYears);
+  if (effect === null) return null;
+  return t(effect >= 0 ? 'decision.budget.save' : 'decision.budget.cost', {
+    council,
+    subject: optionSubjectLower(extensionYears, maxYears),
+    amount: formatMoneyShort(Math.abs(effect)),
+    measure: measureWords('central'),
+  });
+}
+
+/** The option a page's second sentence is about: the scenario's `take` when it is an extension, else all of them. */
+export function focusOption(results: Results, maxYears: number): number {
+  const take = headlineOption(results).extensionYears;
+  return take >= 1 ? take : maxYears;
+}
+
+/** One perspective's sentences about the extension years, for the top of the page. */
+export interface PerspectiveWords {
+  perspective: string;
+  title: string;
+  sentences: string[];
+}
+
+/**
+ * The decision in words, the headline perspective first: its best option, what the focus option's
+ * extension years add (for a council, to its cash budget), and what each year adds on its own; then
+ * the other perspectives: the region's best option and increment, each council's best option and
+ * cash budget effect.
+ */
+export function decisionWords(results: Results, scenario: Pick<Scenario, 'contract' | 'decision'>): PerspectiveWords[] {
+  const maxYears = scenario.contract.maxYears;
+  const measure = headlineMeasure(results);
+  const decisions = decisionOf(results);
+  const lead = headlinePerspectiveOf(results, scenario);
+  const focus = focusOption(results, maxYears);
+  const order = [lead, ...perspectivesOf(results).filter((p) => p !== lead)];
+  return order.flatMap((perspective) => {
+    const decision = decisions[perspective];
+    if (decision === undefined) return [];
+    const sentences = [bestSentence(decision, perspective, scenario.contract, measure)];
+    if (maxYears >= 1) {
+      const budget = perspective === REGION ? null : budgetSentence(results, perspective, focus, maxYears);
+      sentences.push(budget ?? extensionSentence(decision, perspective, focus, maxYears, measure));
+      if (perspective === lead) {
+        const marginal = marginalSentence(decision, measure);
+        if (marginal !== null) sentences.push(marginal);
+      }
+    }
+    return [{ perspective, title: perspective === REGION ? t('perspective.region') : perspective, sentences }];
   });
 }
 
@@ -133,23 +286,130 @@ export interface OptionHeadlines {
   councils: { council: string; text: string }[];
 }
 
+/**
+ * Every option in a sentence: for an extension option, what its extension years add for the region
+ * (headline measure) and to each council's cash budget; for stopping, that it is the baseline.
+ */
 export function headlines(results: Results, scenario: Pick<Scenario, 'contract' | 'councils'>): OptionHeadlines[] {
-  return results.options.map((option) => ({
-    extensionYears: option.extensionYears,
-    name: optionName(option.extensionYears),
-    region: regionHeadline(option, scenario.contract.maxYears),
-    councils: scenario.councils.filter((c) => c.name in option.perspectives).map((c) => ({ council: c.name, text: councilHeadline(option, c.name, scenario.contract.maxYears) })),
-  }));
+  const maxYears = scenario.contract.maxYears;
+  const measure = headlineMeasure(results);
+  const decisions = decisionOf(results);
+  return results.options.map((option) => {
+    const k = option.extensionYears;
+    const councils = scenario.councils.filter((c) => c.name in option.perspectives);
+    if (k === 0 || maxYears === 0) {
+      return {
+        extensionYears: k,
+        name: optionName(k),
+        region: maxYears === 0 ? optionHeadline(option, REGION, maxYears) : t('decision.baseline', { fixedEnd: endMonth(scenario.contract, 0) }),
+        councils: maxYears === 0 ? councils.map((c) => ({ council: c.name, text: optionHeadline(option, c.name, maxYears) })) : [],
+      };
+    }
+    return {
+      extensionYears: k,
+      name: optionName(k),
+      region: extensionSentence(decisions[REGION]!, REGION, k, maxYears, measure),
+      councils: councils.map((c) => ({
+        council: c.name,
+        text: budgetSentence(results, c.name, k, maxYears) ?? extensionSentence(decisions[c.name]!, c.name, k, maxYears, measure),
+      })),
+    };
+  });
 }
 
-/** The share of the contract paid by the grant at the central values (first year's when it varies by year). */
-export function grantShare(scenario: Scenario): number {
-  return centralValues(scenario)['funding.external_share'] ?? 0;
+/** A calendar month (YYYY-MM) as a number of months, to compare months. */
+function monthNumber(isoDate: string): number {
+  const [year, month] = isoDate.split('-').map(Number) as [number, number];
+  return year * 12 + month - 1;
+}
+
+/** A grant share in words: "90%", "one of 0% or 90% (uncertain)", "85% (worked out by a formula)". */
+function shareWords(scenario: Scenario, path: string, central: Record<string, number>): string {
+  const quantity = scenario.quantities[path];
+  const value = central[path] ?? 0;
+  if (quantity === undefined || quantity.kind === 'number') return formatPercent(value, 1);
+  if (quantity.kind === 'distribution' && quantity.distribution.dist !== 'fixed') {
+    return t('grant.share.uncertain', { words: distributionInWords(quantity.distribution, 'percent') });
+  }
+  if (quantity.kind === 'distribution') return formatPercent(value, 1);
+  return t('grant.share.formula', { value: formatPercent(value, 1) });
 }
 
 /**
- * Why a council can save when the region loses, in one sentence.
- * @example "The grant pays 90% of the contract, so Bridgend pays 30.3% of the other 10% (about £20k a year) but keeps all of its own avoided placement costs (35% of the region’s)."
+ * The grant share at the central values in the fixed term's last month: the schedule's first
+ * entry that covers it, else that financial year's share, else `funding.external_share`.
+ */
+export function grantShare(scenario: Scenario): number {
+  const central = centralValues(scenario);
+  const month = monthNumber(scenario.contract.baseEnd);
+  const schedule = scenario.fundingSchedule ?? [];
+  const index = schedule.findIndex((e) => monthNumber(e.from) <= month && (e.to === undefined || month <= monthNumber(e.to)));
+  if (index >= 0) return central[`funding.schedule.${index}.external_share`] ?? 0;
+  const [year, monthOfYear] = scenario.contract.baseEnd.split('-').map(Number) as [number, number];
+  const first = monthOfYear >= 4 ? year : year - 1;
+  const label = `${first}/${String((first + 1) % 100).padStart(2, '0')}`;
+  return scenario.externalShareByYear?.[label] ?? central['funding.external_share'] ?? 0;
+}
+
+/**
+ * What the grant pays, when, from the scenario's funding: the schedule's periods (uncertain shares
+ * said as such), or the shares by financial year, or one share throughout; then what happens if
+ * the grant falls.
+ * @example "Share of the contract paid by the grant: 100% from January 2025 to December 2025; 90% from
+ *   January 2026 to March 2027; one of 0% or 90% (uncertain) from April 2027. If the grant share falls
+ *   below the fixed term’s in an extension year, the contract ends that month."
+ */
+export function grantScheduleSentence(scenario: Scenario): string {
+  const central = centralValues(scenario);
+  const schedule = scenario.fundingSchedule ?? [];
+  const byYear = Object.entries(scenario.externalShareByYear ?? {});
+  const rest = shareWords(scenario, 'funding.external_share', central);
+  let text: string;
+  if (schedule.length > 0) {
+    const periods = schedule.map((entry, i) => {
+      const share = shareWords(scenario, `funding.schedule.${i}.external_share`, central);
+      const from = formatMonth(entry.from.slice(0, 7));
+      return entry.to === undefined ? t('grant.period.from', { share, from }) : t('grant.period.range', { share, from, to: formatMonth(entry.to.slice(0, 7)) });
+    });
+    const covered = (month: number): boolean => schedule.some((e) => monthNumber(e.from) <= month && (e.to === undefined || month <= monthNumber(e.to)));
+    const first = monthNumber(scenario.contract.start);
+    const last = monthNumber(scenario.contract.baseEnd) + 12 * scenario.contract.maxYears;
+    let gap = false;
+    for (let month = first; month <= last && !gap; month++) gap = !covered(month);
+    if (gap) periods.push(t('grant.period.other', { share: rest }));
+    text = t('grant.schedule', { periods: periods.join('; ') });
+  } else if (byYear.length > 0) {
+    const periods = byYear.map(([year, share]) => t('grant.period.year', { share: formatPercent(share, 1), year }));
+    periods.push(t('grant.period.otherYears', { share: rest }));
+    text = t('grant.schedule', { periods: periods.join('; ') });
+  } else {
+    text = t('grant.flat', { share: rest });
+  }
+  if (scenario.ifGrantFalls === 'contract_ends') return `${text} ${t('grant.ifFalls.contractEnds')}`;
+  if (schedule.length > 0 || byYear.length > 0) return `${text} ${t('grant.ifFalls.councilsPay')}`;
+  return text;
+}
+
+/**
+ * With `if_grant_falls: contract_ends` and Monte Carlo, the chance each extension option ended early
+ * (section 16); null otherwise.
+ * @example "In the simulations the contract ended early in 48% of draws for 1 extension year, ... and 48% of draws for 4 extension years."
+ */
+export function endedEarlySentence(results: Results, scenario: Pick<Scenario, 'ifGrantFalls'>): string | null {
+  if (scenario.ifGrantFalls !== 'contract_ends') return null;
+  const decision = decisionOf(results)[REGION];
+  const options = (decision?.options ?? []).filter((o) => o.extensionYears >= 1 && o.probabilityEndedEarly !== null);
+  if (options.length === 0) return null;
+  if (options.every((o) => o.probabilityEndedEarly === 0)) return t('grant.endedEarly.never');
+  const items = options.map((o) => t('grant.endedEarly.item', { percent: formatPercent(o.probabilityEndedEarly!, 1), option: optionName(o.extensionYears).toLowerCase() }));
+  return t('grant.endedEarly', { items: listInWords(items, t('list.and')) });
+}
+
+/**
+ * What a council pays and keeps, in one sentence, at the grant share of the fixed term's last month.
+ * @example "Bridgend pays 30.3% of whatever the grant does not pay (about £20k a year while the
+ *   grant pays 90%) but keeps all of its own avoided placement costs (35% of the region’s); only
+ *   the cashable part of them comes back to its budget as cash."
  */
 export function grantSentence(scenario: Scenario, councilName: string): string {
   const council = scenario.councils.find((c) => c.name === councilName);
@@ -158,12 +418,10 @@ export function grantSentence(scenario: Scenario, councilName: string): string {
   const grant = grantShare(scenario);
   const annualValue = central['contract.annual_value'] ?? 0;
   const paid = annualValue * (1 - grant) * council.matchShare;
-  const key = grant > 0 ? 'grant.sentence' : 'grant.none';
-  return t(key, {
+  return t(grant > 0 ? 'grant.council' : 'grant.councilNone', {
     grant: formatPercent(grant, 1),
     council: council.name,
     match: formatPercent(council.matchShare, 1),
-    rest: formatPercent(1 - grant, 1),
     paid: formatMoneyShort(paid),
     children: formatPercent(council.childrenShare, 1),
   });
@@ -233,14 +491,23 @@ export function headlineOption(results: Results): OptionResult {
 }
 
 /**
- * The one-line result for the scenarios list: "4 extension years: expected NPV -£785k for the
- * region, +£678k for Bridgend, ...".
+ * The one-line result for the scenarios list: the region's best option and what the focus option's
+ * extension years add for each perspective, in the headline measure.
+ * @example "Best for the region: no extension. 4 extension years add -£470k for the region, -£20k for Bridgend ..., on average across the simulations (net present value)."
  */
 export function listHeadline(results: Results): string {
-  const option = headlineOption(results);
+  const measure = headlineMeasure(results);
+  const decisions = decisionOf(results);
+  const maxYears = Math.max(...results.options.map((o) => o.extensionYears));
+  const best = t('list.best', { option: optionName(decisions[REGION]?.bestOption ?? 0) });
+  if (maxYears === 0) return best;
+  const focus = focusOption(results, maxYears);
   const signed = (pounds: number): string => (pounds > 0 ? `+${formatMoneyShort(pounds)}` : formatMoneyShort(pounds));
-  const parts = Object.keys(option.perspectives).map((name) =>
-    name === REGION ? t('list.forRegion', { amount: signed(npvEstimate(option, name).npv) }) : t('list.forCouncil', { amount: signed(npvEstimate(option, name).npv), council: name }),
-  );
-  return t('list.headline', { option: optionName(option.extensionYears), parts: parts.join(', ') });
+  const parts = perspectivesOf(results).flatMap((name) => {
+    const option = decisions[name]?.options.find((o) => o.extensionYears === focus);
+    if (option === undefined) return [];
+    const amount = signed(headlineValue(option.incrementalNpv, measure));
+    return [name === REGION ? t('list.forRegion', { amount }) : t('list.forCouncil', { amount, council: name })];
+  });
+  return `${best} ${t('list.headline', { option: optionName(focus), parts: parts.join(', '), measure: measureWords(measure) })}`;
 }

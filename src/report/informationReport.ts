@@ -246,19 +246,24 @@ export function waitVerdict(wait: NonNullable<ValueOfInformationSection['waitOne
   return gap > 0 ? t('wait.verdict.prudent', { amount: formatMoneyShort(gap) }) : t('wait.verdict.notPrudent', { amount: formatMoneyShort(-gap), best });
 }
 
-/** The sections for monitoring, the update, the value of information and decide-now-or-wait. */
-export function informationReport(results: Results): InformationReport {
+/**
+ * The sections for monitoring, the update, the value of information and decide-now-or-wait. With
+ * `illustrative` (the scenario's monitoring counts are made up, section 19) every finding drawn from
+ * the counts is flagged beside it.
+ */
+export function informationReport(results: Results, options: { illustrative?: boolean } = {}): InformationReport {
   const monitoring = monitoringOf(results);
   const value = valueOf(results);
   const charts: InformationChart[] = [];
+  const flag = (text: string): string => (options.illustrative ? `${text} ${t('illustrative.flag')}` : text);
 
   let tracking: InformationReport['tracking'] = null;
   let update: InformationReport['update'] = null;
   if (monitoring) {
-    const trackers = trackerCharts(monitoring.periods);
+    const trackers = trackerCharts(monitoring.periods).map((chart) => ({ ...chart, title: flag(chart.title) }));
     charts.push(...trackers);
     tracking = {
-      sentences: trackingSentences({ ...monitoring, warnings: [] }),
+      sentences: trackingSentences({ ...monitoring, warnings: [] }).map(flag),
       effectiveSampleSize: t('tracker.ess', { ess: formatNumber(monitoring.effectiveSampleSize), iterations: formatNumber(monitoring.iterations) }),
       warnings: monitoring.warnings.map((w) => warningSentence(w)),
       charts: trackers,
@@ -272,8 +277,8 @@ export function informationReport(results: Results): InformationReport {
         sentences: [
           ...(beforeMean === undefined ? [] : [updateSentence(bestAfter.extensionYears, beforeMean, bestAfter.monteCarlo!.perspectives[REGION]!.npv.mean)]),
           t('update.best', { option: optionInWords(bestAfter.extensionYears) }),
-        ],
-        table: updateTable(results.options, updated),
+        ].map(flag),
+        table: { ...updateTable(results.options, updated), caption: flag(t('update.caption')) },
       };
     }
   }
@@ -281,12 +286,14 @@ export function informationReport(results: Results): InformationReport {
   let valueSection: InformationReport['value'] = null;
   let wait: InformationReport['wait'] = null;
   if (value) {
-    const chart = evppiChart(value);
+    const fromCounts = value.afterUpdate === true ? flag : (text: string): string => text;
+    const plainChart = evppiChart(value);
+    const chart = plainChart === null ? null : { ...plainChart, title: fromCounts(plainChart.title) };
     if (chart) charts.push(chart);
     const ranked = Object.entries(value.evppi).sort((a, b) => b[1] - a[1]);
     const top = ranked[0];
     valueSection = {
-      sentences: valueOfInformationSentences(value),
+      sentences: valueOfInformationSentences(value).map(fromCounts),
       measures: value.evpi > 0 && top && top[1] > 0 ? t('voi.measures', { input: inputName(top[0]) }) : '',
       basis: t(value.afterUpdate ? 'voi.basis.after' : 'voi.basis.before', { iterations: formatNumber(value.iterations ?? 0) }),
       evpi: formatMoney(value.evpi),
@@ -295,7 +302,7 @@ export function informationReport(results: Results): InformationReport {
     if (value.waitOneYear) {
       const w = value.waitOneYear;
       wait = {
-        verdict: waitVerdict(w),
+        verdict: fromCounts(waitVerdict(w)),
         sentences: waitOneYearSentences(w),
         table: {
           caption: t('wait.caption'),

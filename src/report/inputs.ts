@@ -1,14 +1,15 @@
 /**
  * A scenario's assumptions in words: each input's label, its value or distribution as a person
- * would say it ("between £4,500 and £8,000, most likely £5,631"), and the source comment written
- * beside it in the file.
+ * would say it ("between £4,500 and £8,000, most often near £5,631"), the source comment written
+ * beside it in the file, its `source` and `status` (section 19) and any truncation of its draws.
  */
 import type { Distribution } from '../model/distribution';
 import { quantile } from '../model/random/quantile';
 import { centralValues } from '../scenario/inputs';
 import { INPUT_PATHS } from '../scenario/paths';
 import type { Quantity, Scenario } from '../scenario/types';
-import { formatMoney, formatNumber, formatPercent } from './format';
+import type { Truncation } from './decision';
+import { formatMoney, formatMonth, formatNumber, formatPercent } from './format';
 import { t, type MessageKey } from './messages';
 
 /** How an input's values read: money, a share shown as a percentage, a count, weeks or months. */
@@ -38,8 +39,12 @@ const UNITS: Readonly<Record<string, InputUnit>> = {
   'finance.attribution': 'percent',
 };
 
+const SCHEDULE_SHARE = /^funding\.schedule\.(\d+)\.external_share$/;
+const COUNCIL_SHARE = /^councils\.(\d+)\.(match_share|children_share)$/;
+
 /** The unit of an input path; variables (named by the scenario's author) are plain numbers. */
 export function unitOf(path: string): InputUnit {
+  if (SCHEDULE_SHARE.test(path) || COUNCIL_SHARE.test(path)) return 'percent';
   return UNITS[path] ?? 'number';
 }
 
@@ -48,8 +53,20 @@ export function unitOf(path: string): InputUnit {
  * @example inputLabel('outcomes.effectiveness') // "Share of breakdowns the service prevents"
  * @example inputLabel('variables.bridgend_share_of_region') // "Bridgend share of region"
  */
-export function inputLabel(path: string): string {
+export function inputLabel(path: string, councils: readonly { name: string }[] = [], schedule: readonly { from: string; to?: string }[] = []): string {
   if (path in UNITS) return t(`input.${path}` as MessageKey);
+  const entry = SCHEDULE_SHARE.exec(path);
+  if (entry !== null) {
+    const dates = schedule[Number(entry[1])];
+    if (dates === undefined) return t('input.funding.schedule', { entry: Number(entry[1]) + 1 });
+    const from = formatMonth(dates.from.slice(0, 7));
+    return dates.to === undefined ? t('input.funding.scheduleFrom', { from }) : t('input.funding.scheduleRange', { from, to: formatMonth(dates.to.slice(0, 7)) });
+  }
+  const council = COUNCIL_SHARE.exec(path);
+  if (council !== null) {
+    const index = Number(council[1]);
+    return t(`input.councils.${council[2] as 'match_share' | 'children_share'}`, { council: councils[index]?.name ?? String(index + 1) });
+  }
   const name = path.startsWith('variables.') ? path.slice('variables.'.length) : path;
   const words = name.replace(/[_.]+/g, ' ').trim();
   return words.charAt(0).toUpperCase() + words.slice(1);
@@ -88,7 +105,7 @@ export function valueInWords(value: number, unit: InputUnit): string {
 /**
  * A distribution in words, for someone who is not a statistician.
  * @example distributionInWords({ dist: 'pert', min: 4500, mode: 5631, max: 8000 }, 'money')
- *   // "between £4,500 and £8,000, most likely £5,631"
+ *   // "between £4,500 and £8,000, most often near £5,631"
  */
 export function distributionInWords(distribution: Distribution, unit: InputUnit): string {
   const v = (value: number): string => valueInWords(value, unit);
@@ -201,17 +218,47 @@ export interface Assumption {
   source: string;
   /** Line in the file (0 when it was left out and a default applies). */
   line: number;
+  /** The `source:` given with the input (section 19), '' when none. */
+  provenanceSource: string;
+  /** Its status in words ("published", "local data", "estimate", "assumption"); no status counts as an assumption. */
+  status: string;
+  /** How its draws were cut at a sanity limit, '' when they were not. */
+  truncation: string;
+}
+
+/** An input's status in words; no status counts as an assumption (section 19). */
+export function statusOf(scenario: Pick<Scenario, 'provenance'>, path: string): string {
+  return t(`provenance.status.${scenario.provenance?.[path]?.status ?? 'assumption'}` as MessageKey);
+}
+
+/** Whether an input counts as an assumption (its status is `assumption`, or it has none). */
+export function isAssumption(scenario: Pick<Scenario, 'provenance'>, path: string): boolean {
+  const status = scenario.provenance?.[path]?.status;
+  return status === undefined || status === 'assumption';
+}
+
+/** The truncation note of an input, '' when its draws were not cut. */
+function truncationWords(path: string, truncations: readonly Truncation[]): string {
+  const cut = truncations.find((c) => c.input === path);
+  if (cut === undefined) return '';
+  const limit = valueInWords(cut.limit, unitOf(path));
+  if (cut.probabilityBeyond === null) return t('truncation.noteNoChance', { limit });
+  const chance = cut.probabilityBeyond < 0.0001 ? formatPercent(cut.probabilityBeyond, 6) : formatPercent(cut.probabilityBeyond, 2);
+  return t('truncation.note', { limit, chance });
 }
 
 /**
  * Every variable and input of the scenario, in the file's order of sections, in words.
  * Inputs left out of the file show their default value, with no line.
  */
-export function assumptionsOf(scenario: Scenario): Assumption[] {
+export function assumptionsOf(scenario: Scenario, truncations: readonly Truncation[] = []): Assumption[] {
   const central = centralValues(scenario);
+  const known = new Set(INPUT_PATHS.map(({ path }) => path));
   const entries: [string, Quantity][] = [
     ...Object.entries(scenario.variables).map(([name, q]) => [`variables.${name}`, q] as [string, Quantity]),
     ...INPUT_PATHS.filter(({ path }) => path in scenario.quantities).map(({ path }) => [path, scenario.quantities[path]!] as [string, Quantity]),
+    // Schedule shares (section 16) are inputs too; councils' shares have their own table.
+    ...Object.entries(scenario.quantities).filter(([path]) => !known.has(path) && SCHEDULE_SHARE.test(path)),
   ];
   return entries.map(([path, quantity]) => {
     const unit = unitOf(path);
@@ -219,12 +266,15 @@ export function assumptionsOf(scenario: Scenario): Assumption[] {
     const centralValue = central[path];
     return {
       path,
-      label: inputLabel(path),
+      label: inputLabel(path, scenario.councils, scenario.fundingSchedule),
       text: quantityInWords(quantity, unit, centralValue),
       centralText: centralValue === undefined ? '' : valueInWords(centralValue, unit),
       uncertain: quantity.kind === 'distribution' && quantity.distribution.dist !== 'fixed',
       source: line > 0 ? sourceNoteAt(scenario.text, line) : '',
       line,
+      provenanceSource: scenario.provenance?.[path]?.source ?? '',
+      status: statusOf(scenario, path),
+      truncation: truncationWords(path, truncations),
     };
   });
 }

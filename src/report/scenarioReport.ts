@@ -1,12 +1,15 @@
 /**
  * Everything the scenario page and the cabinet report show about one run, shaped once: the
- * headline sentences, the grant, the options tables, break-even and switching values, the charts,
+ * decision about the extension years (with the money basis, stated once), the sentence for each
+ * option, the grant, the options tables, break-even and switching values, the charts,
  * the assumptions and the precision warnings. Views only loop over this and escape it.
  */
 import type { Results } from '../model/results';
 import type { Scenario } from '../scenario/types';
 import { chartBundle, type ChartBundle } from './charts';
 import { formatMoneyShort, formatNumber, formatPercent } from './format';
+import { truncationsOf } from './decision';
+import { decisionSection, type DecisionSection } from './decisionSection';
 import { breakEvenSentence, grantSentence, headlineOption, headlines, optionName, switchingTable, type OptionHeadlines, type SwitchingRow } from './headline';
 import { informationReport, type InformationChart, type InformationReport } from './informationReport';
 import { assumptionsOf, type Assumption } from './inputs';
@@ -19,6 +22,8 @@ export interface ScenarioReport {
   description: string;
   sources: string[];
   headlineOptionName: string;
+  /** The decision about the extension years, the grant, the money basis and the decision and budget tables (top of the page). */
+  decision: DecisionSection;
   headlines: OptionHeadlines[];
   /** The headline option's sentences first, for the top of the page. */
   headlineFirst: OptionHeadlines;
@@ -40,7 +45,6 @@ export interface ScenarioReport {
   stamp: RunStamp;
   stampPairs: [string, string][];
   stampLine: string;
-  financeNote: string;
 }
 
 /** Precision warnings in words, once each (the headline option's). */
@@ -57,13 +61,13 @@ export function scenarioReport(results: Results, scenario: Scenario, stamp: RunS
   const sentences = headlines(results, scenario);
   const headlineYears = headlineOption(results).extensionYears;
   const charts = chartBundle(results);
-  const information = informationReport(results);
-  const discount = typeof results.discountRate === 'number' ? formatPercent(results.discountRate, 2) : '';
+  const information = informationReport(results, { illustrative: scenario.monitoringIllustrative === true });
   return {
     title: scenario.name,
     description: scenario.description,
     sources: scenario.sources,
     headlineOptionName: optionName(headlineYears),
+    decision: decisionSection(results, scenario),
     headlines: sentences,
     headlineFirst: sentences.find((h) => h.extensionYears === headlineYears) ?? sentences[sentences.length - 1]!,
     grant: scenario.councils.map((c) => ({ council: c.name, text: grantSentence(scenario, c.name) })),
@@ -75,14 +79,11 @@ export function scenarioReport(results: Results, scenario: Scenario, stamp: RunS
     information,
     tornadoHref: charts.charts.some((c) => c.kind === 'tornado') ? '#chart-tornado-figure' : null,
     chartData: { ...charts, charts: [...charts.charts, ...information.charts] },
-    assumptions: assumptionsOf(scenario),
+    assumptions: assumptionsOf(scenario, truncationsOf(results)),
     councils: scenario.councils.map((c) => ({ name: c.name, children: formatPercent(c.childrenShare, 2), match: formatPercent(c.matchShare, 2) })),
     warnings: warningsInWords(results),
     stamp,
     stampPairs: stampPairs(stamp),
     stampLine: stampLine(stamp),
-    financeNote: stamp.priceBase === ''
-      ? t('finance.noteNoPriceBase', { rate: discount })
-      : t('finance.note', { rate: discount, priceBase: stamp.priceBase }),
   };
 }

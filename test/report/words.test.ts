@@ -1,7 +1,9 @@
 // Known values worked out by hand from the message catalogue and shared/users.md's examples.
 import { describe, expect, it } from 'vitest';
 import { jsonForScript } from '../../src/report/charts';
-import { likelihoodOf, rangeInWords, termMonths } from '../../src/report/headline';
+import type { DecisionFigure, DecisionOption, PerspectiveDecision } from '../../src/model/results';
+import { bestOf } from '../../src/report/decision';
+import { bestSentence, endMonth, extensionSentence, likelihoodOf, marginalSentence, rangeInWords, termMonths } from '../../src/report/headline';
 import { distributionInWords, listInWords, sourceNoteAt, trailingComment, valueInWords } from '../../src/report/inputs';
 import { formatMonth } from '../../src/report/format';
 import { parseRunQuery, permalink } from '../../src/web/runQuery';
@@ -9,7 +11,7 @@ import { latestChanges, movedDistribution } from '../../src/web/tryChange';
 
 describe('inputs in words', () => {
   it('says distributions as a person would', () => {
-    expect(distributionInWords({ dist: 'pert', min: 4500, mode: 5631, max: 8000 }, 'money')).toBe('between £4,500 and £8,000, most likely £5,631');
+    expect(distributionInWords({ dist: 'pert', min: 4500, mode: 5631, max: 8000 }, 'money')).toBe('between £4,500 and £8,000, most often near £5,631');
     expect(distributionInWords({ dist: 'uniform', min: 0.3, max: 0.4 }, 'percent')).toBe('between 30% and 40%, any value equally likely');
     expect(distributionInWords({ dist: 'normal', mean: 52, sd: 10, min: 26 }, 'weeks')).toBe('about 52 weeks, give or take 10 weeks, never below 26 weeks');
     expect(distributionInWords({ dist: 'lognormal', low: 10, high: 1000 }, 'number')).toBe('9 times in 10 between 10 and 1,000, middle value 100');
@@ -64,5 +66,53 @@ describe('run links and changes', () => {
     expect(movedDistribution({ dist: 'pert', min: 0.1, mode: 0.25, max: 0.5 }, 0.6, 'percent')).toBe('{ dist: pert, min: 0.24, mode: 0.6, max: 1 }');
     expect(movedDistribution({ dist: 'uniform', min: 100, max: 300 }, 400, 'money')).toBe('{ dist: uniform, min: 200, max: 600 }');
     expect(latestChanges(['a.b=1', 'c=2', 'a.b=3'])).toEqual(['c=2', 'a.b=3']);
+  });
+});
+
+// A hand-made decision of the shape of shared/model.md section 18 (the model's own arrives in results.decision).
+const fig = (central: number, mean: number | null, p10: number | null = null, p90: number | null = null, probabilityPositive: number | null = null): DecisionFigure => ({
+  central, mean, sem: null, p10, p50: null, p90, probabilityPositive,
+});
+function option(k: number, increment: DecisionFigure, marginal: DecisionFigure | null, probabilityBest: number | null): DecisionOption {
+  return {
+    extensionYears: k, incrementalNpv: increment, incrementalNetCash: increment, marginalNpv: marginal, probabilityBest, probabilityBestSem: null,
+    expectedLoss: null, expectedLossSem: null, breakEvenAnnualPrice: null, breakEvenAnnualPriceCentral: null, probabilityEndedEarly: null,
+  };
+}
+// Increments over option 0 (means): 0, -110k, -230k; marginals are their differences: -110k, -120k.
+const decision: PerspectiveDecision = {
+  bestOption: 0,
+  bestOptionCentral: 0,
+  options: [
+    option(0, fig(0, 0), null, 0.58),
+    option(1, fig(-150_000, -110_000, -600_000, 350_000, 0.3), fig(-150_000, -110_000), 0.25),
+    option(2, fig(-310_000, -230_000, -1_100_000, 620_000, 0.28), fig(-160_000, -120_000), 0.17),
+  ],
+};
+const contract = { start: '2025-01-03', baseEnd: '2027-03-31', maxYears: 2, take: 2 };
+
+describe('the decision in words (one headline measure, named)', () => {
+  it('names the best option and its chance of being best', () => {
+    expect(endMonth(contract, 2)).toBe('March 2029');
+    expect(bestSentence(decision, 'region', contract, 'mean')).toBe(
+      'For the region, the best choice on these figures is to stop at the end of the fixed term (March 2027): on average across the simulations, no number of extension years adds more than it costs. It comes out best in 58% of the simulations (about 6 in 10).',
+    );
+  });
+
+  it('gives what the extension years add in the mean with its range, or at the central values without Monte Carlo', () => {
+    // chance positive 0.28 -> "likely to cost"; mean -230k -> "about £230k"; P10/P90 -1.1m / +620k.
+    expect(extensionSentence(decision, 'region', 2, 2, 'mean')).toBe(
+      'Taking all 2 extension years is likely to cost the region more than it avoids: about £230k, on average across the simulations (8 in 10 simulations: between a loss of £1.1m and a saving of £0.6m; chance the extension years pay for themselves: about 3 in 10).',
+    );
+    expect(extensionSentence(decision, 'Bridgend', 1, 2, 'central')).toBe('Taking 1 extension year would cost Bridgend’s own budget more than it avoids: about £150k, at the central values.');
+  });
+
+  it('says what each extension year adds on its own', () => {
+    expect(marginalSentence(decision, 'mean')).toBe('Year by year, on average across the simulations: extension year 1 takes away £110k and extension year 2 takes away £120k.');
+  });
+
+  it('breaks ties to the fewest extension years within £0.01', () => {
+    expect(bestOf([{ extensionYears: 0, value: 5 }, { extensionYears: 1, value: 5.005 }, { extensionYears: 2, value: 4 }])).toBe(0);
+    expect(bestOf([{ extensionYears: 0, value: 5 }, { extensionYears: 1, value: 5.02 }])).toBe(1);
   });
 });

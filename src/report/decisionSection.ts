@@ -1,0 +1,181 @@
+/**
+ * The decision section at the top of the scenario page and the cabinet report (shared/model.md
+ * section 18): the decision in words (headline perspective first), the grant by date, the money
+ * basis, how many of the inputs that matter most are assumptions, and per perspective a short
+ * "what the extension years add" table and the cash budget tables of the best and the headline
+ * option. Shaped once here; views only loop and escape.
+ */
+import type { Results } from '../model/results';
+import type { Scenario } from '../scenario/types';
+import type { ChartTable } from './charts';
+import { budgetOf, decisionOf, headlineMeasure, headlinePerspectiveOf, measureWords, moneyBasisOf, optionBudget, perspectivesOf, REGION, type HeadlineMeasure } from './decision';
+import { formatChance, formatMoney, formatPercent } from './format';
+import { decisionWords, endedEarlySentence, endMonth, grantScheduleSentence, grantSentence, headlineOption, optionName, type PerspectiveWords } from './headline';
+import { inputLabel, isAssumption, listInWords } from './inputs';
+import { t, tPlural } from './messages';
+import { moneyBasisSentence } from './moneyBasis';
+import { perspectiveTitle } from './optionsTable';
+
+export interface PerspectiveTables {
+  perspective: string;
+  title: string;
+  /** What each option adds to stopping at the end of the fixed term. */
+  decision: ChartTable;
+  /** Cash budget by financial year of the best option and of the headline option (one table when they are the same). */
+  budgets: ChartTable[];
+  /** The council's grant sentence ('' for the region). */
+  grant: string;
+}
+
+export interface DecisionSection {
+  lead: string;
+  /** The headline perspective's sentences first. */
+  words: PerspectiveWords[];
+  grant: string;
+  /** The headline council's share of what the grant does not pay ('' when the region leads and there are no councils). */
+  grantCouncil: string;
+  endedEarly: string | null;
+  moneyBasis: string;
+  /** How many of the top three tornado inputs are assumptions; null without Monte Carlo. */
+  provenance: string | null;
+  perspectives: PerspectiveTables[];
+  measure: HeadlineMeasure;
+}
+
+const cellNone = (): string => t('decision.cell.none');
+
+/** The "what the extension years add" table of one perspective. */
+export function decisionTable(results: Results, perspective: string, basis: 'cash' | 'real'): ChartTable {
+  const decision = decisionOf(results)[perspective]!;
+  const measure = headlineMeasure(results);
+  const simulated = measure === 'mean';
+  const measureName = measureWords(measure);
+  const endsEarly = decision.options.some((o) => o.probabilityEndedEarly !== null && o.probabilityEndedEarly > 0);
+  const head = [
+    t('decision.head.option'),
+    t('decision.head.adds', { measure: measureName }),
+    ...(simulated ? [t('decision.head.addsCentral')] : []),
+    t('decision.head.marginal', { measure: measureName }),
+    ...(simulated ? [t('decision.head.chanceBest'), t('decision.head.expectedLoss')] : []),
+    t('decision.head.breakEven', { basis: t(basis === 'cash' ? 'moneyBasis.contract.cash' : 'moneyBasis.contract.real'), measure: measureName }),
+    ...(endsEarly ? [t('decision.head.endedEarly')] : []),
+  ];
+  const money = (value: number | null): string => (value === null ? cellNone() : formatMoney(value));
+  const pick = (figure: { central: number; mean: number | null } | null): number | null => (figure === null ? null : simulated && figure.mean !== null ? figure.mean : figure.central);
+  const rows = decision.options.map((o) => {
+    const name = o.extensionYears === decision.bestOption ? t('decision.cell.best', { value: optionName(o.extensionYears) }) : optionName(o.extensionYears);
+    const price = simulated ? o.breakEvenAnnualPrice : o.breakEvenAnnualPriceCentral;
+    return [
+      name,
+      money(pick(o.incrementalNpv)),
+      ...(simulated ? [money(o.incrementalNpv.central)] : []),
+      money(pick(o.marginalNpv)),
+      ...(simulated
+        ? [
+            o.probabilityBest === null ? cellNone() : t('table.chanceCell', { words: formatChance(o.probabilityBest), percent: formatPercent(o.probabilityBest, 1) }),
+            money(o.expectedLoss),
+          ]
+        : []),
+      o.extensionYears === 0 ? cellNone() : money(price),
+      ...(endsEarly ? [o.probabilityEndedEarly === null ? cellNone() : formatPercent(o.probabilityEndedEarly, 1)] : []),
+    ];
+  });
+  return { caption: t('decision.tableCaption', { who: perspectiveTitle(perspective) }), head, rows };
+}
+
+/** The cash budget table of one option and perspective, with a total row; null without budget tables. */
+export function budgetTable(results: Results, perspective: string, extensionYears: number): ChartTable | null {
+  const budget = optionBudget(results, perspective, extensionYears);
+  if (budget === null) return null;
+  const years = budget.byFinancialYear;
+  const ranged = years.some((y) => y.netBudgetEffectP10 !== null && y.netBudgetEffectP90 !== null);
+  const head = [
+    t('budget.head.year'),
+    t('budget.head.gross'),
+    t('budget.head.grant'),
+    t('budget.head.own'),
+    t('budget.head.cashable'),
+    t('budget.head.nonCashable'),
+    t('budget.head.net'),
+    t('budget.head.cumulative'),
+    ...(ranged ? [t('budget.head.range')] : []),
+  ];
+  const rows = years.map((y) => [
+    y.year,
+    formatMoney(y.grossContractCost),
+    formatMoney(y.externalFunding),
+    formatMoney(y.ownContribution),
+    formatMoney(y.cashableSaving),
+    formatMoney(y.nonCashableSaving),
+    formatMoney(y.netBudgetEffect),
+    formatMoney(y.cumulativeNetBudgetEffect),
+    ...(ranged ? [y.netBudgetEffectP10 === null || y.netBudgetEffectP90 === null ? cellNone() : t('range.between', { low: formatMoney(y.netBudgetEffectP10), high: formatMoney(y.netBudgetEffectP90) })] : []),
+  ]);
+  const sum = (pick: (y: (typeof years)[number]) => number): string => formatMoney(years.reduce((total, y) => total + pick(y), 0));
+  rows.push([
+    t('budget.totalRow'),
+    sum((y) => y.grossContractCost),
+    sum((y) => y.externalFunding),
+    sum((y) => y.ownContribution),
+    sum((y) => y.cashableSaving),
+    sum((y) => y.nonCashableSaving),
+    sum((y) => y.netBudgetEffect),
+    years.length === 0 ? formatMoney(0) : formatMoney(years[years.length - 1]!.cumulativeNetBudgetEffect),
+    ...(ranged ? [''] : []),
+  ]);
+  return { caption: t('budget.caption', { who: perspectiveTitle(perspective), option: optionName(extensionYears).toLowerCase() }), head, rows };
+}
+
+/**
+ * How many of the (up to) three inputs that move the headline option's NPV most (the top of its
+ * tornado, the region's: the one the model gives) are assumptions (section 19); null without Monte Carlo.
+ * @example "Of the 3 inputs that move the net present value of 4 extension years most (A, B and C), 2 are assumptions rather than published figures, local data or estimates."
+ */
+export function provenanceSentence(results: Results, scenario: Scenario): string | null {
+  const option = headlineOption(results);
+  const top = (option.monteCarlo?.tornado ?? []).slice(0, 3);
+  if (top.length === 0) return null;
+  const assumptions = top.filter((bar) => isAssumption(scenario, bar.input)).length;
+  const params = {
+    count: top.length,
+    assumptions,
+    option: optionName(option.extensionYears).toLowerCase(),
+    inputs: listInWords(top.map((bar) => inputLabel(bar.input, scenario.councils, scenario.fundingSchedule).toLowerCase()), t('list.and')),
+  };
+  return assumptions === 0 ? t('provenance.top.zero', params) : tPlural('provenance.top', assumptions, params);
+}
+
+/** The decision section of a run. */
+export function decisionSection(results: Results, scenario: Scenario): DecisionSection {
+  const lead = headlinePerspectiveOf(results, scenario);
+  const decisions = decisionOf(results);
+  const take = headlineOption(results).extensionYears;
+  const basis = moneyBasisOf(results, scenario);
+  const hasBudget = budgetOf(results) !== null;
+  const order = [lead, ...perspectivesOf(results).filter((p) => p !== lead)];
+  const councilLead = lead !== REGION ? lead : scenario.councils[0]?.name;
+  return {
+    lead: t('decision.lead', { fixedEnd: endMonth(scenario.contract, 0), max: scenario.contract.maxYears }),
+    words: decisionWords(results, scenario),
+    grant: grantScheduleSentence(scenario),
+    grantCouncil: councilLead === undefined ? '' : grantSentence(scenario, councilLead),
+    endedEarly: endedEarlySentence(results, scenario),
+    moneyBasis: moneyBasisSentence(basis),
+    provenance: provenanceSentence(results, scenario),
+    measure: headlineMeasure(results),
+    perspectives: order.flatMap((perspective) => {
+      const decision = decisions[perspective];
+      if (decision === undefined) return [];
+      const shown = [...new Set([decision.bestOption, take])];
+      return [
+        {
+          perspective,
+          title: perspectiveTitle(perspective),
+          decision: decisionTable(results, perspective, basis.contractPrice),
+          budgets: hasBudget ? shown.flatMap((k) => budgetTable(results, perspective, k) ?? []) : [],
+          grant: perspective === REGION || !scenario.councils.some((c) => c.name === perspective) ? '' : grantSentence(scenario, perspective),
+        },
+      ];
+    }),
+  };
+}
