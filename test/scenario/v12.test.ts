@@ -158,7 +158,7 @@ describe('v1.2 keys: accepted and read', () => {
     expect(scenario.monitoring).toEqual([{ from: '2025-04-01', to: '2025-06-30', referrals: 14 }]);
     expect(scenario.decision).toEqual({ perspective: 'Bridgend', map: ['outcomes.effectiveness', 'funding.schedule.2.external_share'] });
     expect(scenario.warnings).toEqual([]);
-    expect(uncertainPaths(scenario)).toEqual(['outcomes.effectiveness', 'outcomes.residential_weeks', 'finance.inflation', 'funding.schedule.2.external_share', ]);
+    expect(uncertainPaths(scenario)).toEqual(['outcomes.effectiveness', 'outcomes.residential_weeks', 'finance.inflation', 'funding.schedule.2.external_share']);
   });
 
   it('accepts a lognormal residential_weeks, truncated at 520 weeks, its central value unchanged', () => {
@@ -404,7 +404,8 @@ describe('sanity limits are not ranges (section 10)', () => {
     expect(money).toEqual({ kind: 'distribution', distribution: { dist: 'lognormal', low: 4000, high: 8000, upper: 1_000_000_000 } });
     const truncated = new Float64Array(1000);
     const plain = new Float64Array(1000);
-    sampleInto(createRng(7), (money as { distribution: never }).distribution, truncated);
+    if (money?.kind !== 'distribution') throw new Error('expected a distribution');
+    sampleInto(createRng(7), money.distribution, truncated);
     sampleInto(createRng(7), { dist: 'lognormal', low: 4000, high: 8000 }, plain);
     // F(1bn) is 1 in double precision, so inversion on [0, F(1bn)] gives the very same draws.
     expect(truncated).toEqual(plain);
