@@ -1,9 +1,15 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../src/cli';
+import type { OptionBudget, PerspectiveDecision } from '../src/model/results';
+import { formatMoney, formatNumber } from '../src/report/format';
+import { moneyBasisSentence } from '../src/report/moneyBasis';
+import { csvTables } from './report/decisionFixture';
+
+const PACKAGE_VERSION: string = JSON.parse(readFileSync('package.json', 'utf8')).version;
 
 class Capture extends Writable {
   text = '';
@@ -56,7 +62,8 @@ describe('npm run model', () => {
     const { code, out } = await run(good, '--format', 'json', '--iterations', '0');
     expect(code).toBe(0);
     const results = JSON.parse(out);
-    expect(results.modelVersion).toBe('1');
+    // Section 18: "<package version>+<first 12 hex digits of a SHA-256 of the model's source files>".
+    expect(results.modelVersion).toMatch(new RegExp(`^${PACKAGE_VERSION.replace(/\./g, '\\.')}\\+[0-9a-f]{12}$`));
     expect(results.options).toHaveLength(1);
     const totals = results.options[0].perspectives.region.totals;
     expect(totals.avoidedCost).toBeCloseTo(52_000, 6);
@@ -69,9 +76,9 @@ describe('npm run model', () => {
   it('prints CSV with one row per option, perspective and financial year', async () => {
     const { code, out } = await run(good, '--format', 'csv');
     expect(code).toBe(0);
-    const lines = out.trim().split('\n');
-    expect(lines[0]).toMatch(/^scenario,scenarioHash,modelVersion,extensionYears,perspective,financialYear,referrals/);
-    expect(lines.slice(1).map((l) => l.split(',')[5])).toEqual(['2025/26', '2026/27']);
+    expect(out.split('\n')[0]).toMatch(/^scenario,scenarioHash,modelVersion,extensionYears,perspective,financialYear,referrals/);
+    // The first table (up to the first blank line) is the v1.1 one; the decision and budget follow it.
+    expect(csvTables(out)[0]!.map((row) => row.financialYear)).toEqual(['2025/26', '2026/27']);
   });
 
   it('prints a table by default', async () => {
@@ -108,5 +115,104 @@ describe('npm run model', () => {
     expect((await run(good, '--iterations', '-5')).code).toBe(2);
     expect((await run(good, '--bogus')).code).toBe(2);
     expect((await run(join(folder, 'missing.yaml'))).err).toContain('no such file');
+  });
+});
+
+/** A table line's cells: the label, then each value (columns are two or more spaces apart). */
+function cells(line: string): string[] {
+  return line.trim().split(/\s{2,}/);
+}
+
+/** The row labelled `label` in the block that starts at the line `heading` (after line `after`), as cells. */
+function row(lines: string[], after: number, heading: string, label: string): string[] {
+  const start = lines.indexOf(heading, after);
+  expect(start, heading).toBeGreaterThan(after);
+  const index = lines.findIndex((line, i) => i > start && cells(line)[0] === label);
+  expect(index, `${heading} ${label}`).toBeGreaterThan(start);
+  return cells(lines[index]!);
+}
+
+const percent = (share: number | null): string => `${formatNumber(100 * share!, 1)}%`;
+
+describe('npm run model on class-central: the decision and the budget', () => {
+  const ARGS = ['scenarios/class-central.yaml', '--iterations', '2000', '--seed', '5'];
+  let results: { decision: Record<string, PerspectiveDecision>; budget: Record<string, OptionBudget[]>; headlineExtensionYears: number; moneyBasis: Parameters<typeof moneyBasisSentence>[0] };
+  let table: string;
+  let csv: string;
+
+  beforeAll(async () => {
+    const json = await run(...ARGS, '--format', 'json');
+    expect(json.code).toBe(0);
+    results = JSON.parse(json.out);
+    table = (await run(...ARGS)).out;
+    csv = (await run(...ARGS, '--format', 'csv')).out;
+  }, 120_000);
+
+  it('the JSON has a decision and a budget for the region and each council', () => {
+    expect(Object.keys(results.decision)).toEqual(['region', 'Bridgend', 'Rhondda Cynon Taf', 'Merthyr Tydfil']);
+    expect(Object.keys(results.budget)).toEqual(Object.keys(results.decision));
+  });
+
+  it('the table shows each perspective decision with the figures of the JSON of the same run', () => {
+    const lines = table.split('\n');
+    expect(lines.filter((line) => line.length > 100)).toEqual([]);
+    expect(table.replace(/\n/g, ' ')).toContain(moneyBasisSentence(results.moneyBasis));
+    const decisionStart = lines.indexOf('THE DECISION: which extension to take');
+    expect(decisionStart).toBeGreaterThan(0);
+    for (const [perspective, decision] of Object.entries(results.decision)) {
+      const heading = `For ${perspective}:`;
+      const options = decision.options;
+      expect(row(lines, decisionStart, heading, 'at the central values').slice(1)).toEqual(options.map((o) => formatMoney(o.incrementalNpv.central)));
+      expect(row(lines, decisionStart, heading, 'average across the simulations').slice(1)).toEqual(options.map((o) => formatMoney(o.incrementalNpv.mean!)));
+      expect(row(lines, decisionStart, heading, 'standard error').slice(1)).toEqual(options.map((o) => formatMoney(o.incrementalNpv.sem!)));
+      expect(row(lines, decisionStart, heading, 'Chance it is the best option').slice(1)).toEqual(options.map((o) => percent(o.probabilityBest)));
+      expect(row(lines, decisionStart, heading, 'Expected loss against the best').slice(1)).toEqual(options.map((o) => formatMoney(o.expectedLoss!)));
+      expect(row(lines, decisionStart, heading, 'Chance the contract ended early').slice(1)).toEqual(options.map((o) => percent(o.probabilityEndedEarly)));
+      const best = decision.bestOption;
+      const words = best === 0 ? 'no extension' : best === 1 ? '1 extension year' : `${best} extension years`;
+      // A long sentence is wrapped at 100 columns.
+      expect(table.replace(/\n/g, ' ')).toContain(`Best option for ${perspective}: ${words} (highest NPV on average across the simulations).`);
+    }
+  });
+
+  it('the table shows the headline option budget of each perspective, as in the JSON', () => {
+    const lines = table.split('\n');
+    const budgetStart = lines.findIndex((line) => line.startsWith('BUDGET EFFECT in cash by financial year'));
+    expect(budgetStart).toBeGreaterThan(0);
+    for (const [perspective, options] of Object.entries(results.budget)) {
+      const budget = options.find((o) => o.extensionYears === results.headlineExtensionYears)!;
+      const years = budget.byFinancialYear;
+      const heading = `For ${perspective}:`;
+      const net = row(lines, budgetStart, heading, 'Net budget effect');
+      // Columns may be shown in two blocks; the first block starts with the first year.
+      const shown = net.length - 1;
+      expect(net.slice(1)).toEqual([...years.map((y) => formatMoney(y.netBudgetEffect)), formatMoney(years.reduce((sum, y) => sum + y.netBudgetEffect, 0))].slice(0, shown));
+      expect(row(lines, budgetStart, heading, 'Own contribution').slice(1)).toEqual(years.map((y) => formatMoney(y.ownContribution)).concat(formatMoney(years.reduce((sum, y) => sum + y.ownContribution, 0))).slice(0, shown));
+      expect(row(lines, budgetStart, heading, 'Net budget effect, P50').slice(1)).toEqual(years.map((y) => formatMoney(y.netBudgetEffectP50!)).slice(0, shown));
+    }
+  });
+
+  it('the CSV decision and budget tables hold the JSON figures in pennies; net and cumulative add up', () => {
+    const [, decision, budget] = csvTables(csv);
+    const perspectives = Object.keys(results.decision);
+    expect(decision).toHaveLength(perspectives.length * results.decision.region!.options.length);
+    for (const r of decision!) {
+      const option = results.decision[r.perspective!]!.options.find((o) => o.extensionYears === Number(r.extension_years))!;
+      expect(Number(r.incremental_npv_mean_gbp)).toBe(Math.round(option.incrementalNpv.mean! * 100) / 100);
+      expect(Number(r.probability_best_share)).toBe(option.probabilityBest);
+      expect(r.money_basis).toBe(moneyBasisSentence(results.moneyBasis));
+    }
+    const expectedRows = perspectives.reduce((n, p) => n + results.budget[p]!.reduce((m, o) => m + o.byFinancialYear.length, 0), 0);
+    expect(budget).toHaveLength(expectedRows);
+    const running = new Map<string, number>();
+    for (const r of budget!) {
+      const net = Number(r.net_budget_effect_gbp);
+      // Each figure is rounded to pennies on its own, so they agree within a penny (two of rounding).
+      expect(Math.abs(net - (Number(r.cashable_saving_gbp) - Number(r.own_contribution_gbp)))).toBeLessThanOrEqual(0.0100001);
+      const key = `${r.perspective}|${r.extension_years}`;
+      const sum = (running.get(key) ?? 0) + Number(r.net_budget_effect_gbp);
+      running.set(key, sum);
+      expect(Math.abs(Number(r.cumulative_net_budget_effect_gbp) - sum)).toBeLessThanOrEqual(0.1);
+    }
   });
 });
