@@ -159,9 +159,10 @@ export function perspectiveDecision(central: CentralFigures, annualValue: number
   const row = new Float64Array(options);
   for (let i = 0; i < n; i++) {
     for (let k = 0; k < options; k++) row[k] = draws.npv[k]![i]!;
-    const best = bestOf(row);
-    bestInDraw[i] = best;
-    highest[i] = row[best]!;
+    bestInDraw[i] = bestOf(row);
+    let max = -Infinity;
+    for (let k = 0; k < options; k++) if (row[k]! > max) max = row[k]!;
+    highest[i] = max; // the loss counts from the highest NPV, not from the tie-broken best
   }
   const indicator = new Float64Array(n);
   const loss = new Float64Array(n);

@@ -122,6 +122,12 @@ export class RunPool {
       results.options.forEach((option, k) => (option.monteCarlo = mc[k]));
       if (info.monitoring) results.monitoring = withUpdatedOptions(info.monitoring, results.options, info.updatedMonteCarlo);
       results.valueOfInformation = info.valueOfInformation;
+      // The decision comes from the information run: every draw of a run up to INFORMATION_ITERATIONS,
+      // the first INFORMATION_ITERATIONS draws (the same draws) of a larger one.
+      results.decision = info.decision;
+      if (info.updatedDecision) results.updatedDecision = info.updatedDecision;
+      results.budget = info.budget;
+      results.decisionMap = info.decisionMap;
       return results;
     });
   }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { projectAll } from '../../src/model/project';
-import { createOutput, simulateBlock, simulationLayout, VARYING_FIELDS, type InputColumns, type SimulationPlan, type VaryingField } from '../../src/model/simulate';
+import { netBudgetEffectPercentiles } from '../../src/model/budget';
+import { budgetByYear, perspectiveScales, projectAll } from '../../src/model/project';
+import { costOf, createOutput, simulateBlock, simulationLayout, VARYING_FIELDS, type InputColumns, type SimulationPlan, type VaryingField } from '../../src/model/simulate';
 import { summariseOption } from '../../src/model/summarise';
 import type { Inputs } from '../../src/model/types';
 import { inputs } from './fixtures';
@@ -46,6 +47,18 @@ const classLike = inputs({
   attribution: 0.9,
 });
 
+/**
+ * A schedule like the councils' (month 0 = January 2025): fully funded to December 2025, 90% from
+ * January 2026 through the first extension year (to March 2028, month 38), then `later`.
+ */
+function v12Schedule(later: number): Inputs['fundingSchedule'] {
+  return [
+    { fromMonth: 0, toMonth: 11, externalShare: 1 },
+    { fromMonth: 12, toMonth: 38, externalShare: 0.9 },
+    { fromMonth: 39, toMonth: Infinity, externalShare: later },
+  ];
+}
+
 describe('Monte Carlo with no spread gives the deterministic answer', () => {
   for (const [label, input] of [
     ['CLASS-like, waiting list part-full', classLike],
@@ -55,6 +68,10 @@ describe('Monte Carlo with no spread gives the deterministic answer', () => {
     ['waiting list that fills partway (capacity between first and last referrals)', { ...classLike, referralsPerYear: 50, referralGrowth: 0.3, capacityPerMonth: 5 }],
     ['placements under half a month', { ...classLike, residentialWeeks: 2 }],
     ['one-month term', inputs()],
+    ['v1.2: cash contract, 2% inflation, price base 2025/26, discounted to 2026/27', { ...classLike, contractPrice: 'cash', inflation: 0.02, priceBaseYear: 1, discountBaseYear: 2 }],
+    ['v1.2: real contract with inflation and a funding schedule across calendar years', { ...classLike, inflation: 0.025, externalShareByYear: {}, fundingSchedule: v12Schedule(0) }],
+    ['v1.2: the contract ends with its grant in the second extension year', { ...classLike, inflation: 0.02, contractPrice: 'cash', externalShareByYear: {}, fundingSchedule: v12Schedule(0), ifGrantFalls: 'contract_ends' }],
+    ['v1.2: the contract ends with its grant, demand above capacity', { ...classLike, referralsPerYear: 300, referralGrowth: 0, externalShareByYear: {}, fundingSchedule: v12Schedule(0.5), ifGrantFalls: 'contract_ends' }],
   ] as const) {
     it(label, () => {
       const plan: SimulationPlan = { base: input, longestWeeks: input.residentialWeeks, processVariability: false, fanIterations: 2 };
@@ -75,6 +92,12 @@ describe('Monte Carlo with no spread gives the deterministic answer', () => {
           expect(s.probabilityPaidBack).toBe(paidBackInTerm ? 1 : 0);
           // The fan's last year is the option's cumulative net cash.
           expect(s.fan.at(-1)!.p50).toBeCloseTo(p.totals.netSaving, 6);
+          // The budget's net effect by year (cashable saving - own contribution), as the central table.
+          const perspectiveIndex = layout.perspectives.indexOf(name);
+          const budget = budgetByYear(option.flows, deterministic.timeline, perspectiveScales(input)[name]!);
+          netBudgetEffectPercentiles(out, layout, input, perspectiveIndex, k).forEach((spread, y) => {
+            expect(spread.p50).toBeCloseTo(budget[y]!.netBudgetEffect, 6);
+          });
           p.byFinancialYear.reduce((running, year, y) => {
             const next = running + year.netSaving;
             expect(s.fan[y]!.p50).toBeCloseTo(next, 6);
@@ -133,6 +156,36 @@ describe('the start-shape tables give the same totals as the month-by-month loop
       });
       const deterministic = option.perspectives.region!.totals;
       expect(fast.avoidedCostPV.at(-1)![i]).toBeCloseTo(deterministic.avoidedCostPV, 5);
+    }
+  });
+});
+
+describe('Monte Carlo on v1.2 funding draws gives, draw by draw, the deterministic answer', () => {
+  it('a schedule share drawn per iteration, the contract ending in some draws', () => {
+    const base: Inputs = { ...classLike, inflation: 0.02, contractPrice: 'cash', discountBaseYear: 2, externalShareByYear: {}, fundingSchedule: v12Schedule(0.9), ifGrantFalls: 'contract_ends' };
+    const n = 6;
+    const later = Float64Array.from([0, 0.9, 0.5, 0.9, 0, 0.95]);
+    const columns: InputColumns = { ...constantColumns(base), scheduleShares: [1, 0.9, later] };
+    const plan: SimulationPlan = { base, longestWeeks: base.residentialWeeks, processVariability: false, fanIterations: n };
+    const layout = simulationLayout(plan);
+    const out = createOutput(layout, n, n, true);
+    simulateBlock(plan, layout, columns, 0, 0, n, out, null);
+    for (let i = 0; i < n; i++) {
+      const input: Inputs = { ...base, fundingSchedule: v12Schedule(later[i]!) };
+      const projection = projectAll(input);
+      // Ends after the first extension year (month 39) when the share falls below 0.9.
+      expect(out.endMonth[i]).toBe(later[i]! < 0.9 ? 39 : layout.terms.at(-1)!);
+      projection.options.forEach((option, k) => {
+        layout.perspectives.forEach((name, p) => {
+          const council = p === 0 ? null : base.councils[p - 1]!;
+          const avoidedPV = (council ? council.childrenShare : 1) * out.avoidedCostPV[k]![i]!;
+          const costPV = council ? council.matchShare * costOf(out, layout.options, k, i, 3) : costOf(out, layout.options, k, i, 1);
+          expect(avoidedPV - costPV).toBeCloseTo(option.perspectives[name]!.totals.npv, 4);
+          const avoided = (council ? council.childrenShare : 1) * out.avoidedCost[k]![i]!;
+          const cost = council ? council.matchShare * costOf(out, layout.options, k, i, 2) : costOf(out, layout.options, k, i, 0);
+          expectSingle(avoided - cost, option.perspectives[name]!.totals.netSaving);
+        });
+      });
     }
   });
 });
