@@ -189,7 +189,7 @@ describe('exports', () => {
     expect(response.status).toBe(200);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(response.body as unknown as ArrayBuffer);
-    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Run', 'Inputs', 'Totals', 'By financial year', 'Monte Carlo', 'Tornado', 'Break-even', 'Monitoring and information']);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Run', 'Decision', 'Budget', 'Inputs', 'Totals', 'By financial year', 'Monte Carlo', 'Tornado', 'Break-even', 'Monitoring and information']);
     const run = workbook.getWorksheet('Run')!;
     expect(run.getCell('A2').value).toBe('Scenario');
     expect(run.getCell('B2').value).toBe('CLASS regional service, central case');
