@@ -20,6 +20,7 @@ export const FIELD_OF_PATH: Readonly<Record<string, Exclude<VaryingField, 'capac
   'outcomes.move_cost': 'moveCost',
   'outcomes.cashable_share': 'cashableShare',
   'finance.discount_rate': 'discountRate',
+  'finance.inflation': 'inflation',
   'finance.residential_cost_growth': 'residentialCostGrowth',
   'finance.optimism_bias': 'optimismBias',
   'finance.attribution': 'attribution',
