@@ -9,6 +9,7 @@ import type { DecisionFigure, PerspectiveDecision } from '../model/results';
 import type { Truncation } from './decisionResults';
 import { decisionSimulated } from './decisionResults';
 import { formatMoney, formatNumber, formatPercent } from './format';
+import { inputLabel } from './inputs';
 import { t } from './messages';
 import { textTable, wrapText, type TextRow } from './textTable';
 
@@ -81,5 +82,5 @@ export function decisionSection(decision: Record<string, PerspectiveDecision>, u
 
 /** One line per sanity limit that cut draws. */
 export function truncationLines(truncations: readonly Truncation[]): string[] {
-  return truncations.map((cut) => t('decisionTable.truncation', { input: cut.input, limit: formatNumber(cut.limit, Number.isInteger(cut.limit) ? 0 : 2), chance: formatPercent(cut.probabilityBeyond, 2) }));
+  return truncations.map((cut) => t('decisionTable.truncation', { input: `${inputLabel(cut.input)} (${cut.input})`, limit: formatNumber(cut.limit, Number.isInteger(cut.limit) ? 0 : 2), chance: formatPercent(cut.probabilityBeyond, 2) }));
 }

@@ -727,7 +727,7 @@ export const en = {
   'decisionTable.option.long.none': 'no extension',
   'decisionTable.option.long.one': '1 extension year',
   'decisionTable.option.long.many': '{count} extension years',
-  'decisionTable.truncation': 'Draws of {input} beyond its sanity limit of {limit} were cut there (chance of a draw beyond it: {chance}).',
+  'decisionTable.truncation': '{input}: draws beyond its sanity limit of {limit} were cut there (chance of a draw beyond it: {chance}).',
   'decisionTable.head.perspective': 'Perspective',
   'decisionTable.head.afterUpdate': 'After the monitoring update',
   'decisionTable.head.extensionYears': 'Extension years',

@@ -93,6 +93,11 @@ describe('command-line table', () => {
     expect(rowAfter(lines, bridgend, 'External funding (grant)')).toEqual(['External funding (grant)', '£10,000', '£36,000', '£27,000', '£73,000']);
   });
 
+  it('says which draws were cut at a sanity limit', () => {
+    // 0.0035 -> "0.35%"; the label is the catalogue's name of the input.
+    expect(table.replace(/\n/g, ' ')).toContain('Length of a residential placement (outcomes.residential_weeks): draws beyond its sanity limit of 520 were cut there (chance of a draw beyond it: 0.35%).');
+  });
+
   it('without Monte Carlo: central values only, and the best option at them', () => {
     const text = resultsTable(decisionResults({ simulated: false }));
     expect(text).not.toContain('average across the simulations');
