@@ -1,15 +1,15 @@
 /**
  * Results as CSV (shared/model.md section 13): one row per option, perspective and financial year;
- * then, for v1.2 results, the decision and the cash budget (section 18) as two more tables, each
- * after one blank line and its own header row, whose first column `table` names it on every row
- * ("decision", "budget"; see decisionExport.ts). The first table is unchanged from v1.1, so a
+ * then, for v1.2 results, the decision, the cash budget and the decision map (section 18) as more
+ * tables, each after one blank line and its own header row, whose first column `table` names it
+ * on every row ("decision", "budget", "decision_map"; see decisionExport.ts). The first table is unchanged from v1.1, so a
  * reader that stops at the first blank line still works.
  * The only module that imports csv-stringify. Text cells that a spreadsheet would read as a formula
  * (starting = + - @ or a tab/return) are prefixed with an apostrophe.
  */
 import { stringify } from 'csv-stringify/sync';
 import type { Flows, Results } from '../model/results';
-import { budgetRows, decisionRows } from './decisionExport';
+import { budgetRows, decisionMapRows, decisionRows } from './decisionExport';
 
 export const FLOW_FIELDS: readonly (keyof Flows)[] = [
   'referrals',
@@ -70,7 +70,7 @@ export function csvSections(tables: (string | number | null)[][][]): string {
     .join('\n');
 }
 
-/** The results as CSV text: the financial years, then the decision and the budget when the results have them. */
+/** The results as CSV text: the financial years, then the decision, the budget and the map when the results have them. */
 export function resultsCsv(results: Results): string {
-  return csvSections([resultRows(results), decisionRows(results), budgetRows(results)]);
+  return csvSections([resultRows(results), decisionRows(results), budgetRows(results), decisionMapRows(results)]);
 }

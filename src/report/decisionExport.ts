@@ -164,3 +164,25 @@ export function budgetRows(results: Results): Cell[][] {
   }
   return rows;
 }
+
+export const DECISION_MAP_HEAD: readonly string[] = ['table', 'scenario', 'scenario_hash', 'model_version', 'perspective', 'x_input', 'x_value', 'y_input', 'y_value', 'best_option_years', ...MONEY_BASIS_HEAD];
+
+/**
+ * Header then one row per cell of the decision map (section 18): the two inputs' values (in the
+ * inputs' own units, as in the scenario file) and the best option there at central values. Only
+ * the header when there is no map.
+ * @example decisionMapRows(results)[1].slice(4, 10) // ['region', 'outcomes.effectiveness', 0.15, 'outcomes.residential_weeks', 34.5, 0]
+ */
+export function decisionMapRows(results: Results): Cell[][] {
+  const sections = decisionSections(results);
+  const map = sections?.decisionMap;
+  if (!sections || !map) return [[...DECISION_MAP_HEAD]];
+  const basis = moneyBasisCells(sections.moneyBasis);
+  const rows: Cell[][] = [[...DECISION_MAP_HEAD]];
+  map.y.values.forEach((y, iy) =>
+    map.x.values.forEach((x, ix) => {
+      rows.push(['decision_map', results.scenario.name, results.scenario.hash, results.modelVersion, map.perspective, map.x.input, x, map.y.input, y, map.bestOption[iy]![ix]!, ...basis]);
+    }),
+  );
+  return rows;
+}

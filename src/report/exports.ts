@@ -4,7 +4,7 @@
  */
 import type { Results } from '../model/results';
 import { csvSections, resultRows, toCsv } from './csv';
-import { budgetRows, decisionRows, type Cell } from './decisionExport';
+import { budgetRows, decisionMapRows, decisionRows, type Cell } from './decisionExport';
 import { decisionSections } from './decisionResults';
 import { moneyBasisSentence } from './moneyBasis';
 import { informationRows } from './informationExport';
@@ -18,7 +18,7 @@ function stamped(table: Cell[][], head: readonly string[], extra: readonly Cell[
 
 /**
  * One row per option, perspective and financial year, then the stamp's columns; for v1.2 results
- * the decision and budget tables follow (as in resultsCsv), stamped the same way.
+ * the decision, budget and decision map tables follow (as in resultsCsv), stamped the same way.
  */
 export function stampedResultsCsv(results: Results, stamp: RunStamp): string {
   const extra = [stamp.seed, stamp.iterations, stamp.changes.join('; '), stamp.ranAt];
@@ -26,6 +26,7 @@ export function stampedResultsCsv(results: Results, stamp: RunStamp): string {
     stamped(resultRows(results), ['seed', 'iterations', 'changes', 'ranAt'], extra),
     stamped(decisionRows(results), ['seed', 'iterations', 'changes', 'ran_at'], extra),
     stamped(budgetRows(results), ['seed', 'iterations', 'changes', 'ran_at'], extra),
+    stamped(decisionMapRows(results), ['seed', 'iterations', 'changes', 'ran_at'], extra),
   ]);
 }
 

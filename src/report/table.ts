@@ -4,6 +4,7 @@
  */
 import type { OptionResult, Results, Totals } from '../model/results';
 import { budgetSection } from './budgetTable';
+import { decisionMapSection } from './decisionMapTable';
 import { decisionSections } from './decisionResults';
 import { decisionSection, truncationLines } from './decisionTable';
 import { t, type MessageKey } from './messages';
@@ -98,8 +99,8 @@ function optionTitle(extensionYears: number): string {
 /**
  * The results as text: the title and the money basis (once), one block per option with the
  * perspectives side by side, then (v1.2 results) the decision of each perspective, the decision
- * after a monitoring update, and the cash budget of the headline option. The decision comes last
- * so that it is what a terminal shows when the run ends.
+ * after a monitoring update, the cash budget of the headline option and the decision map. The
+ * decision comes last so that it is what a terminal shows when the run ends.
  */
 export function resultsTable(results: Results): string {
   const blocks = results.options.map((o) => {
@@ -114,6 +115,7 @@ export function resultsTable(results: Results): string {
     decisionSection(sections.decision, false, TERMINAL_WIDTH),
     ...(sections.updatedDecision ? [decisionSection(sections.updatedDecision, true, TERMINAL_WIDTH)] : []),
     budgetSection(sections.budget, sections.headlineExtensionYears, TERMINAL_WIDTH),
+    ...(sections.decisionMap ? [decisionMapSection(sections.decisionMap, TERMINAL_WIDTH)] : []),
     ...(truncations.length > 0 ? [truncations.join('\n')] : []),
   ];
   const basis = wrapText(moneyBasisSentence(sections.moneyBasis), TERMINAL_WIDTH);

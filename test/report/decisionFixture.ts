@@ -81,7 +81,7 @@ function optionBudget(k: number, scale: number, simulated: boolean): OptionBudge
 }
 
 /** Results carrying only what the decision outputs read (no per-option tables). */
-export function decisionResults(options: { simulated?: boolean; updated?: boolean; name?: string } = {}): Results {
+export function decisionResults(options: { simulated?: boolean; updated?: boolean; name?: string; map?: boolean } = {}): Results {
   const simulated = options.simulated ?? true;
   return {
     scenario: { name: options.name ?? 'Fixture', hash: 'abcdef123456' },
@@ -95,7 +95,8 @@ export function decisionResults(options: { simulated?: boolean; updated?: boolea
       region: [0, 1, 2].map((k) => optionBudget(k, k / 2, simulated)),
       Bridgend: [0, 1, 2].map((k) => optionBudget(k, k / 20, simulated)),
     },
-    decisionMap: null,
+    // bestOption[iy][ix]: y (weeks) 40 then 80; x (effectiveness) 0.2, 0.3, 0.4.
+    decisionMap: options.map ? { perspective: 'region', x: { input: 'outcomes.effectiveness', values: [0.2, 0.3, 0.4] }, y: { input: 'outcomes.residential_weeks', values: [40, 80] }, bestOption: [[0, 0, 1], [0, 2, 2]] } : null,
     headlinePerspective: 'region',
     truncations: simulated ? [{ input: 'outcomes.residential_weeks', limit: 520, probabilityBeyond: 0.0035 }] : [],
   };

@@ -113,6 +113,40 @@ describe('command-line table', () => {
   });
 });
 
+describe('decision map', () => {
+  it('the table draws the grid with the highest y at the top', () => {
+    const text = resultsTable(decisionResults({ map: true }));
+    expect(text).toContain(
+      [
+        'For region, at the central values of every other input. Each figure is the best option’s number of',
+        'extension years (0: no extension).',
+        'Down: Length of a residential placement (outcomes.residential_weeks), from 80 at the top to 40 at',
+        'the bottom.',
+        'Across: Share of those breakdowns the service prevents (outcomes.effectiveness), from 0.2 on the',
+        'left to 0.4 on the right.',
+        '',
+        '80  0 2 2',
+        '40  0 0 1',
+      ].join('\n'),
+    );
+    expect(resultsTable(decisionResults())).not.toContain('DECISION MAP');
+  });
+
+  it('the CSV has one row per cell', () => {
+    const map = csvTables(resultsCsv(decisionResults({ map: true })))[3]!;
+    expect(map.map((r) => [r.table, r.x_value, r.y_value, r.best_option_years])).toEqual([
+      ['decision_map', '0.2', '40', '0'],
+      ['decision_map', '0.3', '40', '0'],
+      ['decision_map', '0.4', '40', '1'],
+      ['decision_map', '0.2', '80', '0'],
+      ['decision_map', '0.3', '80', '2'],
+      ['decision_map', '0.4', '80', '2'],
+    ]);
+    expect(map.every((r) => r.x_input === 'outcomes.effectiveness' && r.y_input === 'outcomes.residential_weeks' && r.money_basis === SENTENCE)).toBe(true);
+    expect(csvTables(resultsCsv(decisionResults()))).toHaveLength(3);
+  });
+});
+
 describe('CSV', () => {
   it('adds a decision table and a budget table after the results, each with units in its header', () => {
     const [results, decision, budget] = csvTables(resultsCsv(decisionResults()));

@@ -1,0 +1,38 @@
+/**
+ * The decision map (shared/model.md section 18) as text for the command line: a grid of the best
+ * option of the headline perspective, one figure per cell (its extension years), the y input down
+ * (highest at the top, as on a chart) and the x input across. 21 x 21 cells fit an 100-column terminal.
+ */
+import type { DecisionMap } from '../model/results';
+import { DEFAULT_LOCALE, LOCALE_TAGS, t } from './messages';
+import { inputLabel } from './inputs';
+import { wrapText } from './textTable';
+
+const fourFigures = new Intl.NumberFormat(LOCALE_TAGS[DEFAULT_LOCALE], { maximumSignificantDigits: 4 });
+
+/** An input in words with its path: "Effectiveness (outcomes.effectiveness)". */
+function named(path: string): string {
+  return `${inputLabel(path)} (${path})`;
+}
+
+/**
+ * The map's lines: a heading, how to read it, then one line per y value from the highest.
+ * @example decisionMapSection(map)  // "...\n  104  0 0 1 2 ..."
+ */
+export function decisionMapSection(map: DecisionMap, width = 100): string {
+  const heading = t('decisionTable.map.heading');
+  const ys = map.y.values;
+  const xs = map.x.values;
+  const yLabels = ys.map((v) => fourFigures.format(v));
+  const labelWidth = Math.max(...yLabels.map((l) => l.length));
+  const grid: string[] = [];
+  for (let iy = ys.length - 1; iy >= 0; iy--) {
+    grid.push(`${yLabels[iy]!.padStart(labelWidth)}  ${map.bestOption[iy]!.map(String).join(' ')}`);
+  }
+  const read = [
+    t('decisionTable.map.for', { perspective: map.perspective }),
+    t('decisionTable.map.rows', { input: named(map.y.input), low: fourFigures.format(ys[0]!), high: fourFigures.format(ys.at(-1)!) }),
+    t('decisionTable.map.columns', { input: named(map.x.input), low: fourFigures.format(xs[0]!), high: fourFigures.format(xs.at(-1)!) }),
+  ].map((line) => wrapText(line, width));
+  return [`${heading}\n${'='.repeat(heading.length)}`, read.join('\n'), grid.join('\n')].join('\n\n');
+}
