@@ -6,7 +6,8 @@
 /**
  * Residential placements an option must avoid for its avoided cost to equal its contract cost in
  * present value, scaling all its outcomes in proportion: placements x PV cost / PV avoided cost.
- * placementsNeeded(3, 300_000, 450_000) -> 2. Null when the option avoids nothing.
+ * placementsNeeded(3, 450_000, 300_000) -> 2 (3 placements avoid 450,000; 300,000 of cost needs 2).
+ * Null when the option avoids nothing.
  */
 export function placementsNeeded(placementsAvoided: number, avoidedCostPV: number, contractCostPV: number): number | null {
   if (!(placementsAvoided > 0) || !(avoidedCostPV > 0)) return null;

@@ -12,7 +12,7 @@ import { buildInputs, centralValues, uncertainPaths, valuesWith } from '../scena
 import { truncationsOf } from '../scenario/truncation';
 import { centralBudget, centralDecision, decisionMap } from './decision';
 import { MODEL_VERSION } from './version';
-import { INPUT_PATH_BY_NAME } from '../scenario/paths';
+import { COUNCIL_SHARE, INPUT_PATH_BY_NAME, SCHEDULE_SHARE, type InputPath } from '../scenario/paths';
 import type { Scenario } from '../scenario/types';
 
 /** Inputs whose switching value is always reported, when the scenario has them (section 8). */
@@ -36,6 +36,13 @@ export function switchingInputPaths(scenario: Scenario): string[] {
   return paths;
 }
 
+/** The allowed range of an input path, list entries included (`funding.schedule.2.external_share`, `councils.0.match_share`). */
+function inputPathOf(path: string): InputPath | undefined {
+  if (/^funding\.schedule\.\d+\.external_share$/.test(path)) return SCHEDULE_SHARE;
+  if (/^councils\.\d+\.(children|match)_share$/.test(path)) return COUNCIL_SHARE;
+  return INPUT_PATH_BY_NAME.get(path);
+}
+
 /**
  * Where a switching value is looked for: the key's allowed range (a variable's: its distribution's
  * support); an unbounded end is taken as 100 times the central value's size.
@@ -43,7 +50,7 @@ export function switchingInputPaths(scenario: Scenario): string[] {
 export function searchRange(scenario: Scenario, path: string, central: number): SearchRange {
   let min = -Infinity;
   let max = Infinity;
-  const known = INPUT_PATH_BY_NAME.get(path);
+  const known = inputPathOf(path);
   if (known) {
     min = known.min;
     max = known.max;
