@@ -143,13 +143,19 @@ export function histogramChart(option: OptionResult): ChartSpec | null {
   };
 }
 
+/** Who the councils and the funding schedule's entries are, to name inputs such as `councils.0.match_share` (see inputLabel). */
+export interface LabelContext {
+  councils: readonly { name: string }[];
+  fundingSchedule: readonly { from: string; to?: string }[];
+}
+
 /** The tornado: region NPV with each uncertain input at its P10 and P90, widest swing first. */
-export function tornadoChart(option: OptionResult): ChartSpec | null {
+export function tornadoChart(option: OptionResult, context: LabelContext = { councils: [], fundingSchedule: [] }): ChartSpec | null {
   const bars = option.monteCarlo?.tornado ?? [];
   if (bars.length === 0) return null;
   const central = option.perspectives[REGION]!.totals.npv;
   const name = optionName(option.extensionYears);
-  const labels = bars.map((bar) => inputLabel(bar.input));
+  const labels = bars.map((bar) => inputLabel(bar.input, context.councils, context.fundingSchedule));
   return {
     id: 'chart-tornado',
     kind: 'tornado',
@@ -259,9 +265,9 @@ export function councilsChart(option: OptionResult, results?: Results): ChartSpe
  * Every chart of a run for its headline option (fan, histogram, tornado, councils) and across
  * options, in the order the page shows them; charts without data (no simulation) are left out.
  */
-export function chartBundle(results: Results): ChartBundle {
+export function chartBundle(results: Results, context?: LabelContext): ChartBundle {
   const option = headlineOption(results);
-  const charts = [fanChart(option), histogramChart(option), tornadoChart(option), optionsChart(results), councilsChart(option, results)].filter(
+  const charts = [fanChart(option), histogramChart(option), tornadoChart(option, context), optionsChart(results), councilsChart(option, results)].filter(
     (chart): chart is ChartSpec => chart !== null,
   );
   return {

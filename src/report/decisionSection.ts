@@ -126,6 +126,11 @@ export function budgetTable(results: Results, perspective: string, extensionYear
   return { caption: t('budget.caption', { who: perspectiveTitle(perspective), option: optionName(extensionYears).toLowerCase() }), head, rows };
 }
 
+/** The first letter in lower case, for a label inside a sentence ("Share of ..." -> "share of ..."). */
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
 /**
  * How many of the (up to) three inputs that move the headline option's NPV most (the top of its
  * tornado, the region's: the one the model gives) are assumptions (section 19); null without Monte Carlo.
@@ -140,7 +145,7 @@ export function provenanceSentence(results: Results, scenario: Scenario): string
     count: top.length,
     assumptions,
     option: optionName(option.extensionYears).toLowerCase(),
-    inputs: listInWords(top.map((bar) => inputLabel(bar.input, scenario.councils, scenario.fundingSchedule).toLowerCase()), t('list.and')),
+    inputs: listInWords(top.map((bar) => lowerFirst(inputLabel(bar.input, scenario.councils, scenario.fundingSchedule))), t('list.and')),
   };
   return assumptions === 0 ? t('provenance.top.zero', params) : tPlural('provenance.top', assumptions, params);
 }

@@ -5,7 +5,7 @@
  * values in words. Every sentence that gives a figure gives the ONE headline measure (see
  * decision.ts) and names it.
  */
-import type { DecisionFigure, OptionResult, PerspectiveDecision, Results } from '../model/results';
+import type { BudgetYear, DecisionFigure, OptionBudget, OptionResult, PerspectiveDecision, Results } from '../model/results';
 import { centralValues } from '../scenario/inputs';
 import type { Scenario } from '../scenario/types';
 import { decisionOf, headlineMeasure, headlinePerspectiveOf, headlineValue, measureWords, npvOf, optionBudget, perspectivesOf, REGION, type HeadlineMeasure } from './decision';
@@ -85,8 +85,13 @@ function answerPhrase(estimate: NpvEstimate, who: string): string {
   const amount = formatMoneyShort(Math.abs(estimate.npv));
   const measure = measureWords(estimate.measure);
   if (estimate.chance === null) {
+    if (Math.abs(estimate.npv) < 0.5) return t('answer.centralNothing', { who, measure });
     return t(estimate.npv >= 0 ? 'answer.centralSave' : 'answer.centralCost', { amount, who, measure });
   }
+  // 8 in 10 simulations or more on one side of £0 (with the rest at £0, e.g. a contract that ended
+  // early adds nothing): the answer is that side, whatever the chance of being strictly above £0.
+  if (estimate.low !== null && estimate.low >= 0 && estimate.npv > 0) return t('answer.likelyNoLoss', { amount, who, measure });
+  if (estimate.high !== null && estimate.high <= 0 && estimate.npv < 0) return t('answer.likelyNoGain', { amount, who, measure });
   const likelihood = likelihoodOf(estimate.chance);
   // A skewed spread can put the mean on the other side of zero from the likelier outcome: then
   // the odds are the answer and the mean is given with its sign.
@@ -208,31 +213,34 @@ export function optionSubjectLower(extensionYears: number, maxYears: number): st
 /**
  * What option k's extension years do to a council's own cash budget (section 18's budget table:
  * cashable savings less its own contribution, summed over every financial year, less the same for
- * stopping at the end of the fixed term), at the central values; null without budget tables.
+ * stopping at the end of the fixed term): the mean across the simulations when every year carries
+ * one (`netBudgetEffectMean`), else at the central values; null without budget tables.
  */
-export function budgetEffect(results: Results, perspective: string, extensionYears: number): number | null {
-  const total = (k: number): number | null => {
-    const budget = optionBudget(results, perspective, k);
-    return budget === null ? null : budget.byFinancialYear.reduce((sum, year) => sum + year.netBudgetEffect, 0);
-  };
-  const option = total(extensionYears);
-  const base = total(0);
-  return option === null || base === null ? null : option - base;
+export function budgetEffect(results: Results, perspective: string, extensionYears: number): { value: number; measure: HeadlineMeasure } | null {
+  const budgets = [optionBudget(results, perspective, extensionYears), optionBudget(results, perspective, 0)];
+  if (budgets.some((b) => b === null)) return null;
+  const years = budgets.flatMap((b) => b!.byFinancialYear) as (BudgetYear & { netBudgetEffectMean?: number | null })[];
+  const measure: HeadlineMeasure = years.every((y) => typeof y.netBudgetEffectMean === 'number') ? 'mean' : 'central';
+  const total = (b: OptionBudget): number =>
+    (b.byFinancialYear as (BudgetYear & { netBudgetEffectMean?: number | null })[]).reduce((sum, y) => sum + (measure === 'mean' ? y.netBudgetEffectMean! : y.netBudgetEffect), 0);
+  return { value: total(budgets[0]!) - total(budgets[1]!), measure };
 }
 
 /**
- * A council's cash budget sentence for option k (cashable savings only), or null without budget tables.
+ * A council's cash budget sentence for option k (cashable savings only), or null without budget
+ * tables or when the budget cannot give the headline measure (budget tables are at the central
+ * values; their mean is given only when the results carry it), so that sentences keep one measure.
  * @example "For Bridgend’s own budget, taking all 4 extension years would bring in about £150k more
  *   in cashable savings than it costs, at the central values."
  */
 export function budgetSentence(results: Results, council: string, extensionYears: number, maxYears: number): string | null {
   const effect = budgetEffect(results, council, extensionYears);
-  if (effect === null) return null;
-  return t(effect >= 0 ? 'decision.budget.save' : 'decision.budget.cost', {
+  if (effect === null || effect.measure !== headlineMeasure(results)) return null;
+  return t(effect.value >= 0 ? 'decision.budget.save' : 'decision.budget.cost', {
     council,
     subject: optionSubjectLower(extensionYears, maxYears),
-    amount: formatMoneyShort(Math.abs(effect)),
-    measure: measureWords('central'),
+    amount: formatMoneyShort(Math.abs(effect.value)),
+    measure: measureWords(effect.measure),
   });
 }
 
@@ -268,7 +276,9 @@ export function decisionWords(results: Results, scenario: Pick<Scenario, 'contra
     const sentences = [bestSentence(decision, perspective, scenario.contract, measure)];
     if (maxYears >= 1) {
       const budget = perspective === REGION ? null : budgetSentence(results, perspective, focus, maxYears);
-      sentences.push(budget ?? extensionSentence(decision, perspective, focus, maxYears, measure));
+      // The best option's own increment is already in its sentence.
+      if (budget !== null) sentences.push(budget);
+      else if (focus !== decision.bestOption) sentences.push(extensionSentence(decision, perspective, focus, maxYears, measure));
       if (perspective === lead) {
         const marginal = marginalSentence(decision, measure);
         if (marginal !== null) sentences.push(marginal);

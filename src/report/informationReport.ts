@@ -212,26 +212,26 @@ function bestByMean(options: readonly OptionResult[]): OptionResult | undefined 
 }
 
 /** EVPPI per input as a horizontal bar chart with its table, largest first. */
-export function evppiChart(value: ValueOfInformationSection): InformationBarsChart | null {
+export function evppiChart(value: ValueOfInformationSection, label: (path: string) => string = (path) => inputLabel(path)): InformationBarsChart | null {
   const ranked = Object.entries(value.evppi).sort((a, b) => b[1] - a[1]);
   if (ranked.length === 0) return null;
   const [topPath, topValue] = ranked[0]!;
   const title = value.evpi > 0 && topValue > 0
-    ? t('voi.chart.title', { input: inputLabel(topPath), amount: formatMoneyShort(topValue) })
+    ? t('voi.chart.title', { input: label(topPath), amount: formatMoneyShort(topValue) })
     : t('voi.chart.titleNone');
   return {
     id: 'chart-evppi',
     kind: 'hbars',
     title,
     summary: t('voi.chart.summary', { evpi: formatMoneyShort(value.evpi) }),
-    labels: ranked.map(([path]) => inputLabel(path)),
+    labels: ranked.map(([path]) => label(path)),
     values: ranked.map(([, pounds]) => pounds),
     name: t('voi.chart.series'),
     table: {
       caption: t('voi.chart.caption'),
       head: [t('chart.head.assumption'), t('voi.head.worth'), t('voi.head.share')],
       rows: [
-        ...ranked.map(([path, pounds]) => [inputLabel(path), formatMoney(pounds), value.evpi > 0 ? formatPercent(pounds / value.evpi, 0) : t('tracker.none')]),
+        ...ranked.map(([path, pounds]) => [label(path), formatMoney(pounds), value.evpi > 0 ? formatPercent(pounds / value.evpi, 0) : t('tracker.none')]),
         [t('voi.row.evpi'), formatMoney(value.evpi), value.evpi > 0 ? formatPercent(1, 0) : t('tracker.none')],
       ],
     },
@@ -251,7 +251,7 @@ export function waitVerdict(wait: NonNullable<ValueOfInformationSection['waitOne
  * `illustrative` (the scenario's monitoring counts are made up, section 19) every finding drawn from
  * the counts is flagged beside it.
  */
-export function informationReport(results: Results, options: { illustrative?: boolean } = {}): InformationReport {
+export function informationReport(results: Results, options: { illustrative?: boolean; label?: (path: string) => string } = {}): InformationReport {
   const monitoring = monitoringOf(results);
   const value = valueOf(results);
   const charts: InformationChart[] = [];
@@ -287,7 +287,7 @@ export function informationReport(results: Results, options: { illustrative?: bo
   let wait: InformationReport['wait'] = null;
   if (value) {
     const fromCounts = value.afterUpdate === true ? flag : (text: string): string => text;
-    const plainChart = evppiChart(value);
+    const plainChart = evppiChart(value, options.label);
     const chart = plainChart === null ? null : { ...plainChart, title: fromCounts(plainChart.title) };
     if (chart) charts.push(chart);
     const ranked = Object.entries(value.evppi).sort((a, b) => b[1] - a[1]);

@@ -12,7 +12,7 @@ import { truncationsOf } from './decision';
 import { decisionSection, type DecisionSection } from './decisionSection';
 import { breakEvenSentence, grantSentence, headlineOption, headlines, optionName, switchingTable, type OptionHeadlines, type SwitchingRow } from './headline';
 import { informationReport, type InformationChart, type InformationReport } from './informationReport';
-import { assumptionsOf, type Assumption } from './inputs';
+import { assumptionsOf, inputLabel, type Assumption } from './inputs';
 import { t } from './messages';
 import { optionsTables, type OptionsTable } from './optionsTable';
 import { stampLine, stampPairs, type RunStamp } from './stamp';
@@ -60,8 +60,11 @@ export function warningsInWords(results: Results): string[] {
 export function scenarioReport(results: Results, scenario: Scenario, stamp: RunStamp): ScenarioReport {
   const sentences = headlines(results, scenario);
   const headlineYears = headlineOption(results).extensionYears;
-  const charts = chartBundle(results);
-  const information = informationReport(results, { illustrative: scenario.monitoringIllustrative === true });
+  const charts = chartBundle(results, scenario);
+  const information = informationReport(results, {
+    illustrative: scenario.monitoringIllustrative === true,
+    label: (path) => inputLabel(path, scenario.councils, scenario.fundingSchedule),
+  });
   return {
     title: scenario.name,
     description: scenario.description,

@@ -104,7 +104,7 @@ describe('the decision in words (one headline measure, named)', () => {
     expect(extensionSentence(decision, 'region', 2, 2, 'mean')).toBe(
       'Taking all 2 extension years is likely to cost the region more than it avoids: about £230k, on average across the simulations (8 in 10 simulations: between a loss of £1.1m and a saving of £0.6m; chance the extension years pay for themselves: about 3 in 10).',
     );
-    expect(extensionSentence(decision, 'Bridgend', 1, 2, 'central')).toBe('Taking 1 extension year would cost Bridgend’s own budget more than it avoids: about £150k, at the central values.');
+    expect(extensionSentence(decision, 'Bridgend', 1, 2, 'central')).toBe('Taking 1 extension year would cost Bridgend more than it avoids: about £150k, at the central values.');
   });
 
   it('says what each extension year adds on its own', () => {

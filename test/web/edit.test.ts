@@ -82,18 +82,18 @@ describe('edit and upload', () => {
 
   it('detects a clash: the second saver is told and keeps their text; the first save is backed up', async () => {
     const started = scenarioHash(central());
-    const first = central().replace('annual_value: 660546', 'annual_value: 700000');
-    const second = central().replace('annual_value: 660546', 'annual_value: 650000');
+    const first = central().replace('value: 660546', 'value: 700000');
+    const second = central().replace('value: 660546', 'value: 650000');
     const one = await request(app()).post('/scenarios/save').type('form').send({ name: 'class-central', text: first, baseHash: started, action: 'save' });
     expect(one.status).toBe(303);
     const two = await request(app()).post('/scenarios/save').type('form').send({ name: 'class-central', text: second, baseHash: started, action: 'save' });
     expect(two.status).toBe(409);
     expect(two.text).toContain('Someone else saved class-central after you opened it, so your changes were not saved.');
-    expect(two.text).toContain('annual_value: 650000');
+    expect(two.text).toContain('value: 650000');
     expect(central()).toBe(first);
     const backups = readdirSync(path.join(folder.dir, '.backup'));
     expect(backups).toHaveLength(1);
-    expect(readFileSync(path.join(folder.dir, '.backup', backups[0]!), 'utf8')).toContain('annual_value: 660546');
+    expect(readFileSync(path.join(folder.dir, '.backup', backups[0]!), 'utf8')).toContain('value: 660546');
   });
 
   it('refuses a save posted from another site', async () => {

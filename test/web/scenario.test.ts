@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import ExcelJS from 'exceljs';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -5,7 +7,7 @@ import { BusyError, RunTimeoutError } from '../../src/run/pool';
 import { testApp } from './helpers';
 import { scenarioDir } from './scenarioDir';
 
-const folder = scenarioDir(['class-central', 'bridgend']);
+const folder = scenarioDir(['class-central', 'bridgend', 'class-cautious']);
 afterAll(() => folder.remove());
 
 function app(options: Parameters<typeof testApp>[1] = {}, overrides: Parameters<typeof testApp>[0] = {}) {
@@ -20,11 +22,14 @@ describe('scenario page', () => {
     text = response.text;
   });
 
-  it('leads with the answer for the headline option, for the region and each council, with the grant', () => {
-    expect(text).toContain('The answer for 4 extension years');
-    expect(text).toMatch(/id="headline-region">Taking all 4 extension years is (very )?likely to cost the region more than it avoids: about £[\d.]+[km] in today’s money \(8 in 10 simulations: between a loss of £[\d.]+m and a saving of £[\d.]+[km]; chance it pays for itself: about \d in 10\)\./);
-    expect(text).toMatch(/is (very )?likely to save Bridgend’s own budget more than it costs/);
-    expect(text).toContain('the grant pays 90% of the contract, so Bridgend pays 30.3% of the other 10% (about £20k a year)');
+  // The exact sentences, with figures from the same run's JSON, are in decision.test.ts; here, the shape of the page.
+  it('leads with the decision about the extension years, for the region and each council, with the grant', () => {
+    expect(text).toContain('The decision: the extension years');
+    expect(text).toMatch(/id="headline-region" data-perspective="region">For the region, the best choice on these figures is to (stop at the end of the fixed term \(March 2027\)|take \d extension years?)/);
+    expect(text).toMatch(/Taking all 4 extension years is (very )?likely to cost the region more than it avoids: about £[\d.]+[km], on average across the simulations \(8 in 10 simulations: between a loss of £[\d.]+m and a saving of £[\d.]+[km]; chance the extension years pay for themselves: about \d in 10\)\./);
+    expect(text).toMatch(/<li data-perspective="Bridgend">For Bridgend, the best choice on these figures is/);
+    expect(text).toContain('Bridgend pays 30.3% of whatever the grant does not pay (about £20k a year while the grant pays 90%)');
+    expect(text).not.toContain('today’s money');
   });
 
   it('shows every option side by side for the region and each council, exact in the table', () => {
@@ -32,8 +37,6 @@ describe('scenario page', () => {
     expect(text).toContain('Bridgend: every option’s figures over the whole period');
     expect(text).toContain('Residential placements avoided');
     expect(text).toContain('Net present value, 8 in 10 simulations (P10 to P90)');
-    // The deterministic central-value NPV of 4 extension years (checked against the command line).
-    expect(text).toContain('-£1,428,970');
     expect(text).toContain('Benefit-cost ratio');
     expect(text).toMatch(/<th scope="col" class="govuk-table__header govuk-table__header--numeric">No extension<\/th>/);
   });
@@ -41,7 +44,16 @@ describe('scenario page', () => {
   it('says what it takes to pay for itself, per year, and the switching values in words', () => {
     expect(text).toMatch(/4 extension years: to pay for itself the service must avoid [\d.]+ residential placements a year \([\d.]+ over the 6.25-year term\)/);
     expect(text).toContain('Share of those breakdowns the service prevents');
-    expect(text).toMatch(/at least 40\.\d%/);
+    expect(text).toMatch(/<td class="govuk-table__cell">at (least|most) \d+(\.\d)?%<\/td>/);
+  });
+
+  it('gives the central-value NPV of 4 extension years exactly in the table, as the JSON of the same run does', async () => {
+    const { body } = await request(app()).get('/api/scenarios/class-central/results?iterations=500&seed=7');
+    const npv = Math.round(body.options[4].perspectives.region.totals.npv as number);
+    const exact = `${npv < 0 ? '-' : ''}£${Math.abs(npv).toLocaleString('en-GB')}`;
+    const row = /data-perspective="region"[\s\S]*?data-row="npv">([\s\S]*?)<\/tr>/.exec(text)![1]!;
+    expect(row).toContain('Net present value at central values');
+    expect(row).toContain(exact);
   });
 
   it('embeds the chart data once as JSON, with a data table for every chart, and no inline script', () => {
@@ -56,9 +68,11 @@ describe('scenario page', () => {
   });
 
   it('shows the assumptions in words with their sources and line numbers', () => {
-    expect(text).toContain('between £4,500 and £8,000, most likely £5,631');
-    expect(text).toContain('Source: by the previous service, over about 3 years (published)');
-    expect(text).toContain('outcomes.residential_weekly_cost, line 40 of the file');
+    expect(text).toContain('between £4,500 and £8,000, most often near £5,631');
+    expect(text).toContain('Source: Cabinet report, July 2024, 2.4: children the previous service (MAPSS) supported in Bridgend (status: published)');
+    const file = readFileSync(path.join(folder.dir, 'class-central.yaml'), 'utf8').split('\n');
+    const line = file.findIndex((l) => /^\s*residential_weekly_cost:/.test(l)) + 1;
+    expect(text).toContain(`outcomes.residential_weekly_cost, line ${line} of the file`);
     expect(text).toContain('Bridgend County Borough Council, cabinet report on the CLASS (formerly MAPSS) contract, July 2024');
   });
 
@@ -95,7 +109,9 @@ describe('scenario page: links and mistakes', () => {
     const { text, status } = await request(app()).get('/scenarios/class-central?iterations=0&set=outcomes.effectiveness%3D0.6');
     expect(status).toBe(200);
     expect(text).toContain('<code>outcomes.effectiveness=0.6</code>');
-    expect(text).toMatch(/Taking all 4 extension years would save the region more than it costs at the central values/);
+    // Without simulations every sentence gives the figure at the central values, and says so.
+    expect(text).toMatch(/For the region, the best choice on these figures is [^<]*at the central values/);
+    expect(text).not.toContain('on average across the simulations');
   });
 
   it('shows a change that is not valid as a problem with its path', async () => {
@@ -127,7 +143,7 @@ describe('scenario page: links and mistakes', () => {
     const done = await request(slow).get('/scenarios/class-central/status?iterations=200&seed=1');
     expect(done.body.state).toBe('done');
     const page = await request(slow).get('/scenarios/class-central?iterations=200&seed=1');
-    expect(page.text).toContain('The answer for 4 extension years');
+    expect(page.text).toContain('The decision: the extension years');
   });
 
   it('503 with Retry-After when the pool is busy; a page when a run is stopped', async () => {
@@ -153,7 +169,8 @@ describe('try a change', () => {
     expect(location).not.toContain('breakdown_risk'); // unchanged fields make no change
     const page = await request(app()).get(response.headers.location!);
     expect(page.status).toBe(200);
-    expect(page.text).toContain('The answer for 2 extension years');
+    // The page's second sentence is about the option the form chose, unless it is the best (then the first is).
+    expect(page.text).toMatch(/id="answer"[\s\S]*?(Taking 2 extension years (is|would)|the best choice on these figures is to take 2 extension years)/);
   });
 
   it('shows mistakes beside their fields and keeps what was typed', async () => {
@@ -174,7 +191,7 @@ describe('exports', () => {
     expect(response.headers['content-disposition']).toMatch(/attachment; filename="?class-central-[0-9a-f]{12}\.csv"?/);
     const lines = response.text.trim().split('\n');
     expect(lines[0]).toBe('scenario,scenarioHash,modelVersion,extensionYears,perspective,financialYear,referrals,starts,waitingAtEnd,turnedAway,breakdownsPrevented,residentialPlacementsAvoided,residentialWeeksAvoided,avoidedCost,avoidedCostPV,avoidedCostCashable,contractCost,contractCostPV,netSaving,npv,seed,iterations,changes,ranAt');
-    expect(lines[1]).toMatch(/^"CLASS regional service, central case",[0-9a-f]{12},1,0,region,2024\/25,.*,3,200,,2025-06-02T10:00:00.000Z$/);
+    expect(lines[1]).toMatch(/^"CLASS regional service, central case",[0-9a-f]{12},\d+\.\d+\.\d+\+[0-9a-f]{12},0,region,2024\/25,.*,3,200,,2025-06-02T10:00:00.000Z/);
   });
 
   it('Excel: run, inputs, totals, years, Monte Carlo, tornado and break-even sheets; text cells safe', async () => {
@@ -195,7 +212,7 @@ describe('exports', () => {
     expect(run.getCell('B2').value).toBe('CLASS regional service, central case');
     const inputs = workbook.getWorksheet('Inputs')!;
     const weekly = inputs.getColumn(1).values.indexOf('outcomes.residential_weekly_cost');
-    expect(inputs.getRow(weekly).getCell(3).value).toBe('between £4,500 and £8,000, most likely £5,631');
+    expect(inputs.getRow(weekly).getCell(3).value).toBe('between £4,500 and £8,000, most often near £5,631');
     const totals = workbook.getWorksheet('Totals')!;
     expect(totals.getRow(1).values).toContain('npv');
     // Negative numbers stay numbers; text like "-£1" would have been made safe.
@@ -221,14 +238,14 @@ describe('JSON API', () => {
   it('lists the scenarios', async () => {
     const { body, status } = await request(app()).get('/api/scenarios');
     expect(status).toBe(200);
-    expect(body.scenarios.map((s: { name: string }) => s.name)).toEqual(['bridgend', 'class-central']);
-    expect(body.scenarios[1]).toMatchObject({ title: 'CLASS regional service, central case', links: { results: '/api/scenarios/class-central/results' } });
+    expect(body.scenarios.map((s: { name: string }) => s.name)).toEqual(['bridgend', 'class-cautious', 'class-central']);
+    expect(body.scenarios[2]).toMatchObject({ title: 'CLASS regional service, central case', links: { results: '/api/scenarios/class-central/results' } });
   });
 
   it('returns the section-9 results for iterations, seed and changes', async () => {
     const { body, status, headers } = await request(app()).get('/api/scenarios/class-central/results?iterations=200&seed=5&set=outcomes.effectiveness%3D0.3');
     expect(status).toBe(200);
-    expect(body.modelVersion).toBe('1');
+    expect(body.modelVersion).toMatch(/^\d+\.\d+\.\d+\+[0-9a-f]{12}$/);
     expect(body.options).toHaveLength(5);
     expect(body.options[4].perspectives.region.totals).toHaveProperty('npv');
     expect(body.options[4].monteCarlo.iterations).toBe(200);
@@ -250,10 +267,10 @@ describe('JSON API', () => {
 describe('compare', () => {
   it('shows the chooser, then the differences in inputs and results', async () => {
     expect((await request(app()).get('/compare')).text).toContain('Compare two scenarios');
-    const { text, status } = await request(app()).get('/compare?a=class-central&b=bridgend');
+    const { text, status } = await request(app()).get('/compare?a=class-central&b=class-cautious');
     expect(status).toBe(200);
     expect(text).toContain('Assumptions that differ');
-    expect(text).toContain('Contract value a year');
+    expect(text).toContain('Share of those breakdowns the service prevents');
     expect(text).toContain('Difference (second minus first)');
     expect(text).toContain('Expected net present value');
   });
