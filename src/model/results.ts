@@ -101,10 +101,22 @@ export interface Results {
   scenario: { name: string; hash: string };
   modelVersion: string;
   options: OptionResult[];
+  /** How money is counted (section 17). */
+  moneyBasis?: MoneyBasis;
+  /** The perspective pages and the map lead with: 'region' or a council (scenario `decision.perspective`). */
+  headlinePerspective?: string;
+  /** The decision of each perspective (section 18), before any monitoring update. */
+  decision?: Record<string, PerspectiveDecision>;
+  /** The decision on the weighted draws after a monitoring update. */
+  updatedDecision?: Record<string, PerspectiveDecision>;
+  /** Cash budget tables by perspective and option (section 18). */
+  budget?: Record<string, OptionBudget[]>;
+  decisionMap?: DecisionMap | null;
+  /** Inputs drawn truncated at a sanity limit where it can matter (section 10). */
+  truncations?: { input: string; limit: number; probabilityBeyond: number }[];
   [extra: string]: unknown;
 }
 
-export const MODEL_VERSION = '1';
 
 /** How money is counted in every output (shared/model.md section 17); central values when uncertain. */
 export interface MoneyBasis {

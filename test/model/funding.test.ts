@@ -192,7 +192,7 @@ describe('properties of cash, real and the budget', () => {
     match: fc.double({ min: 0.05, max: 0.95, noNaN: true }),
     priceBaseYear: fc.integer({ min: -2, max: 4 }),
   });
-  const build = (v: fc.RecordValue<typeof scenarioInputs extends fc.Arbitrary<infer T> ? T : never>): Inputs =>
+  const build = (v: typeof scenarioInputs extends fc.Arbitrary<infer T> ? T : never): Inputs =>
     inputs({
       start: { year: 2025, month: 1 },
       baseEnd: { year: 2026, month: 3 },

@@ -60,7 +60,7 @@ function v12Schedule(later: number): Inputs['fundingSchedule'] {
 }
 
 describe('Monte Carlo with no spread gives the deterministic answer', () => {
-  for (const [label, input] of [
+  for (const [label, given] of [
     ['CLASS-like, waiting list part-full', classLike],
     ['capacity above demand', { ...classLike, capacityPerMonth: 20 }],
     ['demand far above capacity', { ...classLike, referralsPerYear: 300, referralGrowth: 0 }],
@@ -73,6 +73,7 @@ describe('Monte Carlo with no spread gives the deterministic answer', () => {
     ['v1.2: the contract ends with its grant in the second extension year', { ...classLike, inflation: 0.02, contractPrice: 'cash', externalShareByYear: {}, fundingSchedule: v12Schedule(0), ifGrantFalls: 'contract_ends' }],
     ['v1.2: the contract ends with its grant, demand above capacity', { ...classLike, referralsPerYear: 300, referralGrowth: 0, externalShareByYear: {}, fundingSchedule: v12Schedule(0.5), ifGrantFalls: 'contract_ends' }],
   ] as const) {
+    const input = given as Inputs;
     it(label, () => {
       const plan: SimulationPlan = { base: input, longestWeeks: input.residentialWeeks, processVariability: false, fanIterations: 2 };
       const layout = simulationLayout(plan);

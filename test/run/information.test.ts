@@ -108,13 +108,13 @@ describe('seeded change-guard (guards against unintended change, not truth)', ()
     expect(rounded).toMatchInlineSnapshot(`
       {
         "best": 0,
-        "effectiveness": 64386,
-        "ess": 2609,
-        "evpi": 187651,
-        "now": -302757,
+        "effectiveness": 62551,
+        "ess": 2461,
+        "evpi": 134015,
+        "now": -283645,
         "status": "in-line",
-        "waiting": -428916,
-        "weeklyCost": 529,
+        "waiting": -329740,
+        "weeklyCost": 15154,
       }
     `);
   });
