@@ -565,7 +565,7 @@ export const en = {
   'information.tracking.referrals': '{observed} referrals were received; the assumptions expected {low} to {high}.',
   'information.tracking.caveat':
     'Breakdowns among supported children show the risk with the service, not what it would have been without it, so on their own they say little about how effective it is.',
-  'information.update.npv': 'After updating on the counts, {option} is expected to be worth {after} to the region, against {before} before.',
+  'information.update.npv': 'After updating on the counts, {option} is worth {after} to the region on average across the simulations, against {before} before.',
   'information.warning.low-effective-sample-size':
     'The counts fit only a few of the simulated futures (worth {ess} of the {iterations} draws), so the updated figures are less precise than the others.',
   'information.warning.low-effective-share':

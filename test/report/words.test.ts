@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { jsonForScript } from '../../src/report/charts';
 import type { DecisionFigure, DecisionOption, PerspectiveDecision } from '../../src/model/results';
 import { bestOf } from '../../src/report/decision';
+import { assumptionsOf } from '../../src/report/inputs';
+import { loadScenario } from '../../src/scenario/load';
 import { bestSentence, endMonth, extensionSentence, likelihoodOf, marginalSentence, rangeInWords, termMonths } from '../../src/report/headline';
 import { distributionInWords, listInWords, sourceNoteAt, trailingComment, valueInWords } from '../../src/report/inputs';
 import { formatMonth } from '../../src/report/format';
@@ -114,5 +116,36 @@ describe('the decision in words (one headline measure, named)', () => {
   it('breaks ties to the fewest extension years within £0.01', () => {
     expect(bestOf([{ extensionYears: 0, value: 5 }, { extensionYears: 1, value: 5.005 }, { extensionYears: 2, value: 4 }])).toBe(0);
     expect(bestOf([{ extensionYears: 0, value: 5 }, { extensionYears: 1, value: 5.02 }])).toBe(1);
+  });
+});
+
+describe('assumptions: source and status beside each input, and truncation where the input is described', () => {
+  const text = [
+    'name: Provenance',
+    'contract: { start: 2025-01-03, base_end: 2027-03-31, annual_value: { value: 660546, source: "Cabinet report 8", status: published }, extensions: { max_years: 1, take: 1 } }',
+    'service: { referrals_per_year: 100, capacity: { starts_per_year: 100 } }',
+    'outcomes:',
+    '  breakdown_risk: 0.25',
+    '  effectiveness: { dist: pert, min: 0.1, mode: 0.25, max: 0.5, status: estimate }',
+    '  residential_escalation: 0.2',
+    '  residential_weeks: { dist: lognormal, low: 26, high: 104 }',
+    '  residential_weekly_cost: 5631',
+    '',
+  ].join('\n');
+  const loaded = loadScenario(text, 'provenance.yaml');
+  if (!loaded.ok) throw new Error(JSON.stringify(loaded.problems));
+  // 1.2e-5 of draws beyond 520 weeks: shown with enough places to be non-zero (0.0012%).
+  const assumptions = assumptionsOf(loaded.scenario, [{ input: 'outcomes.residential_weeks', limit: 520, probabilityBeyond: 0.000012 }]);
+  const of = (path: string) => assumptions.find((a) => a.path === path)!;
+
+  it('gives the source and status written with the input; no status counts as an assumption', () => {
+    expect(of('contract.annual_value')).toMatchObject({ provenanceSource: 'Cabinet report 8', status: 'published' });
+    expect(of('outcomes.effectiveness')).toMatchObject({ provenanceSource: '', status: 'estimate' });
+    expect(of('outcomes.breakdown_risk')).toMatchObject({ provenanceSource: '', status: 'assumption' });
+  });
+
+  it('notes a truncation at the sanity limit beside the input it cuts, and nowhere else', () => {
+    expect(of('outcomes.residential_weeks').truncation).toBe('Drawn with its far tail cut at 520 weeks, the sanity limit; 0.0012% of draws would have fallen beyond it.');
+    expect(of('outcomes.effectiveness').truncation).toBe('');
   });
 });

@@ -133,7 +133,7 @@ describe('a scenario with monitoring counts', () => {
     expect(find('tracking', 'status')!.value).toBe(json.monitoring.tracking.status);
     const observed = rows.filter((r) => r.section === 'monitoring' && r.item === 'referrals' && r.statistic === 'observed');
     // The referrals written in the scenario's monitoring periods, as the results carry them.
-    expect(observed.map((r) => Number(r.value))).toEqual(json.monitoring.periods.map((p: { observed: { referrals: number } }) => p.observed.referrals));
+    expect(observed.map((r) => Number(r.value))).toEqual((json.monitoring.periods as { observed: { referrals?: number } }[]).map((p) => p.observed.referrals));
     expect(observed).toHaveLength(6);
     expect(rows.filter((r) => r.section === 'afterUpdate')).toHaveLength(rows.filter((r) => r.section === 'beforeUpdate').length);
     expect(rows[0]!.seed).toBe('11');
