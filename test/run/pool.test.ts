@@ -12,7 +12,7 @@ const pool = new RunPool({ threads: 2, maxQueue: 1, timeoutMs: 20_000, memoryMb:
 afterAll(() => pool.destroy());
 
 describe('the run pool', () => {
-  it('gives the same figures on worker threads as in process (same seed, any split)', async () => {
+  it('gives the same figures on worker threads as in process (same seed, any split)', { timeout: 30_000 }, async () => {
     const request = monteCarloRequest(scenario, { iterations: 40_000, seed: 9 });
     const [onWorkers, inProcess] = await Promise.all([pool.monteCarlo(scenario, request), Promise.resolve(runMonteCarloInProcess(scenario, request))]);
     for (let k = 0; k < inProcess.length; k++) {
@@ -29,7 +29,9 @@ describe('the run pool', () => {
     expect(onWorkers).toEqual(inProcess);
     expect(onWorkers.valueOfInformation).toBeDefined();
     expect((onWorkers.monitoring as { periods: unknown[] }).periods.length).toBeGreaterThan(0);
-  });
+    expect(onWorkers.decision!.region!.options).toHaveLength(5);
+    expect(onWorkers.updatedDecision).toEqual(inProcess.updatedDecision);
+  }, 30_000);
 
   it('applies overrides on the workers too', async () => {
     const changed = loadScenario(scenario.text, scenario.file, [
