@@ -174,6 +174,10 @@ export function bestSentence(decision: PerspectiveDecision, perspective: string,
   if (best === undefined) throw new Error(`bestSentence: no option with ${decision.bestOption} extension years`);
   const who = perspective === REGION ? t('headline.whoRegion') : perspective;
   const fixedEnd = endMonth(contract, 0);
+  // Every option adds nothing (e.g. at the central values the grant falls and the contract ends with the fixed term).
+  if (decision.options.every((o) => Math.abs(headlineValue(o.incrementalNpv, measure)) < 0.5)) {
+    return t('decision.best.noDifference', { who, fixedEnd, measure: measureWords(measure) });
+  }
   const first =
     best.extensionYears === 0
       ? t('decision.best.stop', { who, fixedEnd, measure: measureWords(measure) })
@@ -199,7 +203,8 @@ export function marginalSentence(decision: PerspectiveDecision, measure: Headlin
     const value = headlineValue(o.marginalNpv, measure);
     return [t(value >= 0 ? 'decision.marginal.adds' : 'decision.marginal.loses', { year: o.extensionYears, amount: formatMoneyShort(Math.abs(value)) })];
   });
-  if (items.length === 0) return null;
+  const values = decision.options.flatMap((o) => (o.marginalNpv === null ? [] : [headlineValue(o.marginalNpv, measure)]));
+  if (items.length === 0 || values.every((v) => Math.abs(v) < 0.5)) return null;
   return t('decision.marginal', { measure: measureWords(measure), items: listInWords(items, t('list.and')) });
 }
 
@@ -236,6 +241,7 @@ export function budgetEffect(results: Results, perspective: string, extensionYea
 export function budgetSentence(results: Results, council: string, extensionYears: number, maxYears: number): string | null {
   const effect = budgetEffect(results, council, extensionYears);
   if (effect === null || effect.measure !== headlineMeasure(results)) return null;
+  if (Math.abs(effect.value) < 0.5) return t('decision.budget.nothing', { council, subject: optionSubjectLower(extensionYears, maxYears), measure: measureWords(effect.measure) });
   return t(effect.value >= 0 ? 'decision.budget.save' : 'decision.budget.cost', {
     council,
     subject: optionSubjectLower(extensionYears, maxYears),
@@ -277,8 +283,9 @@ export function decisionWords(results: Results, scenario: Pick<Scenario, 'contra
     if (maxYears >= 1) {
       const budget = perspective === REGION ? null : budgetSentence(results, perspective, focus, maxYears);
       // The best option's own increment is already in its sentence.
+      const noDifference = decision.options.every((o) => Math.abs(headlineValue(o.incrementalNpv, measure)) < 0.5);
       if (budget !== null) sentences.push(budget);
-      else if (focus !== decision.bestOption) sentences.push(extensionSentence(decision, perspective, focus, maxYears, measure));
+      else if (focus !== decision.bestOption && !noDifference) sentences.push(extensionSentence(decision, perspective, focus, maxYears, measure));
       if (perspective === lead) {
         const marginal = marginalSentence(decision, measure);
         if (marginal !== null) sentences.push(marginal);

@@ -110,7 +110,7 @@ describe('scenario page: links and mistakes', () => {
     expect(status).toBe(200);
     expect(text).toContain('<code>outcomes.effectiveness=0.6</code>');
     // Without simulations every sentence gives the figure at the central values, and says so.
-    expect(text).toMatch(/For the region, the best choice on these figures is [^<]*at the central values/);
+    expect(text).toMatch(/id="headline-region" data-perspective="region">For the region, [^<]*at the central values/);
     expect(text).not.toContain('on average across the simulations');
   });
 
