@@ -4,15 +4,19 @@
  */
 import type { Results } from '../model/results';
 import type { Scenario } from '../scenario/types';
+import { decisionOf, headlineMeasure, headlineValue, measureWords, moneyBasisOf } from './decision';
 import { formatChance, formatMoney, formatNumber } from './format';
 import { npvEstimate, optionName, REGION } from './headline';
 import { assumptionsOf } from './inputs';
 import { t } from './messages';
+import { moneyBasisSentence } from './moneyBasis';
 
 export interface Comparison {
   inputs: { label: string; a: string; b: string }[];
   sameInputs: number;
   options: { name: string; rows: { label: string; a: string; b: string; difference: string }[] }[];
+  /** The money basis once when the two share it, else each scenario's, named. */
+  moneyBasis: string[];
 }
 
 function signedMoney(pounds: number): string {
@@ -32,10 +36,15 @@ export function compareScenarios(a: { scenario: Scenario; results: Results }, b:
   if (contract(a.scenario) !== contract(b.scenario)) extra.push({ label: t('compare.contract'), a: contract(a.scenario), b: contract(b.scenario) });
   const councils = (s: Scenario): string => s.councils.map((c) => c.name).join(', ') || none;
   if (councils(a.scenario) !== councils(b.scenario)) extra.push({ label: t('compare.councils'), a: councils(a.scenario), b: councils(b.scenario) });
+  const bases = [moneyBasisSentence(moneyBasisOf(a.results, a.scenario)), moneyBasisSentence(moneyBasisOf(b.results, b.scenario))];
+  const moneyBasis = bases[0] === bases[1] ? [bases[0]!] : [t('compare.basisOf', { name: a.scenario.name, basis: bases[0]! }), t('compare.basisOf', { name: b.scenario.name, basis: bases[1]! })];
+  const increments = [a, b].map((x) => ({ decision: decisionOf(x.results)[REGION], measure: headlineMeasure(x.results) }));
+  const sameMeasure = increments[0]!.measure === increments[1]!.measure;
   const years = [...new Set([...a.results.options, ...b.results.options].map((o) => o.extensionYears))].sort((x, y) => x - y);
   return {
     inputs: [...extra, ...inputs],
     sameInputs: paths.length - inputs.length,
+    moneyBasis,
     options: years.map((years) => {
       const oa = a.results.options.find((o) => o.extensionYears === years);
       const ob = b.results.options.find((o) => o.extensionYears === years);
@@ -45,6 +54,19 @@ export function compareScenarios(a: { scenario: Scenario; results: Results }, b:
         const vb = ob ? get(ob) : undefined;
         rows.push({ label, a: va === undefined ? none : formatMoney(va), b: vb === undefined ? none : formatMoney(vb), difference: va === undefined || vb === undefined ? '' : signedMoney(vb - va) });
       };
+      if (sameMeasure && years > 0) {
+        const adds = (i: 0 | 1): number | undefined => {
+          const option = increments[i]!.decision?.options.find((o) => o.extensionYears === years);
+          return option === undefined ? undefined : headlineValue(option.incrementalNpv, increments[i]!.measure);
+        };
+        const [va, vb] = [adds(0), adds(1)];
+        rows.push({
+          label: t('compare.row.adds', { measure: measureWords(increments[0]!.measure) }),
+          a: va === undefined ? none : formatMoney(va),
+          b: vb === undefined ? none : formatMoney(vb),
+          difference: va === undefined || vb === undefined ? '' : signedMoney(vb - va),
+        });
+      }
       money(t('compare.row.npv'), (o) => npvEstimate(o, REGION).npv);
       money(t('compare.row.netSaving'), (o) => o.perspectives[REGION]!.totals.netSaving);
       money(t('compare.row.contractCost'), (o) => o.perspectives[REGION]!.totals.contractCost);

@@ -20,7 +20,7 @@ describe('value-of-information sentences', () => {
 
   it('say whether to decide now or wait a year', () => {
     expect(waitOneYearSentences({ valueOfWaiting: -440_000, valueOfCommittingNow: -310_000, bestOptionNow: 0 })[0]).toBe(
-      'Deciding now is the better course: stopping at the end of the fixed term is expected to be worth about £130k more to the region than taking one extension year and deciding the rest after a year of monitoring.',
+      'Deciding now is the better course: stopping at the end of the fixed term is worth about £130k more to the region on average across the simulations than taking one extension year and deciding the rest after a year of monitoring.',
     );
     expect(waitOneYearSentences({ valueOfWaiting: 120_000, valueOfCommittingNow: 100_000, bestOptionNow: 2 })[0]).toMatch(
       /^Taking one extension year .* about £20k more .* the best choice is 2 extension years\.$/,

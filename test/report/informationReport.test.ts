@@ -83,7 +83,7 @@ describe('the information sections', () => {
     expect(info.value!.measures).toContain('track the effectiveness of the service');
     expect(info.value!.evpi).toBe('£207,090');
     expect(info.wait!.verdict).toBe(
-      'A one-year extension is not the prudent choice on these figures: deciding now (stopping at the end of the fixed term) is expected to be worth about £120k more to the region than taking one year to learn more.',
+      'A one-year extension is not the prudent choice on these figures: deciding now (stopping at the end of the fixed term) is worth about £120k more to the region on average across the simulations than taking one year to learn more.',
     );
     expect(info.wait!.table.rows.map((r) => r[1])).toEqual(['-£286,857', '-£406,398', '-£119,541', '£81']);
     expect(info.charts.map((c) => c.id)).toEqual(['chart-tracker-referrals', 'chart-tracker-breakdowns', 'chart-evppi']);

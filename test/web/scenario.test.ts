@@ -52,7 +52,7 @@ describe('scenario page', () => {
     const npv = Math.round(body.options[4].perspectives.region.totals.npv as number);
     const exact = `${npv < 0 ? '-' : ''}£${Math.abs(npv).toLocaleString('en-GB')}`;
     const row = /data-perspective="region"[\s\S]*?data-row="npv">([\s\S]*?)<\/tr>/.exec(text)![1]!;
-    expect(row).toContain('Net present value at central values');
+    expect(row).toContain('Net present value, at the central values');
     expect(row).toContain(exact);
   });
 
@@ -272,7 +272,10 @@ describe('compare', () => {
     expect(text).toContain('Assumptions that differ');
     expect(text).toContain('Share of those breakdowns the service prevents');
     expect(text).toContain('Difference (second minus first)');
-    expect(text).toContain('Expected net present value');
+    expect(text).toContain('What it adds to stopping at the end of the fixed term (net present value, on average across the simulations)');
+    expect(text).toContain('Net present value of the whole term, on average across the simulations');
+    // Both bundled scenarios count money the same way: the basis is stated once.
+    expect(text.match(/Money basis:/g)).toHaveLength(1);
   });
 
   it('asks again for a scenario that does not exist', async () => {
