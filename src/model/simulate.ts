@@ -199,6 +199,47 @@ export function costOf(out: SimulationOutput, options: number, k: number, i: num
   return out.monthlyCost[i]! * out.costSums[(out.costShapeVaries ? i * options * 4 : 0) + k * 4 + which]!;
 }
 
+/**
+ * The contract's cost over the longest term for one set of cost inputs (uplift, grant shares,
+ * discount rate, inflation): by month, its sums per option, and the month the contract stops.
+ * Kept in a small cache, so draws that repeat a few grant shares (a discrete share) reuse them.
+ */
+class CostShape {
+  readonly costShape: Float64Array; // cash cost of a month at 1 a month before uplift, 0 from endMonth
+  readonly costShapePV: Float64Array; // present value of the same
+  readonly paidShare: Float64Array; // 1 - the month's external share
+  readonly externalShare: Float64Array; // the month's external share (section 16)
+  /** Per option: cost shape sums (cash, PV, paid cash, paid PV). */
+  readonly costSums: Float64Array;
+  /** Cumulative cost shape, and cumulative paid-by-councils shape, to the end of each month. */
+  readonly cumulativeCost: Float64Array;
+  readonly cumulativePaid: Float64Array;
+  /** [option][year]: cost shape and paid shape summed over the option's months in each year. */
+  readonly costByYear: Float64Array;
+  readonly paidByYear: Float64Array;
+  /** Smallest cost and paid shapes in the longest term. */
+  costShapeMin = 1;
+  paidShapeMin = 1;
+  /** The month the contract stops being bought (the longest term when it runs to the end). */
+  endMonth: number;
+
+  constructor(term: number, options: number, years: number) {
+    this.costShape = new Float64Array(term);
+    this.costShapePV = new Float64Array(term);
+    this.paidShare = new Float64Array(term);
+    this.externalShare = new Float64Array(term);
+    this.costSums = new Float64Array(options * 4);
+    this.cumulativeCost = new Float64Array(term);
+    this.cumulativePaid = new Float64Array(term);
+    this.costByYear = new Float64Array(options * years);
+    this.paidByYear = new Float64Array(options * years);
+    this.endMonth = term;
+  }
+}
+
+/** Cost shapes kept per workspace; a run whose cost inputs take more values than this recomputes. */
+const COST_SHAPE_CACHE = 64;
+
 /** Scratch buffers and cached month-by-month factors, reused across iterations. */
 class Workspace {
   readonly months: number;
@@ -222,34 +263,23 @@ class Workspace {
   readonly cashGrowthPrefix: Float64Array; // sum over u < t of cashGrowth(u)
   readonly growthDiscountPrefix: Float64Array;
   readonly referralShape: Float64Array; // (1 + referral growth)^(m/12)
-  readonly costShape: Float64Array; // cash cost of a month at 1 a month before uplift: (1 + uplift)^j (x deflator when real-priced), 0 after the term
-  readonly costShapePV: Float64Array; // present value of the same
-  readonly paidShare: Float64Array; // 1 - the month's external share
-  readonly externalShare: Float64Array; // the month's external share (section 16)
-  /** Per option: cost shape sums (cash, PV, paid cash, paid PV). */
-  readonly costSums: Float64Array;
-  /** Cumulative cost shape, and cumulative paid-by-councils shape, to the end of each month. */
-  readonly cumulativeCost: Float64Array;
-  readonly cumulativePaid: Float64Array;
-  /** [option][year]: cost shape and paid shape summed over the option's months in each year. */
-  readonly costByYear: Float64Array;
-  readonly paidByYear: Float64Array;
+  /** The contract's cost for this iteration's cost inputs, and the ones seen before. */
+  cost: CostShape;
+  private readonly costShapes = new Map<string, CostShape>();
   /** Monthly avoided cash of the longest option (fan iterations), its cashable part, and their sums by year. */
   readonly monthlyAvoided: Float64Array;
   readonly monthlyCashable: Float64Array;
   readonly avoidedByYear: Float64Array;
   readonly cashableByYear: Float64Array;
-  /** Start-shape tables (see ShapeTables), by shape; rebuilt when money factors change. */
-  readonly tables: (ShapeTables | null)[] = [null, null];
+  /** Start-shape tables (see ShapeTables), by shape and the month starts stop; rebuilt when money factors change. */
+  private readonly tables = new Map<number, ShapeTables>();
   moneyVersion = 0;
+  /** Changes when the discount rate or inflation changes (what the contract's cost depends on). */
+  costFactorsVersion = 0;
   referralVersion = 0;
-  /** Largest cash growth factor and deflator in the longest term, smallest cost and paid shapes in it. */
+  /** Largest cash growth factor and deflator in the longest term. */
   growthMax = 1;
   deflatorMax = 1;
-  costShapeMin = 1;
-  paidShapeMin = 1;
-  /** The month the contract stops being bought in this iteration (longestTerm when it runs to the end). */
-  endMonth = 0;
   lastCostGrowth = NaN;
   lastDiscountRate = NaN;
   lastInflation = NaN;
@@ -285,16 +315,8 @@ class Workspace {
     this.cashGrowthPrefix = new Float64Array(this.months + 1);
     this.growthDiscountPrefix = new Float64Array(this.months + 1);
     this.referralShape = new Float64Array(term);
-    this.costShape = new Float64Array(term);
-    this.costShapePV = new Float64Array(term);
-    this.paidShare = new Float64Array(term);
-    this.externalShare = new Float64Array(term);
-    this.costSums = new Float64Array(layout.options * 4);
-    this.cumulativeCost = new Float64Array(term);
-    this.cumulativePaid = new Float64Array(term);
     const years = layout.timeline.yearLabels.length;
-    this.costByYear = new Float64Array(layout.options * years);
-    this.paidByYear = new Float64Array(layout.options * years);
+    this.cost = new CostShape(term, layout.options, years);
     this.monthlyAvoided = new Float64Array(this.months);
     this.monthlyCashable = new Float64Array(this.months);
     this.avoidedByYear = new Float64Array(years);
@@ -303,7 +325,6 @@ class Workspace {
     this.fanCashableAccumulator = new Float64Array(layout.options * years);
     this.schedule = base.fundingSchedule.map((entry) => ({ ...entry }));
     this.lastScheduleShares = new Float64Array(this.schedule.length).fill(NaN);
-    this.endMonth = term;
   }
 
   /** Growth, discount and deflator factors and their prefix sums, when a rate changed. */
@@ -316,7 +337,10 @@ class Workspace {
     if (inflation !== this.lastInflation) {
       for (let t = 0; t < this.months; t++) this.deflator[t] = deflatorOf(inflation, year[t]!, this.base.priceBaseYear);
     }
-    if (discountRate !== this.lastDiscountRate || inflation !== this.lastInflation) this.lastUplift = NaN; // cost sums depend on both
+    if (discountRate !== this.lastDiscountRate || inflation !== this.lastInflation) {
+      this.lastUplift = NaN; // cost sums depend on both
+      this.costFactorsVersion++;
+    }
     if (costGrowth !== this.lastCostGrowth) {
       for (let t = 0; t < this.months; t++) this.growth[t] = Math.pow(1 + costGrowth, t / 12);
     }
@@ -379,12 +403,27 @@ class Workspace {
   updateCostShape(uplift: number, externalShare: number, columns: InputColumns, c: number): void {
     const scheduleChanged = this.scheduleChanged(columns, c);
     if (!scheduleChanged && uplift === this.lastUplift && externalShare === this.lastExternalShare) return;
+    this.lastUplift = uplift;
+    this.lastExternalShare = externalShare;
+    const key = `${this.costFactorsVersion}|${uplift}|${externalShare}|${this.lastScheduleShares.join('|')}`;
+    const known = this.costShapes.get(key);
+    if (known) {
+      this.cost = known;
+      return;
+    }
+    if (this.costShapes.size >= COST_SHAPE_CACHE) this.costShapes.clear();
+    const years = this.layout.timeline.yearLabels.length;
+    this.cost = this.buildCostShape(new CostShape(this.longestTerm, this.layout.options, years), uplift, externalShare);
+    this.costShapes.set(key, this.cost);
+  }
+
+  private buildCostShape(cost: CostShape, uplift: number, externalShare: number): CostShape {
     const fixedTerm = fixedTermMonths(this.base);
     const year = this.layout.timeline.yearOfMonth;
     const labels = this.layout.timeline.yearLabels;
     const funding = { externalShare, externalShareByYear: this.base.externalShareByYear, fundingSchedule: this.schedule };
-    externalShareByMonth(funding, { months: this.longestTerm, yearOfMonth: year, yearLabels: labels }, this.externalShare);
-    this.endMonth = contractEndMonth(this.base, this.externalShare, this.longestTerm);
+    externalShareByMonth(funding, { months: this.longestTerm, yearOfMonth: year, yearLabels: labels }, cost.externalShare);
+    cost.endMonth = contractEndMonth(this.base, cost.externalShare, this.longestTerm);
     const cashPrice = this.base.contractPrice === 'cash';
     let cash = 0;
     let pv = 0;
@@ -395,51 +434,53 @@ class Workspace {
     let paidMin = Infinity;
     for (let t = 0; t < this.longestTerm; t++) {
       const extensionYear = t < fixedTerm ? 0 : Math.floor((t - fixedTerm) / 12) + 1;
-      const price = t < this.endMonth ? Math.pow(1 + uplift, extensionYear) : 0;
+      const price = t < cost.endMonth ? Math.pow(1 + uplift, extensionYear) : 0;
       const shapeCash = cashPrice ? price : price * this.deflator[t]!;
       const shapePV = (cashPrice ? price / this.deflator[t]! : price) * this.discount[t]!;
-      this.costShape[t] = shapeCash;
-      this.costShapePV[t] = shapePV;
-      this.paidShare[t] = 1 - this.externalShare[t]!;
+      cost.costShape[t] = shapeCash;
+      cost.costShapePV[t] = shapePV;
+      cost.paidShare[t] = 1 - cost.externalShare[t]!;
       cash += shapeCash;
       pv += shapePV;
-      paid += shapeCash * this.paidShare[t]!;
-      paidPV += shapePV * this.paidShare[t]!;
-      this.cumulativeCost[t] = cash;
-      this.cumulativePaid[t] = paid;
+      paid += shapeCash * cost.paidShare[t]!;
+      paidPV += shapePV * cost.paidShare[t]!;
+      cost.cumulativeCost[t] = cash;
+      cost.cumulativePaid[t] = paid;
       costMin = Math.min(costMin, shapeCash);
-      paidMin = Math.min(paidMin, shapeCash * this.paidShare[t]!);
+      paidMin = Math.min(paidMin, shapeCash * cost.paidShare[t]!);
       while (option < this.layout.options && this.layout.terms[option] === t + 1) {
-        this.costSums[option * 4] = cash;
-        this.costSums[option * 4 + 1] = pv;
-        this.costSums[option * 4 + 2] = paid;
-        this.costSums[option * 4 + 3] = paidPV;
+        cost.costSums[option * 4] = cash;
+        cost.costSums[option * 4 + 1] = pv;
+        cost.costSums[option * 4 + 2] = paid;
+        cost.costSums[option * 4 + 3] = paidPV;
         option++;
       }
     }
-    this.costShapeMin = costMin;
-    this.paidShapeMin = paidMin;
+    cost.costShapeMin = costMin;
+    cost.paidShapeMin = paidMin;
     const years = labels.length;
-    this.costByYear.fill(0);
-    this.paidByYear.fill(0);
     for (let k = 0; k < this.layout.options; k++) {
       for (let t = 0; t < this.layout.terms[k]!; t++) {
-        this.costByYear[k * years + year[t]!] += this.costShape[t]!;
-        this.paidByYear[k * years + year[t]!] += this.costShape[t]! * this.paidShare[t]!;
+        cost.costByYear[k * years + year[t]!] += cost.costShape[t]!;
+        cost.paidByYear[k * years + year[t]!] += cost.costShape[t]! * cost.paidShare[t]!;
       }
     }
-    this.lastUplift = uplift;
-    this.lastExternalShare = externalShare;
+    return cost;
   }
 
-  /** The tables for a start shape, built now if the money factors or shape changed since. */
-  tablesFor(shape: StartsShape.Referrals | StartsShape.Flat, longestLast: number): ShapeTables {
-    const current = this.tables[shape];
+  /**
+   * The tables for a start shape whose starts stop at `endMonth` (the contract ended with its
+   * grant; the longest term otherwise), built now if the money factors or shape changed since.
+   */
+  tablesFor(shape: StartsShape.Referrals | StartsShape.Flat, longestLast: number, endMonth: number): ShapeTables {
+    const key = shape * 100_000 + endMonth;
+    const current = this.tables.get(key);
     const version = this.moneyVersion * 1_000_003 + (shape === StartsShape.Referrals ? this.referralVersion : 0);
     if (current && current.version === version) return current;
     const starts = shape === StartsShape.Referrals ? this.referralShape.slice() : new Float64Array(this.longestTerm).fill(1);
+    starts.fill(0, endMonth);
     const tables = new ShapeTables(this, starts, longestLast, version);
-    this.tables[shape] = tables;
+    this.tables.set(key, tables);
     return tables;
   }
 }
@@ -660,7 +701,7 @@ export function simulateBlock(
 
   const longestLast = maxLengthMonths <= 0.5 ? 0 : Math.ceil(0.5 + maxLengthMonths) - 1;
   // Start-shape tables pay off only when the money factors stay the same across iterations.
-  const moneyFixed = typeof columns.discountRate === 'number' && typeof columns.residentialCostGrowth === 'number';
+  const moneyFixed = typeof columns.discountRate === 'number' && typeof columns.residentialCostGrowth === 'number' && typeof columns.inflation === 'number';
   const referralShapeFixed = typeof columns.referralGrowth === 'number';
   const placements = ws.placements;
   const prevented = ws.prevented;
@@ -671,7 +712,8 @@ export function simulateBlock(
     ws.updateMoneyFactors(at(columns, 'residentialCostGrowth', c), at(columns, 'discountRate', c), at(columns, 'inflation', c));
     ws.updateReferralShape(at(columns, 'referralGrowth', c));
     ws.updateCostShape(at(columns, 'annualUplift', c), at(columns, 'externalShare', c), columns, c);
-    const endMonth = ws.endMonth;
+    const cost = ws.cost;
+    const endMonth = cost.endMonth;
     const cashableShare = at(columns, 'cashableShare', c);
 
     const referralsPerMonth = at(columns, 'referralsPerYear', c) / 12;
@@ -702,9 +744,10 @@ export function simulateBlock(
 
     if (!plan.processVariability) {
       const shape = startsShape(ws, referralsPerMonth, capacity);
-      if (shape !== StartsShape.Other && moneyFixed && (shape === StartsShape.Flat || referralShapeFixed) && endMonth === longestTerm) {
-        // Starts are scale x a fixed shape: every option's totals from the tables, O(1) each.
-        const tables = ws.tablesFor(shape, longestLast);
+      if (shape !== StartsShape.Other && moneyFixed && (shape === StartsShape.Flat || referralShapeFixed)) {
+        // Starts are scale x a fixed shape (stopping where the contract ended): every option's
+        // totals from the tables, O(1) each.
+        const tables = ws.tablesFor(shape, longestLast, endMonth);
         const scale = shape === StartsShape.Flat ? capacity : referralsPerMonth;
         preventedRate = scale * preventedPerStart;
         placementRate = preventedRate * escalation;
@@ -803,8 +846,8 @@ export function simulateBlock(
     }
 
     out.monthlyCost[i] = monthlyCost;
-    if (out.costShapeVaries) out.costSums.set(ws.costSums, i * options * 4);
-    else if (i === from) out.costSums.set(ws.costSums);
+    if (out.costShapeVaries) out.costSums.set(cost.costSums, i * options * 4);
+    else if (i === from) out.costSums.set(cost.costSums);
 
     // Payback: the first month, within the longest term, when cumulative cash net >= 0, for
     // each perspective: a council's cumulative net is children_share x avoided - match_share x paid.
@@ -819,12 +862,12 @@ export function simulateBlock(
     // (placement length in months) x 52/12. (Not with one length per placement.)
     if (!plan.processVariability && residentialValue >= 0 && moveValue >= 0) {
       const largestMonthlyBenefit = residentialValue * WEEKS_PER_MONTH * ws.growthMax * placementMax * lengthMonths + moveValue * preventedMax * ws.deflatorMax;
-      if (largestMonthlyBenefit < monthlyCost * ws.costShapeMin) {
+      if (largestMonthlyBenefit < monthlyCost * cost.costShapeMin) {
         paybackFound[0] = -2;
         unfound--;
       }
       for (let p = 1; p < perspectiveCount; p++) {
-        if (childrenShares[p - 1]! * largestMonthlyBenefit < matchShares[p - 1]! * monthlyCost * ws.paidShapeMin) {
+        if (childrenShares[p - 1]! * largestMonthlyBenefit < matchShares[p - 1]! * monthlyCost * cost.paidShapeMin) {
           paybackFound[p] = -2;
           unfound--;
         }
@@ -853,12 +896,12 @@ export function simulateBlock(
       }
       cumulativeAvoided += avoided;
       if (unfound === 0) continue;
-      if (paybackFound[0] === -1 && cumulativeAvoided >= monthlyCost * ws.cumulativeCost[t]!) {
+      if (paybackFound[0] === -1 && cumulativeAvoided >= monthlyCost * cost.cumulativeCost[t]!) {
         paybackFound[0] = t;
         unfound--;
       }
       for (let p = 1; p < perspectiveCount; p++) {
-        if (paybackFound[p] === -1 && childrenShares[p - 1]! * cumulativeAvoided >= matchShares[p - 1]! * monthlyCost * ws.cumulativePaid[t]!) {
+        if (paybackFound[p] === -1 && childrenShares[p - 1]! * cumulativeAvoided >= matchShares[p - 1]! * monthlyCost * cost.cumulativePaid[t]!) {
           paybackFound[p] = t;
           unfound--;
         }
@@ -871,8 +914,8 @@ export function simulateBlock(
       const row = i * years;
       for (let k = 0; k < options; k++) {
         for (let y = 0; y < years; y++) {
-          out.fanCost[k]![row + y] = monthlyCost * ws.costByYear[k * years + y]!;
-          out.fanPaid[k]![row + y] = monthlyCost * ws.paidByYear[k * years + y]!;
+          out.fanCost[k]![row + y] = monthlyCost * cost.costByYear[k * years + y]!;
+          out.fanPaid[k]![row + y] = monthlyCost * cost.paidByYear[k * years + y]!;
         }
       }
       if (plan.processVariability) {
