@@ -35,6 +35,8 @@ export interface DecisionSection {
   /** The headline council's share of what the grant does not pay ('' when the region leads and there are no councils). */
   grantCouncil: string;
   endedEarly: string | null;
+  /** The headline perspective's best option after a monitoring update (section 18's updatedDecision), flagged when the counts are illustrative; null without one. */
+  updated: string | null;
   moneyBasis: string;
   /** How many of the top three tornado inputs are assumptions; null without Monte Carlo. */
   provenance: string | null;
@@ -150,6 +152,20 @@ export function provenanceSentence(results: Results, scenario: Scenario): string
   return assumptions === 0 ? t('provenance.top.zero', params) : tPlural('provenance.top', assumptions, params);
 }
 
+/** The best option after the monitoring update, in the headline measure; null without an update. */
+export function updatedSentence(results: Results, scenario: Scenario, perspective: string): string | null {
+  const updated = decisionOf(results, 'updatedDecision')[perspective];
+  if (updated === undefined) return null;
+  const best = updated.options.find((o) => o.extensionYears === updated.bestOption);
+  const text = t('decision.updated', {
+    who: perspective === REGION ? t('headline.whoRegion') : perspective,
+    option: updated.bestOption === 0 ? t('subjectLower.none') : optionName(updated.bestOption).toLowerCase(),
+    chance: best?.probabilityBest === null || best?.probabilityBest === undefined ? '' : ` ${t('decision.updatedChance', { percent: formatPercent(best.probabilityBest, 0) })}`,
+    measure: measureWords(headlineMeasure(results)),
+  });
+  return scenario.monitoringIllustrative === true ? `${text} ${t('illustrative.flag')}` : text;
+}
+
 /** The decision section of a run. */
 export function decisionSection(results: Results, scenario: Scenario): DecisionSection {
   const lead = headlinePerspectiveOf(results, scenario);
@@ -165,6 +181,7 @@ export function decisionSection(results: Results, scenario: Scenario): DecisionS
     grant: grantScheduleSentence(scenario),
     grantCouncil: councilLead === undefined ? '' : grantSentence(scenario, councilLead),
     endedEarly: endedEarlySentence(results, scenario),
+    updated: updatedSentence(results, scenario, lead),
     moneyBasis: moneyBasisSentence(basis),
     provenance: provenanceSentence(results, scenario),
     measure: headlineMeasure(results),

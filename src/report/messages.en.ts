@@ -454,6 +454,8 @@ export const en = {
   'decision.best.years': 'For {who}, the best choice on these figures is to take {option} (to {end}): {measure}, they add about {amount} to stopping at the end of the fixed term.',
   'decision.best.noDifference': 'For {who}, {measure}, taking extension years makes no difference (£0 for every option), so the best choice is to stop at the end of the fixed term ({fixedEnd}).',
   'decision.budget.nothing': 'For {council}’s own budget, {subject} would make no difference in cash, {measure}.',
+  'decision.updated': 'After updating on the monitoring counts, the best choice for {who} is {option}, {measure}{chance}.',
+  'decision.updatedChance': '(best in {percent} of the weighted simulations)',
   'decision.best.chance': 'It comes out best in {percent} of the simulations ({chance}).',
   'decision.marginal': 'Year by year, {measure}: {items}.',
   'decision.marginal.adds': 'extension year {year} adds {amount}',

@@ -155,6 +155,7 @@ describe('illustrative monitoring counts are flagged beside each finding drawn f
     for (const path of ['/scenarios/class-central-with-monitoring?iterations=1000&seed=3', '/scenarios/class-central-with-monitoring/report?iterations=1000&seed=3']) {
       const words = visible((await request(app).get(path)).text);
       expect(words).toMatch(/The service is running [^.]+\. \(illustrative counts, not real monitoring data\)/);
+      expect(words).toMatch(/After updating on the monitoring counts, the best choice for the region is [^.]+, on average across the simulations \(best in \d+% of the weighted simulations\)\. \(illustrative counts, not real monitoring data\)/);
     }
   });
 });
