@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { jsonForScript } from '../../src/report/charts';
 import type { DecisionFigure, DecisionOption, PerspectiveDecision } from '../../src/model/results';
-import { bestOf } from '../../src/report/decision';
+import type { Results } from '../../src/model/results';
+import { bestOf, decisionOf, headlineMeasure } from '../../src/report/decision';
 import { assumptionsOf } from '../../src/report/inputs';
 import { loadScenario } from '../../src/scenario/load';
 import { bestSentence, endMonth, extensionSentence, likelihoodOf, marginalSentence, rangeInWords, termMonths } from '../../src/report/headline';
@@ -147,5 +148,26 @@ describe('assumptions: source and status beside each input, and truncation where
   it('notes a truncation at the sanity limit beside the input it cuts, and nowhere else', () => {
     expect(of('outcomes.residential_weeks').truncation).toBe('Drawn with its far tail cut at 520 weeks, the sanity limit; 0.0012% of draws would have fallen beyond it.');
     expect(of('outcomes.effectiveness').truncation).toBe('');
+  });
+});
+
+describe('results made before the model gave a decision', () => {
+  // Two options: central NPV -100 and -250, means -80 and -200; net cash -150 and -400 (means -120, -330).
+  const option = (k: number, npv: number, mean: number, cash: number, cashMean: number) => ({
+    extensionYears: k,
+    perspectives: { region: { totals: { npv, netSaving: cash } } },
+    monteCarlo: { perspectives: { region: { npv: { mean }, netSaving: { mean: cashMean } } } },
+  });
+  const results = { scenario: { name: 'x', hash: 'x' }, modelVersion: '1', options: [option(0, -100, -80, -150, -120), option(1, -250, -200, -400, -330)] } as unknown as Results;
+
+  it('works out increments, margins and the best option from the options, in the mean', () => {
+    const region = decisionOf(results).region!;
+    expect(headlineMeasure(results)).toBe('mean');
+    expect(region.bestOption).toBe(0);
+    expect(region.options[1]!.incrementalNpv).toMatchObject({ central: -150, mean: -120, p10: null, probabilityPositive: null });
+    expect(region.options[1]!.incrementalNetCash).toMatchObject({ central: -250, mean: -210 });
+    expect(region.options[1]!.marginalNpv).toMatchObject({ central: -150, mean: -120 });
+    expect(region.options[0]!.marginalNpv).toBeNull();
+    expect(region.options[1]!.probabilityBest).toBeNull();
   });
 });
