@@ -252,6 +252,7 @@ export const en = {
   'stamp.noChanges': 'none',
   'stamp.noSimulation': 'no simulation',
   'stamp.ranOn': 'Run on',
+  'stamp.url': 'Link to exactly this run',
   'stamp.line': '{name} · {file} · hash {hash} · model version {version} · seed {seed} · {iterations} iterations · run on {date}',
 
   'workbook.sheet.run': 'Run',

@@ -24,9 +24,11 @@ export interface RunStamp {
   ranAt: string;
   priceBase: string;
   discountRate: number | null;
+  /** The link that reruns exactly this run, in full (https://host/scenarios/...) when known; '' when not. */
+  url?: string;
 }
 
-export function runStamp(results: Results, context: { file: string; fileHash: string; changes: readonly string[]; ranAt: Date }): RunStamp {
+export function runStamp(results: Results, context: { file: string; fileHash: string; changes: readonly string[]; ranAt: Date; url?: string }): RunStamp {
   const simulated = results.options[0]?.monteCarlo;
   return {
     scenarioName: results.scenario.name,
@@ -40,6 +42,7 @@ export function runStamp(results: Results, context: { file: string; fileHash: st
     ranAt: context.ranAt.toISOString(),
     priceBase: typeof results.priceBase === 'string' ? results.priceBase : '',
     discountRate: typeof results.discountRate === 'number' ? results.discountRate : null,
+    url: context.url ?? '',
   };
 }
 
@@ -55,6 +58,7 @@ export function stampPairs(stamp: RunStamp): [string, string][] {
     [t('stamp.seed'), stamp.seed === '' ? t('stamp.noSimulation') : stamp.seed],
     [t('stamp.changes'), stamp.changes.length === 0 ? t('stamp.noChanges') : stamp.changes.join('; ')],
     [t('stamp.ranOn'), formatDate(new Date(stamp.ranAt))],
+    ...(stamp.url ? [[t('stamp.url'), stamp.url] as [string, string]] : []),
   ];
 }
 
