@@ -8,7 +8,7 @@ import { monteCarloRequest, type MonteCarloRequest } from '../run/montecarlo';
 import { loadScenarioCached } from './loadCache';
 import type { Problem, Scenario } from '../scenario/types';
 import { runStamp, type RunStamp } from '../report/stamp';
-import { parseRunQuery, type PermalinkParts, type RunQuery } from './runQuery';
+import { parseRunQuery, permalink, type PermalinkParts, type RunQuery } from './runQuery';
 import type { Run } from './runner';
 import type { StoredScenario } from './scenarioStore';
 import type { AppServices } from './services';
@@ -55,12 +55,13 @@ export async function prepare(
   };
 }
 
-/** The run stamp of a finished run. */
-export function stampOf(prepared: Extract<Prepared, { ok: true }>, run: Run, results: Results): RunStamp {
+/** The run stamp of a finished run; with `origin` ("http://host:port") its link is in full. */
+export function stampOf(prepared: Extract<Prepared, { ok: true }>, run: Run, results: Results, origin = ''): RunStamp {
   return runStamp(results, {
     file: prepared.stored.name,
     fileHash: prepared.stored.hash,
     changes: prepared.query.changes,
     ranAt: run.finishedAt ?? new Date(),
+    url: origin + permalink(prepared.stored.name, prepared.parts),
   });
 }

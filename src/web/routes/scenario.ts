@@ -26,6 +26,11 @@ function nameOf(req: Request): string {
   return String(req.params.name ?? '');
 }
 
+/** The site's address as the request reached it ("http://localhost:3000"), for links in full. */
+function originOf(res: Response): string {
+  return `${res.req.protocol}://${res.req.get('host') ?? 'localhost'}`;
+}
+
 /** Renders the page for a run that could not finish; false when the error is not one of ours. */
 export function renderRunFailure(res: Response, error: unknown): boolean {
   if (error instanceof BusyError) {
@@ -93,7 +98,7 @@ export function view(services: AppServices): RequestHandler {
     }
     const results = await finished(res, run);
     if (results === null) return;
-    const report = scenarioReport(results, prepared.scenario, stampOf(prepared, run, results));
+    const report = scenarioReport(results, prepared.scenario, stampOf(prepared, run, results, originOf(res)));
     res.render('pages/scenario', {
       stored: prepared.stored,
       report,
@@ -182,7 +187,7 @@ export function csv(services: AppServices): RequestHandler {
     res
       .type('text/csv; charset=utf-8')
       .attachment(`${prepared.stored.name}-${results.scenario.hash}.csv`)
-      .send(stampedResultsCsv(results, stampOf(prepared, run, results)));
+      .send(stampedResultsCsv(results, stampOf(prepared, run, results, originOf(res))));
   });
 }
 
@@ -192,14 +197,14 @@ export function informationCsv(services: AppServices): RequestHandler {
     res
       .type('text/csv; charset=utf-8')
       .attachment(`${prepared.stored.name}-${results.scenario.hash}-information.csv`)
-      .send(stampedInformationCsv(results, stampOf(prepared, run, results)));
+      .send(stampedInformationCsv(results, stampOf(prepared, run, results, originOf(res))));
   });
 }
 
 /** GET /scenarios/:name/results.xlsx — the Excel workbook. */
 export function xlsx(services: AppServices): RequestHandler {
   return afterRun(services, async (res, prepared, run, results) => {
-    const bytes = await resultsWorkbook(results, prepared.scenario, stampOf(prepared, run, results));
+    const bytes = await resultsWorkbook(results, prepared.scenario, stampOf(prepared, run, results, originOf(res)));
     res
       .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
       .attachment(`${prepared.stored.name}-${results.scenario.hash}.xlsx`)
@@ -210,7 +215,7 @@ export function xlsx(services: AppServices): RequestHandler {
 /** GET /scenarios/:name/report — the printable cabinet report. */
 export function report(services: AppServices): RequestHandler {
   return afterRun(services, (res, prepared, run, results) => {
-    const shaped = scenarioReport(results, prepared.scenario, stampOf(prepared, run, results));
+    const shaped = scenarioReport(results, prepared.scenario, stampOf(prepared, run, results, originOf(res)));
     res.render('pages/report', { stored: prepared.stored, report: shaped, chartJson: jsonForScript(shaped.chartData), links: runLinks(prepared), hashMismatch: prepared.hashMismatch });
   });
 }
