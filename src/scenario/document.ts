@@ -27,6 +27,33 @@ export const MAX_FILE_BYTES = 1_000_000;
 export const MAX_DEPTH = 20;
 /** Most aliases (`*name`) expanded when reading; guards against "billion laughs" files. */
 export const MAX_ALIAS_COUNT = 100;
+/** Most keys and list items in one file (a bundled scenario has about 150). */
+export const MAX_KEYS = 2_000;
+/** Keys that name JavaScript's own machinery, never a scenario setting. */
+export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+
+function tooManyKeysMessage(): string {
+  return `the file has more than ${MAX_KEYS.toLocaleString('en-GB')} keys and list items; a scenario has a few hundred at most, so remove unused variables or lists`;
+}
+
+/**
+ * The line of the key indicator (`: ` or `:` at a line's end) past MAX_KEYS, counted in the raw
+ * text before parsing, so a file of thousands of keys is refused in one linear pass; undefined
+ * when there are not that many. It may count a `: ` inside a quoted value, never too few keys
+ * of a block mapping; the exact count after parsing catches the rest.
+ */
+function lineOfKeyPastLimit(text: string): number | undefined {
+  const indicator = /:(?=[ \r\n]|$)/g;
+  let count = 0;
+  for (let match = indicator.exec(text); match !== null; match = indicator.exec(text)) {
+    if (++count > MAX_KEYS) {
+      let line = 1;
+      for (let i = text.indexOf('\n'); i !== -1 && i < match.index; i = text.indexOf('\n', i + 1)) line++;
+      return line;
+    }
+  }
+  return undefined;
+}
 
 /** YAML 1.2 core schema only: no custom tags (`!!js/function`), no merge keys, unique keys. */
 export const YAML_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
@@ -92,7 +119,15 @@ function yamlMessage(error: YAMLError, text: string, path: readonly PropertyKey[
  */
 export function readDocument(text: string, file: string): { source: ScenarioDocument; problems: Problem[]; readable: boolean } {
   const lineCounter = new LineCounter();
-  const document = parseDocument(text, { ...YAML_OPTIONS, lineCounter });
+  const pastLimit = lineOfKeyPastLimit(text);
+  if (pastLimit !== undefined) {
+    const document = parseDocument('', { ...YAML_OPTIONS, lineCounter });
+    const problem: Problem = { file, line: pastLimit, column: 1, path: '', message: tooManyKeysMessage() };
+    return { source: { document, file: textOrigin(file, lineCounter), overridden: new Map() }, problems: [problem], readable: false };
+  }
+  // yaml's own duplicate-key check compares each key with every earlier one (quadratic: 13,000
+  // keys took seconds); duplicateKeyErrors does the same check with a set per mapping.
+  const document = parseDocument(text, { ...YAML_OPTIONS, uniqueKeys: false, lineCounter });
   const source: ScenarioDocument = { document, file: textOrigin(file, lineCounter), overridden: new Map() };
   const mistakes = [...document.errors, ...document.warnings];
   const problems = mistakes.map((error): Problem => {
@@ -100,7 +135,33 @@ export function readDocument(text: string, file: string): { source: ScenarioDocu
     const path = pathAtOffset(document, error.pos[0]);
     return { file, line, column, path: dottedPath(path), message: yamlMessage(error, text, path) };
   });
+  for (const offset of duplicateKeyOffsets(document)) {
+    const path = pathAtOffset(document, offset);
+    problems.push({ file, ...source.file.position(offset), path: dottedPath(path), message: yamlMessage({ code: 'DUPLICATE_KEY' } as YAMLError, text, path) });
+  }
   return { source, problems, readable: mistakes.every((error) => RECOVERABLE.has(error.code)) };
+}
+
+/** Where each repeated key of a mapping starts (every mapping, one set each: linear in the file). */
+function duplicateKeyOffsets(document: Document): number[] {
+  const offsets: number[] = [];
+  const visit = (node: unknown, depth: number): void => {
+    if (depth > MAX_DEPTH + 1) return;
+    if (isMap(node)) {
+      const seen = new Set<unknown>();
+      for (const pair of node.items) {
+        if (isScalar(pair.key)) {
+          if (seen.has(pair.key.value) && hasRange(pair.key)) offsets.push(pair.key.range[0]);
+          seen.add(pair.key.value);
+        }
+        visit(pair.value, depth + 1);
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) visit(item, depth + 1);
+    }
+  };
+  visit(document.contents, 0);
+  return offsets;
 }
 
 /** The key path of the innermost key or item whose text holds `offset`. */
@@ -206,32 +267,43 @@ export function locate(source: ScenarioDocument, path: readonly PropertyKey[], a
 }
 
 /**
- * Problems with the document's shape that yaml lets through: nesting deeper than MAX_DEPTH, and
- * keys that are not plain scalars (`? [a, b]`).
+ * Problems with the document's shape that yaml lets through: nesting deeper than MAX_DEPTH, keys
+ * that are not plain scalars (`? [a, b]`), keys named `__proto__`, `constructor` or `prototype`
+ * (JavaScript would drop or misread them, so a reader would see numbers the tool ignores), and
+ * more than MAX_KEYS keys and list items.
  */
 export function checkStructure(source: ScenarioDocument): Problem[] {
   const problems: Problem[] = [];
+  let keys = 0;
   const visit = (node: unknown, path: PropertyKey[]): void => {
+    if (keys > MAX_KEYS) return;
     if (path.length > MAX_DEPTH) {
       problems.push({ ...locate(source, path), path: dottedPath(path), message: `the file is nested too deeply; at most ${MAX_DEPTH} levels are allowed` });
       return;
     }
     if (isMap(node)) {
+      keys += node.items.length;
       for (const pair of node.items) {
         if (!isScalar(pair.key)) {
           const at = hasRange(pair.key) ? originOf(source, pair.key).position(pair.key.range[0]) : { line: 1, column: 1 };
           problems.push({ file: source.file.file, ...at, path: dottedPath(path), message: 'keys must be plain names, not lists or mappings' });
+        } else if (FORBIDDEN_KEYS.has(String(pair.key.value))) {
+          const name = String(pair.key.value);
+          const at = hasRange(pair.key) ? { file: originOf(source, pair.key).file, ...originOf(source, pair.key).position(pair.key.range[0]) } : { file: source.file.file, line: 1, column: 1 };
+          problems.push({ ...at, path: dottedPath([...path, name]), message: `\`${name}\` is not allowed as a key; it is not a scenario setting, and the tool would ignore it` });
         } else {
           visit(pair.value, [...path, String(pair.key.value)]);
         }
       }
     } else if (isSeq(node)) {
+      keys += node.items.length;
       node.items.forEach((item, index) => visit(item, [...path, index]));
     } else if (isPair(node)) {
       visit(node.value, path);
     }
   };
   visit(source.document.contents, []);
+  if (keys > MAX_KEYS) problems.push({ file: source.file.file, line: 1, column: 1, path: '', message: tooManyKeysMessage() });
   return problems;
 }
 

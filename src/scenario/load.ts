@@ -26,6 +26,15 @@ export const DEFAULT_MONTE_CARLO: Readonly<MonteCarloSettings> = {
   correlations: [],
 };
 
+/** Most variables a file may declare (each is parsed and checked; a scenario uses a handful). */
+export const MAX_VARIABLES = 200;
+
+/** How many variables the plain value declares. */
+function variablesIn(value: unknown): number {
+  const variables = valueAt(value, ['variables']);
+  return isMapping(variables) ? Object.keys(variables).length : 0;
+}
+
 /** The value at a key path of plain parsed YAML, or undefined. */
 function valueAt(value: unknown, path: readonly string[]): unknown {
   let node = value;
@@ -298,6 +307,11 @@ export function loadScenario(text: string, file: string, overrides: readonly Ove
   if (structureProblems.length > 0) return failed([...read.problems, ...overrideProblems, ...structureProblems]);
   const value = plainValue(read.source);
   if (!value.ok) return failed([...read.problems, ...overrideProblems, value.problem]);
+  const variableCount = variablesIn(value.value);
+  if (variableCount > MAX_VARIABLES) {
+    const message = `the file declares ${variableCount.toLocaleString('en-GB')} variables; at most ${MAX_VARIABLES.toLocaleString('en-GB')} are allowed, so remove the ones no input uses`;
+    return failed([...read.problems, ...overrideProblems, { ...locate(read.source, ['variables']), path: 'variables', message }]);
+  }
   const result = validateScenario(value.value, schemaContext(value.value));
   const schemaProblems = result.success ? [] : issuesToProblems(result.error.issues, read.source);
   const problems = merged(read.problems, [...overrideProblems, ...schemaProblems]);
