@@ -31,6 +31,8 @@ export interface PerspectiveDraws {
   npv: Float64Array[];
   /** Net cash saving (undiscounted) of option k in draw i. */
   netCash: Float64Array[];
+  /** Net cash budget effect of option k in draw i: cashable saving - what the councils pay (section 18). */
+  netBudget: Float64Array[];
   /** Mean over draws of the present value of option k's contract cost to this perspective. */
   meanCostPV: number[];
 }
@@ -48,25 +50,30 @@ export function perspectiveDraws(out: SimulationOutput, layout: SimulationLayout
   const w = weights ? normaliseWeights(weights) : null;
   const npv: Float64Array[] = [];
   const netCash: Float64Array[] = [];
+  const netBudget: Float64Array[] = [];
   const meanCostPV: number[] = [];
   for (let k = 0; k < layout.options; k++) {
     const npvColumn = new Float64Array(n);
     const cashColumn = new Float64Array(n);
+    const budgetColumn = new Float64Array(n);
     const avoidedPV = out.avoidedCostPV[k]!;
     const avoided = out.avoidedCost[k]!;
+    const cashable = out.avoidedCostCashable[k]!;
     let costSum = 0;
     for (let i = 0; i < n; i++) {
       const costPV = council ? match * costOf(out, layout.options, k, i, 3) : costOf(out, layout.options, k, i, 1);
       const costCash = council ? match * costOf(out, layout.options, k, i, 2) : costOf(out, layout.options, k, i, 0);
       npvColumn[i] = children * avoidedPV[i]! - costPV;
       cashColumn[i] = children * avoided[i]! - costCash;
+      budgetColumn[i] = children * cashable[i]! - match * costOf(out, layout.options, k, i, 2);
       costSum += w ? w[i]! * costPV : costPV;
     }
     npv.push(npvColumn);
     netCash.push(cashColumn);
+    netBudget.push(budgetColumn);
     meanCostPV.push(w ? costSum : costSum / n);
   }
-  return { npv, netCash, meanCostPV };
+  return { npv, netCash, netBudget, meanCostPV };
 }
 
 /** Mean, standard error, P10/P50/P90 and chance above 0 of a column, weighted when weights are given. */
@@ -101,6 +108,8 @@ export interface CentralFigures {
   npv: number[];
   netCash: number[];
   costPV: number[];
+  /** Net cash budget effect over the horizon (the budget table's last cumulative figure). */
+  netBudget: number[];
 }
 
 /**
@@ -139,6 +148,7 @@ export function perspectiveDecision(central: CentralFigures, annualValue: number
         extensionYears: k,
         incrementalNpv: centralFigure(central.npv[k]! - central.npv[0]!),
         incrementalNetCash: centralFigure(central.netCash[k]! - central.netCash[0]!),
+        incrementalNetBudgetEffect: centralFigure(central.netBudget[k]! - central.netBudget[0]!),
         marginalNpv: k === 0 ? null : centralFigure(central.npv[k]! - central.npv[k - 1]!),
         probabilityBest: null,
         probabilityBestSem: null,
@@ -171,6 +181,7 @@ export function perspectiveDecision(central: CentralFigures, annualValue: number
     const incremental = difference(draws.npv[k]!, draws.npv[0]!);
     const incrementalNpv = figureOf(central.npv[k]! - central.npv[0]!, incremental, weights);
     const incrementalNetCash = figureOf(central.netCash[k]! - central.netCash[0]!, difference(draws.netCash[k]!, draws.netCash[0]!), weights);
+    const incrementalNetBudgetEffect = figureOf(central.netBudget[k]! - central.netBudget[0]!, difference(draws.netBudget[k]!, draws.netBudget[0]!), weights);
     const marginalNpv = k === 0 ? null : figureOf(central.npv[k]! - central.npv[k - 1]!, difference(draws.npv[k]!, draws.npv[k - 1]!), weights);
     for (let i = 0; i < n; i++) {
       indicator[i] = bestInDraw[i] === k ? 1 : 0;
@@ -186,6 +197,7 @@ export function perspectiveDecision(central: CentralFigures, annualValue: number
       extensionYears: k,
       incrementalNpv,
       incrementalNetCash,
+      incrementalNetBudgetEffect,
       marginalNpv,
       probabilityBest: best.mean,
       probabilityBestSem: best.sem,

@@ -148,6 +148,12 @@ export interface DecisionOption {
   incrementalNpv: DecisionFigure;
   /** Net cash saving_k - net cash saving_0. */
   incrementalNetCash: DecisionFigure;
+  /**
+   * The extension years' effect on the councils' cash budgets (cashable saving - own contribution,
+   * option k - option 0, over the horizon); for the region, the three councils together. Always
+   * given by the model; optional only so results written before it still read.
+   */
+  incrementalNetBudgetEffect?: DecisionFigure;
   /** NPV_k - NPV_(k-1); null for option 0. */
   marginalNpv: DecisionFigure | null;
   /** Share of draws in which this option has the highest NPV (ties to the fewest years); null without Monte Carlo. */

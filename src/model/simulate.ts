@@ -113,6 +113,8 @@ export interface SimulationOutput {
    */
   avoidedCostPV: Float64Array[];
   avoidedCost: Float32Array[];
+  /** The cashable part of avoidedCost (section 12): cashable_share x the residential part, moves in full. */
+  avoidedCostCashable: Float32Array[];
   placementsAvoided: Float32Array[];
   /** [iteration]: annual value / 12 x (1 + cost optimism bias). */
   monthlyCost: Float64Array;
@@ -140,7 +142,7 @@ export interface SimulationOutput {
 export function outputBytes(layout: SimulationLayout, iterations: number, fanIterations: number, costShapeVaries: boolean): number {
   const years = layout.timeline.yearLabels.length;
   const doubles = layout.options * iterations + iterations + layout.options * 4 * (costShapeVaries ? iterations : 1) + 4 * layout.options * fanIterations * years;
-  return doubles * 8 + 2 * layout.options * iterations * 4 + (layout.perspectives.length + 1) * iterations * 2;
+  return doubles * 8 + 3 * layout.options * iterations * 4 + (layout.perspectives.length + 1) * iterations * 2;
 }
 
 /**
@@ -180,11 +182,13 @@ export function createOutput(
     fanCashable: perOption(fanIterations * years),
     fanIterations,
     avoidedCost: [] as Float32Array[],
+    avoidedCostCashable: [] as Float32Array[],
     placementsAvoided: [] as Float32Array[],
     paybackMonth: [] as Int16Array[],
     endMonth: new Int16Array(0) as Int16Array,
   };
   for (let k = 0; k < layout.options; k++) output.avoidedCost.push(singles(iterations));
+  for (let k = 0; k < layout.options; k++) output.avoidedCostCashable.push(singles(iterations));
   for (let k = 0; k < layout.options; k++) output.placementsAvoided.push(singles(iterations));
   for (let p = 0; p < layout.perspectives.length; p++) {
     output.paybackMonth.push(new Int16Array(buffer, offset, iterations));
@@ -755,7 +759,10 @@ export function simulateBlock(
         const moves = preventedRate * moveCost;
         for (let k = 0; k < options; k++) {
           out.avoidedCostPV[k]![i] = kept * (residential * tables.pv.placementSum(k, lengthMonths, last) + moves * tables.moves[k]!);
-          out.avoidedCost[k]![i] = kept * (residential * tables.cash.placementSum(k, lengthMonths, last) + moves * tables.movesCash[k]!);
+          const residentialCash = residential * tables.cash.placementSum(k, lengthMonths, last);
+          const movesCash = moves * tables.movesCash[k]!;
+          out.avoidedCost[k]![i] = kept * (residentialCash + movesCash);
+          out.avoidedCostCashable[k]![i] = kept * (cashableShare * residentialCash + movesCash);
           out.placementsAvoided[k]![i] = placementRate * tables.starts[k]!;
         }
         placementSource = tables.shape;
@@ -780,7 +787,8 @@ export function simulateBlock(
         const pvFactor = ws.growthDiscount;
         const cashPrefix = ws.cashGrowthPrefix;
         let pvSum = 0;
-        let cashSum = 0;
+        let cashSum = 0; // residential part, cash
+        let movesCashSum = 0;
         let option = 0;
         for (let m = 0; m < longestTerm; m++) {
           const place = placements[m]!;
@@ -794,10 +802,12 @@ export function simulateBlock(
             unitCash = 0.5 * cashGrowth[m]! + (cashPrefix[m + last]! - cashPrefix[m + 1]!) + lastShare * cashGrowth[m + last]!;
           }
           pvSum += place * netWeekly * WEEKS_PER_MONTH * unitPV + prevented[m]! * moveCost * discount[m]!;
-          cashSum += place * netWeekly * WEEKS_PER_MONTH * unitCash + prevented[m]! * moveCost * deflator[m]!;
+          cashSum += place * netWeekly * WEEKS_PER_MONTH * unitCash;
+          movesCashSum += prevented[m]! * moveCost * deflator[m]!;
           while (option < options && terms[option] === m + 1) {
             out.avoidedCostPV[option]![i] = pvSum * kept;
-            out.avoidedCost[option]![i] = cashSum * kept;
+            out.avoidedCost[option]![i] = (cashSum + movesCashSum) * kept;
+            out.avoidedCostCashable[option]![i] = (cashableShare * cashSum + movesCashSum) * kept;
             out.placementsAvoided[option]![i] = prefix[m + 1]!;
             option++;
           }
@@ -813,7 +823,8 @@ export function simulateBlock(
         ws.fanCashableAccumulator.fill(0);
       }
       let pvSum = 0;
-      let cashSum = 0;
+      let cashSum = 0; // residential part, cash
+      let movesCashSum = 0;
       let option = 0;
       for (let m = 0; m < longestTerm; m++) {
         const prev = binomial(rng!, starts[m]!, preventedPerStart);
@@ -829,7 +840,7 @@ export function simulateBlock(
           if (fan) addFanCohort(ws, firstOptionWithMonth[m]!, m, length, netWeekly * kept, cashableShare, years);
         }
         pvSum += prev * moveCost * discount[m]!;
-        cashSum += prev * moveCost * deflator[m]!;
+        movesCashSum += prev * moveCost * deflator[m]!;
         if (prev > preventedMax) preventedMax = prev;
         if (fan) {
           const cell = firstOptionWithMonth[m]! * years + yearOfMonth[m]!;
@@ -838,7 +849,8 @@ export function simulateBlock(
         }
         while (option < options && terms[option] === m + 1) {
           out.avoidedCostPV[option]![i] = pvSum * kept;
-          out.avoidedCost[option]![i] = cashSum * kept;
+          out.avoidedCost[option]![i] = (cashSum + movesCashSum) * kept;
+          out.avoidedCostCashable[option]![i] = (cashableShare * cashSum + movesCashSum) * kept;
           out.placementsAvoided[option]![i] = prefix[m + 1]!;
           option++;
         }

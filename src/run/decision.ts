@@ -13,20 +13,21 @@ import { buildInputs, centralValues, valuesWith } from '../scenario/inputs';
 import type { Inputs } from '../model/types';
 import type { Scenario } from '../scenario/types';
 
-/** Each perspective's NPV, net cash and contract cost PV of every option at central values. */
-export function centralFigures(projection: Projection): Record<string, CentralFigures> {
-  const names = Object.keys(projection.options[0]!.perspectives);
+/** Each perspective's NPV, net cash, contract cost PV and net budget effect of every option at central values. */
+export function centralFigures(projection: Projection, inputs: Inputs): Record<string, CentralFigures> {
+  const scales = perspectiveScales(inputs);
   return Object.fromEntries(
-    names.map((name) => {
+    Object.entries(scales).map(([name, scale]) => {
       const totals = projection.options.map((option) => option.perspectives[name]!.totals);
-      return [name, { npv: totals.map((t) => t.npv), netCash: totals.map((t) => t.netSaving), costPV: totals.map((t) => t.contractCostPV) }];
+      const netBudget = projection.options.map((option) => budgetByYear(option.flows, projection.timeline, scale).at(-1)!.cumulativeNetBudgetEffect);
+      return [name, { npv: totals.map((t) => t.npv), netCash: totals.map((t) => t.netSaving), costPV: totals.map((t) => t.contractCostPV), netBudget }];
     }),
   );
 }
 
 /** The decision of every perspective at central values (section 18); Monte Carlo fills in the rest. */
-export function centralDecision(projection: Projection, annualValue: number): Record<string, PerspectiveDecision> {
-  return Object.fromEntries(Object.entries(centralFigures(projection)).map(([name, figures]) => [name, perspectiveDecision(figures, annualValue, null)]));
+export function centralDecision(projection: Projection, inputs: Inputs): Record<string, PerspectiveDecision> {
+  return Object.fromEntries(Object.entries(centralFigures(projection, inputs)).map(([name, figures]) => [name, perspectiveDecision(figures, inputs.annualValue, null)]));
 }
 
 /** The cash budget table of every option for every perspective, at central values (section 18). */
@@ -51,7 +52,7 @@ export interface DecisionRun {
 /** Every perspective's decision on the run's draws (weighted after a monitoring update). */
 export function monteCarloDecision(scenario: Scenario, run: DecisionRun, weights: Float64Array | null = null): Record<string, PerspectiveDecision> {
   const inputs = buildInputs(scenario, centralValues(scenario));
-  const central = centralFigures(projectAll(inputs));
+  const central = centralFigures(projectAll(inputs), inputs);
   const decision: Record<string, PerspectiveDecision> = {};
   run.layout.perspectives.forEach((name, p) => {
     const draws = perspectiveDraws(run.out, run.layout, run.plan.base, p, weights);

@@ -133,7 +133,7 @@ export function deterministicResults(scenario: Scenario): Results {
     horizonMonths: projection.horizon,
     firstMonth: scenario.contract.start.slice(0, 7),
     options,
-    decision: centralDecision(projection, inputs.annualValue),
+    decision: centralDecision(projection, inputs),
     budget: centralBudget(projection, inputs),
     decisionMap: scenario.decision.map ? decisionMap(scenario, null) : null,
     truncations: truncationsOf(scenario),

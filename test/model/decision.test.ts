@@ -33,9 +33,10 @@ describe('expected loss, chance best and break-even price on three draws, worked
   const draws: PerspectiveDraws = {
     npv: [f64([100, 0, 50]), f64([80, 30, 50.005]), f64([120, -10, 40])],
     netCash: [f64([110, 10, 60]), f64([100, 40, 70]), f64([150, 0, 60])],
+    netBudget: [f64([5, -5, 0]), f64([20, 10, -30]), f64([0, 0, 0])],
     meanCostPV: [1000, 1500, 2000],
   };
-  const central: CentralFigures = { npv: [40, 60, 30], netCash: [50, 80, 50], costPV: [1000, 1400, 1800] };
+  const central: CentralFigures = { npv: [40, 60, 30], netCash: [50, 80, 50], costPV: [1000, 1400, 1800], netBudget: [1, 4, 2] };
   const decision = perspectiveDecision(central, 600, { draws, endMonth: [27, 39, 51], terms: [27, 39, 51], weights: null });
 
   it('gives each option its expected loss and chance of being best, with standard errors', () => {
@@ -62,6 +63,11 @@ describe('expected loss, chance best and break-even price on three draws, worked
     // Option 2 - option 1 per draw: 40, -40, -10.005 -> mean -3.335; central 30 - 60 = -30.
     expect(o2!.marginalNpv!.central).toBe(-30);
     expect(o2!.marginalNpv!.mean).toBeCloseTo(-3.335, 9);
+    // Budget effect of option 1 - option 0: 15, 15, -30 -> mean 0, chance above 0 two in three;
+    // central 4 - 1 = 3.
+    expect(o1!.incrementalNetBudgetEffect!.mean).toBeCloseTo(0, 12);
+    expect(o1!.incrementalNetBudgetEffect!.probabilityPositive).toBeCloseTo(2 / 3, 12);
+    expect(o1!.incrementalNetBudgetEffect!.central).toBe(3);
     // Net cash of option 2 - option 0: 40, -10, 0 -> mean 10; P50 0 (type 7 on -10, 0, 40).
     expect(o2!.incrementalNetCash.mean).toBeCloseTo(10, 9);
     expect(o2!.incrementalNetCash.p50).toBeCloseTo(0, 9);
@@ -109,8 +115,8 @@ describe('decision properties over random draws', () => {
   );
   const decide = (rows: number[][]) => {
     const npv = rows.map(f64);
-    const draws: PerspectiveDraws = { npv, netCash: npv, meanCostPV: rows.map(() => 1) };
-    const central: CentralFigures = { npv: rows.map((r) => r[0]!), netCash: rows.map((r) => r[0]!), costPV: rows.map(() => 1) };
+    const draws: PerspectiveDraws = { npv, netCash: npv, netBudget: npv, meanCostPV: rows.map(() => 1) };
+    const central: CentralFigures = { npv: rows.map((r) => r[0]!), netCash: rows.map((r) => r[0]!), costPV: rows.map(() => 1), netBudget: rows.map((r) => r[0]!) };
     return { npv, decision: perspectiveDecision(central, 100, { draws, endMonth: rows[0]!.map(() => 0), terms: rows.map(() => 0), weights: null }) };
   };
 

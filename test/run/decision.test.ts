@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { projectAll } from '../../src/model/project';
+import { budgetByYear, perspectiveScales, projectAll } from '../../src/model/project';
 import { quantile } from '../../src/model/random/quantile';
 import { runScenario } from '../../src/run/analyse';
 import { headlineSwings } from '../../src/run/decision';
@@ -33,11 +33,15 @@ describe('the decision on the same draws as a plain per-draw projection', async 
   const perspectives = ['region', ...scenario.councils.map((c) => c.name)];
   const npv: Record<string, number[][]> = Object.fromEntries(perspectives.map((p) => [p, []]));
   const netCash: Record<string, number[][]> = Object.fromEntries(perspectives.map((p) => [p, []]));
+  const netBudget: Record<string, number[][]> = Object.fromEntries(perspectives.map((p) => [p, []]));
   const endedEarly: boolean[][] = [];
   for (let i = 0; i < ITERATIONS; i++) {
     const given = Object.fromEntries(run.sources.map((source, s) => [source.path, run.draws[s]![i]!]));
-    const projection = projectAll(buildInputs(scenario, valuesWith(scenario, given)));
+    const inputs = buildInputs(scenario, valuesWith(scenario, given));
+    const projection = projectAll(inputs);
+    const scales = perspectiveScales(inputs);
     for (const p of perspectives) {
+      netBudget[p]!.push(projection.options.map((o) => budgetByYear(o.flows, projection.timeline, scales[p]!).at(-1)!.cumulativeNetBudgetEffect));
       npv[p]!.push(projection.options.map((o) => o.perspectives[p]!.totals.npv));
       netCash[p]!.push(projection.options.map((o) => o.perspectives[p]!.totals.netSaving));
     }
@@ -67,6 +71,8 @@ describe('the decision on the same draws as a plain per-draw projection', async 
         const scale = Math.max(1, Math.abs(means[k]!));
         expect(o.incrementalNpv.mean!).toBeCloseTo(means[k]! - means[0]!, Math.max(0, 6 - Math.ceil(Math.log10(scale))));
         expect(o.incrementalNetCash.mean! / scale).toBeCloseTo(mean(netCash[p]!.map((row) => row[k]! - row[0]!)) / scale, 4);
+        const budgetScale = Math.max(1, Math.abs(mean(netBudget[p]!.map((row) => row[k]!))));
+        expect(o.incrementalNetBudgetEffect!.mean! / budgetScale).toBeCloseTo(mean(netBudget[p]!.map((row) => row[k]! - row[0]!)) / budgetScale, 4);
         expect(o.probabilityBest).toBeCloseTo(mean(best.map((b) => (b === k ? 1 : 0))), 12);
         expect(o.expectedLoss! / scale).toBeCloseTo(mean(rows.map((row) => Math.max(...row) - row[k]!)) / scale, 6);
         if (k > 0) expect(o.marginalNpv!.mean! / scale).toBeCloseTo((means[k]! - means[k - 1]!) / scale, 6);
