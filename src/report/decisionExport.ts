@@ -2,11 +2,12 @@
  * The decision and the cash budget as rows for the CSV and the workbook (shared/model.md section
  * 18): one row per perspective and option (decision; before and after a monitoring update), one
  * per perspective, option and financial year (budget). Headers are machine names that carry
- * their unit (`_gbp` pounds, `_share` a proportion from 0 to 1); money is rounded to pennies; every
+ * their unit (`_gbp` pounds, `_share` a proportion from 0 to 1); money is rounded to pennies, shares to
+ * four decimals; the decision includes the extension years' cash budget effect when the model gives it; every
  * row states the money basis, in its parts and as a sentence, so a row pasted elsewhere still says
  * how it was counted.
  */
-import type { DecisionFigure, MoneyBasis, PerspectiveDecision, Results } from '../model/results';
+import type { DecisionFigure, DecisionOption, MoneyBasis, PerspectiveDecision, Results } from '../model/results';
 import { decisionSections } from './decisionResults';
 import { moneyBasisSentence } from './moneyBasis';
 
@@ -21,7 +22,8 @@ export function pennies(pounds: number | null | undefined): number | null {
 
 export const MONEY_BASIS_HEAD = ['price_base', 'inflation_per_year_share', 'contract_price', 'discount_rate_per_year_share', 'discount_base_year', 'money_basis'] as const;
 
-function moneyBasisCells(basis: MoneyBasis): Cell[] {
+/** The money basis in its parts and as a sentence, for the end of every row. */
+export function moneyBasisCells(basis: MoneyBasis): Cell[] {
   return [basis.priceBase, basis.inflation, basis.contractPrice, basis.discountRate, basis.discountBaseYear, moneyBasisSentence(basis)];
 }
 
@@ -31,8 +33,18 @@ function figureHead(name: string): string[] {
   return [...FIGURE_STATS.map((s) => `${name}_${s}_gbp`), `${name}_probability_positive_share`];
 }
 
-function figureCells(figure: DecisionFigure | null): Cell[] {
-  return [...FIGURE_STATS.map((s) => pennies(figure?.[s])), figure?.probabilityPositive ?? null];
+/** A share (0 to 1) to four decimal places (0.01 of a percentage point); null stays null. */
+export function shareCell(share: number | null | undefined): number | null {
+  return share === null || share === undefined ? null : Math.round(share * 10_000) / 10_000;
+}
+
+function figureCells(figure: DecisionFigure | null | undefined): Cell[] {
+  return [...FIGURE_STATS.map((s) => pennies(figure?.[s])), shareCell(figure?.probabilityPositive)];
+}
+
+/** The extension years' effect on the councils' cash budgets (section 18), when the model gives it. */
+function budgetFigure(option: DecisionOption): DecisionFigure | null {
+  return (option as DecisionOption & { incrementalNetBudgetEffect?: DecisionFigure }).incrementalNetBudgetEffect ?? null;
 }
 
 export const DECISION_HEAD: readonly string[] = [
@@ -47,6 +59,7 @@ export const DECISION_HEAD: readonly string[] = [
   'best_option_central_years',
   ...figureHead('incremental_npv'),
   ...figureHead('incremental_net_cash'),
+  ...figureHead('incremental_net_budget_effect'),
   ...figureHead('marginal_npv'),
   'probability_best_share',
   'probability_best_sem_share',
@@ -95,14 +108,15 @@ function decisionBody(results: Results, decision: Record<string, PerspectiveDeci
         d.bestOptionCentral,
         ...figureCells(o.incrementalNpv),
         ...figureCells(o.incrementalNetCash),
+        ...figureCells(budgetFigure(o)),
         ...figureCells(o.marginalNpv),
-        o.probabilityBest,
-        o.probabilityBestSem,
+        shareCell(o.probabilityBest),
+        shareCell(o.probabilityBestSem),
         pennies(o.expectedLoss),
         pennies(o.expectedLossSem),
         pennies(o.breakEvenAnnualPrice),
         pennies(o.breakEvenAnnualPriceCentral),
-        o.probabilityEndedEarly,
+        shareCell(o.probabilityEndedEarly),
         ...basis,
       ]);
     }
@@ -165,6 +179,11 @@ export function budgetRows(results: Results): Cell[][] {
   return rows;
 }
 
+/** A grid value to six significant figures, so 0.15000000000000002 reads 0.15. */
+function sixFigures(value: number): number {
+  return Number(value.toPrecision(6));
+}
+
 export const DECISION_MAP_HEAD: readonly string[] = ['table', 'scenario', 'scenario_hash', 'model_version', 'perspective', 'x_input', 'x_value', 'y_input', 'y_value', 'best_option_years', ...MONEY_BASIS_HEAD];
 
 /**
@@ -181,7 +200,7 @@ export function decisionMapRows(results: Results): Cell[][] {
   const rows: Cell[][] = [[...DECISION_MAP_HEAD]];
   map.y.values.forEach((y, iy) =>
     map.x.values.forEach((x, ix) => {
-      rows.push(['decision_map', results.scenario.name, results.scenario.hash, results.modelVersion, map.perspective, map.x.input, x, map.y.input, y, map.bestOption[iy]![ix]!, ...basis]);
+      rows.push(['decision_map', results.scenario.name, results.scenario.hash, results.modelVersion, map.perspective, map.x.input, sixFigures(x), map.y.input, sixFigures(y), map.bestOption[iy]![ix]!, ...basis]);
     }),
   );
   return rows;

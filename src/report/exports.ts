@@ -1,19 +1,27 @@
 /**
- * The results CSV with the run stamp on every row (seed, iterations, changes, when it ran), so a
- * row pasted elsewhere still says where it came from. Built on csv.ts's rows and writer.
+ * The results CSVs as the web serves them (results.csv, results-information.csv), with the run
+ * stamp on every row (seed, iterations, changes, when it ran, the link that reruns it), so a row
+ * pasted elsewhere still says where it came from. Tidy, units in the headers, the money basis on
+ * every row. Built on csv.ts's rows and writer.
  */
 import type { Results } from '../model/results';
 import { csvSections, resultRows, toCsv } from './csv';
-import { budgetRows, decisionMapRows, decisionRows, type Cell } from './decisionExport';
-import { decisionSections } from './decisionResults';
-import { moneyBasisSentence } from './moneyBasis';
+import { moneyBasisOf } from './decision';
+import { budgetRows, decisionMapRows, decisionRows, moneyBasisCells, MONEY_BASIS_HEAD, type Cell } from './decisionExport';
 import { informationRows } from './informationExport';
 import type { RunStamp } from './stamp';
 
+const STAMP_HEAD = ['seed', 'iterations', 'changes', 'ran_at', 'run_url'] as const;
+
+function stampCells(stamp: RunStamp): Cell[] {
+  return [stamp.seed, stamp.iterations, stamp.changes.join('; '), stamp.ranAt, stamp.url ?? ''];
+}
+
 /** A table with the stamp's columns added to its header and every row. */
-function stamped(table: Cell[][], head: readonly string[], extra: readonly Cell[]): Cell[][] {
+function stamped(table: Cell[][], stamp: RunStamp): Cell[][] {
   const [first, ...rows] = table;
-  return [[...first!, ...head], ...rows.map((row) => [...row, ...extra])];
+  const extra = stampCells(stamp);
+  return [[...first!, ...STAMP_HEAD], ...rows.map((row) => [...row, ...extra])];
 }
 
 /**
@@ -21,23 +29,19 @@ function stamped(table: Cell[][], head: readonly string[], extra: readonly Cell[
  * the decision, budget and decision map tables follow (as in resultsCsv), stamped the same way.
  */
 export function stampedResultsCsv(results: Results, stamp: RunStamp): string {
-  const extra = [stamp.seed, stamp.iterations, stamp.changes.join('; '), stamp.ranAt];
-  return csvSections([
-    stamped(resultRows(results), ['seed', 'iterations', 'changes', 'ranAt'], extra),
-    stamped(decisionRows(results), ['seed', 'iterations', 'changes', 'ran_at'], extra),
-    stamped(budgetRows(results), ['seed', 'iterations', 'changes', 'ran_at'], extra),
-    stamped(decisionMapRows(results), ['seed', 'iterations', 'changes', 'ran_at'], extra),
-  ]);
+  return csvSections([resultRows(results), decisionRows(results), budgetRows(results), decisionMapRows(results)].map((table) => stamped(table, stamp)));
 }
 
 /**
- * The monitoring and value-of-information figures (results-information.csv), stamped the same way;
- * for v1.2 results each row also states the money basis (section 17) in a last column.
+ * The monitoring and value-of-information figures (results-information.csv): one row per figure,
+ * its value in the column of its unit, with the scenario, the money basis and the stamp on every row.
  */
 export function stampedInformationCsv(results: Results, stamp: RunStamp): string {
   const [head, ...rows] = informationRows(results);
-  const basis = decisionSections(results)?.moneyBasis;
-  const extra = [results.scenario.name, results.scenario.hash, stamp.seed, stamp.iterations, stamp.changes.join('; '), stamp.ranAt, ...(basis ? [moneyBasisSentence(basis)] : [])];
-  const extraHead = ['scenario', 'scenarioHash', 'seed', 'iterations', 'changes', 'ranAt', ...(basis ? ['moneyBasis'] : [])];
-  return toCsv([[...head!, ...extraHead], ...rows.map((row) => [...row, ...extra])]);
+  const before = [results.scenario.name, results.scenario.hash];
+  const after = [...moneyBasisCells(moneyBasisOf(results, { contractPrice: 'real' })), ...stampCells(stamp)];
+  return toCsv([
+    ['scenario', 'scenario_hash', ...head!, ...MONEY_BASIS_HEAD, ...STAMP_HEAD],
+    ...rows.map((row) => [...before, ...row, ...after]),
+  ]);
 }

@@ -1,17 +1,33 @@
 /**
  * The monitoring and value-of-information figures for the exports (results-information.csv and
- * the workbook's sheet): one row per figure, long and tidy so a spreadsheet can pivot it, numbers
- * unrounded, and a label in words beside each. Reads the results' `monitoring` and
- * `valueOfInformation` sections (shared/model.md section 15).
+ * the workbook's sheet): one row per figure, long and tidy so a spreadsheet can pivot it, and a
+ * label in words beside each. Each figure goes in the column of its unit (`value_gbp` in pennies,
+ * `value_share` 0 to 1 to four decimals, `value_whole_children` rounded to whole children,
+ * `value_simulations`, `value_extension_years`, `value_text`), so every header says its unit.
+ * Reads the results' `monitoring` and `valueOfInformation` sections (shared/model.md section 15).
  */
 import type { OptionResult, Results } from '../model/results';
 import { inputLabel } from './inputs';
 import { warningSentence } from './information';
 import { t } from './messages';
+import { pennies, shareCell } from './decisionExport';
 
 type Cell = string | number | null;
 
-export const INFORMATION_HEAD = ['section', 'item', 'extensionYears', 'perspective', 'from', 'to', 'statistic', 'value', 'label'] as const;
+/** The unit of a figure, and so the column it goes in. */
+type Unit = 'gbp' | 'share' | 'whole_children' | 'simulations' | 'extension_years' | 'text';
+
+const UNITS: readonly Unit[] = ['gbp', 'share', 'whole_children', 'simulations', 'extension_years', 'text'];
+
+export const INFORMATION_HEAD = ['section', 'item', 'label', 'extension_years', 'perspective', 'period_from', 'period_to', 'statistic', ...UNITS.map((u) => `value_${u}`)] as const;
+
+/** A figure rounded for its unit: pennies, shares to four decimals, whole children and simulations. */
+function rounded(value: Cell, unit: Unit): Cell {
+  if (typeof value !== 'number') return value;
+  if (unit === 'gbp') return pennies(value);
+  if (unit === 'share') return shareCell(value);
+  return Math.round(value);
+}
 
 const COUNTS = ['referrals', 'starts', 'followedUp', 'breakdowns', 'residentialEntries'] as const;
 const BANDED = ['referrals', 'breakdowns', 'residentialEntries'] as const;
@@ -40,8 +56,8 @@ interface ValueSection {
   effectiveSampleSize?: number;
 }
 
-function row(section: string, item: string, statistic: string, value: Cell, label = '', extra: { extensionYears?: number; perspective?: string; from?: string; to?: string } = {}): Cell[] {
-  return [section, item, extra.extensionYears ?? null, extra.perspective ?? null, extra.from ?? null, extra.to ?? null, statistic, value, label];
+function row(section: string, item: string, statistic: string, value: Cell, unit: Unit, label = '', extra: { extensionYears?: number; perspective?: string; from?: string; to?: string } = {}): Cell[] {
+  return [section, item, label, extra.extensionYears ?? null, extra.perspective ?? null, extra.from ?? null, extra.to ?? null, statistic, ...UNITS.map((u) => (u === unit ? rounded(value, unit) : null))];
 }
 
 function monteCarloRows(section: 'beforeUpdate' | 'afterUpdate', options: readonly OptionResult[]): Cell[][] {
@@ -49,10 +65,10 @@ function monteCarloRows(section: 'beforeUpdate' | 'afterUpdate', options: readon
   for (const option of options) {
     for (const [perspective, s] of Object.entries(option.monteCarlo?.perspectives ?? {})) {
       const at = { extensionYears: option.extensionYears, perspective };
-      rows.push(row(section, 'npv', 'mean', s.npv.mean, t('export.info.npvMean'), at));
-      rows.push(row(section, 'npv', 'p10', s.npv.p10, t('export.info.npvP10'), at));
-      rows.push(row(section, 'npv', 'p90', s.npv.p90, t('export.info.npvP90'), at));
-      rows.push(row(section, 'probabilityNpvPositive', 'value', s.probabilityNpvPositive, t('export.info.chance'), at));
+      rows.push(row(section, 'npv', 'mean', s.npv.mean, 'gbp', t('export.info.npvMean'), at));
+      rows.push(row(section, 'npv', 'p10', s.npv.p10, 'gbp', t('export.info.npvP10'), at));
+      rows.push(row(section, 'npv', 'p90', s.npv.p90, 'gbp', t('export.info.npvP90'), at));
+      rows.push(row(section, 'probabilityNpvPositive', 'value', s.probabilityNpvPositive, 'share', t('export.info.chance'), at));
     }
   }
   return rows;
@@ -62,7 +78,7 @@ function monteCarloRows(section: 'beforeUpdate' | 'afterUpdate', options: readon
  * Header then one row per figure: observed and expected counts by period, the pooled tracking,
  * the effective sample size and warnings, every option's Monte Carlo NPV before and after the
  * update, EVPI, EVPPI per input and decide-now-or-wait. Only the header without Monte Carlo.
- * @example informationRows(results)[1] // ['monitoring', 'referrals', null, null, '2025-01-03', '2025-03-31', 'observed', 35, 'Referrals reported']
+ * @example informationRows(results)[1] // ['monitoring', 'referrals', 'Referrals reported', null, null, '2025-01-03', '2025-03-31', 'observed', null, null, 35, null, null, null]
  */
 export function informationRows(results: Results): Cell[][] {
   const rows: Cell[][] = [[...INFORMATION_HEAD]];
@@ -72,41 +88,41 @@ export function informationRows(results: Results): Cell[][] {
       const at = { from: period.from, to: period.to };
       for (const count of COUNTS) {
         const observed = period.observed[count];
-        if (observed !== undefined) rows.push(row('monitoring', count, 'observed', observed, t(`export.info.count.${count}`), at));
+        if (observed !== undefined) rows.push(row('monitoring', count, 'observed', observed, 'whole_children', t(`export.info.count.${count}`), at));
       }
       for (const count of BANDED) {
         const band = period.expected[count];
         if (band === undefined) continue;
-        for (const p of ['p10', 'p50', 'p90'] as const) rows.push(row('monitoring', count, `expected${p.toUpperCase()}`, band[p], t('export.info.expected', { count: t(`export.info.count.${count}`), p: p.toUpperCase() }), at));
+        for (const p of ['p10', 'p50', 'p90'] as const) rows.push(row('monitoring', count, `expected${p.toUpperCase()}`, band[p], 'whole_children', t('export.info.expected', { count: t(`export.info.count.${count}`), p: p.toUpperCase() }), at));
       }
     }
-    rows.push(row('tracking', 'status', 'value', monitoring.tracking.status, t(`information.tracking.${monitoring.tracking.status}` as Parameters<typeof t>[0])));
+    rows.push(row('tracking', 'status', 'value', monitoring.tracking.status, 'text', t(`information.tracking.${monitoring.tracking.status}` as Parameters<typeof t>[0])));
     for (const count of BANDED) {
       const tracked = monitoring.tracking[count];
       if (tracked === undefined) continue;
-      rows.push(row('tracking', count, 'observed', tracked.observed, t('export.info.pooled')));
-      for (const p of ['p10', 'p50', 'p90'] as const) rows.push(row('tracking', count, `expected${p.toUpperCase()}`, tracked[p], t('export.info.pooled')));
-      rows.push(row('tracking', count, 'position', tracked.position, t('export.info.pooled')));
+      rows.push(row('tracking', count, 'observed', tracked.observed, 'whole_children', t('export.info.pooled')));
+      for (const p of ['p10', 'p50', 'p90'] as const) rows.push(row('tracking', count, `expected${p.toUpperCase()}`, tracked[p], 'whole_children', t('export.info.pooled')));
+      rows.push(row('tracking', count, 'position', tracked.position, 'text', t('export.info.pooled')));
     }
-    rows.push(row('update', 'effectiveSampleSize', 'value', monitoring.effectiveSampleSize, t('export.info.ess')));
-    rows.push(row('update', 'iterations', 'value', monitoring.iterations, t('export.info.iterations')));
-    for (const warning of monitoring.warnings) rows.push(row('update', 'warning', warning.code, null, warningSentence(warning)));
+    rows.push(row('update', 'effectiveSampleSize', 'value', monitoring.effectiveSampleSize, 'simulations', t('export.info.ess')));
+    rows.push(row('update', 'iterations', 'value', monitoring.iterations, 'simulations', t('export.info.iterations')));
+    for (const warning of monitoring.warnings) rows.push(row('update', 'warning', warning.code, null, 'text', warningSentence(warning)));
     rows.push(...monteCarloRows('beforeUpdate', results.options));
     if (Array.isArray(monitoring.updatedOptions)) rows.push(...monteCarloRows('afterUpdate', monitoring.updatedOptions));
   }
   const value = results.valueOfInformation as ValueSection | undefined;
   if (value && typeof value.evpi === 'number') {
     const region = { perspective: 'region' };
-    rows.push(row('valueOfInformation', 'afterUpdate', 'value', value.afterUpdate ? 'yes' : 'no', t('export.info.afterUpdate'), region));
-    if (value.iterations !== undefined) rows.push(row('valueOfInformation', 'iterations', 'value', value.iterations, t('export.info.iterations'), region));
-    rows.push(row('valueOfInformation', 'evpi', 'value', value.evpi, t('export.info.evpi'), region));
-    for (const [path, pounds] of Object.entries(value.evppi).sort((a, b) => b[1] - a[1])) rows.push(row('valueOfInformation', path, 'evppi', pounds, inputLabel(path), region));
+    rows.push(row('valueOfInformation', 'afterUpdate', 'value', value.afterUpdate ? 'yes' : 'no', 'text', t('export.info.afterUpdate'), region));
+    if (value.iterations !== undefined) rows.push(row('valueOfInformation', 'iterations', 'value', value.iterations, 'simulations', t('export.info.iterations'), region));
+    rows.push(row('valueOfInformation', 'evpi', 'value', value.evpi, 'gbp', t('export.info.evpi'), region));
+    for (const [path, pounds] of Object.entries(value.evppi).sort((a, b) => b[1] - a[1])) rows.push(row('valueOfInformation', path, 'evppi', pounds, 'gbp', inputLabel(path), region));
     const wait = value.waitOneYear;
     if (wait) {
-      rows.push(row('waitOneYear', 'valueOfCommittingNow', 'value', wait.valueOfCommittingNow, t('export.info.now'), region));
-      rows.push(row('waitOneYear', 'bestOptionNow', 'extensionYears', wait.bestOptionNow, t('export.info.bestNow'), region));
-      rows.push(row('waitOneYear', 'valueOfWaiting', 'value', wait.valueOfWaiting, t('export.info.wait'), region));
-      if (wait.sampleInformation !== undefined) rows.push(row('waitOneYear', 'sampleInformation', 'value', wait.sampleInformation, t('export.info.learning'), region));
+      rows.push(row('waitOneYear', 'valueOfCommittingNow', 'value', wait.valueOfCommittingNow, 'gbp', t('export.info.now'), region));
+      rows.push(row('waitOneYear', 'bestOptionNow', 'value', wait.bestOptionNow, 'extension_years', t('export.info.bestNow'), region));
+      rows.push(row('waitOneYear', 'valueOfWaiting', 'value', wait.valueOfWaiting, 'gbp', t('export.info.wait'), region));
+      if (wait.sampleInformation !== undefined) rows.push(row('waitOneYear', 'sampleInformation', 'value', wait.sampleInformation, 'gbp', t('export.info.learning'), region));
     }
   }
   return rows;
