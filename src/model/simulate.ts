@@ -346,24 +346,33 @@ class Workspace {
       this.costFactorsVersion++;
     }
     if (costGrowth !== this.lastCostGrowth) {
-      for (let t = 0; t < this.months; t++) this.growth[t] = Math.pow(1 + costGrowth, t / 12);
+      // (1 + g)^(t/12): exact at each whole year, one multiplication a month in between (a pow a
+      // month was most of the time of a draw whose growth rate is uncertain).
+      const monthly = Math.pow(1 + costGrowth, 1 / 12);
+      for (let t = 0; t < this.months; t++) this.growth[t] = t % 12 === 0 ? Math.pow(1 + costGrowth, t / 12) : this.growth[t - 1]! * monthly;
     }
+    let growthMax = 0;
+    let deflatorMax = 0;
+    let cashPrefix = 0;
+    let pvPrefix = 0;
     for (let t = 0; t < this.months; t++) {
-      this.cashGrowth[t] = this.growth[t]! * this.deflator[t]!;
-      this.growthDiscount[t] = this.growth[t]! * this.discount[t]!;
-      this.cashGrowthPrefix[t + 1] = this.cashGrowthPrefix[t]! + this.cashGrowth[t]!;
-      this.growthDiscountPrefix[t + 1] = this.growthDiscountPrefix[t]! + this.growthDiscount[t]!;
+      const cash = this.growth[t]! * this.deflator[t]!;
+      const pv = this.growth[t]! * this.discount[t]!;
+      this.cashGrowth[t] = cash;
+      this.growthDiscount[t] = pv;
+      cashPrefix += cash;
+      pvPrefix += pv;
+      this.cashGrowthPrefix[t + 1] = cashPrefix;
+      this.growthDiscountPrefix[t + 1] = pvPrefix;
+      if (t < this.longestTerm) {
+        if (cash > growthMax) growthMax = cash;
+        if (this.deflator[t]! > deflatorMax) deflatorMax = this.deflator[t]!;
+      }
     }
     this.lastCostGrowth = costGrowth;
     this.lastDiscountRate = discountRate;
     this.lastInflation = inflation;
     this.moneyVersion++;
-    let growthMax = 0;
-    let deflatorMax = 0;
-    for (let t = 0; t < this.longestTerm; t++) {
-      growthMax = Math.max(growthMax, this.cashGrowth[t]!);
-      deflatorMax = Math.max(deflatorMax, this.deflator[t]!);
-    }
     this.growthMax = growthMax;
     this.deflatorMax = deflatorMax;
   }
