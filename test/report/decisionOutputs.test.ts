@@ -208,11 +208,11 @@ describe('CSV', () => {
   });
 
   it('web export: the run stamp on every row of every table; names cannot become formulas', () => {
-    const stamp = { scenarioName: 'x', file: 'x', hash: 'h', fileHash: 'f', modelVersion: 'v', seed: '7', iterations: 2000, changes: ['a=1'], ranAt: '2025-06-02T10:00:00.000Z', priceBase: '2024/25', discountRate: 0.035 };
+    const stamp = { scenarioName: 'x', file: 'x', hash: 'h', fileHash: 'f', modelVersion: 'v', seed: '7', iterations: 2000, changes: ['a=1'], ranAt: '2025-06-02T10:00:00.000Z', priceBase: '2024/25', discountRate: 0.035, url: 'http://localhost/scenarios/x?seed=7' };
     const tables = csvTables(stampedResultsCsv(decisionResults({ name: '=HYPERLINK("http://x")' }), stamp));
     expect(tables).toHaveLength(3);
     for (const table of tables.slice(1)) {
-      expect(table.every((r) => r.seed === '7' && r.iterations === '2000' && r.changes === 'a=1' && r.ran_at === stamp.ranAt)).toBe(true);
+      expect(table.every((r) => r.seed === '7' && r.iterations === '2000' && r.changes === 'a=1' && r.ran_at === stamp.ranAt && r.run_url === stamp.url)).toBe(true);
       expect(table.every((r) => r.scenario === `'=HYPERLINK("http://x")`)).toBe(true);
     }
   });
@@ -221,45 +221,100 @@ describe('CSV', () => {
 describe('information CSV', () => {
   it('states the money basis on every row', () => {
     const stamp = { scenarioName: 'x', file: 'x', hash: 'h', fileHash: 'f', modelVersion: 'v', seed: '7', iterations: 2000, changes: [], ranAt: '2025-06-02T10:00:00.000Z', priceBase: '2024/25', discountRate: 0.035 };
-    const results = { ...decisionResults(), valueOfInformation: { evpi: 1234.5, evppi: { 'outcomes.effectiveness': 1000 }, waitOneYear: null } };
+    const results = { ...decisionResults(), valueOfInformation: { evpi: 1234.567, evppi: { 'outcomes.effectiveness': 1000 }, waitOneYear: null, iterations: 2000 } };
     const [rows] = csvTables(stampedInformationCsv(results, stamp));
-    expect(rows!.map((r) => [r.item, r.value])).toEqual([['afterUpdate', 'no'], ['evpi', '1234.5'], ['outcomes.effectiveness', '1000']]);
-    expect(rows!.every((r) => r.moneyBasis === SENTENCE)).toBe(true);
+    // Each figure in the column of its unit; 1,234.567 -> 1234.57 (pennies).
+    expect(rows!.map((r) => [r.item, r.value_gbp, r.value_simulations, r.value_text])).toEqual([
+      ['afterUpdate', '', '', 'no'],
+      ['iterations', '', '2000', ''],
+      ['evpi', '1234.57', '', ''],
+      ['outcomes.effectiveness', '1000', '', ''],
+    ]);
+    expect(rows!.every((r) => r.money_basis === SENTENCE && r.scenario === 'Fixture' && r.seed === '7')).toBe(true);
+    expect(Object.keys(rows![0]!).filter((k) => /[A-Z]/.test(k))).toEqual([]);
   });
 });
 
 describe('workbook', () => {
-  it('has Decision and Budget sheets: the money basis, headers in words, money in a £ format', async () => {
+  const stamp = { scenarioName: 'x', file: 'x', hash: 'h', fileHash: 'f', modelVersion: 'v', seed: '7', iterations: 2000, changes: [], ranAt: '2025-06-02T10:00:00.000Z', priceBase: '2024/25', discountRate: 0.035, url: 'http://localhost/scenarios/x?seed=7' };
+  async function open(): Promise<ExcelJS.Workbook> {
     const loaded = loadScenario(readFileSync('scenarios/class-central.yaml', 'utf8'), 'class-central.yaml', []);
     if (!loaded.ok) throw new Error(loaded.problems.map((p) => p.message).join('; '));
-    const stamp = { scenarioName: 'x', file: 'x', hash: 'h', fileHash: 'f', modelVersion: 'v', seed: '7', iterations: 2000, changes: [], ranAt: '2025-06-02T10:00:00.000Z', priceBase: '2024/25', discountRate: 0.035 };
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await resultsWorkbook(decisionResults(), loaded.scenario, stamp)) as unknown as ArrayBuffer);
-    expect(workbook.worksheets.map((w) => w.name).slice(0, 3)).toEqual(['Run', 'Decision', 'Budget']);
+    return workbook;
+  }
+  const formula = (cell: ExcelJS.Cell): { formula: string; result?: number } => cell.value as { formula: string; result?: number };
 
-    const decision = workbook.getWorksheet('Decision')!;
-    expect(decision.getCell('A1').value).toBe(SENTENCE);
-    const head = (decision.getRow(2).values as unknown[]).slice(1);
-    expect(head.slice(0, 6)).toEqual(['Perspective', 'After the monitoring update', 'Extension years', 'Best option (on average across the simulations, else at the central values)', 'Best option at the central values', 'Adds to stopping at the end of the fixed term: NPV at the central values']);
-    expect(decision.rowCount).toBe(2 + 6);
-    const regionOne = decision.getRow(4);
-    expect(regionOne.getCell(1).value).toBe('region');
+  it('opens on a Summary; every sheet starts with the money basis and the run stamp with its link', async () => {
+    const workbook = await open();
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Summary', 'Decision', 'Budget – Region', 'Budget – Bridgend', 'Inputs and sources']);
+    for (const sheet of workbook.worksheets.slice(1)) {
+      expect(sheet.getCell('A1').value, sheet.name).toBe(SENTENCE);
+      expect(sheet.getCell('A2').value, sheet.name).toBe('x · x.yaml · hash h · model version v · seed 7 · 2,000 iterations · run on 2 June 2025 · http://localhost/scenarios/x?seed=7');
+    }
+    const summary = workbook.getWorksheet('Summary')!;
+    expect(summary.getCell('A2').value).toBe(SENTENCE);
+    const column = (c: number): unknown[] => summary.getColumn(c).values.slice(1);
+    expect(column(1)).toContain('Link to exactly this run');
+    expect(column(2)).toContainEqual({ text: stamp.url, hyperlink: stamp.url });
+  });
+
+  it('Decision: headers in words with their unit, money in a £ format, shares as %', async () => {
+    const decision = (await open()).getWorksheet('Decision')!;
+    const head = (decision.getRow(4).values as unknown[]).slice(1);
+    expect(head.slice(0, 6)).toEqual(['Perspective', 'After the monitoring update', 'Extension years', 'Best option (on average across the simulations, else at the central values)', 'Best option at the central values', 'Adds to stopping at the end of the fixed term: NPV at the central values (£)']);
+    expect(head.filter((h) => /[a-z][A-Z]/.test(String(h)))).toEqual([]);
+    expect(decision.rowCount).toBe(4 + 6);
+    const regionOne = decision.getRow(6);
+    expect(regionOne.getCell(1).value).toBe('The region');
     expect(regionOne.getCell(3).value).toBe(1);
     expect(regionOne.getCell(4).value).toBe('yes');
     expect(regionOne.getCell(6).value).toBe(-12_345.67);
     expect(regionOne.getCell(6).numFmt).toBe(MONEY_FORMAT);
-    const chanceBest = head.indexOf('Chance it is the best option') + 1;
+    const chanceBest = head.indexOf('Chance it is the best option (%)') + 1;
     expect(regionOne.getCell(chanceBest).value).toBe(0.45);
     expect(regionOne.getCell(chanceBest).numFmt).toBe(SHARE_FORMAT);
+    // No number left in General format.
+    decision.eachRow((row) => row.eachCell((cell) => (typeof cell.value === 'number' ? expect(cell.numFmt, cell.address).toBeTruthy() : undefined)));
+  });
 
-    const budget = workbook.getWorksheet('Budget')!;
-    expect(budget.getCell('A1').value).toBe(SENTENCE);
-    expect((budget.getRow(2).values as unknown[]).slice(1)).toEqual(['Perspective', 'Extension years', 'Financial year', 'Gross contract cost', 'External funding (grant)', 'Own contribution', 'Cashable saving', 'Non-cashable saving', 'Net budget effect', 'Cumulative net budget effect', 'Net budget effect, P10', 'Net budget effect, P50', 'Net budget effect, P90']);
-    expect(budget.rowCount).toBe(2 + 18);
-    // Region, option 2, 2025/26: rows 3-5 option 0, 6-8 option 1, 9-11 option 2.
-    const row = budget.getRow(10);
-    expect([row.getCell(1).value, row.getCell(2).value, row.getCell(3).value]).toEqual(['region', 2, '2025/26']);
-    expect(row.getCell(9).value).toBeCloseTo(10_000.125, 9);
-    expect(row.getCell(9).numFmt).toBe(MONEY_FORMAT);
+  it('Budget: lines down, years across, totals as =SUM formulas with the model value cached', async () => {
+    const budget = (await open()).getWorksheet('Budget – Region')!;
+    // Blocks of 14 rows: heading, header, 7 lines, P10-P90, note, blank. Option 2 starts at row 32.
+    expect(budget.getCell('A32').value).toBe('The region: cash budget by financial year, 2 extension years');
+    expect((budget.getRow(33).values as unknown[]).slice(1)).toEqual(['Budget line (£, cash)', '2024/25 (£)', '2025/26 (£)', '2026/27 (£)', 'Total, all years (£)']);
+    expect(budget.getColumn(1).values.slice(34, 44)).toEqual([
+      'Contract cost',
+      'Paid by the grant',
+      'Own contribution',
+      'Cashable saving',
+      'Saving that only frees capacity (not cash)',
+      'Net budget effect (cashable saving less own contribution)',
+      'Cumulative net budget effect',
+      'Net budget effect, low case: 1 in 10 simulations lower (P10)',
+      'Net budget effect, middle of the simulations (P50)',
+      'Net budget effect, high case: 1 in 10 simulations higher (P90)',
+    ]);
+    // Region option 2: gross 100,000, 400,000, 300,000 -> total 800,000; own = gross - grant: 0, 40,000, 30,000.
+    expect(formula(budget.getCell('E34'))).toEqual({ formula: 'SUM(B34:D34)', result: 800_000 });
+    expect(formula(budget.getCell('C36'))).toEqual({ formula: 'C34-C35', result: 40_000 });
+    // Net = cashable - own: 50,000.125 - 40,000 = 10,000.125; total 0 + 10,000.125 - 10,000 = 0.125.
+    expect(formula(budget.getCell('C39'))).toEqual({ formula: 'C37-C36', result: 10_000.125 });
+    expect(formula(budget.getCell('E39'))).toEqual({ formula: 'SUM(B39:D39)', result: 0.125 });
+    expect(formula(budget.getCell('D40'))).toEqual({ formula: 'C40+D39', result: 0.125 });
+    expect(budget.getCell('E40').value).toBeNull();
+    expect(budget.getCell('E39').numFmt).toBe(MONEY_FORMAT);
+    expect(budget.getCell('D41').value).toBe(-15_000);
+  });
+
+  it('Inputs: source and status beside each input; no status means an assumption', async () => {
+    const inputs = (await open()).getWorksheet('Inputs and sources')!;
+    const head = (inputs.getRow(4).values as unknown[]).slice(1);
+    expect(head.slice(0, 5)).toEqual(['Input', 'Value in words', 'Central value', 'Status (none given means an assumption)', 'Source']);
+    const paths = inputs.getColumn(head.indexOf('Input path') + 1).values;
+    const weekly = inputs.getRow(paths.indexOf('outcomes.residential_weekly_cost'));
+    expect(weekly.getCell(2).value).toBe('between £4,500 and £8,000, most often near £5,631');
+    expect(String(weekly.getCell(4).value)).not.toBe('');
   });
 });
