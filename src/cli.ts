@@ -101,6 +101,11 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
 
 // Run only when started as a program (npm run model), not when imported by the tests.
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  // A reader that stops early (`| head`) closes the pipe: stop quietly, as other tools do.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;
