@@ -76,9 +76,11 @@ describe('npm run model', () => {
   it('prints CSV with one row per option, perspective and financial year', async () => {
     const { code, out } = await run(good, '--format', 'csv');
     expect(code).toBe(0);
-    expect(out.split('\n')[0]).toMatch(/^scenario,scenarioHash,modelVersion,extensionYears,perspective,financialYear,referrals/);
-    // The first table (up to the first blank line) is the v1.1 one; the decision and budget follow it.
-    expect(csvTables(out)[0]!.map((row) => row.financialYear)).toEqual(['2025/26', '2026/27']);
+    expect(out.split('\n')[0]).toMatch(/^table,scenario,scenario_hash,model_version,extension_years,perspective,financial_year,referrals_whole_children,/);
+    // The first table (up to the first blank line) is by financial year, tidy: children whole, money in pennies, the basis on every row.
+    const years = csvTables(out)[0]!;
+    expect(years.map((row) => row.financial_year)).toEqual(['2025/26', '2026/27']);
+    expect(years.every((row) => /^\d+$/.test(row.referrals_whole_children!) && /^-?\d+(\.\d{1,2})?$/.test(row.npv_present_value_gbp!) && row.money_basis!.startsWith('Money basis:'))).toBe(true);
   });
 
   it('prints a table by default', async () => {

@@ -112,6 +112,8 @@ export interface Results {
   /** Cash budget tables by perspective and option (section 18). */
   budget?: Record<string, OptionBudget[]>;
   decisionMap?: DecisionMap | null;
+  /** With Monte Carlo: the tornado of the headline option for the headline perspective (section 19). */
+  headlineTornado?: TornadoBar[];
   /** Inputs drawn truncated at a sanity limit where it can matter (section 10). */
   truncations?: { input: string; limit: number; probabilityBeyond: number }[];
   [extra: string]: unknown;

@@ -29,6 +29,7 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
     if (run.updatedDecision) results.updatedDecision = run.updatedDecision;
     results.budget = run.budget;
     results.decisionMap = run.decisionMap;
+    results.headlineTornado = run.headlineTornado;
   }
   return results;
 }

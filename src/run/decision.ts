@@ -7,7 +7,7 @@ import { bestOf, perspectiveDecision, perspectiveDraws, type CentralFigures } fr
 import { isUncertain, type Distribution } from '../model/distribution';
 import { budgetByYear, npvByOption, perspectiveScales, projectAll, type Projection } from '../model/project';
 import { quantile } from '../model/random/quantile';
-import type { DecisionMap, OptionBudget, PerspectiveDecision } from '../model/results';
+import type { DecisionMap, OptionBudget, PerspectiveDecision, TornadoBar } from '../model/results';
 import type { SimulationLayout, SimulationOutput, SimulationPlan } from '../model/simulate';
 import { buildInputs, centralValues, valuesWith } from '../scenario/inputs';
 import type { Inputs } from '../model/types';
@@ -112,19 +112,29 @@ export function mapInputs(scenario: Scenario, evppi: Readonly<Record<string, num
   return bySwing.length >= 2 ? [bySwing[0]!.input, bySwing[1]!.input] : null;
 }
 
-/** Tornado swings |NPV at P90 - NPV at P10| of the headline option for the headline perspective. */
-export function headlineSwings(scenario: Scenario): { input: string; swing: number }[] {
+/**
+ * The tornado of the headline option (contract.extensions.take) for the headline perspective: each
+ * uncertain input at its P10 and P90 with the rest at central values, widest swing first.
+ */
+export function headlineTornado(scenario: Scenario): TornadoBar[] {
   const perspective = scenario.decision.perspective;
   const k = scenario.contract.take;
-  const swings: { input: string; swing: number }[] = [];
+  const bars: TornadoBar[] = [];
   const paths = [...Object.keys(scenario.variables).map((name) => `variables.${name}`), ...Object.keys(scenario.quantities)];
   for (const path of paths) {
     const distribution = uncertainDistribution(scenario, path);
     if (!distribution) continue;
     const npvAt = (value: number): number => npvByOption(buildInputs(scenario, valuesWith(scenario, { [path]: value })), perspective)[k]!;
-    swings.push({ input: path, swing: Math.abs(npvAt(quantile(distribution, 0.9)) - npvAt(quantile(distribution, 0.1))) });
+    const low = quantile(distribution, 0.1);
+    const high = quantile(distribution, 0.9);
+    bars.push({ input: path, low, high, npvAtLow: npvAt(low), npvAtHigh: npvAt(high) });
   }
-  return swings;
+  return bars.sort((a, b) => Math.abs(b.npvAtHigh - b.npvAtLow) - Math.abs(a.npvAtHigh - a.npvAtLow));
+}
+
+/** Tornado swings |NPV at P90 - NPV at P10| of the headline option for the headline perspective. */
+export function headlineSwings(scenario: Scenario): { input: string; swing: number }[] {
+  return headlineTornado(scenario).map((bar) => ({ input: bar.input, swing: Math.abs(bar.npvAtHigh - bar.npvAtLow) }));
 }
 
 /**

@@ -35,7 +35,7 @@ import { weightedQuantiles } from '../model/weighted';
 import { regionNpvColumns, summariseOptionWeighted } from '../model/weightedSummary';
 import { buildInputs, centralValues, valuesWith } from '../scenario/inputs';
 import type { Scenario } from '../scenario/types';
-import { decisionMap, monteCarloBudget, monteCarloDecision } from './decision';
+import { decisionMap, headlineTornado, monteCarloBudget, monteCarloDecision } from './decision';
 import { drawSources, inputColumns, randomBlockDraws, BLOCK_SIZE, type DrawSource } from './draws';
 import { blockCount, costShapeVariesIn, drawsByBlock, monteCarloResult, precisionWarnings, simulateBlocks, simulationPlan, summarise, type MonteCarloRequest } from './montecarlo';
 import { fullRunDraws } from './sampling';
@@ -83,6 +83,8 @@ export interface MonitoringResult {
   /** All periods pooled against the expected bands, and whether the service is on track. */
   tracking: Tracking;
   warnings: UpdateWarning[];
+  /** The counts are made up for illustration (monitoring.illustrative, section 19): every finding from them says so. */
+  illustrative: boolean;
 }
 
 /** The `valueOfInformation` section of the results. */
@@ -243,13 +245,15 @@ export interface MonteCarloWithInformation {
   /** The budget tables with the net budget effect's percentiles from the run. */
   budget: Record<string, OptionBudget[]>;
   decisionMap: DecisionMap | null;
+  /** The tornado of the headline option for the headline perspective (section 19's count of assumptions at its top). */
+  headlineTornado: TornadoBar[];
 }
 
 /** The decision, budget and map of a run (section 18), with the value of information they follow from. */
 function withDecision(
   scenario: Scenario,
   first: KeptRun,
-  result: Omit<MonteCarloWithInformation, 'decision' | 'budget' | 'decisionMap'>,
+  result: Omit<MonteCarloWithInformation, 'decision' | 'budget' | 'decisionMap' | 'headlineTornado'>,
   updated?: { run: KeptRun; weights: Float64Array },
 ): MonteCarloWithInformation {
   return {
@@ -258,6 +262,7 @@ function withDecision(
     ...(updated ? { updatedDecision: monteCarloDecision(scenario, updated.run, updated.weights) } : {}),
     budget: monteCarloBudget(scenario, first),
     decisionMap: decisionMap(scenario, result.valueOfInformation.evppi),
+    headlineTornado: headlineTornado(scenario),
   };
 }
 
@@ -296,6 +301,7 @@ export function runMonteCarloWithInformation(
     iterations: n,
     updatedOptions: [],
     tracking: trackAgainstExpected(periods, run.columns, n),
+    illustrative: scenario.monitoringIllustrative,
     warnings,
   };
   if (ess === 0) {

@@ -128,6 +128,7 @@ export class RunPool {
       if (info.updatedDecision) results.updatedDecision = info.updatedDecision;
       results.budget = info.budget;
       results.decisionMap = info.decisionMap;
+      results.headlineTornado = info.headlineTornado;
       return results;
     });
   }
