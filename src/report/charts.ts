@@ -6,10 +6,10 @@
  */
 import type { OptionResult, Results } from '../model/results';
 import { decisionOf, headlineMeasure, headlineValue, measureWords, optionBudget } from './decision';
-import { formatChance, formatMoney, formatMoneyShort, formatNumber } from './format';
+import { formatChance, formatMoney, formatMoneyShort, formatNumber, formatPercent } from './format';
 import { headlineOption, optionName, REGION } from './headline';
 import { inputLabel, listInWords, unitOf, valueInWords } from './inputs';
-import { t } from './messages';
+import { t, type MessageKey } from './messages';
 import { perspectiveTitle } from './optionsTable';
 
 export interface ChartTable {
@@ -294,4 +294,92 @@ export function jsonForScript(value: unknown): string {
     .replace(/&/g, '\\u0026')
     .replace(/\u2028/g, '\\u2028')
     .replace(/\u2029/g, '\\u2029');
+}
+
+/** The decision map (section 18) as a grid of squares, each with its best option's extension years written in it. */
+export interface DecisionMapChart {
+  id: string;
+  title: string;
+  summary: string;
+  xLabel: string;
+  yLabel: string;
+  /** Rows from the highest y value at the top; each cell the best option's extension years. */
+  rows: { label: string; cells: number[] }[];
+  /** A few x values to mark under the grid: first, middle and last. */
+  xTicks: string[];
+  legend: { years: number; name: string }[];
+  table: ChartTable;
+}
+
+/**
+ * The decision map as a chart with its table: the title says how much of the map each option
+ * wins; the table gives, for a few values of the second input, where along the first the best
+ * option changes. Null without a map.
+ */
+export function decisionMapChart(results: Results, context: LabelContext = { councils: [], fundingSchedule: [] }): DecisionMapChart | null {
+  const map = results.decisionMap;
+  if (map === undefined || map === null || map.bestOption.length === 0) return null;
+  const label = (path: string): string => inputLabel(path, context.councils, context.fundingSchedule);
+  const xLabel = label(map.x.input);
+  const yLabel = label(map.y.input);
+  const lower = (text: string): string => text.charAt(0).toLowerCase() + text.slice(1);
+  const who = map.perspective === REGION ? t('headline.whoRegion') : map.perspective;
+  const xText = (value: number): string => valueInWords(value, unitOf(map.x.input));
+  const yText = (value: number): string => valueInWords(value, unitOf(map.y.input));
+  const cells = map.bestOption.flat();
+  const options = [...new Set(cells)].sort((a, b) => a - b);
+  const shares = options
+    .map((years) => ({ years, share: cells.filter((c) => c === years).length / cells.length }))
+    .sort((a, b) => b.share - a.share);
+  const parts = shares.map((s) => t('pages.map.part', { option: optionName(s.years), share: formatPercent(s.share, 0) }));
+  const step = Math.max(1, Math.ceil(map.y.values.length / 7));
+  const picked = map.y.values.map((_, i) => i).filter((i) => i % step === 0 || i === map.y.values.length - 1).reverse();
+  const segments = (row: number[]): string => {
+    const runs: { years: number; from: number; to: number }[] = [];
+    row.forEach((years, i) => {
+      const current = runs[runs.length - 1];
+      if (current !== undefined && current.years === years) current.to = i;
+      else runs.push({ years, from: i, to: i });
+    });
+    return runs
+      .map((run, i) =>
+        i === 0 && runs.length > 1
+          ? t('pages.map.below', { option: optionName(run.years), value: xText(map.x.values[run.to]!) })
+          : i === 0
+            ? optionName(run.years)
+            : t('pages.map.from', { option: optionName(run.years), value: xText(map.x.values[run.from]!) }),
+      )
+      .join('; ');
+  };
+  const xs = map.x.values;
+  return {
+    id: 'chart-decision-map',
+    title: t('pages.map.title', { parts: listInWords(parts, t('list.and')) }),
+    summary: t('pages.map.summary', { x: lower(xLabel), y: lower(yLabel), who }),
+    xLabel: t('pages.map.axisX', { x: xLabel }),
+    yLabel: t('pages.map.axisY', { y: yLabel }),
+    rows: map.y.values.map((value, iy) => ({ label: yText(value), cells: map.bestOption[iy]! })).reverse(),
+    xTicks: [xText(xs[0]!), xText(xs[Math.floor((xs.length - 1) / 2)]!), xText(xs[xs.length - 1]!)],
+    legend: options.map((years) => ({ years, name: optionName(years) })),
+    table: {
+      caption: t('pages.map.caption', { who, y: lower(yLabel), x: lower(xLabel) }),
+      head: [t('pages.map.head.y', { y: yLabel }), t('pages.map.head.best', { x: lower(xLabel) })],
+      rows: picked.map((iy) => [yText(map.y.values[iy]!), segments(map.bestOption[iy]!)]),
+    },
+  };
+}
+
+/**
+ * The key points of the histogram's spread as a short table (the cabinet report prints this, not
+ * every bin): P10, P25, median, mean, P75 and P90 of the region's NPV.
+ */
+export function percentilesTable(option: OptionResult): ChartTable | null {
+  const npv = option.monteCarlo?.perspectives[REGION]?.npv;
+  if (npv === undefined) return null;
+  const row = (key: 'p10' | 'p25' | 'p50' | 'mean' | 'p75' | 'p90'): string[] => [t(`pages.percentiles.${key}` as MessageKey), formatMoney(npv[key])];
+  return {
+    caption: t('pages.percentiles.caption', { option: optionName(option.extensionYears) }),
+    head: [t('pages.percentiles.head.point'), t('pages.percentiles.head.value')],
+    rows: [row('p10'), row('p25'), row('p50'), row('mean'), row('p75'), row('p90')],
+  };
 }

@@ -128,6 +128,55 @@ export function budgetTable(results: Results, perspective: string, extensionYear
   return { caption: t('budget.caption', { who: perspectiveTitle(perspective), option: optionName(extensionYears).toLowerCase() }), head, rows };
 }
 
+/**
+ * One option's cash budget for one perspective as a medium-term financial plan: one row per line
+ * (contract cost, grant, own contribution, cashable, non-cashable, net, cumulative), one column per
+ * financial year and a total; years after the last with any money in them left out. With
+ * `lessBaseline`, each figure less the same figure for stopping at the end of the fixed term (what
+ * the extension years change). Null without budget tables.
+ * @example budgetPlanTable(results, 'Bridgend', 4).head // ["Line", "2024/25", ..., "Total"]
+ */
+export function budgetPlanTable(results: Results, perspective: string, extensionYears: number, lessBaseline = false): ChartTable | null {
+  const budget = optionBudget(results, perspective, extensionYears);
+  const baseline = optionBudget(results, perspective, 0);
+  if (budget === null || (lessBaseline && baseline === null)) return null;
+  type Line = 'grossContractCost' | 'externalFunding' | 'ownContribution' | 'cashableSaving' | 'nonCashableSaving' | 'netBudgetEffect' | 'cumulativeNetBudgetEffect';
+  const value = (year: string, line: Line): number => {
+    const own = budget.byFinancialYear.find((y) => y.year === year)?.[line] ?? 0;
+    const base = lessBaseline ? (baseline!.byFinancialYear.find((y) => y.year === year)?.[line] ?? 0) : 0;
+    return own - base;
+  };
+  const allYears = budget.byFinancialYear.map((y) => y.year);
+  const flows: Line[] = ['grossContractCost', 'externalFunding', 'ownContribution', 'cashableSaving', 'nonCashableSaving', 'netBudgetEffect'];
+  let last = 0;
+  allYears.forEach((year, i) => {
+    if (flows.some((line) => Math.abs(value(year, line)) >= 0.5)) last = i;
+  });
+  const years = allYears.slice(0, last + 1);
+  const lines: [Line, string][] = [
+    ['grossContractCost', t('pages.budget.row.gross')],
+    ['externalFunding', t('pages.budget.row.grant')],
+    ['ownContribution', t('pages.budget.row.own')],
+    ['cashableSaving', t('pages.budget.row.cashable')],
+    ['nonCashableSaving', t('pages.budget.row.nonCashable')],
+    ['netBudgetEffect', t('pages.budget.row.net')],
+    ['cumulativeNetBudgetEffect', t('pages.budget.row.cumulative')],
+  ];
+  const rows = lines.map(([line, label]) => {
+    const cells = years.map((year) => formatMoney(value(year, line)));
+    // The cumulative line's total is where it ends; the others add up.
+    const total = line === 'cumulativeNetBudgetEffect' ? value(years[years.length - 1] ?? '', line) : years.reduce((sum, year) => sum + value(year, line), 0);
+    return [label, ...cells, formatMoney(total)];
+  });
+  const who = perspectiveTitle(perspective);
+  const option = optionName(extensionYears).toLowerCase();
+  return {
+    caption: lessBaseline ? t('pages.budget.difference', { who, option }) : t('pages.budget.caption', { who, option }),
+    head: [t('pages.budget.head.line'), ...years, t('pages.budget.head.total')],
+    rows,
+  };
+}
+
 /** The first letter in lower case, for a label inside a sentence ("Share of ..." -> "share of ..."). */
 function lowerFirst(text: string): string {
   return text.charAt(0).toLowerCase() + text.slice(1);

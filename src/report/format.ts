@@ -203,6 +203,19 @@ export interface Formatters {
   percent(share: number, decimals?: number): string;
   chance(probability: number): string;
   date(date: string | Date): string;
+  /** A table cell's or sentence's hyphen-minus before a figure as the true minus sign (see trueMinus). */
+  minus(text: string): string;
+}
+
+/**
+ * Hyphen-minus signs before a figure (start, after a space or "(") as the true minus sign U+2212,
+ * which is as wide as a plus and never breaks a line between it and the figure; for display only
+ * (exports keep the plain sign a spreadsheet reads).
+ * @example trueMinus('-£48,544') // "−£48,544"
+ * @example trueMinus('£1 to -£2') // "£1 to −£2"
+ */
+export function trueMinus(text: string): string {
+  return text.replace(/(^|[\s(])-(?=[£\d])/g, '$1\u2212');
 }
 
 /** All formatters for `locale`. */
@@ -215,6 +228,7 @@ export function formattersFor(locale: Locale): Formatters {
     percent: (share, decimals) => formatPercent(share, decimals, locale),
     chance: (probability) => formatChance(probability, locale),
     date: (date) => formatDate(date, locale),
+    minus: trueMinus,
   };
 }
 

@@ -6,9 +6,10 @@
  */
 import type { Results } from '../model/results';
 import type { Scenario } from '../scenario/types';
-import { decisionOf, headlineMeasure, headlinePerspectiveOf, REGION } from './decision';
+import type { DecisionFigure } from '../model/results';
+import { decisionOf, headlineMeasure, headlinePerspectiveOf, headlineValue, perspectivesOf, REGION } from './decision';
 import { formatChance, formatMoneyShort, formatPercent } from './format';
-import { focusOption, optionName, optionSubject } from './headline';
+import { endMonth, focusOption, optionName, optionSubjectLower } from './headline';
 import type { InformationReport } from './informationReport';
 import { isAssumption } from './inputs';
 import { t, tPlural } from './messages';
@@ -16,6 +17,8 @@ import { t, tPlural } from './messages';
 export interface Overview {
   /** Chance each option comes out best for the lead perspective, as a short list; null without Monte Carlo. */
   chances: { option: string; chance: string; best: boolean }[] | null;
+  /** One short line per perspective other than the lead: its best option, what it adds, its chance, and its own cash budget when known. */
+  others: { perspective: string; text: string }[];
   /** The realistic worst case (1 in 10 simulations worse) of the focus option's extension years; null without Monte Carlo. */
   worstCase: string | null;
   /** Whether to decide now or wait a year; null without the value of waiting. */
@@ -37,10 +40,54 @@ export function worstCaseSentence(results: Results, scenario: Pick<Scenario, 'co
   const p10 = decisionOf(results)[lead]?.options.find((o) => o.extensionYears === focus)?.incrementalNpv.p10;
   if (p10 === null || p10 === undefined) return null;
   const who = lead === REGION ? t('headline.whoRegion') : lead;
-  const subject = optionSubject(focus, maxYears);
+  const subject = optionSubjectLower(focus, maxYears);
   return p10 < 0
     ? t('overview.worst.loss', { subject, who, amount: formatMoneyShort(-p10) })
     : t('overview.worst.gain', { subject, who, amount: formatMoneyShort(p10) });
+}
+
+/**
+ * What the focus option's extension years do to a perspective's own cash budget (the model's
+ * `incrementalNetBudgetEffect`: cashable saving less own contribution, option k less option 0), or
+ * null when the results do not carry it.
+ */
+export function budgetFigure(results: Results, perspective: string, extensionYears: number): DecisionFigure | null {
+  const option = decisionOf(results)[perspective]?.options.find((o) => o.extensionYears === extensionYears) as { incrementalNetBudgetEffect?: DecisionFigure } | undefined;
+  const figure = option?.incrementalNetBudgetEffect;
+  return figure !== undefined && figure !== null && typeof figure.central === 'number' ? figure : null;
+}
+
+/**
+ * One short line for each perspective after the lead (each council when the region leads).
+ * @example "Bridgend: best to take 4 extension years (to March 2031), adding about £295k; best in 49% of the simulations. For its own budget, 4 extension years are likely to save about £90k in cash."
+ */
+export function otherLines(results: Results, scenario: Pick<Scenario, 'contract' | 'decision'>): { perspective: string; text: string }[] {
+  const lead = headlinePerspectiveOf(results, scenario);
+  const measure = headlineMeasure(results);
+  const decisions = decisionOf(results);
+  const maxYears = scenario.contract.maxYears;
+  const focus = maxYears >= 1 ? focusOption(results, maxYears) : 0;
+  return perspectivesOf(results)
+    .filter((p) => p !== lead && decisions[p] !== undefined)
+    .map((perspective) => {
+      const decision = decisions[perspective]!;
+      const best = decision.options.find((o) => o.extensionYears === decision.bestOption)!;
+      const who = perspective === REGION ? t('perspective.region') : perspective;
+      const chance = best.probabilityBest === null || measure !== 'mean' ? '' : ` ${t('overview.other.chance', { percent: formatPercent(best.probabilityBest, 0) })}`;
+      const first =
+        best.extensionYears === 0
+          ? t('overview.other.stop', { who, fixedEnd: endMonth(scenario.contract, 0), chance })
+          : t('overview.other.years', { who, option: optionName(best.extensionYears).toLowerCase(), end: endMonth(scenario.contract, best.extensionYears), amount: formatMoneyShort(headlineValue(best.incrementalNpv, measure)), chance });
+      const budget = focus === 0 ? null : budgetFigure(results, perspective, focus);
+      if (budget === null) return { perspective, text: first };
+      const value = headlineValue(budget, measure);
+      const option = optionName(focus).toLowerCase();
+      const second =
+        Math.abs(value) < 500
+          ? t('overview.budget.nothing', { option })
+          : t(value > 0 ? 'overview.budget.save' : 'overview.budget.cost', { option, amount: formatMoneyShort(Math.abs(value)), measure: t(measure === 'mean' ? 'measure.mean' : 'measure.central') });
+      return { perspective, text: `${first} ${second}` };
+    });
 }
 
 /** The four answers of the front page. */
@@ -60,6 +107,7 @@ export function overviewOf(results: Results, scenario: Scenario, information: In
   const assumed = [tPlural('overview.assumed.count', assumptions, { total: paths.length })];
   if (scenario.monitoringIllustrative === true) assumed.push(t('overview.assumed.illustrative'));
   return {
+    others: otherLines(results, scenario),
     chances,
     worstCase: worstCaseSentence(results, scenario),
     wait: information.wait?.verdict ?? null,

@@ -6,11 +6,13 @@
  */
 import type { Results } from '../model/results';
 import type { Scenario } from '../scenario/types';
-import { chartBundle, type ChartBundle } from './charts';
+import { chartBundle, decisionMapChart, percentilesTable, type ChartBundle, type ChartTable, type DecisionMapChart } from './charts';
 import { formatMoneyShort, formatNumber, formatPercent } from './format';
 import { truncationsOf } from './decision';
-import { decisionSection, type DecisionSection } from './decisionSection';
-import { breakEvenSentence, grantSentence, headlineOption, headlines, optionName, switchingTable, type OptionHeadlines, type SwitchingRow } from './headline';
+import { budgetPlanTable, decisionSection, type DecisionSection } from './decisionSection';
+import { budgetOf, perspectivesOf } from './decision';
+import { overviewOf, type Overview } from './overview';
+import { breakEvenSentence, focusOption, grantSentence, headlineOption, headlines, optionName, switchingTable, type OptionHeadlines, type SwitchingRow } from './headline';
 import { informationReport, type InformationChart, type InformationReport } from './informationReport';
 import { assumptionsOf, inputLabel, type Assumption } from './inputs';
 import { t } from './messages';
@@ -40,6 +42,13 @@ export interface ScenarioReport {
   /** Every chart on the page (the bundle's and the information sections'), for its chart JSON. */
   chartData: Omit<ChartBundle, 'charts'> & { charts: (ChartBundle['charts'][number] | InformationChart)[] };
   assumptions: Assumption[];
+  /** The front page's four answers. */
+  overview: Overview;
+  /** Per perspective, the cash budget of stopping and of the focus option, and what the extension years change, as medium-term plans. */
+  budgetPlans: { perspective: string; title: string; grant: string; tables: ChartTable[] }[];
+  decisionMap: DecisionMapChart | null;
+  /** The key points of the headline option's NPV spread (for the report, instead of every histogram bin). */
+  percentiles: ChartTable | null;
   councils: { name: string; children: string; match: string }[];
   warnings: string[];
   stamp: RunStamp;
@@ -55,6 +64,21 @@ export function warningsInWords(results: Results): string[] {
       ? t('warning.fewIterationsProbability', { iterations: formatNumber(w.iterations), margin: formatPercent(w.margin, 1), recommended: formatNumber(w.recommended) })
       : t('warning.fewIterationsMean', { iterations: formatNumber(w.iterations), margin: formatMoneyShort(w.margin), recommended: formatNumber(w.recommended) }),
   );
+}
+
+/** Each perspective's budget as medium-term plans: stopping, the focus option, and what the extension years change. */
+function budgetPlansOf(results: Results, scenario: Scenario): ScenarioReport['budgetPlans'] {
+  if (budgetOf(results) === null) return [];
+  const focus = scenario.contract.maxYears >= 1 ? focusOption(results, scenario.contract.maxYears) : 0;
+  return perspectivesOf(results).map((perspective) => ({
+    perspective,
+    title: perspective === 'region' ? t('perspective.region') : perspective,
+    grant: scenario.councils.some((c) => c.name === perspective) ? grantSentence(scenario, perspective) : '',
+    tables: [
+      budgetPlanTable(results, perspective, 0),
+      ...(focus === 0 ? [] : [budgetPlanTable(results, perspective, focus), budgetPlanTable(results, perspective, focus, true)]),
+    ].filter((table): table is ChartTable => table !== null),
+  }));
 }
 
 export function scenarioReport(results: Results, scenario: Scenario, stamp: RunStamp): ScenarioReport {
@@ -83,6 +107,10 @@ export function scenarioReport(results: Results, scenario: Scenario, stamp: RunS
     tornadoHref: charts.charts.some((c) => c.kind === 'tornado') ? '#chart-tornado-figure' : null,
     chartData: { ...charts, charts: [...charts.charts, ...information.charts] },
     assumptions: assumptionsOf(scenario, truncationsOf(results)),
+    overview: overviewOf(results, scenario, information),
+    budgetPlans: budgetPlansOf(results, scenario),
+    decisionMap: decisionMapChart(results, { councils: scenario.councils, fundingSchedule: scenario.fundingSchedule ?? [] }),
+    percentiles: percentilesTable(headlineOption(results)),
     councils: scenario.councils.map((c) => ({ name: c.name, children: formatPercent(c.childrenShare, 2), match: formatPercent(c.matchShare, 2) })),
     warnings: warningsInWords(results),
     stamp,

@@ -3,7 +3,7 @@
  * the "try a change" form's redirect to a permalink, the CSV and Excel exports and the printable
  * cabinet report. Every handler parses, calls the runner, and renders a shaped view model.
  */
-import type { Request, RequestHandler, Response } from 'express';
+import { Router, type Request, type RequestHandler, type Response } from 'express';
 import type { Results } from '../../model/results';
 import { BusyError, RunTimeoutError } from '../../run/pool';
 import { stampedInformationCsv, stampedResultsCsv } from '../../report/exports';
@@ -16,6 +16,9 @@ import { permalink, runQueryString } from '../runQuery';
 import type { Run } from '../runner';
 import type { AppServices } from '../services';
 import { changesFromForm, latestChanges, tryFields } from '../tryChange';
+import { GLOSSARY_TERMS, SCENARIO_SECTIONS, scenarioSections, type ScenarioSection } from '../navigation';
+import type { MessageKey } from '../../report/messages';
+import { whatIfOf } from '../../report/whatIf';
 
 type Ready = Extract<Prepared, { ok: true }>;
 
@@ -79,8 +82,28 @@ async function finished(res: Response, run: Run): Promise<Results | null> {
   }
 }
 
-/** GET /scenarios/:name — the results of a run, or its progress while it works. */
-export function view(services: AppServices): RequestHandler {
+/** The run of the file as it is (no changes), to set a what-if beside; null when it failed. */
+async function baseline(services: AppServices, prepared: Ready): Promise<{ scenario: Ready['scenario']; results: Results } | null> {
+  const base = await prepare(services, prepared.stored.name, { hash: prepared.stored.hash, iterations: String(prepared.request.iterations), seed: String(prepared.request.seed) });
+  if (base === undefined || !base.ok) return null;
+  try {
+    return { scenario: base.scenario, results: await services.runner.start(base.scenario, base.request).promise };
+  } catch {
+    return null;
+  }
+}
+
+/** The query string the request came with, kept on every sub-page link. */
+function queryOf(req: Request): string {
+  const at = req.originalUrl.indexOf('?');
+  return at < 0 ? '' : req.originalUrl.slice(at + 1);
+}
+
+/**
+ * GET /scenarios/:name and its sub-pages — the results of a run (the front page answers the board's
+ * questions; each sub-page one more), or its progress while it works.
+ */
+export function view(services: AppServices, section: ScenarioSection = ''): RequestHandler {
   return async (req, res, next) => {
     const prepared = await ready(services, req, res);
     if (prepared === undefined) return next();
@@ -99,21 +122,44 @@ export function view(services: AppServices): RequestHandler {
     const results = await finished(res, run);
     if (results === null) return;
     const report = scenarioReport(results, prepared.scenario, stampOf(prepared, run, results, originOf(res)));
-    res.render('pages/scenario', {
+    const changes = prepared.query.changes;
+    const before = changes.length > 0 && (section === '' || section === 'what-if') ? await baseline(services, prepared) : null;
+    const sections = scenarioSections(prepared.stored.name, queryOf(req), section, res.locals.t);
+    const whatIf =
+      before === null
+        ? null
+        : { ...whatIfOf(before, { scenario: prepared.scenario, results }, changes), resetHref: `/scenarios/${encodeURIComponent(prepared.stored.name)}${section === '' ? '' : `/${section}`}` };
+    res.render(section === '' ? 'pages/scenario' : 'pages/scenario-section', {
       stored: prepared.stored,
       report,
+      section,
+      sections,
+      heading: section === '' ? report.title : res.locals.t(`pages.section.${section}` as MessageKey),
+      whatIf,
       chartJson: jsonForScript(report.chartData),
       links,
       hashMismatch: prepared.hashMismatch,
       linkHash: prepared.query.hash,
       queryErrors: prepared.query.errors,
-      changes: prepared.query.changes,
+      changes,
       fields: tryFields(prepared.scenario),
       iterations: prepared.request.iterations,
       seed: String(prepared.request.seed),
       saved: req.query.saved === '1',
     });
   };
+}
+
+/** The scenario's sub-pages (and the glossary) on one router, mounted at the root by app.ts. */
+export function sections(services: AppServices): Router {
+  const router = Router();
+  for (const section of SCENARIO_SECTIONS) {
+    if (section !== '') router.get(`/scenarios/:name/${section}`, view(services, section));
+  }
+  router.get('/glossary', (_req, res) => {
+    res.render('pages/glossary', { terms: GLOSSARY_TERMS });
+  });
+  return router;
 }
 
 /** GET /scenarios/:name/status — whether the run is still working, as JSON for the progress page. */
