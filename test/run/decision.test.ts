@@ -146,3 +146,20 @@ describe('a decision map the scenario asks for', () => {
     expect((await runScenario(scenario, { iterations: 0 })).decisionMap).toBeNull();
   });
 });
+
+describe("the headline perspective's tornado", () => {
+  it("swings each uncertain input for the headline option in the headline perspective's NPV", async () => {
+    const bridgend = load('scenarios/bridgend.yaml');
+    expect(bridgend.decision.perspective).toBe('Bridgend');
+    const results = await runScenario(bridgend, { iterations: 500 });
+    const bars = results.headlineTornado!;
+    expect(bars.length).toBeGreaterThan(2);
+    const swing = (b: (typeof bars)[number]): number => Math.abs(b.npvAtHigh - b.npvAtLow);
+    for (let j = 1; j < bars.length; j++) expect(swing(bars[j - 1]!)).toBeGreaterThanOrEqual(swing(bars[j]!));
+    // The top bar's NPV at its P10, recomputed for Bridgend by hand through the projection.
+    const top = bars[0]!;
+    const atLow = projectAll(buildInputs(bridgend, valuesWith(bridgend, { [top.input]: top.low }))).options[bridgend.contract.take]!.perspectives.Bridgend!.totals.npv;
+    expect(top.npvAtLow).toBeCloseTo(atLow, 6);
+    expect(results.monitoring === undefined || (results.monitoring as { illustrative: boolean }).illustrative === bridgend.monitoringIllustrative).toBe(true);
+  });
+});
