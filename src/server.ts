@@ -3,14 +3,19 @@
  *   HOST (default 127.0.0.1), PORT (default 3000), NODE_ENV (development | production | test;
  *   default production), ALLOWED_HOSTS (comma-separated extra Host names), TRUST_PROXY
  *   (Express trust proxy value, e.g. "loopback"; off by default), SCENARIOS_DIR, RUN_THREADS
- *   (worker threads; default the machine's cores), RUN_TIMEOUT_MS (a run's time limit; 120000).
+ *   (worker threads; default the machine's cores), RUN_TIMEOUT_MS (a run's time limit; 120000),
+ *   DATA_DIR (the database of saved scenarios, history, audit and sessions; default data/ beside
+ *   the app), and the sign-in settings AUTH, AUTH_* and SESSION_SECRET (src/web/auth/settings.ts;
+ *   README "Sign-in and roles"). Without sign-in (AUTH=none) it listens on loopback only.
  */
 import path from 'node:path';
 import { RunPool } from './run/pool';
 import { createApp } from './web/app';
 import { PROJECT_ROOT } from './web/middleware/staticFiles';
-import { scenarioList } from './web/routes/scenarios';
-import { createServices, jsonLineLog, type AppEnv } from './web/services';
+import { warmUp } from './web/runner';
+import { oidcClient } from './web/auth/oidc';
+import { authSettingsFromEnv, listenRefusal } from './web/auth/settings';
+import { createServices, defaultDataDir, jsonLineLog, localAuth, type AppEnv, type AuthSetup } from './web/services';
 
 function envName(value: string | undefined): AppEnv {
   return value === 'development' || value === 'test' ? value : 'production';
@@ -28,28 +33,48 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   throw new Error(`PORT must be a whole number from 0 to 65535, got "${process.env.PORT}"`);
 }
 
+const authRead = authSettingsFromEnv(process.env);
+if (!authRead.ok) {
+  for (const error of authRead.errors) jsonLineLog({ level: 'error', msg: 'sign-in settings', error });
+  process.exit(1);
+}
+const refusal = listenRefusal(authRead.settings, host);
+if (refusal !== null) {
+  jsonLineLog({ level: 'error', msg: refusal });
+  process.stderr.write(`${refusal}\n`);
+  process.exit(1);
+}
+const auth: AuthSetup =
+  authRead.settings.mode === 'oidc'
+    ? { settings: authRead.settings, oidc: oidcClient(authRead.settings), secret: authRead.settings.sessionSecret }
+    : localAuth();
+
 const pool = new RunPool({
   ...(process.env.RUN_THREADS ? { threads: Number(process.env.RUN_THREADS) } : {}),
   timeoutMs: Number(process.env.RUN_TIMEOUT_MS ?? 120_000),
 });
 
+const bundledDir = path.resolve(process.env.SCENARIOS_DIR ?? path.join(PROJECT_ROOT, 'scenarios'));
 const services = createServices({
-  scenariosDir: path.resolve(process.env.SCENARIOS_DIR ?? path.join(PROJECT_ROOT, 'scenarios')),
+  scenariosDir: bundledDir,
   env: envName(process.env.NODE_ENV),
   bindHost: host,
   extraHosts: (process.env.ALLOWED_HOSTS ?? '').split(','),
   trustProxy: trustProxySetting(process.env.TRUST_PROXY),
   log: jsonLineLog,
-  analyse: (scenario, request) => pool.analyse(scenario, request),
+  analyse: (scenario, request, client) => pool.analyse(scenario, request, client),
+  dataDir: path.resolve(process.env.DATA_DIR ?? defaultDataDir(PROJECT_ROOT)),
+  auth,
 });
 
 const server = createApp(services).listen(port, host, () => {
   const address = server.address();
   const boundPort = typeof address === 'object' && address !== null ? address.port : port;
   const urlHost = host.includes(':') ? `[${host}]` : host;
-  jsonLineLog({ level: 'info', msg: 'listening', url: `http://${urlHost}:${boundPort}/`, env: services.env });
-  // Work out every scenario's headline now, so the first visit to the list is quick.
-  void scenarioList({ ...services, runWaitMs: 0 }).catch((error: unknown) =>
+  jsonLineLog({ level: 'info', msg: 'listening', url: `http://${urlHost}:${boundPort}/`, env: services.env, auth: auth.settings.mode });
+  // Work out the bundled scenarios' headlines now, so the first visit to the list is quick; never a
+  // saved file's (its heavy settings would hold up everyone's first runs).
+  void warmUp(services.runner, bundledDir).catch((error: unknown) =>
     jsonLineLog({ level: 'warn', msg: 'warming the scenarios failed', error: String(error) }),
   );
 });

@@ -26,6 +26,8 @@ export interface RunStamp {
   discountRate: number | null;
   /** The link that reruns exactly this run, in full (https://host/scenarios/...) when known; '' when not. */
   url?: string;
+  /** "Signed off by ... on ... for ..." when this run was signed off for a paper (issue 12); absent otherwise. */
+  signOff?: string;
 }
 
 export function runStamp(results: Results, context: { file: string; fileHash: string; changes: readonly string[]; ranAt: Date; url?: string }): RunStamp {
@@ -59,6 +61,7 @@ export function stampPairs(stamp: RunStamp): [string, string][] {
     [t('stamp.changes'), stamp.changes.length === 0 ? t('stamp.noChanges') : stamp.changes.join('; ')],
     [t('stamp.ranOn'), formatDate(new Date(stamp.ranAt))],
     ...(stamp.url ? [[t('stamp.url'), stamp.url] as [string, string]] : []),
+    ...(stamp.signOff ? [[t('stamp.signOff'), stamp.signOff] as [string, string]] : []),
   ];
 }
 
@@ -67,7 +70,7 @@ export function stampPairs(stamp: RunStamp): [string, string][] {
  * @example "CLASS central case · class-central.yaml · hash 156b78e3d3ae · model version 1 · seed 2025 · 10,000 iterations · run on 3 January 2025"
  */
 export function stampLine(stamp: RunStamp): string {
-  return t('stamp.line', {
+  const line = t('stamp.line', {
     name: stamp.scenarioName,
     file: `${stamp.file}.yaml`,
     hash: stamp.hash,
@@ -76,4 +79,5 @@ export function stampLine(stamp: RunStamp): string {
     iterations: formatNumber(stamp.iterations),
     date: formatDate(new Date(stamp.ranAt)),
   });
+  return stamp.signOff ? `${line} · ${stamp.signOff}` : line;
 }

@@ -2,8 +2,9 @@
  * The web app. `createApp` builds it from its services; only src/server.ts listens.
  * Order matters: id and log first (so every response is logged with its id), then the
  * Host check and security headers, view locals (early, so any error page can render),
- * health, static files, body parsers, pages, and last the one 404 handler and the one
- * error handler.
+ * health, static files, the session and who is asking, the Origin check, body parsers, the
+ * route table's roles (src/web/access.ts), the CSRF check, pages, and last the one 404 handler
+ * and the one error handler.
  */
 import path from 'node:path';
 import express from 'express';
@@ -23,12 +24,22 @@ import * as editing from './routes/edit';
 import * as scenario from './routes/scenario';
 import * as scenarios from './routes/scenarios';
 import { sameOrigin } from './middleware/sameOrigin';
-import type { AppServices } from './services';
+import { authenticate } from './middleware/authenticate';
+import { authorise } from './middleware/authorise';
+import { csrf } from './middleware/csrf';
+import { sessions } from './middleware/session';
+import { signOffNotice } from './middleware/signOffNotice';
+import * as admin from './routes/admin';
+import * as auth from './routes/auth';
+import * as history from './routes/history';
+import * as signOff from './routes/signOff';
+import { localAuth, type AppServices } from './services';
 
 export const VIEWS_DIR = path.join(PROJECT_ROOT, 'views');
 
 /** The Express app, ready for `listen` or supertest. */
-export function createApp(services: AppServices): express.Express {
+export function createApp(given: AppServices): express.Express {
+  const services: AppServices = { ...given, auth: given.auth ?? localAuth() };
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', services.trustProxy);
@@ -44,15 +55,34 @@ export function createApp(services: AppServices): express.Express {
   app.use(viewLocals());
   app.get('/health', health());
   app.use(staticFiles());
+  app.use(sessions(services));
+  app.use(authenticate(services));
   app.use(sameOrigin());
   app.use(bodyParsers());
+  app.use(authorise(services));
+  app.use(csrf(services, services.auth!.secret));
+  app.use(signOffNotice(services));
+
+  app.get('/sign-in', auth.signInPage(services));
+  app.get('/sign-in/:council', auth.signInStart(services));
+  app.get('/auth/callback', auth.signInCallback(services));
+  app.post('/sign-out', auth.signOut(services));
+  app.get('/admin/audit', admin.auditLog(services));
+  app.get('/scenarios/:name/history', history.history(services));
+  app.get('/scenarios/:name/history/:number', history.revision(services));
+  app.get('/scenarios/:name/diff', history.diff(services));
+  app.post('/scenarios/:name/restore', history.restore(services));
+  app.get('/scenarios/:name/sign-off', signOff.signOffForm(services));
+  app.post('/scenarios/:name/sign-off', signOff.signOffSave(services));
+  app.get('/sign-offs/:id', signOff.signOffPage(services));
+  app.get('/sign-offs/:id/report', signOff.signOffReport(services));
+  app.get('/sign-offs/:id/results.xlsx', signOff.signOffWorkbook(services));
 
   app.get('/', home());
   app.get('/scenarios', scenarios.list(services));
   app.get('/scenarios/new', editing.newScenario(services));
   app.post('/scenarios/save', ...editing.save(services));
   app.get('/scenarios/:name', scenario.view(services));
-  app.use(scenario.sections(services));
   app.get('/scenarios/:name/status', scenario.status(services));
   app.get('/scenarios/:name/try', scenario.tryChange(services));
   app.get('/scenarios/:name/results.csv', scenario.csv(services));

@@ -2,6 +2,8 @@
 import type { Formatters } from '../report/format';
 import type { Locale, MessageParams, Translate } from '../report/messages';
 import type { NavigationItem } from './navigation';
+import type { SignedInUser } from './auth/roles';
+import type { PendingSignIn } from './auth/oidc';
 
 declare global {
   // eslint-disable-next-line @typescript-eslint/no-namespace
@@ -19,7 +21,26 @@ declare global {
       /** The request path, for marking the current navigation item. */
       currentPath: string;
       navigation: NavigationItem[];
+      /** Set by authenticate: who is asking (undefined: nobody signed in). */
+      user?: SignedInUser;
+      /** 'none' (one person on this machine) or 'oidc'. */
+      authMode?: 'none' | 'oidc';
+      /** The session ran out on this request. */
+      sessionExpired?: boolean;
+      /** The request was authenticated by a bearer token (JSON API). */
+      bearer?: boolean;
+      /** Set by csrf: the token every state-changing form carries in `_csrf`. */
+      csrfToken?: string;
+      /** Set by signOffNotice on a scenario's pages: the run was signed off, or changed since. */
+      signOffNotice?: import('./middleware/signOffNotice').SignOffNotice;
     }
+  }
+}
+
+declare module 'express-session' {
+  interface SessionData {
+    user?: SignedInUser;
+    pending?: PendingSignIn;
   }
 }
 

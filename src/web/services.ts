@@ -2,8 +2,15 @@
  * What the web app needs from the rest of the system. `createApp` depends only on this,
  * so tests pass fakes and `server.ts` passes the real thing (`createServices`).
  */
+import { randomBytes } from 'node:crypto';
+import { userInfo } from 'node:os';
+import path from 'node:path';
+import { openDatabase, type Db } from '../store/database';
+import type { OidcClient } from './auth/oidc';
+import type { SignedInUser } from './auth/roles';
+import type { AuthSettings } from './auth/settings';
 import { createRunner, type Analyse, type Runner } from './runner';
-import { folderStore, type ScenarioStore } from './scenarioStore';
+import { databaseStore, type ScenarioStore } from './scenarioStore';
 
 export type AppEnv = 'development' | 'production' | 'test';
 
@@ -38,6 +45,35 @@ export interface AppServices {
   runWaitMs: number;
   /** The time, for run stamps (tests fix it). */
   now: () => Date;
+  /**
+   * The database of revisions, the audit log, sign-offs and sessions (src/store). Without it
+   * (tests that only read) history, sign-off and the audit log answer 404 and nothing is recorded.
+   */
+  db?: Db;
+  /** Sign-in; without it, AUTH=none (one person on this machine, see `localAuth`). */
+  auth?: AuthSetup;
+}
+
+/** Sign-in as the app uses it. */
+export interface AuthSetup {
+  settings: AuthSettings;
+  /** Present when settings.mode is 'oidc'. */
+  oidc?: OidcClient;
+  /** Signs CSRF tokens (and the session cookie with oidc). */
+  secret: string;
+  /** With AUTH=none: the one person, with every role. */
+  localUser?: SignedInUser;
+}
+
+/** AUTH=none: the person at this machine, with every role, named by their login name. */
+export function localAuth(secret = randomBytes(32).toString('hex')): AuthSetup {
+  let login = 'local user';
+  try {
+    login = userInfo().username || login;
+  } catch {
+    // No passwd entry (some containers): keep the plain name.
+  }
+  return { settings: { mode: 'none' }, secret, localUser: { id: `local:${login}`, name: login, council: 'local', role: 'admin', expiresAt: Number.POSITIVE_INFINITY } };
 }
 
 /** Host names that always mean this machine. */
@@ -73,20 +109,32 @@ export interface ServiceSettings {
   /** Runs Monte Carlo; the server passes a RunPool's analyse. */
   analyse: Analyse;
   runWaitMs?: number;
+  /** The data folder (DATA_DIR): the database of saved scenarios, history, audit and sessions. */
+  dataDir: string;
+  /** Sign-in; AUTH=none when absent. */
+  auth?: AuthSetup;
+}
+
+/** The data folder when DATA_DIR is not set: data/ beside the app. */
+export function defaultDataDir(projectRoot: string): string {
+  return path.join(projectRoot, 'data');
 }
 
 /** The real services, as the server uses them. */
 export function createServices(settings: ServiceSettings): AppServices {
   const now = (): Date => new Date();
+  const db = openDatabase(settings.dataDir);
   return {
     scenariosDir: settings.scenariosDir,
     env: settings.env,
     allowedHosts: allowedHostsFor(settings.bindHost, settings.extraHosts ?? []),
     trustProxy: settings.trustProxy ?? false,
     log: settings.log ?? jsonLineLog,
-    store: folderStore(settings.scenariosDir),
+    store: databaseStore(settings.scenariosDir, db, now),
     runner: createRunner(settings.analyse, now),
     runWaitMs: settings.runWaitMs ?? 2_500,
     now,
+    db,
+    auth: settings.auth ?? localAuth(),
   };
 }

@@ -1,7 +1,8 @@
 /**
  * Edit and upload: paste or upload YAML, see every problem at its line (the text is always kept),
- * and save it as a scenario file. A save that would overwrite someone else's newer version is
- * refused and the person's text shown again.
+ * and save it: as a new scenario (the default) or as a new revision of the one being edited (the
+ * old revision stays in its history, restorable). A save that started from an older revision than
+ * the newest is refused and the person's text shown again. Unchanged lines keep their line endings.
  */
 import type { RequestHandler } from 'express';
 import multer from 'multer';
@@ -10,6 +11,8 @@ import type { Problem } from '../../scenario/types';
 import { t } from '../../report/messages';
 import { BODY_LIMIT_BYTES } from '../middleware/bodyParsers';
 import { SCENARIO_NAME } from '../scenarioStore';
+import { audit } from '../audit';
+import { keepLineEndings } from '../lineEndings';
 import type { AppServices } from '../services';
 
 /** The text with each line numbered and its problems beside it, for the page. */
@@ -20,7 +23,7 @@ export interface NumberedLine {
 }
 
 export function numberedLines(text: string, problems: readonly Problem[]): NumberedLine[] {
-  const lines = text.split(/\r?\n/);
+  const lines = text.split(/\r\n|\n|\r/);
   return lines.map((line, i) => ({
     number: i + 1,
     text: line,
@@ -41,6 +44,10 @@ interface EditForm {
   baseHash: string;
   /** The scenario this edit started from, for the "back" link. */
   from: string;
+  /** 'new': save as a new scenario named `name`; 'revision': a new revision of `from`. */
+  saveAs: 'new' | 'revision';
+  /** What changed, for the history. */
+  message: string;
 }
 
 function render(res: Parameters<RequestHandler>[1], form: EditForm, extra: Record<string, unknown> = {}, status = 200): void {
@@ -51,7 +58,7 @@ function render(res: Parameters<RequestHandler>[1], form: EditForm, extra: Recor
 export function newScenario(services: AppServices): RequestHandler {
   return async (req, res) => {
     const from = typeof req.query.from === 'string' ? await services.store.read(req.query.from) : undefined;
-    render(res, { name: from ? `${from.name}-copy` : '', text: from?.text ?? '', baseHash: '', from: from?.name ?? '' });
+    render(res, { name: from ? `${from.name}-copy` : '', text: from?.text ?? '', baseHash: '', from: from?.name ?? '', saveAs: 'new', message: '' });
   };
 }
 
@@ -60,7 +67,7 @@ export function edit(services: AppServices): RequestHandler {
   return async (req, res, next) => {
     const stored = await services.store.read(String(req.params.name ?? ''));
     if (stored === undefined) return next();
-    render(res, { name: stored.name, text: stored.text, baseHash: stored.hash, from: stored.name });
+    render(res, { name: `${stored.name}-copy`, text: stored.text, baseHash: stored.hash, from: stored.name, saveAs: 'new', message: '' });
   };
 }
 
@@ -81,12 +88,19 @@ export function save(services: AppServices): RequestHandler[] {
     async (req, res) => {
       const body = (req.body ?? {}) as Record<string, unknown>;
       const uploaded = req.file !== undefined && req.file.size > 0 ? req.file.buffer.toString('utf8') : undefined;
+      const baseHash = typeof body.baseHash === 'string' ? body.baseHash : '';
+      const from = typeof body.from === 'string' ? body.from : '';
+      // Without a choice (older pages, scripts): a revision when it names the scenario it started from.
+      const saveAs = body.saveAs === 'new' || body.saveAs === 'revision' ? body.saveAs : baseHash !== '' ? 'revision' : 'new';
       const form: EditForm = {
         name: typeof body.name === 'string' ? body.name.trim() : '',
         text: uploaded ?? (typeof body.text === 'string' ? body.text : ''),
-        baseHash: typeof body.baseHash === 'string' ? body.baseHash : '',
-        from: typeof body.from === 'string' ? body.from : '',
+        baseHash,
+        from,
+        saveAs,
+        message: typeof body.message === 'string' ? body.message.trim().slice(0, 500) : '',
       };
+      const target = saveAs === 'revision' && body.saveAs === 'revision' ? from : form.name;
       const errors: { field: string; message: string }[] = [];
       if (form.text.trim() === '') {
         render(res, form, { errors: [{ field: 'text', message: t('edit.error.empty') }] }, 422);
@@ -99,22 +113,32 @@ export function save(services: AppServices): RequestHandler[] {
         render(res, form, { ...shown, errors: problems.length > 0 ? [{ field: 'problems', message: t('edit.error.problems', { count: problems.length }) }] : [] }, problems.length > 0 ? 422 : 200);
         return;
       }
-      if (!SCENARIO_NAME.test(form.name)) errors.push({ field: 'name', message: t('edit.error.name') });
+      if (!SCENARIO_NAME.test(target)) errors.push({ field: 'name', message: t('edit.error.name') });
       if (errors.length > 0) {
         render(res, form, { ...shown, errors }, 422);
         return;
       }
-      const outcome = await services.store.save(form.name, form.text, form.baseHash === '' ? null : form.baseHash);
+      // A text box comes back with CR LF endings: lines the person did not change keep the ones
+      // they had in the text they started from.
+      const base = uploaded === undefined && SCENARIO_NAME.test(from) ? await services.store.read(from) : undefined;
+      const text = base === undefined ? form.text : keepLineEndings(base.text, form.text);
+      const user = res.locals.user!;
+      const note = { author: user.name, message: form.message || (saveAs === 'revision' ? t('edit.defaultMessage') : from ? t('edit.defaultMessageCopy', { from }) : t('edit.defaultMessageNew')) };
+      const outcome = await services.store.save(target, text, saveAs === 'new' ? null : form.baseHash === '' ? null : form.baseHash, note);
       if (outcome.ok) {
+        audit(services, res, { action: 'save', target: `${outcome.name} revision ${outcome.revision}`, outcome: 'done', detail: note.message });
         res.redirect(303, `/scenarios/${outcome.name}?saved=1`);
         return;
       }
+      audit(services, res, { action: 'save', target, outcome: 'refused', detail: outcome.reason });
       const message =
         outcome.reason === 'exists'
-          ? t('edit.error.exists', { name: form.name })
+          ? t('edit.error.exists', { name: target })
           : outcome.reason === 'changed'
-            ? t('edit.error.changed', { name: form.name })
-            : t('edit.error.name');
+            ? t('edit.error.changed', { name: target })
+            : outcome.reason === 'readOnly'
+              ? t('edit.error.readOnly')
+              : t('edit.error.name');
       render(res, form, { ...shown, errors: [{ field: 'name', message }], clash: outcome.reason === 'changed' }, 409);
     },
   ];
