@@ -85,7 +85,7 @@ function putFormula(cell: ExcelJS.Cell, formula: string, result: number, kind: K
 
 /** A new sheet whose first two rows are the money basis and the run stamp, then a blank row. */
 function addSheet(workbook: ExcelJS.Workbook, name: string, context: Context): ExcelJS.Worksheet {
-  const sheet = workbook.addWorksheet(name.slice(0, 31));
+  const sheet = workbook.addWorksheet(name);
   sheet.getCell('A1').value = safeText(context.basis);
   sheet.getCell('A1').font = { italic: true };
   sheet.getCell('A2').value = safeText(context.stamp);
@@ -230,9 +230,17 @@ export interface BudgetTotalCell {
   value: number;
 }
 
-/** "Budget – Region", "Budget – Bridgend" (at most 31 characters, as spreadsheets allow). */
-function budgetSheetName(perspective: string): string {
-  return t('xlsx.sheet.budget', { perspective: perspective === REGION ? t('xlsx.regionShort') : perspective }).slice(0, 31);
+/**
+ * A name a spreadsheet accepts for a sheet: none of \\ / ? * [ ] :, no apostrophe at either end, at
+ * most 31 characters. sheetName("Budget – A/B") -> "Budget – A B"
+ */
+export function sheetName(name: string): string {
+  return name.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31).replace(/^'+|'+$/g, '').trim();
+}
+
+/** "Budget – Region", "Budget – Bridgend"; a council named like another gets its number after it. */
+function budgetSheetName(perspective: string, index: number): string {
+  return sheetName(t('xlsx.sheet.budget', { perspective: perspective === REGION ? t('xlsx.regionShort') : perspective })) || `Budget ${index + 1}`;
 }
 
 /** A sheet name quoted for a formula: 'Budget – Bridgend'!H12. */
@@ -244,8 +252,9 @@ function reference(cell: BudgetTotalCell): string {
  * One perspective's budget sheet: a block per option (heading, years across, the budget lines
  * down, a Total column of =SUM formulas). Returns where each option's total net budget effect is.
  */
-function addBudgetSheet(workbook: ExcelJS.Workbook, context: Context, perspective: string, options: readonly OptionBudget[]): Map<number, BudgetTotalCell> {
-  const name = budgetSheetName(perspective);
+function addBudgetSheet(workbook: ExcelJS.Workbook, context: Context, perspective: string, index: number, options: readonly OptionBudget[]): Map<number, BudgetTotalCell> {
+  let name = budgetSheetName(perspective, index);
+  if (workbook.getWorksheet(name) !== undefined) name = `${name.slice(0, 27)} (${index + 1})`;
   const sheet = addSheet(workbook, name, context);
   const totals = new Map<number, BudgetTotalCell>();
   sheet.getColumn(1).width = 44;
@@ -619,10 +628,11 @@ export async function resultsWorkbook(results: Results, scenario: Scenario, stam
   const budgetTotals = new Map<string, Map<number, BudgetTotalCell>>();
   if (sections !== null) {
     const order = [...new Set([REGION, ...perspectivesOf(results), ...Object.keys(sections.budget)])].filter((p) => p in sections.budget);
-    for (const perspective of order) {
-      budgetTotals.set(perspective, addBudgetSheet(workbook, context, perspective, sections.budget[perspective]!));
-      noted(budgetSheetName(perspective), 'xlsx.note.budget');
-    }
+    order.forEach((perspective, index) => {
+      const totals = addBudgetSheet(workbook, context, perspective, index, sections.budget[perspective]!);
+      budgetTotals.set(perspective, totals);
+      noted([...totals.values()][0]?.sheet ?? budgetSheetName(perspective, index), 'xlsx.note.budget');
+    });
   }
   if (results.options.length > 0) {
     const years = yearRows(results);
