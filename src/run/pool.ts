@@ -1,11 +1,16 @@
 /**
  * A bounded pool of worker threads for Monte Carlo runs (piscina), so a long run never blocks the
- * web server: at most `threads` tasks run at once, at most `maxQueue` wait, each run has a time
- * limit, and a worker that throws, exits or runs out of memory is replaced, not fatal.
+ * web server. A run is refused before it starts when its cost (src/run/cost.ts) passes the budget.
+ * At most `threads` runs hold a place at once; the others wait in a queue bounded overall
+ * (`maxQueue`) and for each client (`maxRunsPerClient`, running or waiting), and a freed place
+ * goes to the waiting client with the fewest runs going, so one client's burst never holds up
+ * another's run by more than one run. A run's time limit counts from when it gets its place, not
+ * from when it joined the queue. A worker that throws, exits or runs out of memory is replaced.
  */
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import { workerBundle } from './bundle';
+import { checkRunCost, INFORMATION_ITERATIONS, WEB_BUDGET, type CostBudget } from './cost';
 import type { MonteCarloResult, Results } from '../model/results';
 import { outputBytes, simulationLayout } from '../model/simulate';
 import { withCouncilPlacements } from '../model/summarise';
@@ -15,14 +20,17 @@ import { blockCount, contractCostVariesIn, costShapeVariesIn, drawsByBlock, mont
 import { withUpdatedOptions, type MonteCarloWithInformation } from './information';
 import { scenarioSource, type ScenarioSource, type SummariseResult, type Task } from './task';
 
-/** Largest run kept whole for monitoring updates and the value of information. */
-export const INFORMATION_ITERATIONS = 50_000;
+export { INFORMATION_ITERATIONS } from './cost';
 
 export interface RunPoolOptions {
   /** Worker threads (default: the machine's cores). */
   threads?: number;
-  /** Tasks allowed to wait for a thread before new runs are refused as busy. */
+  /** Runs allowed to wait for a place before new runs are refused as busy (503). */
   maxQueue?: number;
+  /** Runs one client may have running or waiting before its next is refused (429). */
+  maxRunsPerClient?: number;
+  /** What one run may cost (default: the web's budget). */
+  budget?: CostBudget;
   /** Time limit of one run, in milliseconds. */
   timeoutMs?: number;
   /** Heap limit of each worker, in megabytes. */
@@ -35,6 +43,25 @@ export class BusyError extends Error {
     super('busy');
     this.name = 'BusyError';
   }
+}
+
+/**
+ * One client has its share of runs running or waiting: it should try again later (HTTP 429 with
+ * Retry-After); other clients are still served.
+ */
+export class ClientBusyError extends Error {
+  /** HTTP status: too many requests from this client. */
+  readonly status = 429;
+  constructor(readonly runs: number) {
+    super(`this client already has ${runs} runs running or waiting`);
+    this.name = 'ClientBusyError';
+  }
+}
+
+/** A run waiting for a place: whose it is, and how to let it start. */
+interface Waiting {
+  client: string | undefined;
+  start: () => void;
 }
 
 /** A run went past its time limit and was stopped. */
@@ -56,14 +83,23 @@ export class RunFailedError extends Error {
 export class RunPool {
   readonly threads: number;
   readonly maxQueue: number;
+  readonly maxRunsPerClient: number;
   readonly timeoutMs: number;
+  readonly budget: CostBudget;
   private readonly pool: Piscina;
-  private runs = 0;
+  /** Runs holding a place (at most `threads`). */
+  private running = 0;
+  /** Runs waiting for a place, oldest first. */
+  private readonly waiting: Waiting[] = [];
+  /** Runs running or waiting, by client. */
+  private readonly byClient = new Map<string, number>();
 
   constructor(options: RunPoolOptions = {}) {
     this.threads = Math.max(1, options.threads ?? availableParallelism());
     this.maxQueue = options.maxQueue ?? 16;
+    this.maxRunsPerClient = options.maxRunsPerClient ?? this.threads + 2;
     this.timeoutMs = options.timeoutMs ?? 120_000;
+    this.budget = options.budget ?? WEB_BUDGET;
     this.pool = new Piscina({
       filename: workerBundle(),
       minThreads: this.threads,
@@ -75,7 +111,12 @@ export class RunPool {
 
   /** Runs in progress or waiting. */
   get activeRuns(): number {
-    return this.runs;
+    return this.running + this.waiting.length;
+  }
+
+  /** Runs waiting for a place. */
+  get queuedRuns(): number {
+    return this.waiting.length;
   }
 
   /** Starts every worker thread now (so the first run does not pay for start-up). */
@@ -88,26 +129,29 @@ export class RunPool {
     return this.pool.run(task, { signal });
   }
 
-  /** Runs one task as a whole run (busy limit, time limit, failures reported); for tests of faults. */
-  async runOne(task: Task): Promise<SummariseResult | Results | MonteCarloWithInformation | null> {
-    return this.guarded((signal) => this.run(task, signal));
+  /** Runs one task as a whole run (queue, time limit, failures reported); for tests of faults and queueing. */
+  async runOne(task: Task, client?: string): Promise<SummariseResult | Results | MonteCarloWithInformation | null> {
+    return this.guarded((signal) => this.run(task, signal), client);
   }
 
   /**
    * A Monte Carlo run on the workers: whole-run draws if needed, blocks split across threads
    * writing into one shared buffer, then summaries by option.
    */
-  async monteCarlo(scenario: Scenario, request: MonteCarloRequest): Promise<MonteCarloResult[]> {
+  async monteCarlo(scenario: Scenario, request: MonteCarloRequest, client?: string): Promise<MonteCarloResult[]> {
+    checkRunCost(scenario, request, this.budget);
     const source = scenarioSource(scenario);
-    return this.guarded((signal) => this.monteCarloSteps(source, scenario, request, signal));
+    return this.guarded((signal) => this.monteCarloSteps(source, scenario, request, signal), client);
   }
 
   /**
    * The full results of a scenario, as the command line's JSON (shared/model.md section 9): the
    * deterministic projection with break-even figures, and Monte Carlo when iterations > 0, all
-   * on worker threads.
+   * on worker threads. Refused (RunTooLargeError) before anything starts when it would pass the
+   * budget; `client` (a session or an address) is whose queue share it counts against.
    */
-  async analyse(scenario: Scenario, request: MonteCarloRequest): Promise<Results> {
+  async analyse(scenario: Scenario, request: MonteCarloRequest, client?: string): Promise<Results> {
+    checkRunCost(scenario, request, this.budget);
     const source = scenarioSource(scenario);
     return this.guarded(async (signal) => {
       const deterministic = this.run({ kind: 'deterministic', source }, signal) as Promise<Results>;
@@ -130,13 +174,46 @@ export class RunPool {
       results.decisionMap = info.decisionMap;
       results.headlineTornado = info.headlineTornado;
       return results;
-    });
+    }, client);
   }
 
-  /** Runs `work` as one run: refused when the pool is full, stopped at the time limit. */
-  private async guarded<T>(work: (signal: AbortSignal) => Promise<T>): Promise<T> {
-    if (this.runs >= this.threads + this.maxQueue) throw new BusyError();
-    this.runs++;
+  /**
+   * Waits for a place for a run of `client`: at once when one is free, else in the queue.
+   * Refused when the client has its share (ClientBusyError) or the queue is full (BusyError).
+   * Runs with no client count only against the overall queue.
+   */
+  private async place(client: string | undefined): Promise<void> {
+    const mine = client === undefined ? 0 : (this.byClient.get(client) ?? 0);
+    if (client !== undefined && mine >= this.maxRunsPerClient) throw new ClientBusyError(mine);
+    if (this.running >= this.threads && this.waiting.length >= this.maxQueue) throw new BusyError();
+    if (client !== undefined) this.byClient.set(client, mine + 1);
+    if (this.running < this.threads) {
+      this.running++;
+      return;
+    }
+    await new Promise<void>((start) => this.waiting.push({ client, start }));
+  }
+
+  /** Gives a freed place to the waiting run whose client has the fewest runs going (oldest first on a tie). */
+  private release(client: string | undefined): void {
+    if (client !== undefined) {
+      const left = (this.byClient.get(client) ?? 1) - 1;
+      if (left === 0) this.byClient.delete(client);
+      else this.byClient.set(client, left);
+    }
+    this.running--;
+    if (this.waiting.length === 0) return;
+    const going = (waiting: Waiting): number => (waiting.client === undefined ? 0 : (this.byClient.get(waiting.client) ?? 0));
+    let next = 0;
+    for (let i = 1; i < this.waiting.length; i++) if (going(this.waiting[i]!) < going(this.waiting[next]!)) next = i;
+    const [chosen] = this.waiting.splice(next, 1);
+    this.running++;
+    chosen!.start();
+  }
+
+  /** Runs `work` as one run of `client`: queued fairly, stopped at the time limit (counted from its start). */
+  private async guarded<T>(work: (signal: AbortSignal) => Promise<T>, client?: string): Promise<T> {
+    await this.place(client);
     const abort = new AbortController();
     const timer = setTimeout(() => abort.abort(new RunTimeoutError(this.timeoutMs)), this.timeoutMs);
     try {
@@ -146,7 +223,7 @@ export class RunPool {
       throw new RunFailedError(error);
     } finally {
       clearTimeout(timer);
-      this.runs--;
+      this.release(client);
     }
   }
 

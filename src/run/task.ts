@@ -8,6 +8,7 @@ import { runMonteCarloWithInformation, type MonteCarloWithInformation } from './
 import { createOutput, simulationLayout } from '../model/simulate';
 import { summariseOption } from '../model/summarise';
 import { fromPortable, toPortable, type PortableScenario } from '../scenario/portable';
+import { scenarioIdentity } from '../scenario/hash';
 import type { Scenario } from '../scenario/types';
 import { drawSources } from './draws';
 import { costShapeVariesIn, simulateBlocks, simulationPlan, tornado, type MonteCarloRequest } from './montecarlo';
@@ -35,13 +36,17 @@ export function scenarioSource(scenario: Scenario): ScenarioSource {
   return toPortable(scenario);
 }
 
-let cached: { hash: string; scenario: Scenario } | null = null;
+let cached: { identity: string; scenario: Scenario } | null = null;
 
-/** The scenario a task names, rebuilt once per scenario (its hash covers text and overrides). */
+/**
+ * The scenario a task names, rebuilt once per scenario. Remembered by the structured identity of
+ * its text and changes (scenarioIdentity), not by the 12-digit hash people read.
+ */
 export function scenarioFor(source: ScenarioSource): Scenario {
-  if (cached?.hash === source.hash) return cached.scenario;
+  const identity = scenarioIdentity(source.text, source.overrides ?? []);
+  if (cached?.identity === identity) return cached.scenario;
   const scenario = fromPortable(source);
-  cached = { hash: source.hash, scenario };
+  cached = { identity, scenario };
   return scenario;
 }
 

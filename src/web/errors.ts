@@ -3,7 +3,49 @@
  * pages; the error page shows the request id, and the stack only in development.
  */
 import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { RunTooLargeError } from '../run/cost';
+import { ClientBusyError } from '../run/pool';
+import { t, type MessageKey, type MessageParams } from '../report/messages';
 import type { AppEnv, Log } from './services';
+
+/** Seconds a client over its share of runs should wait before trying again (about one run). */
+export const CLIENT_RETRY_AFTER_SECONDS = 15;
+
+/**
+ * True for an upload or form that ended before its end (busboy's "Unexpected end of form", a
+ * connection closed mid-body): the request was not whole, a 400, not the tool's failure.
+ */
+export function isTruncatedBody(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = (error as { code?: unknown }).code;
+  return /^Unexpected end of (form|multipart data)$/i.test(error.message) || code === 'ECONNABORTED' || code === 'ECONNRESET' || error.message === 'request aborted';
+}
+
+/** What a person is told about an error that is theirs to fix, in place of the generic page; undefined for the rest. */
+interface Explained {
+  status: number;
+  titleKey: MessageKey;
+  bodyKey: MessageKey;
+  values: MessageParams;
+  /** The API's `error` text. */
+  api: string;
+  retryAfterSeconds?: number;
+}
+
+function explained(error: unknown): Explained | undefined {
+  if (error instanceof RunTooLargeError) {
+    return { status: 422, titleKey: 'cost.title', bodyKey: 'cost.body', values: { message: error.message }, api: error.message };
+  }
+  if (error instanceof ClientBusyError) {
+    const values = { count: error.runs, seconds: CLIENT_RETRY_AFTER_SECONDS };
+    return { status: 429, titleKey: 'queue.title', bodyKey: 'queue.body', values, api: t('queue.api', values), retryAfterSeconds: CLIENT_RETRY_AFTER_SECONDS };
+  }
+  if (isTruncatedBody(error)) {
+    return { status: 400, titleKey: 'upload.truncated.title', bodyKey: 'upload.truncated.body', values: {}, api: t('upload.truncated.body') };
+  }
+  const cause = (error as { cause?: unknown } | null)?.cause;
+  return cause !== undefined && cause !== error ? explained(cause) : undefined;
+}
 
 /** Renders the "Page not found" page with status 404. */
 export function notFound(): RequestHandler {
@@ -19,6 +61,8 @@ function isApiPath(requestPath: string): boolean {
 
 /** The HTTP status an error asks for (body-parser and http-errors set `status`), or 500. */
 export function statusOf(error: unknown): number {
+  const known = explained(error);
+  if (known !== undefined) return known.status;
   if (typeof error === 'object' && error !== null) {
     const candidate = (error as { status?: unknown; statusCode?: unknown }).status ??
       (error as { statusCode?: unknown }).statusCode;
@@ -28,9 +72,10 @@ export function statusOf(error: unknown): number {
 }
 
 /**
- * Logs the error with the request id and renders the error page: 4xx errors as "the request
- * could not be handled" (413 as "too large"), everything else as "there is a problem". API paths
- * get JSON instead: `{ error, requestId }`.
+ * Logs the error with the request id and renders the error page: a run too large (422), a client
+ * over its share of runs (429, with Retry-After) and a cut-short upload (400) with what to do;
+ * other 4xx errors as "the request could not be handled" (413 as "too large"), everything else
+ * as "there is a problem". API paths get JSON instead: `{ error, requestId }`.
  */
 export function errorHandler(env: AppEnv, log: Log): ErrorRequestHandler {
   return (error: unknown, req, res, next) => {
@@ -47,6 +92,16 @@ export function errorHandler(env: AppEnv, log: Log): ErrorRequestHandler {
     });
     if (res.headersSent) {
       next(error);
+      return;
+    }
+    const known = explained(error);
+    if (known !== undefined) {
+      if (known.retryAfterSeconds !== undefined) res.set('Retry-After', String(known.retryAfterSeconds));
+      if (isApiPath(req.originalUrl.split('?')[0] ?? '')) {
+        res.status(status).json({ error: known.api, requestId: res.locals.requestId });
+        return;
+      }
+      res.status(status).render('pages/error', { status, titleKey: known.titleKey, bodyKey: known.bodyKey, bodyValues: known.values, stack: undefined });
       return;
     }
     const kind = status === 413 ? 'tooLarge' : status < 500 ? 'client' : 'server';

@@ -1,7 +1,8 @@
 /**
- * Loaded scenarios remembered by file, text hash and changes, so a burst of requests for the same
+ * Loaded scenarios remembered by file, text and changes, so a burst of requests for the same
  * run validates the YAML once instead of once per request on the server's main thread.
  */
+import { scenarioIdentity } from '../scenario/hash';
 import { loadScenario } from '../scenario/load';
 import type { Override } from '../scenario/overrides';
 import type { LoadResult } from '../scenario/types';
@@ -12,11 +13,21 @@ export const LOAD_CACHE_SIZE = 64;
 const cache = new Map<string, LoadResult>();
 
 /**
- * loadScenario, remembered. `textHash` must change whenever `text` does (the store's hash).
- * The result is shared: callers must not change it.
+ * The key a load is remembered by: the file's name (problems name it) and the structured identity
+ * of its text and changes, never the texts run together, so no file can be written to be taken
+ * for another file with changes.
+ * @example loadKey('a.yaml', 'name: x\n', []) // '["a.yaml","<64 hex digits>"]'
  */
-export function loadScenarioCached(text: string, textHash: string, file: string, overrides: readonly Override[]): LoadResult {
-  const key = JSON.stringify([file, textHash, overrides.map((o) => o.text)]);
+export function loadKey(file: string, text: string, overrides: readonly Pick<Override, 'text'>[]): string {
+  return JSON.stringify([file, scenarioIdentity(text, overrides)]);
+}
+
+/**
+ * loadScenario, remembered by loadKey. The result is shared: callers must not change it.
+ * (`_textHash`, the store's 12-digit hash, is no longer used: 12 digits are too few to key on.)
+ */
+export function loadScenarioCached(text: string, _textHash: string, file: string, overrides: readonly Override[]): LoadResult {
+  const key = loadKey(file, text, overrides);
   const hit = cache.get(key);
   if (hit) {
     cache.delete(key);

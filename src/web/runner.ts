@@ -1,16 +1,40 @@
 /**
  * Runs of scenarios on the worker pool, remembered by what determines their figures (the
- * scenario's hash, which covers the file and any changes, the iterations and the seed), so a page
+ * structured identity of the file's text and its changes, the iterations and the seed), so a page
  * asked for twice, the scenarios list and the exports of a run never compute it twice. A page
- * that cannot wait shows progress and asks again; the run goes on meanwhile.
+ * that cannot wait shows progress and asks again; the run goes on meanwhile. Each run is started
+ * for the client of the request that asked (its address), so the pool can queue clients fairly.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Request, RequestHandler } from 'express';
 import type { Results } from '../model/results';
-import type { MonteCarloRequest } from '../run/montecarlo';
-import { BusyError } from '../run/pool';
+import { monteCarloRequest, type MonteCarloRequest } from '../run/montecarlo';
+import { BusyError, ClientBusyError } from '../run/pool';
 import { checkedResults } from '../report/integrity';
+import { scenarioIdentity } from '../scenario/hash';
+import { loadScenario } from '../scenario/load';
 import type { Scenario } from '../scenario/types';
 
-export type Analyse = (scenario: Scenario, request: MonteCarloRequest) => Promise<Results>;
+/** Runs a scenario; `client` names whose queue share the run counts against (none: the server's own). */
+export type Analyse = (scenario: Scenario, request: MonteCarloRequest, client?: string) => Promise<Results>;
+
+/** The client of the request being handled, for the runs it starts. */
+const requestClient = new AsyncLocalStorage<string>();
+
+/**
+ * Who a request is from, for fair queueing: its address (Express's req.ip, which follows the
+ * `trust proxy` setting). clientOf({ ip: '10.0.0.7' }) -> "address:10.0.0.7"
+ */
+export function clientOf(req: Pick<Request, 'ip'>): string {
+  return `address:${req.ip ?? 'unknown'}`;
+}
+
+/** Middleware: the runs a request starts count against its client's share of the queue. */
+export function runClient(): RequestHandler {
+  return (req, _res, next) => requestClient.run(clientOf(req), next);
+}
 
 export interface Run {
   key: string;
@@ -31,9 +55,24 @@ export interface Runner {
 /** How long a failed run's error is shown before asking again starts a new run (milliseconds). */
 export const RETRY_FAILED_AFTER_MS = 30_000;
 
-/** The key a run is remembered by. */
-export function runKey(scenario: Pick<Scenario, 'hash'>, request: Pick<MonteCarloRequest, 'iterations' | 'seed'>): string {
-  return `${scenario.hash}|${request.iterations}|${typeof request.seed}:${request.seed}`;
+const identities = new WeakMap<object, string>();
+
+/** The scenario's structured identity (its text and changes), worked out once per loaded scenario. */
+function identityOf(scenario: Pick<Scenario, 'text' | 'overrides'>): string {
+  let identity = identities.get(scenario);
+  if (identity === undefined) {
+    identity = scenarioIdentity(scenario.text, scenario.overrides ?? []);
+    identities.set(scenario, identity);
+  }
+  return identity;
+}
+
+/**
+ * The key a run is remembered by: the scenario's identity (never its 12-digit hash, and never the
+ * text and changes run together), the iterations and the seed, as JSON so no part can pass for another.
+ */
+export function runKey(scenario: Pick<Scenario, 'text' | 'overrides'>, request: Pick<MonteCarloRequest, 'iterations' | 'seed'>): string {
+  return JSON.stringify([identityOf(scenario), request.iterations, typeof request.seed, String(request.seed)]);
 }
 
 /** A runner over `analyse` remembering the last `capacity` runs. */
@@ -59,7 +98,7 @@ export function createRunner(analyse: Analyse, now: () => Date = () => new Date(
       }
       const run: Run = { key, startedAt: now(), promise: Promise.resolve() as unknown as Promise<Results> };
       // Results that fail the integrity check become a failed run (an internal error), never a wrong chart.
-      run.promise = analyse(scenario, request).then(checkedResults).then(
+      run.promise = analyse(scenario, request, requestClient.getStore()).then(checkedResults).then(
         (results) => {
           run.results = results;
           run.finishedAt = now();
@@ -68,8 +107,9 @@ export function createRunner(analyse: Analyse, now: () => Date = () => new Date(
         (error: unknown) => {
           run.error = error;
           run.finishedAt = now();
-          // A busy pool is not the run's fault: forget it at once so the next request tries again.
-          if (error instanceof BusyError && runs.get(key) === run) runs.delete(key);
+          // A busy pool or a client over its share is not the run's fault: forget it at once so the
+          // next request tries again.
+          if ((error instanceof BusyError || error instanceof ClientBusyError) && runs.get(key) === run) runs.delete(key);
           throw error;
         },
       );
@@ -94,4 +134,21 @@ export function createRunner(analyse: Analyse, now: () => Date = () => new Date(
       }
     },
   };
+}
+
+/**
+ * Starts a run of every bundled scenario file in `dir` (never a saved one: a saved file's heavy
+ * settings must not run when the server starts), so the first visit to the list is quick.
+ * Resolves when they have finished; a file that does not load or a run that fails is skipped.
+ * @example await warmUp(services.runner, 'scenarios') // the bundled headlines are remembered
+ */
+export async function warmUp(runner: Runner, dir: string): Promise<number> {
+  const files = (await readdir(dir)).filter((file) => /^[a-z0-9-]+\.ya?ml$/.test(file)).sort();
+  const runs = await Promise.all(
+    files.map(async (file) => {
+      const loaded = loadScenario(await readFile(path.join(dir, file), 'utf8'), file);
+      return loaded.ok ? runner.start(loaded.scenario, monteCarloRequest(loaded.scenario)).promise.then(() => 1, () => 0) : 0;
+    }),
+  );
+  return runs.reduce<number>((sum, done) => sum + done, 0);
 }

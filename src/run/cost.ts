@@ -1,0 +1,175 @@
+/**
+ * What a run will cost, worked out from the scenario before it starts, and the refusal of a run
+ * that would pass the budget: the work (simulations x months x options x perspectives, more with
+ * process variability, in proportion to the children a month) and the memory (the engine's output
+ * arrays, as src/model/simulate.ts's outputBytes sizes them, the whole-run draws and the kept
+ * information run). A refusal names the setting to lower; it is the user's to fix (HTTP 422 on the
+ * web, exit 1 on the command line), never a failure of the tool.
+ */
+import { outputBytes, simulationLayout } from '../model/simulate';
+import { formatNumber } from '../report/format';
+import { t } from '../report/messages';
+import type { Scenario } from '../scenario/types';
+import { drawSources } from './draws';
+import { DEFAULT_MAX_ITERATIONS } from './information';
+import { costShapeVariesIn, drawsByBlock, simulationPlan, type MonteCarloRequest } from './montecarlo';
+
+/** What a run may cost at most. */
+export interface CostBudget {
+  /** Work units (see RunCost.work); WORK_PER_SECOND of them take about a second of one thread. */
+  work: number;
+  /** Bytes held at once by the run's arrays. */
+  memoryBytes: number;
+}
+
+/**
+ * The web's budget: at most about 40 seconds of one thread and 300 MB of arrays, so the runs on
+ * two threads stay well inside the server's 1.5 GB whatever a link or a file asks for. 200,000
+ * simulations of the bundled scenarios (4 extension years) fit; so do 200,000 with 10 years.
+ */
+export const WEB_BUDGET: Readonly<CostBudget> = { work: 1_000_000_000, memoryBytes: 300 * 1024 * 1024 };
+
+/** The command line's budget: the user's own machine, so ten times the web's work and 4 GB. */
+export const COMMAND_LINE_BUDGET: Readonly<CostBudget> = { work: 6_000_000_000, memoryBytes: 4 * 1024 * 1024 * 1024 };
+
+/** The figures a run's cost is worked out from, and the cost. */
+export interface RunCost {
+  iterations: number;
+  /** Months simulated: the longest option's term plus the longest placement's tail. */
+  months: number;
+  options: number;
+  /** The region and each council. */
+  perspectives: number;
+  processVariability: boolean;
+  /** Children referred a month at the central values, at the end of the horizon (with growth). */
+  childrenPerMonth: number;
+  /** Work units: iterations x months x options x perspectives, times a factor growing with the children a month under process variability. */
+  work: number;
+  memoryBytes: number;
+}
+
+/**
+ * Largest run kept whole for monitoring updates and the value of information (RunPool does a
+ * larger run's Monte Carlo on every thread and its information on this many draws).
+ */
+export const INFORMATION_ITERATIONS = 50_000;
+
+/**
+ * Draws a kept information run may hold: INFORMATION_ITERATIONS, or with monitoring counts up to
+ * the information run's own limit (it draws more when the counts leave few effective draws).
+ */
+function keptIterations(scenario: Scenario, iterations: number): number {
+  if (iterations === 0) return 0;
+  return scenario.monitoring.length > 0 ? Math.max(Math.min(iterations, INFORMATION_ITERATIONS), DEFAULT_MAX_ITERATIONS) : Math.min(iterations, INFORMATION_ITERATIONS);
+}
+
+/** Bytes a kept information run holds per iteration beyond the output arrays: draws and input columns, twice over. */
+const KEPT_BYTES_PER_SOURCE = 16;
+/** Input columns a kept run holds (one per model input, about 30). */
+const KEPT_COLUMNS = 32;
+
+/**
+ * The cost of a run of `scenario` as `request` asks.
+ * @example runCost(classCentral, { iterations: 10_000, ... }).work // 10,000 x 99 months x 5 options x 4 perspectives = 19,800,000
+ */
+export function runCost(scenario: Scenario, request: MonteCarloRequest): RunCost {
+  const plan = simulationPlan(scenario, request);
+  const layout = simulationLayout(plan);
+  const months = layout.horizon;
+  const options = layout.options;
+  const perspectives = layout.perspectives.length;
+  const years = months / 12;
+  const growth = Math.max(0, plan.base.referralGrowth);
+  const childrenPerMonth = (plan.base.referralsPerYear / 12) * Math.pow(1 + growth, years);
+  const iterations = request.iterations;
+  // With process variability each month of each simulation draws whole children (Poisson
+  // referrals, binomial outcomes, a length for each placement); measured (bench/load.ts), the time
+  // grows about as the square root of the children a month: x3.5 at 15 a month, x117 at 83,000.
+  const perMonth = request.processVariability ? 2 + 0.4 * Math.sqrt(Math.max(0, childrenPerMonth)) : 1;
+  const work = iterations * months * options * perspectives * perMonth;
+  const sources = drawSources(scenario).length;
+  const varies = costShapeVariesIn(scenario);
+  const fanIterations = plan.fanIterations;
+  const kept = keptIterations(scenario, iterations);
+  const keptRun = kept === 0 ? 0 : outputBytes(layout, kept, Math.min(kept, fanIterations), varies) + kept * (sources * KEPT_BYTES_PER_SOURCE + KEPT_COLUMNS * 8);
+  // A run larger than the kept one also has its own output on every thread, and its whole-run
+  // draws when they cannot be drawn block by block (Latin hypercube, correlations).
+  const split = iterations > INFORMATION_ITERATIONS;
+  const output = split ? outputBytes(layout, iterations, fanIterations, varies) : 0;
+  const wholeRunDraws = split && !drawsByBlock(request) ? sources * iterations * 8 : 0;
+  const memoryBytes = keptRun + output + wholeRunDraws;
+  return { iterations, months, options, perspectives, processVariability: request.processVariability, childrenPerMonth, work, memoryBytes };
+}
+
+/** The iterations that would fit `budget`, rounded down to a round figure (at least 0). */
+function iterationsWithin(cost: RunCost, budget: CostBudget): number {
+  if (cost.iterations === 0) return 0;
+  const byWork = (budget.work / cost.work) * cost.iterations;
+  const byMemory = (budget.memoryBytes / Math.max(1, cost.memoryBytes)) * cost.iterations;
+  const fits = Math.floor(Math.min(byWork, byMemory, cost.iterations));
+  const round = fits >= 10_000 ? 1_000 : fits >= 1_000 ? 100 : 10;
+  return Math.max(0, Math.floor(fits / round) * round);
+}
+
+/**
+ * Why `cost` is refused under `budget`, naming the setting to lower, or undefined when it fits.
+ * @example costRefusal(runCost(classCentral, { iterations: 10_000_000, ... }), WEB_BUDGET)
+ *   // "This run is too large: 10,000,000 simulations x 99 months x 5 options x 4 perspectives is about
+ *   //  792 seconds of work, more than the 40 allowed. Lower monte_carlo.iterations (to at most 505,000)
+ *   //  or contract.extensions.max_years."
+ */
+export function costRefusal(cost: RunCost, budget: CostBudget): string | undefined {
+  const overWork = cost.work > budget.work;
+  const overMemory = cost.memoryBytes > budget.memoryBytes;
+  if (!overWork && !overMemory) return undefined;
+  const within = iterationsWithin(cost, budget);
+  const iterations = within > 0 ? t('cost.iterationsTo', { iterations: formatNumber(within) }) : t('cost.iterations');
+  const shape = t('cost.shape', {
+    iterations: formatNumber(cost.iterations),
+    months: formatNumber(cost.months),
+    options: formatNumber(cost.options),
+    perspectives: formatNumber(cost.perspectives),
+  });
+  if (overWork) {
+    const seconds = (work: number): string => formatNumber(Math.ceil(work / WORK_PER_SECOND));
+    return t('cost.work', {
+      shape,
+      children: cost.processVariability ? t('cost.children', { children: formatNumber(Math.round(cost.childrenPerMonth)) }) : '',
+      seconds: seconds(cost.work),
+      limit: seconds(budget.work),
+      settings: t(cost.processVariability ? 'cost.settings.variability' : 'cost.settings.plain', { iterations }),
+    });
+  }
+  const megabytes = (bytes: number): string => formatNumber(Math.ceil(bytes / (1024 * 1024)));
+  return t('cost.memory', { shape, megabytes: megabytes(cost.memoryBytes), limit: megabytes(budget.memoryBytes), settings: t('cost.settings.plain', { iterations }) });
+}
+
+/**
+ * Work units one thread does in a second, on the low side (measured 28 to 45 million on a shared
+ * 2-core machine; bench/load.ts prints it), so the seconds a refusal names are not understated.
+ */
+export const WORK_PER_SECOND = 25_000_000;
+
+/** A run refused before it started because it would pass the budget: the user's to fix. */
+export class RunTooLargeError extends Error {
+  /** HTTP status: the request is understood but asks for more than is allowed. */
+  readonly status = 422;
+  constructor(
+    message: string,
+    readonly cost: RunCost,
+  ) {
+    super(message);
+    this.name = 'RunTooLargeError';
+  }
+}
+
+/**
+ * Throws RunTooLargeError when the run would pass `budget`.
+ * @example checkRunCost(scenario, { ...request, iterations: 10_000_000 }, WEB_BUDGET) // throws
+ */
+export function checkRunCost(scenario: Scenario, request: MonteCarloRequest, budget: CostBudget): RunCost {
+  const cost = runCost(scenario, request);
+  const refusal = costRefusal(cost, budget);
+  if (refusal !== undefined) throw new RunTooLargeError(refusal, cost);
+  return cost;
+}
