@@ -9,6 +9,7 @@
 import path from 'node:path';
 import express from 'express';
 import { errorHandler, notFound } from './errors';
+import { runClient } from './runner';
 import { bodyParsers } from './middleware/bodyParsers';
 import { hostCheck } from './middleware/hostCheck';
 import { requestId } from './middleware/requestId';
@@ -50,6 +51,7 @@ export function createApp(given: AppServices): express.Express {
 
   app.use(requestId());
   app.use(requestLog(services.log));
+  app.use(runClient());
   app.use(hostCheck(services.allowedHosts));
   app.use(securityHeaders());
   app.use(viewLocals());

@@ -1,6 +1,6 @@
 import type { RequestHandler } from 'express';
 import { listHeadline } from '../../report/headline';
-import { loadScenario } from '../../scenario/load';
+import { loadScenarioCached } from '../loadCache';
 import { monteCarloRequest } from '../../run/montecarlo';
 import type { AppServices } from '../services';
 import type { Run } from '../runner';
@@ -25,7 +25,7 @@ export async function scenarioList(services: AppServices): Promise<ScenarioListI
     names.map(async (name): Promise<{ item: ScenarioListItem; run: Run | null } | null> => {
       const stored = await services.store.read(name);
       if (stored === undefined) return null;
-      const loaded = loadScenario(stored.text, stored.fileName);
+      const loaded = loadScenarioCached(stored.text, stored.hash, stored.fileName, []);
       if (!loaded.ok) return { item: { name, title: name, description: '', headline: '', state: 'invalid', problemCount: loaded.problems.length }, run: null };
       const run = services.runner.start(loaded.scenario, monteCarloRequest(loaded.scenario));
       return { item: { name, title: loaded.scenario.name, description: loaded.scenario.description, headline: '', state: 'running', problemCount: 0 }, run };
