@@ -126,18 +126,20 @@ describe('a scenario with monitoring counts', () => {
     expect(response.headers['content-type']).toMatch(/^text\/csv/);
     const rows = parse(response.text, { columns: true }) as Record<string, string>[];
     const find = (section: string, item: string, statistic = 'value') => rows.find((r) => r.section === section && r.item === item && r.statistic === statistic);
-    expect(Number(find('valueOfInformation', 'evpi')!.value)).toBe(json.valueOfInformation.evpi);
-    expect(Number(find('valueOfInformation', 'outcomes.effectiveness', 'evppi')!.value)).toBe(json.valueOfInformation.evppi['outcomes.effectiveness']);
-    expect(Number(find('waitOneYear', 'valueOfWaiting')!.value)).toBe(json.valueOfInformation.waitOneYear.valueOfWaiting);
-    expect(Number(find('update', 'effectiveSampleSize')!.value)).toBe(json.monitoring.effectiveSampleSize);
-    expect(find('tracking', 'status')!.value).toBe(json.monitoring.tracking.status);
+    // Money in pennies, in the column of its unit (issue 11).
+    const pennies = (pounds: number): number => Math.round(pounds * 100) / 100;
+    expect(Number(find('valueOfInformation', 'evpi')!.value_gbp)).toBe(pennies(json.valueOfInformation.evpi));
+    expect(Number(find('valueOfInformation', 'outcomes.effectiveness', 'evppi')!.value_gbp)).toBe(pennies(json.valueOfInformation.evppi['outcomes.effectiveness']));
+    expect(Number(find('waitOneYear', 'valueOfWaiting')!.value_gbp)).toBe(pennies(json.valueOfInformation.waitOneYear.valueOfWaiting));
+    expect(Number(find('update', 'effectiveSampleSize')!.value_simulations)).toBe(Math.round(json.monitoring.effectiveSampleSize));
+    expect(find('tracking', 'status')!.value_text).toBe(json.monitoring.tracking.status);
     const observed = rows.filter((r) => r.section === 'monitoring' && r.item === 'referrals' && r.statistic === 'observed');
     // The referrals written in the scenario's monitoring periods, as the results carry them.
-    expect(observed.map((r) => Number(r.value))).toEqual((json.monitoring.periods as { observed: { referrals?: number } }[]).map((p) => p.observed.referrals));
+    expect(observed.map((r) => Number(r.value_whole_children))).toEqual((json.monitoring.periods as { observed: { referrals?: number } }[]).map((p) => p.observed.referrals));
     expect(observed).toHaveLength(6);
     expect(rows.filter((r) => r.section === 'afterUpdate')).toHaveLength(rows.filter((r) => r.section === 'beforeUpdate').length);
     expect(rows[0]!.seed).toBe('11');
-    expect(rows[0]!.scenarioHash).toBe(json.scenario.hash);
+    expect(rows[0]!.scenario_hash).toBe(json.scenario.hash);
   });
 
   it('adds a monitoring and information sheet to the workbook', async () => {
@@ -154,9 +156,9 @@ describe('a scenario with monitoring counts', () => {
     await workbook.xlsx.load(response.body as unknown as ArrayBuffer);
     const sheet = workbook.getWorksheet('Monitoring and information')!;
     expect(sheet).toBeDefined();
-    expect(sheet.getRow(1).values).toContain('statistic');
+    expect(sheet.getRow(4).values).toContain('statistic');
     const evpiRow = sheet.getColumn(2).values.indexOf('evpi');
-    expect(sheet.getRow(evpiRow).getCell(8).value).toBe(json.valueOfInformation.evpi);
+    expect(sheet.getRow(evpiRow).getCell(9).value).toBe(Math.round(json.valueOfInformation.evpi * 100) / 100);
     const words = sheet.getColumn(1).values.map(String);
     expect(words).toContain('In words');
     expect(words.some((w) => w.startsWith('The service is running'))).toBe(true);

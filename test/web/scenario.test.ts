@@ -190,8 +190,8 @@ describe('exports', () => {
     expect(response.type).toBe('text/csv');
     expect(response.headers['content-disposition']).toMatch(/attachment; filename="?class-central-[0-9a-f]{12}\.csv"?/);
     const lines = response.text.trim().split('\n');
-    expect(lines[0]).toBe('scenario,scenarioHash,modelVersion,extensionYears,perspective,financialYear,referrals,starts,waitingAtEnd,turnedAway,breakdownsPrevented,residentialPlacementsAvoided,residentialWeeksAvoided,avoidedCost,avoidedCostPV,avoidedCostCashable,contractCost,contractCostPV,netSaving,npv,seed,iterations,changes,ranAt');
-    expect(lines[1]).toMatch(/^"CLASS regional service, central case",[0-9a-f]{12},\d+\.\d+\.\d+\+[0-9a-f]{12},0,region,2024\/25,.*,3,200,,2025-06-02T10:00:00.000Z/);
+    expect(lines[0]).toBe('table,scenario,scenario_hash,model_version,extension_years,perspective,financial_year,referrals_whole_children,starts_whole_children,waiting_at_end_whole_children,turned_away_whole_children,breakdowns_prevented_expected_number,residential_placements_avoided_expected_number,residential_weeks_avoided_weeks,avoided_cost_cash_gbp,avoided_cost_cashable_cash_gbp,contract_cost_cash_gbp,net_saving_cash_gbp,avoided_cost_present_value_gbp,contract_cost_present_value_gbp,npv_present_value_gbp,price_base,inflation_per_year_share,contract_price,discount_rate_per_year_share,discount_base_year,money_basis,seed,iterations,changes,ran_at,run_url');
+    expect(lines[1]).toMatch(/^by_financial_year,"CLASS regional service, central case",[0-9a-f]{12},\d+\.\d+\.\d+\+[0-9a-f]{12},0,region,2024\/25,.*,3,200,,2025-06-02T10:00:00.000Z,http:\/\/127\.0\.0\.1:\d+\/scenarios\/class-central\?/);
   });
 
   it('Excel: run, inputs, totals, years, Monte Carlo, tornado and break-even sheets; text cells safe', async () => {
@@ -206,18 +206,17 @@ describe('exports', () => {
     expect(response.status).toBe(200);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(response.body as unknown as ArrayBuffer);
-    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Run', 'Decision', 'Budget', 'Inputs', 'Totals', 'By financial year', 'Monte Carlo', 'Tornado', 'Break-even', 'Monitoring and information']);
-    const run = workbook.getWorksheet('Run')!;
-    expect(run.getCell('A2').value).toBe('Scenario');
-    expect(run.getCell('B2').value).toBe('CLASS regional service, central case');
-    const inputs = workbook.getWorksheet('Inputs')!;
-    const weekly = inputs.getColumn(1).values.indexOf('outcomes.residential_weekly_cost');
-    expect(inputs.getRow(weekly).getCell(3).value).toBe('between £4,500 and £8,000, most often near £5,631');
-    const totals = workbook.getWorksheet('Totals')!;
-    expect(totals.getRow(1).values).toContain('npv');
-    // Negative numbers stay numbers; text like "-£1" would have been made safe.
-    const npvColumn = (totals.getRow(1).values as unknown[]).indexOf('npv');
-    expect(typeof totals.getRow(2).getCell(npvColumn).value).toBe('number');
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Summary', 'Decision', 'Budget – Region', 'Budget – Bridgend', 'Budget – Rhondda Cynon Taf', 'Budget – Merthyr Tydfil', 'Options, whole term', 'By financial year', 'Inputs and sources', 'Simulations', 'What matters most', 'Break-even', 'Monitoring and information']);
+    const run = workbook.getWorksheet('Summary')!;
+    expect(run.getColumn(1).values).toContain('Scenario');
+    expect(run.getColumn(2).values).toContain('CLASS regional service, central case');
+    const inputs = workbook.getWorksheet('Inputs and sources')!;
+    const weekly = inputs.getColumn(9).values.indexOf('outcomes.residential_weekly_cost');
+    expect(inputs.getRow(weekly).getCell(2).value).toBe('between £4,500 and £8,000, most often near £5,631');
+    const totals = workbook.getWorksheet('Options, whole term')!;
+    const npvColumn = (totals.getRow(4).values as unknown[]).indexOf('Net present value (£, present value)');
+    // Negative numbers stay numbers (a SUM of the years, its result cached); text like "-£1" would have been made safe.
+    expect(typeof (totals.getRow(5).getCell(npvColumn).value as { result: number }).result).toBe('number');
   });
 
   it('the cabinet report: summary of each option, figures, charts, caveats, assumptions and the stamp', async () => {
