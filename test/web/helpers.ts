@@ -8,8 +8,14 @@ import { RunPool } from '../../src/run/pool';
 import { runScenario } from '../../src/run/analyse';
 import type { Scenario } from '../../src/scenario/types';
 import { createRunner } from '../../src/web/runner';
-import { folderStore } from '../../src/web/scenarioStore';
-import { allowedHostsFor, type AppServices, type LogEntry } from '../../src/web/services';
+import { databaseStore } from '../../src/web/scenarioStore';
+import { openDatabase } from '../../src/store/database';
+import { csrfTokenFor } from '../../src/web/middleware/csrf';
+import { allowedHostsFor, localAuth, type AppServices, type LogEntry } from '../../src/web/services';
+
+/** The CSRF secret of test apps, and the token every state-changing form of a test app (AUTH=none) carries. */
+export const TEST_SECRET = 'test-secret-for-csrf-tokens-0123456789';
+export const TEST_CSRF = csrfTokenFor(TEST_SECRET, {} as Parameters<typeof csrfTokenFor>[1]);
 
 export const FIXTURE_SCENARIOS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', 'scenarios');
 
@@ -27,7 +33,8 @@ export function testPool(): RunPool {
 
 /**
  * Services over the fixture scenarios (or `scenariosDir`): loopback-only hosts, runs in this
- * thread unless `analyse` is given, a fixed clock, logs kept in `logs`.
+ * thread unless `analyse` is given, a fixed clock, logs kept in `logs`, saves into a fresh
+ * in-memory database, AUTH=none with the CSRF token TEST_CSRF.
  */
 export function fakeServices(
   overrides: Partial<AppServices> = {},
@@ -36,13 +43,16 @@ export function fakeServices(
   const logs: LogEntry[] = [];
   const scenariosDir = options.scenariosDir ?? FIXTURE_SCENARIOS_DIR;
   const now = (): Date => FIXED_NOW;
+  const db = overrides.db ?? openDatabase(':memory:');
   return {
     scenariosDir,
     env: 'test',
     allowedHosts: allowedHostsFor('127.0.0.1', []),
     trustProxy: false,
     log: (entry) => logs.push(entry),
-    store: folderStore(scenariosDir),
+    store: databaseStore(scenariosDir, db, now),
+    db,
+    auth: localAuth(TEST_SECRET),
     runner: createRunner(options.analyse ?? inProcessAnalyse, now),
     runWaitMs: 20_000,
     now,
