@@ -13,7 +13,7 @@ import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testApp } from '../web/helpers';
+import { TEST_CSRF, testApp } from '../web/helpers';
 
 /** RFC 4180 cells: quoted fields may hold commas, quotes ("") and line breaks. */
 function csvCells(text: string): string[] {
@@ -138,7 +138,7 @@ describe('path traversal in scenario names', () => {
 
   it('traversal in the upload form\'s name is refused, and nothing is written outside the folder', async () => {
     for (const name of ['../evil', '..\\evil', '/tmp/evil', 'evil\u0000', '%2e%2e%2fevil', 'ｅｖｉｌ', 'a/b']) {
-      const response = await request(app).post('/scenarios/save').type('form').send({ name, text: CENTRAL, action: 'save' });
+      const response = await request(app).post('/scenarios/save').type('form').send({ name, text: CENTRAL, action: 'save', _csrf: TEST_CSRF });
       expect(response.status).toBe(422);
       expect(response.text).toContain('Enter a file name of lower-case letters');
     }
@@ -297,9 +297,9 @@ describe('cross-site form posts', () => {
   it.each([
     ['Sec-Fetch-Site: same-origin (our own form)', { 'Sec-Fetch-Site': 'same-origin' }],
     ['Origin naming this host (older browsers)', { Origin: 'http://localhost' }],
-    ['neither header (scripts, curl)', {}],
+    ['neither header (scripts, curl, with the form\'s CSRF token)', {}],
   ])('accepted: %s', async (_label, headers) => {
-    const response = await request(app).post('/scenarios/save').set('Host', 'localhost').set(headers).type('form').send(form);
+    const response = await request(app).post('/scenarios/save').set('Host', 'localhost').set(headers).type('form').send({ ...form, _csrf: TEST_CSRF });
     expect(response.status).toBe(200);
   });
 

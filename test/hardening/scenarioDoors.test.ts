@@ -13,7 +13,7 @@ import { main } from '../../src/cli';
 import type { Results } from '../../src/model/results';
 import type { MonteCarloRequest } from '../../src/run/montecarlo';
 import type { Scenario } from '../../src/scenario/types';
-import { inProcessAnalyse, testApp } from '../web/helpers';
+import { inProcessAnalyse, TEST_CSRF, testApp } from '../web/helpers';
 import { HOSTILE_SCENARIOS } from './hostileScenarios';
 
 class Capture extends Writable {
@@ -69,7 +69,7 @@ describe('hostile scenario files: the command line', () => {
 
 describe('hostile scenario files: the upload and edit page', () => {
   it.each(HOSTILE_SCENARIOS)('$name: pasted, refused at its line, column and key, text kept', async ({ name, text, first }) => {
-    const response = await request(app).post('/scenarios/save').type('form').send({ name, text, action: 'save' });
+    const response = await request(app).post('/scenarios/save').type('form').send({ name, text, action: 'save', _csrf: TEST_CSRF });
     if (Buffer.byteLength(text) > 256 * 1024) {
       // Larger than a form may be: refused before it is read, with the "too large" page.
       expect(response.status).toBe(413);
@@ -88,7 +88,7 @@ describe('hostile scenario files: the upload and edit page', () => {
   });
 
   it.each(HOSTILE_SCENARIOS.filter(({ text }) => text !== '' && Buffer.byteLength(text) <= 256 * 1024))('$name: uploaded as a file, refused the same way', async ({ name, text, first }) => {
-    const response = await request(app).post('/scenarios/save').field('name', name).field('action', 'check').attach('file', Buffer.from(text), `${name}.yaml`);
+    const response = await request(app).post('/scenarios/save').set('X-CSRF-Token', TEST_CSRF).field('name', name).field('action', 'check').attach('file', Buffer.from(text), `${name}.yaml`);
     expect(response.status).toBe(422);
     const { line, column } = partsOf(first);
     expect(response.text).toContain(`Line ${line}, column ${column}`);
@@ -96,7 +96,7 @@ describe('hostile scenario files: the upload and edit page', () => {
   });
 
   it('an uploaded file larger than the limit gets the "too large" page, and the server goes on', async () => {
-    const response = await request(app).post('/scenarios/save').field('name', 'huge').field('action', 'check').attach('file', Buffer.alloc(300 * 1024, 'a'), 'huge.yaml');
+    const response = await request(app).post('/scenarios/save').set('X-CSRF-Token', TEST_CSRF).field('name', 'huge').field('action', 'check').attach('file', Buffer.alloc(300 * 1024, 'a'), 'huge.yaml');
     expect(response.status).toBe(413);
     expect(response.text).toContain('The data sent was too large');
     await stillServing();
