@@ -332,32 +332,49 @@ class Workspace {
   }
 
   /** Growth, discount and deflator factors and their prefix sums, when a rate changed. */
-  updateMoneyFactors(costGrowth: number, discountRate: number, inflation: number): void {
-    if (costGrowth === this.lastCostGrowth && discountRate === this.lastDiscountRate && inflation === this.lastInflation) return;
-    const year = this.layout.timeline.yearOfMonth;
-    if (discountRate !== this.lastDiscountRate) {
-      for (let t = 0; t < this.months; t++) this.discount[t] = discountFactor(discountRate, year[t]!, this.base.discountBaseYear);
+  /** Months from 0 for which the growth-dependent factors below hold for the current rates. */
+  private moneyMonths = 0;
+
+  /**
+   * Growth, discount and deflator factors and their prefix sums for months 0 .. need - 1, for these
+   * rates: recomputed from month 0 when a rate changed, extended when more months are needed.
+   * A draw reads them only as far as its own placements reach (the fixed-term-plus-extensions
+   * months and its placement's tail), so most draws need far fewer months than the horizon.
+   */
+  updateMoneyFactors(costGrowth: number, discountRate: number, inflation: number, need: number = this.months): void {
+    const changed = costGrowth !== this.lastCostGrowth || discountRate !== this.lastDiscountRate || inflation !== this.lastInflation;
+    if (!changed && need <= this.moneyMonths) return;
+    if (changed) {
+      const year = this.layout.timeline.yearOfMonth;
+      if (discountRate !== this.lastDiscountRate) {
+        for (let t = 0; t < this.months; t++) this.discount[t] = discountFactor(discountRate, year[t]!, this.base.discountBaseYear);
+      }
+      if (inflation !== this.lastInflation) {
+        for (let t = 0; t < this.months; t++) this.deflator[t] = deflatorOf(inflation, year[t]!, this.base.priceBaseYear);
+      }
+      if (discountRate !== this.lastDiscountRate || inflation !== this.lastInflation) {
+        this.lastUplift = NaN; // cost sums depend on both
+        this.costFactorsVersion++;
+      }
+      this.lastCostGrowth = costGrowth;
+      this.lastDiscountRate = discountRate;
+      this.lastInflation = inflation;
+      this.moneyVersion++;
+      this.moneyMonths = 0;
+      this.growthMax = 0;
+      this.deflatorMax = 0;
     }
-    if (inflation !== this.lastInflation) {
-      for (let t = 0; t < this.months; t++) this.deflator[t] = deflatorOf(inflation, year[t]!, this.base.priceBaseYear);
-    }
-    if (discountRate !== this.lastDiscountRate || inflation !== this.lastInflation) {
-      this.lastUplift = NaN; // cost sums depend on both
-      this.costFactorsVersion++;
-    }
-    if (costGrowth !== this.lastCostGrowth) {
-      // (1 + g)^(t/12): exact at each whole year, one multiplication a month in between (a pow a
-      // month was most of the time of a draw whose growth rate is uncertain).
-      const monthly = Math.pow(1 + costGrowth, 1 / 12);
-      for (let t = 0; t < this.months; t++) this.growth[t] = t % 12 === 0 ? Math.pow(1 + costGrowth, t / 12) : this.growth[t - 1]! * monthly;
-    }
-    let growthMax = 0;
-    let deflatorMax = 0;
-    let cashPrefix = 0;
-    let pvPrefix = 0;
-    for (let t = 0; t < this.months; t++) {
-      const cash = this.growth[t]! * this.deflator[t]!;
-      const pv = this.growth[t]! * this.discount[t]!;
+    // (1 + g)^(t/12): exact at each whole year, one multiplication a month in between.
+    const monthly = Math.pow(1 + costGrowth, 1 / 12);
+    const from = this.moneyMonths;
+    const to = Math.min(need, this.months);
+    let cashPrefix = this.cashGrowthPrefix[from]!;
+    let pvPrefix = this.growthDiscountPrefix[from]!;
+    for (let t = from; t < to; t++) {
+      const growth = t % 12 === 0 ? Math.pow(1 + costGrowth, t / 12) : this.growth[t - 1]! * monthly;
+      this.growth[t] = growth;
+      const cash = growth * this.deflator[t]!;
+      const pv = growth * this.discount[t]!;
       this.cashGrowth[t] = cash;
       this.growthDiscount[t] = pv;
       cashPrefix += cash;
@@ -365,16 +382,11 @@ class Workspace {
       this.cashGrowthPrefix[t + 1] = cashPrefix;
       this.growthDiscountPrefix[t + 1] = pvPrefix;
       if (t < this.longestTerm) {
-        if (cash > growthMax) growthMax = cash;
-        if (this.deflator[t]! > deflatorMax) deflatorMax = this.deflator[t]!;
+        if (cash > this.growthMax) this.growthMax = cash;
+        if (this.deflator[t]! > this.deflatorMax) this.deflatorMax = this.deflator[t]!;
       }
     }
-    this.lastCostGrowth = costGrowth;
-    this.lastDiscountRate = discountRate;
-    this.lastInflation = inflation;
-    this.moneyVersion++;
-    this.growthMax = growthMax;
-    this.deflatorMax = deflatorMax;
+    this.moneyMonths = to;
   }
 
   updateReferralShape(referralGrowth: number): void {
@@ -722,7 +734,14 @@ export function simulateBlock(
 
   for (let i = from; i < to; i++) {
     const c = i - columnOffset;
-    ws.updateMoneyFactors(at(columns, 'residentialCostGrowth', c), at(columns, 'discountRate', c), at(columns, 'inflation', c));
+
+    const lengthMonths = Math.min(maxLengthMonths, (at(columns, 'residentialWeeks', c) * 12) / 52);
+    const last = lengthMonths <= 0.5 ? 0 : Math.ceil(0.5 + lengthMonths) - 1;
+    const lastShare = 0.5 + lengthMonths - last;
+    // The money factors as far as this draw reads them: its placements' tails (all of the horizon
+    // for start-shape tables, which span every length, and for one length per placement).
+    const moneyNeed = moneyFixed || plan.processVariability ? ws.months : longestTerm + last + 2;
+    ws.updateMoneyFactors(at(columns, 'residentialCostGrowth', c), at(columns, 'discountRate', c), at(columns, 'inflation', c), moneyNeed);
     ws.updateReferralShape(at(columns, 'referralGrowth', c));
     ws.updateCostShape(at(columns, 'annualUplift', c), at(columns, 'externalShare', c), columns, c);
     const cost = ws.cost;
@@ -733,9 +752,6 @@ export function simulateBlock(
     const capacity = at(columns, 'capacityPerMonth', c);
     const preventedPerStart = at(columns, 'breakdownRisk', c) * at(columns, 'effectiveness', c) * at(columns, 'attribution', c);
     const escalation = at(columns, 'residentialEscalation', c);
-    const lengthMonths = Math.min(maxLengthMonths, (at(columns, 'residentialWeeks', c) * 12) / 52);
-    const last = lengthMonths <= 0.5 ? 0 : Math.ceil(0.5 + lengthMonths) - 1;
-    const lastShare = 0.5 + lengthMonths - last;
     const netWeekly = at(columns, 'residentialWeeklyCost', c) - at(columns, 'alternativeWeeklyCost', c);
     const moveCost = at(columns, 'moveCost', c);
     const kept = 1 - at(columns, 'optimismBias', c);
