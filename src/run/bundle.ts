@@ -1,13 +1,21 @@
 /**
- * The worker threads run a plain-JavaScript bundle of src/run/task.ts (built with esbuild, the
- * compiler tsx itself uses), so each worker loads one small file instead of a TypeScript loader
- * and its own loader thread. The bundle is rebuilt whenever a source file is newer than it.
+ * The worker threads run a plain-JavaScript bundle of src/run/task.ts, so each worker loads one
+ * small file instead of a TypeScript loader and its own loader thread. In production
+ * (`npm run build`, scripts/build.mjs) the bundles are built once beside the compiled server and
+ * used as they are: nothing is built or written at run time, and esbuild is never loaded. Run from
+ * the sources (tests, `tsx`), the bundle is built with esbuild whenever a source file is newer.
  */
 import { existsSync, mkdirSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildSync } from 'esbuild';
+
+/** Set to true by scripts/build.mjs (esbuild's define) in the compiled server; absent in the sources. */
+declare const CLASS_BUILT: boolean | undefined;
+
+/** True when running the compiled server of `npm run build`. */
+export const COMPILED = typeof CLASS_BUILT !== 'undefined' && CLASS_BUILT === true;
 
 /** The project's root: the nearest folder above this file with a package.json (works bundled too). */
 function projectRoot(): string {
@@ -48,8 +56,14 @@ function bundleTime(bundle: string): number {
  */
 export function workerBundle(name: 'task' | 'load-task' = 'task', exportName = name === 'task' ? 'runTask' : 'loadTask'): string {
   const bundle = join(DIST, `${name}.mjs`);
+  if (COMPILED) {
+    if (!existsSync(bundle)) throw new Error(`${bundle} is missing: run npm run build`);
+    return bundle;
+  }
   if (bundleTime(bundle) > newestSource(SOURCE_ROOT)) return bundle;
   mkdirSync(DIST, { recursive: true });
+  // Loaded only here, so the compiled server never loads esbuild.
+  const { buildSync } = createRequire(import.meta.url)('esbuild') as typeof import('esbuild');
   const built = buildSync({
     entryPoints: [join(SOURCE_ROOT, 'run', `${name}.ts`)],
     outfile: bundle,
