@@ -4,10 +4,11 @@
  */
 import type { Results } from '../model/results';
 import type { Scenario } from '../scenario/types';
-import { decisionOf, headlineMeasure, headlineValue, measureWords, moneyBasisOf } from './decision';
-import { formatChance, formatMoney, formatNumber } from './format';
+import type { ChartTable } from './charts';
+import { decisionOf, headlineMeasure, headlineValue, measureWords, moneyBasisOf, optionBudget, perspectivesOf } from './decision';
+import { formatChance, formatMoney, formatNumber, trueMinus } from './format';
 import { npvEstimate, optionName, REGION } from './headline';
-import { assumptionsOf } from './inputs';
+import { assumptionsOf, inputLabel } from './inputs';
 import { t } from './messages';
 import { moneyBasisSentence } from './moneyBasis';
 
@@ -81,5 +82,116 @@ export function compareScenarios(a: { scenario: Scenario; results: Results }, b:
       rows.push({ label: t('compare.row.chance'), a: chance(oa), b: chance(ob), difference: '' });
       return { name: optionName(years), rows };
     }),
+  };
+}
+
+/** The YAML flow value of a quantity, to set it in another scenario (a bridge step); null for a formula that cannot be moved. */
+export function quantityText(quantity: Scenario['quantities'][string]): string | null {
+  if (quantity.kind === 'number') return String(quantity.value);
+  if (quantity.kind === 'distribution') return JSON.stringify(quantity.distribution);
+  const text = (quantity.formula as { text?: unknown }).text;
+  return typeof text === 'string' ? JSON.stringify(text) : null;
+}
+
+/**
+ * The bridge's steps: each quantity that differs between the two scenarios, in a fixed order (the
+ * order of `a`'s inputs, then inputs only `b` has), as the change that gives `a` `b`'s value.
+ */
+export function bridgeSteps(a: Scenario, b: Scenario): { path: string; label: string; change: string }[] {
+  const paths = [...new Set([...Object.keys(a.quantities), ...Object.keys(b.quantities)])];
+  return paths.flatMap((path) => {
+    const qa = a.quantities[path];
+    const qb = b.quantities[path];
+    if (qb === undefined) return [];
+    const tb = quantityText(qb);
+    if (tb === null || (qa !== undefined && quantityText(qa) === tb)) return [];
+    return [{ path, label: inputLabel(path, b.councils, b.fundingSchedule ?? []), change: `${path}=${tb}` }];
+  });
+}
+
+export interface SideBySide {
+  decision: ChartTable;
+  funding: ChartTable | null;
+}
+
+/** What option k adds for the region in the headline measure, or null. */
+export function regionAdds(results: Results, extensionYears: number): number | null {
+  const option = decisionOf(results)[REGION]?.options.find((o) => o.extensionYears === extensionYears);
+  return option === undefined ? null : headlineValue(option.incrementalNpv, headlineMeasure(results));
+}
+
+/**
+ * The decision of each perspective side by side (best option, what the focus option adds, its own
+ * cash budget effect where the model gives it), and the grant paid by financial year for the focus option.
+ */
+export function sideBySide(a: { scenario: Scenario; results: Results }, b: { scenario: Scenario; results: Results }, names: { a: string; b: string }): SideBySide {
+  const focus = Math.max(0, Math.min(a.scenario.contract.take, b.scenario.contract.take)) || Math.min(a.scenario.contract.maxYears, b.scenario.contract.maxYears);
+  const perspectives = [...new Set([...perspectivesOf(a.results), ...perspectivesOf(b.results)])];
+  const none = t('compare.notInScenario');
+  const cell = (side: { results: Results }, perspective: string): [string, string, string] => {
+    const d = decisionOf(side.results)[perspective];
+    if (d === undefined) return [none, none, none];
+    const option = d.options.find((o) => o.extensionYears === focus);
+    const measure = headlineMeasure(side.results);
+    const budget = (option as { incrementalNetBudgetEffect?: { central: number; mean: number | null } } | undefined)?.incrementalNetBudgetEffect;
+    return [
+      optionName(d.bestOption),
+      option === undefined ? none : trueMinus(formatMoney(headlineValue(option.incrementalNpv, measure))),
+      budget === undefined || budget === null ? none : trueMinus(formatMoney(measure === 'mean' && budget.mean !== null ? budget.mean : budget.central)),
+    ];
+  };
+  const decision: ChartTable = {
+    caption: t('compare.side.caption', { option: optionName(focus).toLowerCase() }),
+    head: [
+      t('compare.side.who'),
+      t('compare.side.best', { name: names.a }),
+      t('compare.side.best', { name: names.b }),
+      t('compare.side.adds', { name: names.a }),
+      t('compare.side.adds', { name: names.b }),
+      t('compare.side.budget', { name: names.a }),
+      t('compare.side.budget', { name: names.b }),
+    ],
+    rows: perspectives.map((p) => {
+      const [ba, aa, ca] = cell(a, p);
+      const [bb, ab, cb] = cell(b, p);
+      return [p === REGION ? t('perspective.region') : p, ba, bb, aa, ab, ca, cb];
+    }),
+  };
+  const grantOf = (side: { results: Results }): Map<string, number> =>
+    new Map((optionBudget(side.results, REGION, focus)?.byFinancialYear ?? []).map((y) => [y.year, y.externalFunding]));
+  const [ga, gb] = [grantOf(a), grantOf(b)];
+  const years = [...new Set([...ga.keys(), ...gb.keys()])].sort();
+  const funding: ChartTable | null =
+    years.length === 0
+      ? null
+      : {
+          caption: t('compare.funding.caption', { option: optionName(focus).toLowerCase() }),
+          head: [t('chart.head.year'), names.a, names.b, t('compare.difference')],
+          rows: years.map((year) => {
+            const [va, vb] = [ga.get(year), gb.get(year)];
+            return [year, va === undefined ? none : formatMoney(va), vb === undefined ? none : formatMoney(vb), va === undefined || vb === undefined ? '' : trueMinus(signedMoney(vb - va))];
+          }),
+        };
+  return { decision, funding };
+}
+
+/**
+ * The bridge as a table: from what `a`'s focus option adds for the region, each step's move, to
+ * `b`'s; what the steps leave unexplained (contract, councils, anything not a quantity) in a last row.
+ */
+export function bridgeTable(start: number, steps: { label: string; value: number | null }[], end: number, names: { a: string; b: string }, option: string): ChartTable {
+  const rows: string[][] = [[t('compare.bridge.start', { name: names.a }), '', trueMinus(formatMoney(start))]];
+  let previous = start;
+  for (const step of steps) {
+    if (step.value === null) continue;
+    rows.push([step.label, trueMinus(signedMoney(step.value - previous)), trueMinus(formatMoney(step.value))]);
+    previous = step.value;
+  }
+  if (Math.abs(end - previous) >= 0.5) rows.push([t('compare.bridge.rest'), trueMinus(signedMoney(end - previous)), trueMinus(formatMoney(end))]);
+  rows.push([t('compare.bridge.end', { name: names.b }), trueMinus(signedMoney(end - start)), trueMinus(formatMoney(end))]);
+  return {
+    caption: t('compare.bridge.caption', { a: names.a, b: names.b, option }),
+    head: [t('compare.bridge.head.step'), t('compare.bridge.head.moves'), t('compare.bridge.head.after')],
+    rows,
   };
 }

@@ -38,6 +38,8 @@ function signedShort(pounds: number): string {
 
 /** The central value of an input in words, or the change's own text when it is not a number. */
 function valueOf(side: Side, path: string, fallback: string): string {
+  const date = /^funding\.schedule\.(\d+)\.(from|to)$/.exec(path);
+  if (date !== null) return side.scenario.fundingSchedule?.[Number(date[1])]?.[date[2] as 'from' | 'to'] ?? fallback;
   const central = centralValues(side.scenario)[path];
   return central === undefined ? fallback : valueInWords(central, unitOf(path));
 }
@@ -47,7 +49,11 @@ function valueOf(side: Side, path: string, fallback: string): string {
  * @example whatIf(before, after, ['outcomes.effectiveness=0.3']).rows[0] // { figure: "Best option for the region", before: "No extension", after: "4 extension years", ... }
  */
 export function whatIfOf(before: Side, after: Side, changes: readonly string[]): WhatIf {
-  const label = (path: string): string => inputLabel(path, after.scenario.councils, after.scenario.fundingSchedule ?? []);
+  const label = (path: string): string => {
+    const date = /^funding\.schedule\.(\d+)\.(from|to)$/.exec(path);
+    if (date !== null) return t(date[2] === 'from' ? 'whatif.input.from' : 'whatif.input.to', { n: Number(date[1]) + 1 });
+    return inputLabel(path, after.scenario.councils, after.scenario.fundingSchedule ?? []);
+  };
   const inputs = changes.map((change) => {
     const at = change.indexOf('=');
     const path = change.slice(0, at);

@@ -9,6 +9,8 @@ import { centralValues } from '../scenario/inputs';
 import type { Quantity, Scenario } from '../scenario/types';
 import { inputLabel, unitOf, type InputUnit } from '../report/inputs';
 import { t } from '../report/messages';
+import { editDistance } from '../scenario/suggest';
+import { INPUT_PATHS } from '../scenario/paths';
 
 export interface TryField {
   /** Form field name. */
@@ -161,3 +163,114 @@ export function latestChanges(changes: readonly string[]): string[] {
   return changes.filter((change, i) => last.get(changePath(change)) === i);
 }
 
+
+/** The grant fields: from which month the last funding period starts, its share, or the grant ending. */
+export interface GrantFields {
+  /** YYYY-MM of the last schedule entry's start (or '' without a schedule). */
+  from: string;
+  /** Its share as a percentage, or '' when it is uncertain (a distribution). */
+  share: string;
+}
+
+/** The grant fields' current values: the last schedule entry's start month and central share. */
+export function grantFields(scenario: Scenario): GrantFields {
+  const schedule = scenario.fundingSchedule ?? [];
+  const last = schedule.length - 1;
+  if (last < 0) return { from: '', share: '' };
+  const quantity = scenario.quantities[`funding.schedule.${last}.external_share`];
+  const share = quantity?.kind === 'number' ? String(tidy(quantity.value * 100)) : '';
+  return { from: schedule[last]!.from.slice(0, 7), share };
+}
+
+/** The last day of the month before `yearMonth` (YYYY-MM): "2027-04" -> "2027-03-31". */
+function dayBefore(yearMonth: string): string {
+  const [year, month] = yearMonth.split('-').map(Number) as [number, number];
+  const last = new Date(Date.UTC(year, month - 1, 0));
+  return last.toISOString().slice(0, 10);
+}
+
+/**
+ * The grant what-if as changes: the last funding period starts in the month given (the one before
+ * it ends the day before) and the grant pays the share given (0 when it ends). A scenario without
+ * a schedule gets one entry from that month.
+ * @example grantChanges(central, { grantFrom: '2026-04', grantEnds: 'yes' }).changes
+ *   // ["funding.schedule.2.from=2026-04-01", "funding.schedule.1.to=2026-03-31", "funding.schedule.2.external_share=0"]
+ */
+export function grantChanges(scenario: Scenario, form: Readonly<Record<string, unknown>>): TryOutcome {
+  const outcome: TryOutcome = { changes: [], errors: [] };
+  const current = grantFields(scenario);
+  const fromRaw = typeof form.grantFrom === 'string' ? form.grantFrom.trim() : '';
+  const shareRaw = typeof form.grantShare === 'string' ? form.grantShare.replace(/[%\s]/g, '') : '';
+  const ends = form.grantEnds === 'yes';
+  const from = fromRaw === '' ? current.from : fromRaw;
+  const fromChanged = fromRaw !== '' && fromRaw !== current.from;
+  const shareChanged = ends || (shareRaw !== '' && shareRaw !== current.share);
+  if (!fromChanged && !shareChanged) return outcome;
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(from)) {
+    outcome.errors.push({ field: 'grantFrom', message: t('try.error.month') });
+    return outcome;
+  }
+  let share: number | null = null;
+  if (ends) share = 0;
+  else if (shareRaw !== '') {
+    const number = Number(shareRaw);
+    if (!/^\d*\.?\d+$/.test(shareRaw) || number > 100) {
+      outcome.errors.push({ field: 'grantShare', message: t('try.error.percent', { label: t('try.grantShare') }) });
+      return outcome;
+    }
+    share = number / 100;
+  }
+  const schedule = scenario.fundingSchedule ?? [];
+  if (schedule.length === 0) {
+    const value = share ?? 0;
+    outcome.changes.push(`funding.schedule=[{ from: ${from}-01, external_share: ${tidy(value)} }]`);
+    return outcome;
+  }
+  const last = schedule.length - 1;
+  if (fromChanged) {
+    outcome.changes.push(`funding.schedule.${last}.from=${from}-01`);
+    if (last >= 1) outcome.changes.push(`funding.schedule.${last - 1}.to=${dayBefore(from)}`);
+  }
+  if (share !== null) outcome.changes.push(`funding.schedule.${last}.external_share=${tidy(share)}`);
+  return outcome;
+}
+
+/**
+ * Effectiveness as a range (two percentages, lowest first) as a uniform distribution; nothing when
+ * both are empty.
+ */
+export function effectivenessRange(form: Readonly<Record<string, unknown>>): TryOutcome {
+  const low = typeof form.effectivenessLow === 'string' ? form.effectivenessLow.replace(/[%\s]/g, '') : '';
+  const high = typeof form.effectivenessHigh === 'string' ? form.effectivenessHigh.replace(/[%\s]/g, '') : '';
+  if (low === '' && high === '') return { changes: [], errors: [] };
+  const [a, b] = [Number(low), Number(high)];
+  const number = /^\d*\.?\d+$/;
+  if (!number.test(low) || !number.test(high) || a > b || b > 100) return { changes: [], errors: [{ field: 'effectivenessLow', message: t('try.error.range') }] };
+  return { changes: [`outcomes.effectiveness={ dist: uniform, min: ${tidy(a / 100)}, max: ${tidy(b / 100)} }`], errors: [] };
+}
+
+/** Every key path a change may name in this scenario: its inputs, the model's input paths, schedule entries and councils. */
+export function knownPaths(scenario: Scenario): string[] {
+  const schedule = (scenario.fundingSchedule ?? []).flatMap((_, i) => [`funding.schedule.${i}.from`, `funding.schedule.${i}.to`, `funding.schedule.${i}.external_share`]);
+  const structure = ['contract.start', 'contract.base_end', 'contract.extensions.max_years', 'contract.extensions.take', 'funding.schedule', 'funding.if_grant_falls', 'simulation.iterations', 'simulation.seed'];
+  return [...new Set([...Object.keys(scenario.quantities), ...INPUT_PATHS.map((p) => p.path), ...schedule, ...structure])];
+}
+
+/**
+ * Checks the expert box's `key.path=value` lines: a key this scenario does not have is answered
+ * with the valid keys nearest to it.
+ * @example unknownKeys(central, ['outcomes.efectiveness=0.3'])[0].message
+ *   // "“outcomes.efectiveness” is not an input of this scenario. Inputs with a similar name: outcomes.effectiveness, ..."
+ */
+export function unknownKeys(scenario: Scenario, lines: readonly string[]): { field: string; message: string }[] {
+  const known = knownPaths(scenario);
+  return lines.flatMap((line) => {
+    const at = line.indexOf('=');
+    if (at < 1) return [];
+    const path = line.slice(0, at).trim();
+    if (known.includes(path) || known.some((k) => path.startsWith(`${k}.`))) return [];
+    const near = [...known].sort((a, b) => editDistance(path, a) - editDistance(path, b)).slice(0, 4);
+    const close = editDistance(path, near[0]!) <= Math.max(3, Math.floor(path.length / 3));
+    return [{ field: 'other', message: t(close ? 'try.error.unknownKey' : 'try.error.unknownKeyNone', { path, near: near.join(', ') }) }];
+  });
+}

@@ -1,34 +1,74 @@
 import type { RequestHandler } from 'express';
-import { compareScenarios } from '../../report/compare';
+import type { Results } from '../../model/results';
+import { bridgeSteps, bridgeTable, compareScenarios, regionAdds, sideBySide } from '../../report/compare';
+import { headlineMeasure, measureWords } from '../../report/decision';
+import { optionName } from '../../report/headline';
 import { monteCarloRequest } from '../../run/montecarlo';
 import { loadScenario } from '../../scenario/load';
+import { parseOverride, type Override } from '../../scenario/overrides';
+import type { Scenario } from '../../scenario/types';
 import type { AppServices } from '../services';
 import { renderRunFailure } from './scenario';
 
-/** GET /compare?a=NAME&b=NAME — choose two scenarios, then their differences in inputs and results. */
+/** The most inputs a bridge changes one at a time (each is a run). */
+export const MAX_BRIDGE_STEPS = 12;
+
+/**
+ * GET /compare?a=NAME&b=NAME — choose two scenarios, then their differences in inputs and results,
+ * the decision and the grant by year side by side, and a bridge from one to the other. Arriving
+ * with one chosen asks for the other.
+ */
 export function compare(services: AppServices): RequestHandler {
   return async (req, res) => {
     const names = await services.store.names();
     const a = typeof req.query.a === 'string' ? req.query.a : '';
     const b = typeof req.query.b === 'string' ? req.query.b : '';
-    const base = { names, a, b, comparison: null, errors: [] as { field: string; message: string }[], titles: { a: '', b: '' } };
+    const base = { names, a, b, comparison: null, side: null, bridge: null, bridgeLead: '', ask: '', errors: [] as { field: string; message: string }[], titles: { a: '', b: '' } };
     if (a === '' && b === '') return res.render('pages/compare', base);
-    const loaded = await Promise.all(
-      [a, b].map(async (name) => {
-        const stored = await services.store.read(name);
-        if (stored === undefined) return undefined;
-        const result = loadScenario(stored.text, stored.fileName);
-        return result.ok ? result.scenario : null;
-      }),
-    );
+    const stored = await Promise.all([a, b].map((name) => (name === '' ? Promise.resolve(undefined) : services.store.read(name))));
+    const loaded = stored.map((file) => {
+      if (file === undefined) return undefined;
+      const result = loadScenario(file.text, file.fileName);
+      return result.ok ? result.scenario : null;
+    });
+    const chosen = (['a', 'b'] as const).filter((_, i) => [a, b][i] !== '');
     const errors = (['a', 'b'] as const).flatMap((field, i) =>
-      loaded[i] === undefined ? [{ field, message: res.locals.t('compare.error.choose') }] : loaded[i] === null ? [{ field, message: res.locals.t('compare.error.invalid') }] : [],
+      [a, b][i] === '' ? [] : loaded[i] === undefined ? [{ field, message: res.locals.t('compare.error.choose') }] : loaded[i] === null ? [{ field, message: res.locals.t('compare.error.invalid') }] : [],
     );
     if (errors.length > 0) return res.status(422).render('pages/compare', { ...base, errors });
-    const [sa, sb] = loaded as [NonNullable<(typeof loaded)[0]>, NonNullable<(typeof loaded)[0]>];
-    let results;
+    // One chosen: ask for the other, without an error.
+    if (chosen.length === 1) return res.render('pages/compare', { ...base, ask: res.locals.t('compare.askSecond', { name: (loaded[0] ?? loaded[1])!.name }) });
+    const [sa, sb] = loaded as [Scenario, Scenario];
+    let results: Results[];
+    let bridge: ReturnType<typeof bridgeTable> | null = null;
+    let bridgeLead = '';
     try {
       results = await Promise.all([sa, sb].map((s) => services.runner.start(s, monteCarloRequest(s)).promise));
+      const focus = Math.min(sa.contract.take, sb.contract.take) || Math.min(sa.contract.maxYears, sb.contract.maxYears);
+      const steps = bridgeSteps(sa, sb).slice(0, MAX_BRIDGE_STEPS);
+      const [start, end] = [regionAdds(results[0]!, focus), regionAdds(results[1]!, focus)];
+      if (focus > 0 && steps.length > 0 && start !== null && end !== null) {
+        const overrides: Override[] = [];
+        const values: { label: string; value: number | null }[] = [];
+        for (const step of steps) {
+          const parsed = parseOverride(step.change);
+          if (typeof parsed === 'string') continue;
+          const next = loadScenario(stored[0]!.text, stored[0]!.fileName, [...overrides, parsed]);
+          if (!next.ok) continue;
+          overrides.push(parsed);
+          const run = await services.runner.start(next.scenario, monteCarloRequest(next.scenario)).promise;
+          values.push({ label: step.label, value: regionAdds(run, focus) });
+        }
+        const option = optionName(focus).toLowerCase();
+        bridge = bridgeTable(start, values, end, { a: sa.name, b: sb.name }, option);
+        bridgeLead = res.locals.t('compare.bridgeLead', {
+          a: sa.name,
+          b: sb.name,
+          order: values.map((v) => v.label.charAt(0).toLowerCase() + v.label.slice(1)).join(', '),
+          option,
+          measure: measureWords(headlineMeasure(results[0]!)),
+        });
+      }
     } catch (error) {
       if (renderRunFailure(res, error)) return;
       throw error;
@@ -37,6 +77,9 @@ export function compare(services: AppServices): RequestHandler {
       ...base,
       titles: { a: sa.name, b: sb.name },
       comparison: compareScenarios({ scenario: sa, results: results[0]! }, { scenario: sb, results: results[1]! }),
+      side: sideBySide({ scenario: sa, results: results[0]! }, { scenario: sb, results: results[1]! }, { a: sa.name, b: sb.name }),
+      bridge,
+      bridgeLead,
     });
   };
 }

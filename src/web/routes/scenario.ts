@@ -15,7 +15,7 @@ import { prepare, stampOf, type Prepared } from '../prepare';
 import { permalink, runQueryString } from '../runQuery';
 import type { Run } from '../runner';
 import type { AppServices } from '../services';
-import { changesFromForm, latestChanges, tryFields } from '../tryChange';
+import { changesFromForm, effectivenessRange, grantChanges, grantFields, latestChanges, tryFields, unknownKeys } from '../tryChange';
 import { GLOSSARY_TERMS, SCENARIO_SECTIONS, scenarioSections, type ScenarioSection } from '../navigation';
 import type { MessageKey } from '../../report/messages';
 import { whatIfOf } from '../../report/whatIf';
@@ -143,6 +143,7 @@ export function view(services: AppServices, section: ScenarioSection = ''): Requ
       queryErrors: prepared.query.errors,
       changes,
       fields: tryFields(prepared.scenario),
+      grant: grantFields(prepared.scenario),
       iterations: prepared.request.iterations,
       seed: String(prepared.request.seed),
       saved: req.query.saved === '1',
@@ -185,8 +186,9 @@ export function tryChange(services: AppServices): RequestHandler {
     if (prepared === undefined) return next();
     if (prepared === null) return;
     const form = req.query as Record<string, unknown>;
-    const outcome = changesFromForm(prepared.scenario, form);
     const other = typeof form.other === 'string' ? form.other.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== '') : [];
+    const parts = [changesFromForm(prepared.scenario, form), effectivenessRange(form), grantChanges(prepared.scenario, form)];
+    const outcome = { changes: parts.flatMap((p) => p.changes), errors: [...parts.flatMap((p) => p.errors), ...unknownKeys(prepared.scenario, other)] };
     const query = prepared.query;
     if (outcome.errors.length > 0 || query.errors.length > 0) {
       res.status(422).render('pages/try-errors', {
@@ -194,6 +196,7 @@ export function tryChange(services: AppServices): RequestHandler {
         scenarioName: prepared.scenario.name,
         errors: [...outcome.errors, ...query.errors.map((message) => ({ field: 'iterations', message }))],
         fields: tryFields(prepared.scenario),
+        grant: grantFields(prepared.scenario),
         values: form,
         changes: query.changes,
         hash: prepared.stored.hash,
