@@ -51,6 +51,8 @@ interface EditForm {
 }
 
 function render(res: Parameters<RequestHandler>[1], form: EditForm, extra: Record<string, unknown> = {}, status = 200): void {
+  // The edit page holds a scenario's text and a form token: never kept by a browser or a shared cache.
+  res.set('Cache-Control', 'no-store');
   res.status(status).render('pages/edit', { form, problems: [], lines: [], errors: [], checked: false, ...extra });
 }
 

@@ -226,6 +226,8 @@ function afterRun(
     const run = services.runner.start(prepared.scenario, prepared.request);
     const results = await finished(res, run);
     if (results === null) return;
+    // Exports and the report carry one person's run: never kept by a browser or a shared cache.
+    res.set('Cache-Control', 'no-store');
     await answer(res, prepared, run, results);
   };
 }
