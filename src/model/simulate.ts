@@ -370,22 +370,35 @@ class Workspace {
     const to = Math.min(need, this.months);
     let cashPrefix = this.cashGrowthPrefix[from]!;
     let pvPrefix = this.growthDiscountPrefix[from]!;
+    const growthOf = this.growth;
+    const deflator = this.deflator;
+    const discount = this.discount;
+    const cashGrowth = this.cashGrowth;
+    const growthDiscount = this.growthDiscount;
+    const cashGrowthPrefix = this.cashGrowthPrefix;
+    const growthDiscountPrefix = this.growthDiscountPrefix;
+    const longestTerm = this.longestTerm;
+    let growthMax = this.growthMax;
+    let deflatorMax = this.deflatorMax;
+    let growth = from === 0 ? 1 : growthOf[from - 1]!;
     for (let t = from; t < to; t++) {
-      const growth = t % 12 === 0 ? Math.pow(1 + costGrowth, t / 12) : this.growth[t - 1]! * monthly;
-      this.growth[t] = growth;
-      const cash = growth * this.deflator[t]!;
-      const pv = growth * this.discount[t]!;
-      this.cashGrowth[t] = cash;
-      this.growthDiscount[t] = pv;
+      growth = t % 12 === 0 ? Math.pow(1 + costGrowth, t / 12) : growth * monthly;
+      growthOf[t] = growth;
+      const cash = growth * deflator[t]!;
+      const pv = growth * discount[t]!;
+      cashGrowth[t] = cash;
+      growthDiscount[t] = pv;
       cashPrefix += cash;
       pvPrefix += pv;
-      this.cashGrowthPrefix[t + 1] = cashPrefix;
-      this.growthDiscountPrefix[t + 1] = pvPrefix;
-      if (t < this.longestTerm) {
-        if (cash > this.growthMax) this.growthMax = cash;
-        if (this.deflator[t]! > this.deflatorMax) this.deflatorMax = this.deflator[t]!;
+      cashGrowthPrefix[t + 1] = cashPrefix;
+      growthDiscountPrefix[t + 1] = pvPrefix;
+      if (t < longestTerm) {
+        if (cash > growthMax) growthMax = cash;
+        if (deflator[t]! > deflatorMax) deflatorMax = deflator[t]!;
       }
     }
+    this.growthMax = growthMax;
+    this.deflatorMax = deflatorMax;
     this.moneyMonths = to;
   }
 
