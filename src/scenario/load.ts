@@ -227,6 +227,27 @@ function scheduleWarnings(scenario: Scenario, source: ScenarioDocument): Problem
   return warnings;
 }
 
+/** Characters that change the direction of text or cannot be seen: a name holding them can look like another. */
+const HIDDEN_CHARACTERS = /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0]/gu;
+
+/**
+ * The hidden characters of `text`, shown as code points: showHidden('a\u202Eb') -> "U+202E at character 2".
+ */
+export function hiddenCharacters(text: string): string[] {
+  return [...text.matchAll(HIDDEN_CHARACTERS)].map((match) => `U+${match[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')} at character ${match.index! + 1}`);
+}
+
+/** Names (the scenario's and each council's) holding invisible or direction-changing characters: flagged, so a look-alike of another name is seen. */
+function nameWarnings(scenario: Scenario, source: ScenarioDocument): Problem[] {
+  const names: [PropertyKey[], string][] = [[['name'], scenario.name], ...scenario.councils.map((council, index): [PropertyKey[], string] => [['councils', index, 'name'], council.name])];
+  return names.flatMap(([path, name]): Problem[] => {
+    const hidden = hiddenCharacters(name);
+    if (hidden.length === 0) return [];
+    const message = `the name holds characters that cannot be seen or that change the direction of the text (${hidden.join(', ')}), so it can look like another name; remove them`;
+    return [{ ...locate(source, path), path: dottedPath(path), message }];
+  });
+}
+
 /** A decision.map input that is not uncertain gives no map (section 18): worth saying, not an error. */
 function mapWarnings(scenario: Scenario, source: ScenarioDocument): Problem[] {
   const uncertain = new Set(uncertainPaths(scenario));
@@ -270,7 +291,7 @@ function toScenario(parsed: ParsedScenario, value: unknown, text: string, file: 
     monitoring: monitoringPeriods(parsed),
     positions: positionsOf(source),
   };
-  scenario.warnings = sortProblems([...scheduleWarnings(scenario, source), ...mapWarnings(scenario, source)]);
+  scenario.warnings = sortProblems([...scheduleWarnings(scenario, source), ...mapWarnings(scenario, source), ...nameWarnings(scenario, source)]);
   return scenario;
 }
 

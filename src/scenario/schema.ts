@@ -83,6 +83,16 @@ function text(expected = 'text') {
   return z.string({ error: expecting(expected, 'text') });
 }
 
+/** Longest name of a scenario or a council (a title; also a CSV and Excel cell). */
+export const MAX_NAME_LENGTH = 200;
+/** Longest description, source or other text (well inside Excel's 32,767 characters a cell). */
+export const MAX_TEXT_LENGTH = 5_000;
+
+/** Text of at most `max` characters, saying how long it was when longer. */
+function limitedText(expected: string, max: number) {
+  return text(expected).max(max, { error: (issue) => `expected ${expected} of at most ${max.toLocaleString('en-GB')} characters, got ${String((issue.input as string | undefined)?.length?.toLocaleString('en-GB') ?? 'more')}; shorten it` });
+}
+
 function plainNumber(range: Range, options: { integer?: boolean } = {}) {
   const error = expecting(range.expected, 'number');
   let schema = options.integer ? z.int({ error }) : z.number({ error });
@@ -127,7 +137,7 @@ function oneOf<const Word extends string>(words: readonly [Word, ...Word[]]) {
 export const PROVENANCE_STATUSES = ['published', 'local_data', 'estimate', 'assumption'] as const;
 
 function provenanceKeys() {
-  return { source: text('text saying where the figure comes from').optional(), status: oneOf(PROVENANCE_STATUSES).optional() };
+  return { source: limitedText('text saying where the figure comes from', MAX_TEXT_LENGTH).optional(), status: oneOf(PROVENANCE_STATUSES).optional() };
 }
 
 function isMapping(value: unknown): value is Record<string, unknown> {
@@ -496,7 +506,7 @@ function councilShare() {
 function councils() {
   const share = councilShare();
   const council = section(
-    { name: text('a council name').trim().min(1, { error: () => 'expected a council name, got empty text' }), children_share: share, match_share: share },
+    { name: limitedText('a council name', MAX_NAME_LENGTH).trim().min(1, { error: () => 'expected a council name, got empty text' }), children_share: share, match_share: share },
     'a council: { name, children_share, match_share }',
   );
   return z
@@ -746,9 +756,9 @@ function activeContext(): SchemaContext {
 function scenarioSchema() {
   return section(
     {
-      name: text('a name for the scenario').trim().min(1, { error: () => 'expected a name for the scenario, got empty text' }),
-      description: text('text describing the scenario').optional(),
-      sources: z.array(text('the name of a source'), { error: expecting('a list of sources', 'list') }).optional(),
+      name: limitedText('a name for the scenario', MAX_NAME_LENGTH).trim().min(1, { error: () => 'expected a name for the scenario, got empty text' }),
+      description: limitedText('text describing the scenario', MAX_TEXT_LENGTH).optional(),
+      sources: z.array(limitedText('the name of a source', MAX_TEXT_LENGTH), { error: expecting('a list of sources', 'list') }).max(100, { error: 'expected at most 100 sources' }).optional(),
       contract: contract(),
       funding: funding().optional(),
       councils: councils(),
