@@ -27,7 +27,7 @@ import * as scenarios from './routes/scenarios';
 import { sameOrigin } from './middleware/sameOrigin';
 import { authenticate } from './middleware/authenticate';
 import { authorise } from './middleware/authorise';
-import { csrf } from './middleware/csrf';
+import { csrf, csrfLocals } from './middleware/csrf';
 import { sessions } from './middleware/session';
 import { signOffNotice } from './middleware/signOffNotice';
 import * as admin from './routes/admin';
@@ -59,6 +59,7 @@ export function createApp(given: AppServices): express.Express {
   app.use(staticFiles());
   app.use(sessions(services));
   app.use(authenticate(services));
+  app.use(csrfLocals(services.auth!.secret));
   app.use(sameOrigin());
   app.use(bodyParsers());
   app.use(authorise(services));

@@ -22,8 +22,16 @@ function sameToken(given: unknown, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+/** Sets res.locals.csrfToken for every page's forms (mounted before the role check, so refusal pages have it too). */
+export function csrfLocals(secret: string): RequestHandler {
+  return (req, res, next) => {
+    res.locals.csrfToken = csrfTokenFor(secret, req);
+    next();
+  };
+}
+
 /**
- * Sets res.locals.csrfToken for forms, and refuses (403) a POST without the right token, beside
+ * Refuses (403) a POST without the right token, beside
  * the Origin check. The token comes in the form field `_csrf`, the X-CSRF-Token header, or (for
  * multipart forms, whose body is read later by the route) the `_csrf` query parameter. A JSON API
  * request made with a bearer token carries no cookies, so it needs none.
@@ -31,7 +39,6 @@ function sameToken(given: unknown, expected: string): boolean {
 export function csrf(services: AppServices, secret: string): RequestHandler {
   return (req, res, next) => {
     const expected = csrfTokenFor(secret, req);
-    res.locals.csrfToken = expected;
     if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS' || res.locals.bearer === true) return next();
     const body = (req.body ?? {}) as Record<string, unknown>;
     const multipart = (req.headers['content-type'] ?? '').toLowerCase().startsWith('multipart/form-data');

@@ -26,6 +26,13 @@ function saveSession(req: Request): Promise<void> {
   return new Promise((resolve, reject) => req.session.save((error: unknown) => (error ? reject(error) : resolve())));
 }
 
+/** Why a sign-in failed, in a line for the audit log: openid-client's message and its causes. */
+function refusalReason(error: unknown): string {
+  const messages: string[] = [];
+  for (let current: unknown = error; current instanceof Error && messages.length < 3; current = current.cause) messages.push(current.message);
+  return messages.length === 0 ? 'sign-in failed' : messages.join(': ').slice(0, 300);
+}
+
 /** GET /sign-in — one button per council directory on the allow-list. */
 export function signInPage(services: AppServices): RequestHandler {
   return (req, res) => {
@@ -73,7 +80,7 @@ export function signInCallback(services: AppServices): RequestHandler {
       identity = await setup.oidc.finish(callbackUrl, pending);
     } catch (error) {
       delete req.session.pending;
-      audit(services, res, { action: 'sign-in', target: pending.council, outcome: 'refused', detail: error instanceof Error ? error.message.slice(0, 300) : 'sign-in failed' });
+      audit(services, res, { action: 'sign-in', target: pending.council, outcome: 'refused', detail: refusalReason(error) });
       res.status(401).render('pages/auth-refused', { kind: 'signInFailed', needed: 'viewer' });
       return;
     }
