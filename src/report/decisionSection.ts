@@ -177,6 +177,36 @@ export function budgetPlanTable(results: Results, perspective: string, extension
   };
 }
 
+/**
+ * Each budget's net cash effect by financial year for one option, one row per perspective (the
+ * cabinet report's summary): cashable saving less own contribution at the central values, a total,
+ * and, when the model gives it, what the extension years do to that budget in the headline measure.
+ * Null without budget tables.
+ */
+export function budgetEffectTable(results: Results, extensionYears: number): ChartTable | null {
+  if (budgetOf(results) === null) return null;
+  const perspectives = perspectivesOf(results).filter((p) => optionBudget(results, p, extensionYears) !== null);
+  if (perspectives.length === 0) return null;
+  const years = optionBudget(results, perspectives[0]!, extensionYears)!.byFinancialYear.map((y) => y.year);
+  const measure = headlineMeasure(results);
+  const addsOf = (perspective: string): number | null => {
+    const option = decisionOf(results)[perspective]?.options.find((o) => o.extensionYears === extensionYears) as { incrementalNetBudgetEffect?: { central: number; mean: number | null } } | undefined;
+    const figure = option?.incrementalNetBudgetEffect;
+    if (figure === undefined || figure === null) return null;
+    return measure === 'mean' && figure.mean !== null ? figure.mean : figure.central;
+  };
+  const withAdds = extensionYears > 0 && perspectives.every((p) => addsOf(p) !== null);
+  return {
+    caption: t('pages.effect.caption', { option: optionName(extensionYears).toLowerCase() }),
+    head: [t('pages.effect.who'), ...years, t('pages.budget.head.total'), ...(withAdds ? [t('pages.effect.adds', { measure: measureWords(measure) })] : [])],
+    rows: perspectives.map((p) => {
+      const budget = optionBudget(results, p, extensionYears)!;
+      const total = budget.byFinancialYear.reduce((sum, y) => sum + y.netBudgetEffect, 0);
+      return [perspectiveTitle(p), ...budget.byFinancialYear.map((y) => formatMoney(y.netBudgetEffect)), formatMoney(total), ...(withAdds ? [formatMoney(addsOf(p)!)] : [])];
+    }),
+  };
+}
+
 /** The first letter in lower case, for a label inside a sentence ("Share of ..." -> "share of ..."). */
 function lowerFirst(text: string): string {
   return text.charAt(0).toLowerCase() + text.slice(1);

@@ -9,7 +9,7 @@ import type { Scenario } from '../scenario/types';
 import { chartBundle, decisionMapChart, percentilesTable, type ChartBundle, type ChartTable, type DecisionMapChart } from './charts';
 import { formatMoneyShort, formatNumber, formatPercent } from './format';
 import { truncationsOf } from './decision';
-import { budgetPlanTable, decisionSection, type DecisionSection } from './decisionSection';
+import { budgetEffectTable, budgetPlanTable, decisionSection, type DecisionSection } from './decisionSection';
 import { budgetOf, perspectivesOf } from './decision';
 import { overviewOf, type Overview } from './overview';
 import { breakEvenSentence, focusOption, grantSentence, headlineOption, headlines, optionName, switchingTable, type OptionHeadlines, type SwitchingRow } from './headline';
@@ -47,6 +47,8 @@ export interface ScenarioReport {
   /** Per perspective, the cash budget of stopping and of the focus option, and what the extension years change, as medium-term plans. */
   budgetPlans: { perspective: string; title: string; grant: string; tables: ChartTable[] }[];
   decisionMap: DecisionMapChart | null;
+  /** Each budget's net cash effect by year for the focus option (the report's summary). */
+  budgetEffect: ChartTable | null;
   /** The key points of the headline option's NPV spread (for the report, instead of every histogram bin). */
   percentiles: ChartTable | null;
   councils: { name: string; children: string; match: string }[];
@@ -111,6 +113,7 @@ export function scenarioReport(results: Results, scenario: Scenario, stamp: RunS
     budgetPlans: budgetPlansOf(results, scenario),
     decisionMap: decisionMapChart(results, { councils: scenario.councils, fundingSchedule: scenario.fundingSchedule ?? [] }),
     percentiles: percentilesTable(headlineOption(results)),
+    budgetEffect: budgetEffectTable(results, scenario.contract.maxYears >= 1 ? focusOption(results, scenario.contract.maxYears) : 0),
     councils: scenario.councils.map((c) => ({ name: c.name, children: formatPercent(c.childrenShare, 2), match: formatPercent(c.matchShare, 2) })),
     warnings: warningsInWords(results),
     stamp,

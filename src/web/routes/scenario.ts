@@ -263,10 +263,14 @@ export function xlsx(services: AppServices): RequestHandler {
   });
 }
 
-/** GET /scenarios/:name/report — the printable cabinet report. */
+/** GET /scenarios/:name/report — the printable cabinet report (a what-if's with before and after). */
 export function report(services: AppServices): RequestHandler {
-  return afterRun(services, (res, prepared, run, results) => {
+  return afterRun(services, async (res, prepared, run, results) => {
     const shaped = scenarioReport(results, prepared.scenario, stampOf(prepared, run, results, originOf(res)));
-    res.render('pages/report', { stored: prepared.stored, report: shaped, chartJson: jsonForScript(shaped.chartData), links: runLinks(prepared), hashMismatch: prepared.hashMismatch });
+    const changes = prepared.query.changes;
+    const before = changes.length > 0 ? await baseline(services, prepared) : null;
+    const whatIf = before === null ? null : { ...whatIfOf(before, { scenario: prepared.scenario, results }, changes), resetHref: `/scenarios/${encodeURIComponent(prepared.stored.name)}/report` };
+    const links = runLinks(prepared);
+    res.render('pages/report', { stored: prepared.stored, report: shaped, chartJson: jsonForScript(shaped.chartData), links, fullLink: originOf(res) + links.page, whatIf, hashMismatch: prepared.hashMismatch });
   });
 }
