@@ -16,6 +16,7 @@ import { outputBytes, simulationLayout } from '../model/simulate';
 import { withCouncilPlacements } from '../model/summarise';
 import type { Scenario } from '../scenario/types';
 import { drawSources } from './draws';
+import { DrawNotFiniteError, nonFiniteDraw } from './drawCheck';
 import { blockCount, contractCostVariesIn, costShapeVariesIn, drawsByBlock, monteCarloResult, simulationPlan, type MonteCarloRequest } from './montecarlo';
 import { withUpdatedOptions, type MonteCarloWithInformation } from './information';
 import { scenarioSource, type ScenarioSource, type SummariseResult, type Task } from './task';
@@ -141,7 +142,7 @@ export class RunPool {
   async monteCarlo(scenario: Scenario, request: MonteCarloRequest, client?: string): Promise<MonteCarloResult[]> {
     checkRunCost(scenario, request, this.budget);
     const source = scenarioSource(scenario);
-    return this.guarded((signal) => this.monteCarloSteps(source, scenario, request, signal), client);
+    return this.explained(scenario, request, this.guarded((signal) => this.monteCarloSteps(source, scenario, request, signal), client));
   }
 
   /**
@@ -153,7 +154,7 @@ export class RunPool {
   async analyse(scenario: Scenario, request: MonteCarloRequest, client?: string): Promise<Results> {
     checkRunCost(scenario, request, this.budget);
     const source = scenarioSource(scenario);
-    return this.guarded(async (signal) => {
+    return this.explained(scenario, request, this.guarded(async (signal) => {
       const deterministic = this.run({ kind: 'deterministic', source }, signal) as Promise<Results>;
       if (request.iterations === 0) return deterministic;
       // Monitoring and the value of information need every draw kept: one thread, at most
@@ -174,7 +175,21 @@ export class RunPool {
       results.decisionMap = info.decisionMap;
       results.headlineTornado = info.headlineTornado;
       return results;
-    }, client);
+    }, client));
+  }
+
+  /**
+   * A failed run of a scenario whose draws give an input that is not a finite number becomes a
+   * DrawNotFiniteError naming the input and the draws (the user's to fix); any other failure stays.
+   */
+  private async explained<T>(scenario: Scenario, request: MonteCarloRequest, run: Promise<T>): Promise<T> {
+    try {
+      return await run;
+    } catch (error) {
+      if (!(error instanceof RunFailedError)) throw error;
+      const reason = nonFiniteDraw(scenario, request);
+      throw reason === undefined ? error : new DrawNotFiniteError(reason);
+    }
   }
 
   /**

@@ -4,6 +4,7 @@
  */
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { RunTooLargeError } from '../run/cost';
+import { DrawNotFiniteError } from '../run/drawCheck';
 import { ClientBusyError } from '../run/pool';
 import { t, type MessageKey, type MessageParams } from '../report/messages';
 import type { AppEnv, Log } from './services';
@@ -40,6 +41,9 @@ function explained(error: unknown): Explained | undefined {
     const values = { count: error.runs, seconds: CLIENT_RETRY_AFTER_SECONDS };
     return { status: 429, titleKey: 'queue.title', bodyKey: 'queue.body', values, api: t('queue.api', values), retryAfterSeconds: CLIENT_RETRY_AFTER_SECONDS };
   }
+  if (error instanceof DrawNotFiniteError) {
+    return { status: 422, titleKey: 'draw.title', bodyKey: 'cost.body', values: { message: error.message }, api: error.message };
+  }
   if (isTruncatedBody(error)) {
     return { status: 400, titleKey: 'upload.truncated.title', bodyKey: 'upload.truncated.body', values: {}, api: t('upload.truncated.body') };
   }
@@ -72,7 +76,8 @@ export function statusOf(error: unknown): number {
 }
 
 /**
- * Logs the error with the request id and renders the error page: a run too large (422), a client
+ * Logs the error with the request id and renders the error page: a run too large or a draw that is
+ * not a number (422, naming the input), a client
  * over its share of runs (429, with Retry-After) and a cut-short upload (400) with what to do;
  * other 4xx errors as "the request could not be handled" (413 as "too large"), everything else
  * as "there is a problem". API paths get JSON instead: `{ error, requestId }`.
