@@ -17,6 +17,8 @@ export interface RouteAccess {
 
 export const ROUTE_ACCESS: readonly RouteAccess[] = [
   { method: 'GET', path: '/health', access: 'public', why: 'load balancer checks' },
+  // Served before sign-in (as are public/ and /assets): the sign-in page needs its styles.
+  { method: 'GET', path: '/vendor/:file', access: 'public', why: 'styles and scripts, the same for everyone' },
   { method: 'GET', path: '/sign-in', access: 'public', why: 'choose a council directory' },
   { method: 'GET', path: '/sign-in/:council', access: 'public', why: 'go to the directory' },
   { method: 'GET', path: '/auth/callback', access: 'public', why: 'back from the directory' },
@@ -59,6 +61,11 @@ const COMPILED = ROUTE_ACCESS.map((row) => ({ ...row, pattern: patternOf(row.pat
  * @example accessFor('GET', '/scenarios/class-central/edit') // 'editor'
  */
 export function accessFor(method: string, requestPath: string): Access {
+  return routeAccessRow(method, requestPath)?.access ?? 'admin';
+}
+
+/** The table's row for a request, or undefined when no row matches (then admin is needed). */
+export function routeAccessRow(method: string, requestPath: string): RouteAccess | undefined {
   const asked = method === 'HEAD' ? 'GET' : method;
-  return COMPILED.find((row) => row.method === asked && row.pattern.test(requestPath))?.access ?? 'admin';
+  return COMPILED.find((row) => row.method === asked && row.pattern.test(requestPath));
 }
