@@ -11,6 +11,7 @@ import path from 'node:path';
 import type { Request, RequestHandler } from 'express';
 import type { Results } from '../model/results';
 import { monteCarloRequest, type MonteCarloRequest } from '../run/montecarlo';
+import { costRefusal, runCost, RunTooLargeError, WEB_BUDGET } from '../run/cost';
 import { BusyError, ClientBusyError } from '../run/pool';
 import { checkedResults } from '../report/integrity';
 import { scenarioIdentity } from '../scenario/hash';
@@ -98,7 +99,11 @@ export function createRunner(analyse: Analyse, now: () => Date = () => new Date(
       }
       const run: Run = { key, startedAt: now(), promise: Promise.resolve() as unknown as Promise<Results> };
       // Results that fail the integrity check become a failed run (an internal error), never a wrong chart.
-      run.promise = analyse(scenario, request, requestClient.getStore()).then(checkedResults).then(
+      // A run past the web's budget is refused before it starts, whichever way it was asked for
+      // (a file, a link's changes, the API); the pool checks again for its other callers.
+      const refusal = costRefusal(runCost(scenario, request), WEB_BUDGET);
+      const analysed = refusal === undefined ? analyse(scenario, request, requestClient.getStore()) : Promise.reject(new RunTooLargeError(refusal, runCost(scenario, request)));
+      run.promise = analysed.then(checkedResults).then(
         (results) => {
           run.results = results;
           run.finishedAt = now();
