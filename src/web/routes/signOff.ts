@@ -154,6 +154,9 @@ export function signOffReport(services: AppServices): RequestHandler {
       report,
       chartJson: jsonForScript(report.chartData),
       links: { page, csv: page, informationCsv: page, xlsx: `${page}/results.xlsx`, report: `${page}/report`, status: page, json: page },
+      fullLink: originOf(res) + page,
+      // The signed-off run alone: its stored figures, not a comparison rerun today.
+      whatIf: null,
       hashMismatch: false,
     });
   };
