@@ -494,7 +494,7 @@ export const en = {
   'history.refusedTitle': 'Not saved',
   'history.refusedChanged': 'Someone saved {name} after you opened its history, so nothing was restored. Open the history again to see the newest version.',
   'diff.title': '{name}: version {from} against version {to}',
-  'diff.summary': '{added} lines added, {removed} lines removed.',
+  'diff.summary': 'Lines added: {added}. Lines removed: {removed}.',
   'diff.caption': 'Lines of version {from} and version {to}',
   'diff.col.old': 'Line in {number}',
   'diff.col.new': 'Line in {number}',
