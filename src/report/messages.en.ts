@@ -542,6 +542,8 @@ export const en = {
   'signOff.noticeChanged': 'Changed since sign-off.',
   'signOff.noticeLink': 'See the signed-off run',
   'stamp.signOff': 'Signed off',
+  'history.link': 'History of this scenario',
+  'signOff.link': 'Sign off this run for a paper',
 
   'compare.title': 'Compare two scenarios',
   'compare.first': 'First scenario',

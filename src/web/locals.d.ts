@@ -33,6 +33,8 @@ declare global {
       csrfToken?: string;
       /** Set by signOffNotice on a scenario's pages: the run was signed off, or changed since. */
       signOffNotice?: import('./middleware/signOffNotice').SignOffNotice;
+      /** Set by signOffNotice on a scenario's pages: its history link, and sign-off for approvers. */
+      scenarioTools?: import('./middleware/signOffNotice').ScenarioTools;
     }
   }
 }
