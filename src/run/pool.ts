@@ -3,7 +3,7 @@
  * web server. A run is refused before it starts when its cost (src/run/cost.ts) passes the budget.
  * At most `threads` runs hold a place at once; the others wait in a queue bounded overall
  * (`maxQueue`) and for each client (`maxRunsPerClient`, running or waiting), and a freed place
- * goes to the waiting client with the fewest runs going, so one client's burst never holds up
+ * goes to the waiting client with the fewest runs running, so one client's burst never holds up
  * another's run by more than one run. A run's time limit counts from when it gets its place, not
  * from when it joined the queue. A worker that throws, exits or runs out of memory is replaced.
  */
@@ -92,8 +92,13 @@ export class RunPool {
   private running = 0;
   /** Runs waiting for a place, oldest first. */
   private readonly waiting: Waiting[] = [];
-  /** Runs running or waiting, by client. */
+  /** Runs running or waiting, by client (its share). */
   private readonly byClient = new Map<string, number>();
+  /** Runs running, by client (who goes next). */
+  private readonly runningByClient = new Map<string, number>();
+  /** When each client with runs last got a place (a count of places given), for taking turns. */
+  private readonly lastStarted = new Map<string, number>();
+  private placesGiven = 0;
 
   constructor(options: RunPoolOptions = {}) {
     this.threads = Math.max(1, options.threads ?? availableParallelism());
@@ -203,26 +208,47 @@ export class RunPool {
     if (this.running >= this.threads && this.waiting.length >= this.maxQueue) throw new BusyError();
     if (client !== undefined) this.byClient.set(client, mine + 1);
     if (this.running < this.threads) {
-      this.running++;
+      this.started(client);
       return;
     }
     await new Promise<void>((start) => this.waiting.push({ client, start }));
   }
 
-  /** Gives a freed place to the waiting run whose client has the fewest runs going (oldest first on a tie). */
+  private started(client: string | undefined): void {
+    this.running++;
+    if (client === undefined) return;
+    this.runningByClient.set(client, (this.runningByClient.get(client) ?? 0) + 1);
+    this.lastStarted.set(client, ++this.placesGiven);
+  }
+
+  /** Takes one from a client's count, forgetting the client at 0. */
+  private static lower(counts: Map<string, number>, client: string): void {
+    const left = (counts.get(client) ?? 1) - 1;
+    if (left === 0) counts.delete(client);
+    else counts.set(client, left);
+  }
+
+  /** Gives a freed place to the waiting run whose client has the fewest runs running, taking turns on a tie. */
   private release(client: string | undefined): void {
     if (client !== undefined) {
-      const left = (this.byClient.get(client) ?? 1) - 1;
-      if (left === 0) this.byClient.delete(client);
-      else this.byClient.set(client, left);
+      RunPool.lower(this.byClient, client);
+      RunPool.lower(this.runningByClient, client);
+      if (!this.byClient.has(client)) this.lastStarted.delete(client);
     }
     this.running--;
     if (this.waiting.length === 0) return;
-    const going = (waiting: Waiting): number => (waiting.client === undefined ? 0 : (this.byClient.get(waiting.client) ?? 0));
+    // Fewest runs running first; on a tie, the client whose last run started longest ago (so
+    // clients take turns); then the oldest.
+    const rank = (waiting: Waiting): [number, number] =>
+      waiting.client === undefined ? [0, 0] : [this.runningByClient.get(waiting.client) ?? 0, this.lastStarted.get(waiting.client) ?? 0];
     let next = 0;
-    for (let i = 1; i < this.waiting.length; i++) if (going(this.waiting[i]!) < going(this.waiting[next]!)) next = i;
+    for (let i = 1; i < this.waiting.length; i++) {
+      const [running, last] = rank(this.waiting[i]!);
+      const [bestRunning, bestLast] = rank(this.waiting[next]!);
+      if (running < bestRunning || (running === bestRunning && last < bestLast)) next = i;
+    }
     const [chosen] = this.waiting.splice(next, 1);
-    this.running++;
+    this.started(chosen!.client);
     chosen!.start();
   }
 

@@ -20,6 +20,11 @@ export interface HostileScenario {
   first: string;
 }
 
+/** `count` variables, one a line, indented under `variables:`. */
+function variables(count: number): string {
+  return Array.from({ length: count }, (_, i) => `  v${i}: ${i}`).join('\n');
+}
+
 const BOMB = ['a: &a [1, 1, 1, 1, 1, 1, 1, 1, 1, 1]', 'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]', 'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]', 'd: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]'].join('\n');
 
 export const HOSTILE_SCENARIOS: readonly HostileScenario[] = [
@@ -58,6 +63,15 @@ export const HOSTILE_SCENARIOS: readonly HostileScenario[] = [
   { name: 'formula-bang', text: central('move_cost: 2000', 'move_cost: "170!"'), first: '29:18 outcomes.move_cost: the operator `!` (factorial) is not allowed; use + - * / ^ and brackets' },
   { name: 'formula-long', text: central('move_cost: 2000', `move_cost: "${Array(300).fill('a').join(' + ')}"\nvariables: { a: 1 }`), first: '29:15 outcomes.move_cost: the formula is longer than 500 characters' },
   { name: 'formula-deep', text: central('move_cost: 2000', `move_cost: "${'('.repeat(60)}a${')'.repeat(60)}"\nvariables: { a: 1 }`), first: '29:15 outcomes.move_cost: the formula is nested more than 30 levels deep' },
+  // Issue 13: keys JavaScript would drop or misread, refused at their line; hard limits on keys,
+  // variables and the length of names, each with what to do.
+  { name: 'proto-key', text: central('move_cost: 2000', 'move_cost: 2000\n  __proto__: 1'), first: '30:3 outcomes.__proto__: `__proto__` is not allowed as a key; it is not a scenario setting, and the tool would ignore it' },
+  { name: 'constructor-key', text: `${CENTRAL}\nconstructor:\n  polluted: 1\n`, first: '37:1 constructor: `constructor` is not allowed as a key; it is not a scenario setting, and the tool would ignore it' },
+  { name: 'prototype-key', text: central('move_cost: 2000', 'move_cost: { prototype: 1 }'), first: '29:16 outcomes.move_cost.prototype: `prototype` is not allowed as a key; it is not a scenario setting, and the tool would ignore it' },
+  // 13,000 variables (187 kB): the 2,001st key is on line 1,985 (central.yaml has 16 keys before them).
+  { name: 'thirteen-thousand-keys', text: `${CENTRAL}\nvariables:\n${variables(13_000)}\n`, first: '1985:1 the file has more than 2,000 keys and list items; a scenario has a few hundred at most, so remove unused variables or lists' },
+  { name: 'too-many-variables', text: `${CENTRAL}\nvariables:\n${variables(201)}\n`, first: '38:3 variables: the file declares 201 variables; at most 200 are allowed, so remove the ones no input uses' },
+  { name: 'long-name', text: central('name: CLASS regional service, central case', `name: ${'x'.repeat(100_000)}`), first: '3:7 name: expected a name for the scenario of at most 200 characters, got 100,000; shorten it' },
   { name: 'binary-junk', text: '\u0000\u0001\u0002PK\u0003\u0004\uFFFD\uFFFD', first: '1:1 expected a scenario: a mapping with name, contract, service and outcomes, got "\\u0000\\u0001\\u0002PK\\u0003\\u0004\uFFFD\uFFFD"' },
   { name: 'empty', text: '', first: '1:1 expected a scenario: a mapping with name, contract, service and outcomes, got an empty value' },
 ];
