@@ -442,7 +442,7 @@ export const en = {
   'edit.saveAs': 'How to save it',
   'edit.saveAsHint': 'Saving never loses a version: every earlier version of {name} stays in its history and can be restored.',
   'edit.historyLink': 'See its history',
-  'edit.saveAsNew': 'As a new scenario, with the file name above',
+  'edit.saveAsNew': 'As a new scenario, under the file name below',
   'edit.saveAsRevision': 'As the new version of {name}, replacing it for everyone',
   'edit.saveAsRevisionHint': 'Links made before keep working and say the scenario has changed since.',
   'edit.message': 'What did you change? (optional)',

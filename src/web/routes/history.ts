@@ -31,7 +31,7 @@ function nameOf(req: Request): string {
 async function rowsOf(services: AppServices, name: string): Promise<HistoryRow[] | undefined> {
   if (services.db === undefined || !SCENARIO_NAME.test(name)) return undefined;
   const revisions = revisionsOf(services.db, name);
-  const toRow = (r: Revision, i: number): HistoryRow => ({ number: r.number, author: r.author, createdAt: formatDateTime(new Date(r.createdAt)), message: r.message, hash: r.hash, modelVersion: r.modelVersion, current: i === 0 });
+  const toRow = (r: Revision, i: number): HistoryRow => ({ number: r.number, author: r.author, createdAt: r.author === 'bundled' ? null : formatDateTime(new Date(r.createdAt)), message: r.message, hash: r.hash, modelVersion: r.modelVersion, current: i === 0 });
   if (revisions.length > 0) return revisions.map(toRow);
   const bundled = await readRevision(services.scenariosDir, services.db, name, 1);
   if (bundled === undefined) return undefined;
