@@ -23,14 +23,14 @@ export interface CostBudget {
 }
 
 /**
- * The web's budget: at most about 40 seconds of one thread and 300 MB of arrays, so the runs on
- * two threads stay well inside the server's 1.5 GB whatever a link or a file asks for. 200,000
- * simulations of the bundled scenarios (4 extension years) fit; so do 200,000 with 10 years.
+ * The web's budget: at most about 40 seconds of one thread and 400 MB of arrays, so the runs on
+ * two threads stay well inside the server's 1.5 GB whatever a link or a file asks for. A million
+ * simulations of the bundled scenarios fit; ten million, or ten extension years at a million, do not.
  */
-export const WEB_BUDGET: Readonly<CostBudget> = { work: 1_000_000_000, memoryBytes: 300 * 1024 * 1024 };
+export const WEB_BUDGET: Readonly<CostBudget> = { work: 40_000_000_000, memoryBytes: 400 * 1024 * 1024 };
 
 /** The command line's budget: the user's own machine, so ten times the web's work and 4 GB. */
-export const COMMAND_LINE_BUDGET: Readonly<CostBudget> = { work: 6_000_000_000, memoryBytes: 4 * 1024 * 1024 * 1024 };
+export const COMMAND_LINE_BUDGET: Readonly<CostBudget> = { work: 400_000_000_000, memoryBytes: 4 * 1024 * 1024 * 1024 };
 
 /** The figures a run's cost is worked out from, and the cost. */
 export interface RunCost {
@@ -43,7 +43,10 @@ export interface RunCost {
   processVariability: boolean;
   /** Children referred a month at the central values, at the end of the horizon (with growth). */
   childrenPerMonth: number;
-  /** Work units: iterations x months x options x perspectives, times a factor growing with the children a month under process variability. */
+  /**
+   * Work units: (simulations + INFORMATION_WORK x the kept ones) x months x options x perspectives,
+   * times a factor growing with the children a month under process variability.
+   */
   work: number;
   memoryBytes: number;
 }
@@ -69,10 +72,22 @@ const KEPT_BYTES_PER_SOURCE = 16;
 const KEPT_COLUMNS = 32;
 
 /**
- * The cost of a run of `scenario` as `request` asks.
- * @example runCost(classCentral, { iterations: 10_000, ... }).work // 10,000 x 99 months x 5 options x 4 perspectives = 19,800,000
+ * How much more a kept simulation costs than a plain one: the kept run also works out the
+ * decision, the value of information and the decision map on every draw (measured: 50,000 kept
+ * draws of class-central take about 3.6 s, 1,000,000 plain ones about 2 s of one thread).
  */
-export function runCost(scenario: Scenario, request: MonteCarloRequest): RunCost {
+export const INFORMATION_WORK = 30;
+
+/** How a run is done: on the web a run past INFORMATION_ITERATIONS keeps only that many; the command line keeps all. */
+export interface RunShape {
+  keepsEveryDraw?: boolean;
+}
+
+/**
+ * The cost of a run of `scenario` as `request` asks.
+ * @example runCost(classCentral, { iterations: 10_000, ... }).work // (10,000 + 30 x 10,000 kept) x 99 months x 5 options x 4 perspectives = 613,800,000
+ */
+export function runCost(scenario: Scenario, request: MonteCarloRequest, shape: RunShape = {}): RunCost {
   const plan = simulationPlan(scenario, request);
   const layout = simulationLayout(plan);
   const months = layout.horizon;
@@ -83,14 +98,14 @@ export function runCost(scenario: Scenario, request: MonteCarloRequest): RunCost
   const childrenPerMonth = (plan.base.referralsPerYear / 12) * Math.pow(1 + growth, years);
   const iterations = request.iterations;
   // With process variability each month of each simulation draws whole children (Poisson
-  // referrals, binomial outcomes, a length for each placement); measured (bench/load.ts), the time
-  // grows about as the square root of the children a month: x3.5 at 15 a month, x117 at 83,000.
-  const perMonth = request.processVariability ? 2 + 0.4 * Math.sqrt(Math.max(0, childrenPerMonth)) : 1;
-  const work = iterations * months * options * perspectives * perMonth;
+  // referrals, binomial outcomes, a length for each placement); measured, the time is about x12.5
+  // at 15 children a month and x117 at 83,000: 11 + 0.4 x the square root of the children.
+  const perMonth = request.processVariability ? 11 + 0.4 * Math.sqrt(Math.max(0, childrenPerMonth)) : 1;
+  const kept = shape.keepsEveryDraw ? iterations : keptIterations(scenario, iterations);
+  const work = (iterations + INFORMATION_WORK * kept) * months * options * perspectives * perMonth;
   const sources = drawSources(scenario).length;
   const varies = costShapeVariesIn(scenario);
   const fanIterations = plan.fanIterations;
-  const kept = keptIterations(scenario, iterations);
   const keptRun = kept === 0 ? 0 : outputBytes(layout, kept, Math.min(kept, fanIterations), varies) + kept * (sources * KEPT_BYTES_PER_SOURCE + KEPT_COLUMNS * 8);
   // A run larger than the kept one also has its own output on every thread, and its whole-run
   // draws when they cannot be drawn block by block (Latin hypercube, correlations).
@@ -101,28 +116,35 @@ export function runCost(scenario: Scenario, request: MonteCarloRequest): RunCost
   return { iterations, months, options, perspectives, processVariability: request.processVariability, childrenPerMonth, work, memoryBytes };
 }
 
-/** The iterations that would fit `budget`, rounded down to a round figure (at least 0). */
-function iterationsWithin(cost: RunCost, budget: CostBudget): number {
-  if (cost.iterations === 0) return 0;
-  const byWork = (budget.work / cost.work) * cost.iterations;
-  const byMemory = (budget.memoryBytes / Math.max(1, cost.memoryBytes)) * cost.iterations;
-  const fits = Math.floor(Math.min(byWork, byMemory, cost.iterations));
+/**
+ * The most simulations of this run that fit `budget`, rounded down to a round figure (0 when none
+ * do): from the share of the budget the run takes, lowered by a tenth at a time while the cost
+ * (not quite in proportion: the kept run is capped) still passes it.
+ */
+export function iterationsWithin(scenario: Scenario, request: MonteCarloRequest, budget: CostBudget, shape: RunShape = {}): number {
+  const passes = (iterations: number): boolean => {
+    const cost = runCost(scenario, { ...request, iterations }, shape);
+    return cost.work > budget.work || cost.memoryBytes > budget.memoryBytes;
+  };
+  const full = runCost(scenario, request, shape);
+  let fits = Math.floor(Math.min(request.iterations, (budget.work / full.work) * request.iterations, (budget.memoryBytes / Math.max(1, full.memoryBytes)) * request.iterations));
+  while (fits > 0 && passes(fits)) fits = Math.floor(fits * 0.9);
   const round = fits >= 10_000 ? 1_000 : fits >= 1_000 ? 100 : 10;
-  return Math.max(0, Math.floor(fits / round) * round);
+  return Math.floor(fits / round) * round;
 }
 
 /**
- * Why `cost` is refused under `budget`, naming the setting to lower, or undefined when it fits.
- * @example costRefusal(runCost(classCentral, { iterations: 10_000_000, ... }), WEB_BUDGET)
+ * Why `cost` is refused under `budget`, naming the setting to lower (with `within`, the most
+ * simulations that would fit, when above 0), or undefined when it fits.
+ * @example costRefusal(runCost(classCentral, { iterations: 10_000_000, ... }), WEB_BUDGET, 1_230_000)
  *   // "This run is too large: 10,000,000 simulations x 99 months x 5 options x 4 perspectives is about
  *   //  792 seconds of work, more than the 40 allowed. Lower monte_carlo.iterations (to at most 505,000)
  *   //  or contract.extensions.max_years."
  */
-export function costRefusal(cost: RunCost, budget: CostBudget): string | undefined {
+export function costRefusal(cost: RunCost, budget: CostBudget, within = 0): string | undefined {
   const overWork = cost.work > budget.work;
   const overMemory = cost.memoryBytes > budget.memoryBytes;
   if (!overWork && !overMemory) return undefined;
-  const within = iterationsWithin(cost, budget);
   const iterations = within > 0 ? t('cost.iterationsTo', { iterations: formatNumber(within) }) : t('cost.iterations');
   const shape = t('cost.shape', {
     iterations: formatNumber(cost.iterations),
@@ -145,10 +167,10 @@ export function costRefusal(cost: RunCost, budget: CostBudget): string | undefin
 }
 
 /**
- * Work units one thread does in a second, on the low side (measured 28 to 45 million on a shared
- * 2-core machine; bench/load.ts prints it), so the seconds a refusal names are not understated.
+ * Work units one thread does in a second: 1,000,000 plain draws of class-central (1,980 units each)
+ * take about 2 s of one thread on this 2-core machine (README, Speed and load).
  */
-export const WORK_PER_SECOND = 25_000_000;
+export const WORK_PER_SECOND = 1_000_000_000;
 
 /** A run refused before it started because it would pass the budget: the user's to fix. */
 export class RunTooLargeError extends Error {
@@ -167,9 +189,18 @@ export class RunTooLargeError extends Error {
  * Throws RunTooLargeError when the run would pass `budget`.
  * @example checkRunCost(scenario, { ...request, iterations: 10_000_000 }, WEB_BUDGET) // throws
  */
-export function checkRunCost(scenario: Scenario, request: MonteCarloRequest, budget: CostBudget): RunCost {
-  const cost = runCost(scenario, request);
-  const refusal = costRefusal(cost, budget);
-  if (refusal !== undefined) throw new RunTooLargeError(refusal, cost);
-  return cost;
+export function checkRunCost(scenario: Scenario, request: MonteCarloRequest, budget: CostBudget, shape: RunShape = {}): RunCost {
+  const refusal = runRefusal(scenario, request, budget, shape);
+  if (refusal !== undefined) throw new RunTooLargeError(refusal, runCost(scenario, request, shape));
+  return runCost(scenario, request, shape);
+}
+
+/**
+ * Why a run is refused under `budget`, with the most simulations that would fit, or undefined.
+ * @example runRefusal(classCentral, { ...request, iterations: 10_000 }, WEB_BUDGET) // undefined
+ */
+export function runRefusal(scenario: Scenario, request: MonteCarloRequest, budget: CostBudget, shape: RunShape = {}): string | undefined {
+  const cost = runCost(scenario, request, shape);
+  if (costRefusal(cost, budget) === undefined) return undefined;
+  return costRefusal(cost, budget, iterationsWithin(scenario, request, budget, shape));
 }
