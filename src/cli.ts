@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { resultsCsv } from './report/csv';
 import { runScenario } from './run/analyse';
-import { COMMAND_LINE_BUDGET, costRefusal, runCost } from './run/cost';
+import { COMMAND_LINE_BUDGET, runRefusal } from './run/cost';
 import { monteCarloRequest } from './run/montecarlo';
 import { t } from './report/messages';
 import { resultsTable } from './report/table';
@@ -95,7 +95,7 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
   // Things worth saying that do not stop the run (section 16's entries outside the horizon, a map on a fixed input).
   for (const warning of loaded.scenario.warnings) err.write(formatProblem({ ...warning, message: t('cli.warning', { message: warning.message }) }) + '\n');
   // A run past the command line's budget is refused with the setting to lower, as an invalid scenario is (exit 1).
-  const refusal = costRefusal(runCost(loaded.scenario, monteCarloRequest(loaded.scenario, { iterations: command.iterations, seed: command.seed })), COMMAND_LINE_BUDGET);
+  const refusal = runRefusal(loaded.scenario, monteCarloRequest(loaded.scenario, { iterations: command.iterations, seed: command.seed }), COMMAND_LINE_BUDGET, { keepsEveryDraw: true });
   if (refusal !== undefined) {
     err.write(`${command.file}: ${refusal}\n`);
     return 1;
