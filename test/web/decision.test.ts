@@ -41,6 +41,11 @@ describe('class-central: the decision about the extension years', () => {
   let page: string;
   let text: string;
   let report: string;
+  /** The sub-pages: options and the decision, budgets by year, how sure, assumptions. */
+  let options: string;
+  let budgetPage: string;
+  let howSure: string;
+  let assumptions: string;
   let region: PerspectiveDecision;
   beforeAll(async () => {
     json = (await request(app).get(`/api/scenarios/class-central/results?${RUN}`)).body as Results;
@@ -49,6 +54,9 @@ describe('class-central: the decision about the extension years', () => {
     page = response.text;
     text = visible(page);
     report = visible((await request(app).get(`/scenarios/class-central/report?${RUN}`)).text);
+    [options, budgetPage, howSure, assumptions] = await Promise.all(
+      ['options', 'budget', 'how-sure', 'assumptions'].map(async (section) => (await request(app).get(`/scenarios/class-central/${section}?${RUN}`)).text),
+    );
     region = (json.decision as Record<string, PerspectiveDecision>).region!;
   });
 
@@ -59,7 +67,7 @@ describe('class-central: the decision about the extension years', () => {
       region.bestOption === 0
         ? `For the region, the best choice on these figures is to stop at the end of the fixed term (March 2027): on average across the simulations, no number of extension years adds more than it costs. ${chance}`
         : `For the region, the best choice on these figures is to take ${region.bestOption} extension year${region.bestOption === 1 ? '' : 's'}`;
-    expect(page).toContain('The decision: the extension years');
+    expect(page).toContain('Should we extend, and for how long?');
     expect(page).not.toContain('The answer for');
     const lead = /id="headline-region" data-perspective="region">([^<]*)</.exec(page)![1]!.replace(/&rsquo;|&#8217;/g, '’');
     expect(lead.startsWith(expected)).toBe(true);
@@ -92,7 +100,17 @@ describe('class-central: the decision about the extension years', () => {
       bridgend.bestOption === 0
         ? 'For Bridgend, the best choice on these figures is to stop at the end of the fixed term (March 2027)'
         : `For Bridgend, the best choice on these figures is to take ${bridgend.bestOption} extension years (to March ${2027 + bridgend.bestOption}): on average across the simulations, they add about ${formatMoneyShort(best.incrementalNpv.mean!)} to stopping at the end of the fixed term.`;
-    expect(text).toContain(start);
+    // The whole sentence on the options page; one short line on the front page, with its own cash budget from the model.
+    expect(visible(options)).toContain(start);
+    const budget = (best as { incrementalNetBudgetEffect?: { mean: number | null } }).incrementalNetBudgetEffect;
+    const line =
+      bridgend.bestOption === 0
+        ? `Bridgend: best to stop at the end of the fixed term (March 2027). Best in ${formatPercent(best.probabilityBest!, 0)} of the simulations.`
+        : `Bridgend: best to take ${bridgend.bestOption} extension years (to March ${2027 + bridgend.bestOption}), adding about ${formatMoneyShort(best.incrementalNpv.mean!)}. Best in ${formatPercent(best.probabilityBest!, 0)} of the simulations.`;
+    expect(text).toContain(line);
+    if (budget?.mean !== undefined && budget.mean !== null && bridgend.bestOption === 4 && budget.mean > 0) {
+      expect(text).toContain(`${line} For its own budget, 4 extension years are likely to save about ${formatMoneyShort(budget.mean)} in cash, on average across the simulations.`);
+    }
   });
 
   it('says what the grant pays by date from the schedule, that the contract ends if it falls, and how often it did', () => {
@@ -101,7 +119,9 @@ describe('class-central: the decision about the extension years', () => {
     );
     expect(text).not.toContain('the grant pays 90% of the contract, so');
     const early = region.options.slice(1).map((o) => `${formatPercent(o.probabilityEndedEarly!, 1)} of draws for ${o.extensionYears} extension year${o.extensionYears === 1 ? '' : 's'}`);
-    expect(text).toContain(`In the simulations the contract ended early in ${early.slice(0, -1).join(', ')} and ${early.at(-1)}.`);
+    const sentence = `In the simulations the contract ended early in ${early.slice(0, -1).join(', ')} and ${early.at(-1)}.`;
+    expect(visible(options)).toContain(sentence);
+    expect(visible(howSure)).toContain(sentence);
   });
 
   it('states the money basis once on the page and once in the report, from the results’ moneyBasis', () => {
@@ -124,25 +144,35 @@ describe('class-central: the decision about the extension years', () => {
 
   it('shows what the extension years add and the cash budget, per perspective, exact in the tables', () => {
     const four = region.options[4]!;
-    expect(text).toContain('The region: what each option adds to stopping at the end of the fixed term (net present value)');
-    const row = visible(/<tr class="govuk-table__row">\s*<th scope="row" class="govuk-table__header">4 extension years<\/th>[\s\S]*?<\/tr>/.exec(page.slice(page.indexOf('id="decision-region"')))![0]).trim();
+    expect(visible(options)).toContain('The region: what each option adds to stopping at the end of the fixed term (net present value)');
+    const row = visible(/<tr class="govuk-table__row">\s*<th scope="row" class="govuk-table__header">4 extension years<\/th>[\s\S]*?<\/tr>/.exec(options.slice(options.indexOf('id="decision-region"')))![0]).trim();
+    // Money in the page's tables carries the true minus sign (U+2212), so a loss never reads as a hyphenated word.
+    const m = (pounds: number): string => formatMoney(pounds).replace('-', '\u2212');
     expect(row).toBe(
-      `4 extension years ${formatMoney(four.incrementalNpv.mean!)} ${formatMoney(four.incrementalNpv.central)} ${formatMoney(four.marginalNpv!.mean!)} ${formatChance(four.probabilityBest!)} (${formatPercent(four.probabilityBest!, 1)}) ${formatMoney(four.expectedLoss!)} ${four.breakEvenAnnualPrice === null ? '–' : formatMoney(four.breakEvenAnnualPrice)} ${formatPercent(four.probabilityEndedEarly!, 1)}`,
+      `4 extension years ${m(four.incrementalNpv.mean!)} ${m(four.incrementalNpv.central)} ${m(four.marginalNpv!.mean!)} ${formatChance(four.probabilityBest!)} (${formatPercent(four.probabilityBest!, 1)}) ${m(four.expectedLoss!)} ${four.breakEvenAnnualPrice === null ? '–' : m(four.breakEvenAnnualPrice)} ${formatPercent(four.probabilityEndedEarly!, 1)}`,
     );
     const budget = (json.budget as Record<string, { extensionYears: number; byFinancialYear: { year: string; grossContractCost: number; netBudgetEffect: number; cumulativeNetBudgetEffect: number }[] }[]>).Bridgend!;
     const year = budget.find((b) => b.extensionYears === 4)!.byFinancialYear.find((y) => y.year === '2026/27')!;
-    expect(text).toContain('Bridgend: cash budget by financial year, 4 extension years, at the central values');
-    expect(text).toContain(`2026/27 ${formatMoney(year.grossContractCost)}`);
-    expect(text).toContain(`${formatMoney(year.netBudgetEffect)} ${formatMoney(year.cumulativeNetBudgetEffect)}`);
+    // The budget page: one row per line, one column per financial year (2026/27 is the third), and a total.
+    const words = visible(budgetPage);
+    expect(words).toContain('Bridgend: 4 extension years, cash by financial year at the central values (£)');
+    const bridgend4 = budget.find((b) => b.extensionYears === 4)!.byFinancialYear;
+    const third = bridgend4.findIndex((y) => y.year === '2026/27');
+    expect(third).toBe(2);
+    const plan = budgetPage.slice(budgetPage.indexOf('Bridgend: 4 extension years, cash by financial year'));
+    const contractRow = visible(/<th scope="row" class="govuk-table__header">Contract cost<\/th>[\s\S]*?<\/tr>/.exec(plan)![0]).trim().split(' ');
+    expect(contractRow[1 + third]).toBe(formatMoney(year.grossContractCost));
+    const netRow = visible(/<th scope="row" class="govuk-table__header">Net budget effect \(cashable less own contribution\)<\/th>[\s\S]*?<\/tr>/.exec(plan)![0]).trim();
+    expect(netRow).toContain(formatMoney(year.netBudgetEffect).replace('-', '\u2212'));
   });
 
   it('shows source and status beside each input, and how many of the three that matter most are assumptions', () => {
-    expect(text).toContain('Source: Cabinet report, July 2024, section 8: £660,546 a year with the 10% match (£594,492 from the fund) (status: published)');
+    expect(visible(assumptions)).toContain('Source: Cabinet report, July 2024, section 8: £660,546 a year with the 10% match (£594,492 from the fund) (status: published)');
     expect(text).toMatch(/Of the 3 inputs that move the net present value of 4 extension years most \([^)]+\), (1 is an assumption rather than a published figure|[23] are assumptions rather than published figures), local data or (an )?estimates?\.|None of the 3 inputs/);
   });
 
   it('ends the fan chart in the last year of the option’s tables', () => {
-    const data = JSON.parse(/<script type="application\/json" id="chart-data">([\s\S]*?)<\/script>/.exec(page)![1]!) as { charts: { id: string; labels: string[]; title: string }[] };
+    const data = JSON.parse(/<script type="application\/json" id="chart-data">([\s\S]*?)<\/script>/.exec(howSure)![1]!) as { charts: { id: string; labels: string[]; title: string }[] };
     const fan = data.charts.find((c) => c.id === 'chart-fan')!;
     const years = json.options[4]!.perspectives.region!.byFinancialYear.map((y) => y.year);
     expect(fan.labels).toEqual(years);
@@ -152,8 +182,11 @@ describe('class-central: the decision about the extension years', () => {
 
 describe('illustrative monitoring counts are flagged beside each finding drawn from them', () => {
   it('flags the on-track sentences on the page and in the report', async () => {
-    for (const path of ['/scenarios/class-central-with-monitoring?iterations=1000&seed=3', '/scenarios/class-central-with-monitoring/report?iterations=1000&seed=3']) {
-      const words = visible((await request(app).get(path)).text);
+    for (const paths of [
+      ['/scenarios/class-central-with-monitoring/on-track?iterations=1000&seed=3', '/scenarios/class-central-with-monitoring?iterations=1000&seed=3'],
+      ['/scenarios/class-central-with-monitoring/report?iterations=1000&seed=3'],
+    ]) {
+      const words = (await Promise.all(paths.map(async (path) => visible((await request(app).get(path)).text)))).join(' ');
       expect(words).toMatch(/The service is running [^.]+\. \(illustrative counts, not real monitoring data\)/);
       expect(words).toMatch(/After updating on the monitoring counts, the best choice for the region is [^.]+, on average across the simulations \(best in \d+% of the weighted simulations\)\. \(illustrative counts, not real monitoring data\)/);
     }

@@ -50,6 +50,11 @@ interface Voi {
   waitOneYear: { valueOfWaiting: number; valueOfCommittingNow: number; bestOptionNow: number; sampleInformation: number };
 }
 
+/** Money as the page's tables show it: a loss with the true minus sign (U+2212) before the pound sign. */
+function shown(pounds: number): string {
+  return formatMoney(pounds).replace('-', '\u2212');
+}
+
 describe('a scenario with monitoring counts', () => {
   let json: Results & { monitoring: MonitoringSection & { effectiveSampleSize: number; iterations: number; updatedOptions: Results['options'] }; valueOfInformation: Voi };
   let html: string;
@@ -58,9 +63,10 @@ describe('a scenario with monitoring counts', () => {
     const api = await request(app).get(`/api/scenarios/class-central-with-monitoring/results?${QUERY}`);
     expect(api.status).toBe(200);
     json = api.body;
-    const page = await request(app).get(`/scenarios/class-central-with-monitoring?${QUERY}`);
-    expect(page.status).toBe(200);
-    html = page.text;
+    // On track (monitoring and the update) and what matters most (value of information, wait) are sub-pages.
+    const pages = await Promise.all(['on-track', 'what-matters'].map((section) => request(app).get(`/scenarios/class-central-with-monitoring/${section}?${QUERY}`)));
+    for (const page of pages) expect(page.status).toBe(200);
+    html = pages.map((page) => page.text).join('\n');
     text = visible(html);
   });
 
@@ -86,7 +92,7 @@ describe('a scenario with monitoring counts', () => {
     for (const [k, option] of json.options.entries()) {
       const before = option.monteCarlo!.perspectives.region!;
       const after = json.monitoring.updatedOptions[k]!.monteCarlo!.perspectives.region!;
-      expect(text).toContain(`${formatMoney(before.npv.mean)} ${formatMoney(after.npv.mean)} ${formatMoney(before.npv.p10)} to ${formatMoney(before.npv.p90)} ${formatMoney(after.npv.p10)} to ${formatMoney(after.npv.p90)}`);
+      expect(text).toContain(`${shown(before.npv.mean)} ${shown(after.npv.mean)} ${shown(before.npv.p10)} to ${shown(before.npv.p90)} ${shown(after.npv.p10)} to ${shown(after.npv.p90)}`);
     }
   });
 
@@ -106,9 +112,9 @@ describe('a scenario with monitoring counts', () => {
     const wait = json.valueOfInformation.waitOneYear;
     expect(text).toContain('Decide now or wait a year?');
     expect(text).toMatch(/A one-year extension (is|is not) the prudent choice|are worth about the same/);
-    expect(text).toContain(formatMoney(wait.valueOfCommittingNow));
-    expect(text).toContain(formatMoney(wait.valueOfWaiting));
-    expect(text).toContain(formatMoney(wait.valueOfWaiting - wait.valueOfCommittingNow));
+    expect(text).toContain(shown(wait.valueOfCommittingNow));
+    expect(text).toContain(shown(wait.valueOfWaiting));
+    expect(text).toContain(shown(wait.valueOfWaiting - wait.valueOfCommittingNow));
   });
 
   it('shows the same sections in the cabinet report', async () => {
@@ -116,11 +122,12 @@ describe('a scenario with monitoring counts', () => {
     expect(report).toContain('Is the service on track?');
     expect(report).toContain('Results before and after updating on the counts');
     expect(report).toContain(`Knowing everything (all assumptions) ${formatMoney(json.valueOfInformation.evpi)} 100%`);
-    expect(report).toContain(formatMoney(json.valueOfInformation.waitOneYear.valueOfWaiting));
+    expect(report).toContain(shown(json.valueOfInformation.waitOneYear.valueOfWaiting));
   });
 
   it('exports the figures as results-information.csv, exact and stamped', async () => {
-    expect(html).toContain('/scenarios/class-central-with-monitoring/results-information.csv?');
+    // The download sits with the run's technical details, on the assumptions page.
+    expect((await request(app).get(`/scenarios/class-central-with-monitoring/assumptions?${QUERY}`)).text).toContain('/scenarios/class-central-with-monitoring/results-information.csv?');
     const response = await request(app).get(`/scenarios/class-central-with-monitoring/results-information.csv?${QUERY}`);
     expect(response.status).toBe(200);
     expect(response.headers['content-type']).toMatch(/^text\/csv/);
@@ -168,9 +175,9 @@ describe('a scenario with monitoring counts', () => {
 describe('a scenario without monitoring counts', () => {
   let html: string;
   beforeAll(async () => {
-    const page = await request(app).get(`/scenarios/class-central?${QUERY}`);
-    expect(page.status).toBe(200);
-    html = page.text;
+    const pages = await Promise.all(['on-track', 'what-matters'].map((section) => request(app).get(`/scenarios/class-central/${section}?${QUERY}`)));
+    for (const page of pages) expect(page.status).toBe(200);
+    html = pages.map((page) => page.text).join('\n');
   });
 
   it('shows no tracker and no update, but says how to add counts', () => {
@@ -186,7 +193,7 @@ describe('a scenario without monitoring counts', () => {
     const text = visible(html);
     expect(text).toContain(`Knowing everything (all assumptions) ${formatMoney(json.valueOfInformation.evpi)} 100%`);
     expect(html).toContain('id="chart-evppi"');
-    expect(text).toContain(formatMoney(json.valueOfInformation.waitOneYear.valueOfCommittingNow));
+    expect(text).toContain(shown(json.valueOfInformation.waitOneYear.valueOfCommittingNow));
   });
 
   it('exports a results-information.csv with the value of information only', async () => {

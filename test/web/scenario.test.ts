@@ -15,18 +15,23 @@ function app(options: Parameters<typeof testApp>[1] = {}, overrides: Parameters<
 }
 
 describe('scenario page', () => {
+  /** The front page and every sub-page of the same run, one after another (each page's own tests are in pages.test.ts). */
   let text: string;
+  let front: string;
   beforeAll(async () => {
-    const response = await request(app()).get('/scenarios/class-central?iterations=500&seed=7');
-    expect(response.status).toBe(200);
-    text = response.text;
+    const sections = ['', '/options', '/budget', '/how-sure', '/what-matters', '/on-track', '/assumptions', '/what-if'];
+    const responses = await Promise.all(sections.map((section) => request(app()).get(`/scenarios/class-central${section}?iterations=500&seed=7`)));
+    for (const response of responses) expect(response.status).toBe(200);
+    front = responses[0]!.text;
+    text = responses.map((response) => response.text).join('\n');
   });
 
   // The exact sentences, with figures from the same run's JSON, are in decision.test.ts; here, the shape of the page.
   it('leads with the decision about the extension years, for the region and each council, with the grant', () => {
-    expect(text).toContain('The decision: the extension years');
-    expect(text).toMatch(/id="headline-region" data-perspective="region">For the region, the best choice on these figures is to (stop at the end of the fixed term \(March 2027\)|take \d extension years?)/);
+    expect(front).toContain('Should we extend, and for how long?');
+    expect(front).toMatch(/id="headline-region" data-perspective="region">For the region, the best choice on these figures is to (stop at the end of the fixed term \(March 2027\)|take \d extension years?)/);
     expect(text).toMatch(/Taking all 4 extension years is (very )?likely to cost the region more than it avoids: about £[\d.]+[km], on average across the simulations \(8 in 10 simulations: between a loss of £[\d.]+m and a saving of £[\d.]+[km]; chance the extension years pay for themselves: about \d in 10\)\./);
+    expect(front).toMatch(/<li data-perspective="Bridgend">Bridgend: best to (take \d extension years?|stop at the end of the fixed term)/);
     expect(text).toMatch(/<li data-perspective="Bridgend">For Bridgend, the best choice on these figures is/);
     expect(text).toContain('Bridgend pays 30.3% of whatever the grant does not pay (about £20k a year while the grant pays 90%)');
     expect(text).not.toContain('today’s money');
@@ -50,14 +55,16 @@ describe('scenario page', () => {
   it('gives the central-value NPV of 4 extension years exactly in the table, as the JSON of the same run does', async () => {
     const { body } = await request(app()).get('/api/scenarios/class-central/results?iterations=500&seed=7');
     const npv = Math.round(body.options[4].perspectives.region.totals.npv as number);
-    const exact = `${npv < 0 ? '-' : ''}£${Math.abs(npv).toLocaleString('en-GB')}`;
+    // Tables on the page show a loss with the true minus sign (U+2212).
+    const exact = `${npv < 0 ? '\u2212' : ''}£${Math.abs(npv).toLocaleString('en-GB')}`;
     const row = /data-perspective="region"[\s\S]*?data-row="npv">([\s\S]*?)<\/tr>/.exec(text)![1]!;
     expect(row).toContain('Net present value, at the central values');
     expect(row).toContain(exact);
   });
 
   it('embeds the chart data once as JSON, with a data table for every chart, and no inline script', () => {
-    expect(text.match(/<script type="application\/json" id="chart-data">/g)).toHaveLength(1);
+    expect(front.match(/<script type="application\/json" id="chart-data">/g) ?? []).toHaveLength(0);
+    for (const page of text.split('<!DOCTYPE html>').slice(2)) expect(page.match(/<script type="application\/json" id="chart-data">/g)).toHaveLength(1);
     for (const id of ['chart-fan', 'chart-histogram', 'chart-tornado', 'chart-options', 'chart-councils']) {
       expect(text).toContain(`<canvas id="${id}"`);
       expect(text).toContain(`id="${id}-summary"`);
@@ -108,7 +115,12 @@ describe('scenario page: links and mistakes', () => {
   it('shows changes in effect and the figures with them', async () => {
     const { text, status } = await request(app()).get('/scenarios/class-central?iterations=0&set=outcomes.effectiveness%3D0.6');
     expect(status).toBe(200);
-    expect(text).toContain('<code>outcomes.effectiveness=0.6</code>');
+    // The front page says what changed in words, before and after; the key path is on the try-a-change page.
+    expect(text).toContain('What if: CLASS regional service, central case');
+    expect(text).toMatch(/<th scope="row" class="govuk-table__header">Share of those breakdowns the service prevents<\/th><td class="govuk-table__cell">[^<]+<\/td><td class="govuk-table__cell">60%<\/td>/);
+    expect(text).not.toContain('<code>outcomes.effectiveness=0.6</code>');
+    const tryPage = await request(app()).get('/scenarios/class-central/what-if?iterations=0&set=outcomes.effectiveness%3D0.6');
+    expect(tryPage.text).toContain('<code>outcomes.effectiveness=0.6</code>');
     // Without simulations every sentence gives the figure at the central values, and says so.
     expect(text).toMatch(/id="headline-region" data-perspective="region">For the region, [^<]*at the central values/);
     expect(text).not.toContain('on average across the simulations');
@@ -143,7 +155,7 @@ describe('scenario page: links and mistakes', () => {
     const done = await request(slow).get('/scenarios/class-central/status?iterations=200&seed=1');
     expect(done.body.state).toBe('done');
     const page = await request(slow).get('/scenarios/class-central?iterations=200&seed=1');
-    expect(page.text).toContain('The decision: the extension years');
+    expect(page.text).toContain('Should we extend, and for how long?');
   });
 
   it('503 with Retry-After when the pool is busy; a page when a run is stopped', async () => {
@@ -223,11 +235,11 @@ describe('exports', () => {
     const { text, status } = await request(app()).get('/scenarios/class-central/report?iterations=300&seed=4');
     expect(status).toBe(200);
     expect(text).toContain('Cabinet report');
-    expect(text).toContain('Stopping at the end of the fixed term is');
-    expect(text).toContain('Taking 1 extension year is');
-    expect(text).toContain('Caveats');
+    expect(text).toContain('Decision summary');
+    expect(text).toContain('Appendix 1: Options and the decision');
+    expect(text).toContain('Appendix 6: Assumptions and sources');
     expect(text).toContain('These figures are projections from the assumptions in the scenario, not forecasts.');
-    expect(text).toContain('id="print-stamp"');
+    expect(text).toContain('id="report-stamp"');
     expect(text).toMatch(/· seed 4 · 300 iterations · run on 2 June 2025/);
     expect(text).toContain('<canvas id="chart-fan"');
   });
@@ -275,7 +287,7 @@ describe('compare', () => {
     expect(text).toContain('Net present value of the whole term, on average across the simulations');
     // Both bundled scenarios count money the same way: the basis is stated once.
     expect(text.match(/Money basis:/g)).toHaveLength(1);
-  });
+  }, 120_000);
 
   it('asks again for a scenario that does not exist', async () => {
     const { text, status } = await request(app()).get('/compare?a=class-central&b=..%2Fsecret');

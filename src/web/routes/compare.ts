@@ -12,6 +12,8 @@ import { renderRunFailure } from './scenario';
 
 /** The most inputs a bridge changes one at a time (each is a run). */
 export const MAX_BRIDGE_STEPS = 12;
+/** Simulations of each bridge run (its start, steps and end alike, on the first scenario's seed), so a bridge takes seconds. */
+export const BRIDGE_ITERATIONS = 500;
 
 /**
  * GET /compare?a=NAME&b=NAME — choose two scenarios, then their differences in inputs and results,
@@ -46,7 +48,10 @@ export function compare(services: AppServices): RequestHandler {
       results = await Promise.all([sa, sb].map((s) => services.runner.start(s, monteCarloRequest(s)).promise));
       const focus = Math.min(sa.contract.take, sb.contract.take) || Math.min(sa.contract.maxYears, sb.contract.maxYears);
       const steps = bridgeSteps(sa, sb).slice(0, MAX_BRIDGE_STEPS);
-      const [start, end] = [regionAdds(results[0]!, focus), regionAdds(results[1]!, focus)];
+      const bridgeRun = async (s: Scenario): Promise<Results> =>
+        services.runner.start(s, monteCarloRequest(s, { iterations: Math.min(BRIDGE_ITERATIONS, sa.monteCarlo?.iterations ?? BRIDGE_ITERATIONS), seed: sa.monteCarlo?.seed ?? 1 })).promise;
+      const ends = focus > 0 && steps.length > 0 ? await Promise.all([bridgeRun(sa), bridgeRun(sb)]) : [];
+      const [start, end] = ends.length === 2 ? [regionAdds(ends[0]!, focus), regionAdds(ends[1]!, focus)] : [null, null];
       if (focus > 0 && steps.length > 0 && start !== null && end !== null) {
         const overrides: Override[] = [];
         const values: { label: string; value: number | null }[] = [];
@@ -56,7 +61,7 @@ export function compare(services: AppServices): RequestHandler {
           const next = loadScenario(stored[0]!.text, stored[0]!.fileName, [...overrides, parsed]);
           if (!next.ok) continue;
           overrides.push(parsed);
-          const run = await services.runner.start(next.scenario, monteCarloRequest(next.scenario)).promise;
+          const run = await bridgeRun(next.scenario);
           values.push({ label: step.label, value: regionAdds(run, focus) });
         }
         const option = optionName(focus).toLowerCase();
