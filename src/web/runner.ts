@@ -21,20 +21,28 @@ import type { Scenario } from '../scenario/types';
 /** Runs a scenario; `client` names whose queue share the run counts against (none: the server's own). */
 export type Analyse = (scenario: Scenario, request: MonteCarloRequest, client?: string) => Promise<Results>;
 
-/** The client of the request being handled, for the runs it starts. */
-const requestClient = new AsyncLocalStorage<string>();
+/** The request being handled, for the runs it starts (its client is worked out when a run starts, after sign-in). */
+const currentRequest = new AsyncLocalStorage<Request>();
 
 /**
- * Who a request is from, for fair queueing: its address (Express's req.ip, which follows the
- * `trust proxy` setting). clientOf({ ip: '10.0.0.7' }) -> "address:10.0.0.7"
+ * Who a request is from, for fair queueing: the signed-in session, else the address (Express's
+ * req.ip, which follows the `trust proxy` setting).
+ * clientOf({ ip: '10.0.0.7' }) -> "address:10.0.0.7"
  */
-export function clientOf(req: Pick<Request, 'ip'>): string {
+export function clientOf(req: Pick<Request, 'ip'> & Partial<Pick<Request, 'session' | 'sessionID'>>): string {
+  if (req.session?.user !== undefined && req.sessionID !== undefined) return `session:${req.sessionID}`;
   return `address:${req.ip ?? 'unknown'}`;
 }
 
 /** Middleware: the runs a request starts count against its client's share of the queue. */
 export function runClient(): RequestHandler {
-  return (req, _res, next) => requestClient.run(clientOf(req), next);
+  return (req, _res, next) => currentRequest.run(req, next);
+}
+
+/** The client of the request being handled, if any. */
+function currentClient(): string | undefined {
+  const req = currentRequest.getStore();
+  return req === undefined ? undefined : clientOf(req);
 }
 
 export interface Run {
@@ -102,7 +110,7 @@ export function createRunner(analyse: Analyse, now: () => Date = () => new Date(
       // A run past the web's budget is refused before it starts, whichever way it was asked for
       // (a file, a link's changes, the API); the pool checks again for its other callers.
       const refusal = runRefusal(scenario, request, WEB_BUDGET);
-      const analysed = refusal === undefined ? analyse(scenario, request, requestClient.getStore()) : Promise.reject(new RunTooLargeError(refusal, runCost(scenario, request)));
+      const analysed = refusal === undefined ? analyse(scenario, request, currentClient()) : Promise.reject(new RunTooLargeError(refusal, runCost(scenario, request)));
       run.promise = analysed.then(checkedResults).then(
         (results) => {
           run.results = results;

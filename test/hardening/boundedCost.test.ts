@@ -22,7 +22,7 @@ import { parseOverride, type Override } from '../../src/scenario/overrides';
 import { toPortable } from '../../src/scenario/portable';
 import type { Scenario } from '../../src/scenario/types';
 import { loadKey } from '../../src/web/loadCache';
-import { createRunner, runKey } from '../../src/web/runner';
+import { clientOf, createRunner, runKey } from '../../src/web/runner';
 import { TEST_CSRF, testApp } from '../web/helpers';
 import { scenarioDir } from '../web/scenarioDir';
 
@@ -152,6 +152,12 @@ describe('fair queueing', () => {
       await pool.destroy();
     }
   }, 30_000);
+
+  it('a client is its signed-in session, else its address', () => {
+    expect(clientOf({ ip: '10.0.0.7' })).toBe('address:10.0.0.7');
+    expect(clientOf({ ip: '10.0.0.7', sessionID: 'abc', session: { user: {} } as never })).toBe('session:abc');
+    expect(clientOf({ ip: '10.0.0.7', sessionID: 'abc', session: {} as never })).toBe('address:10.0.0.7');
+  });
 
   it('the web: 429 with Retry-After and what to do, on the page and in the API', async () => {
     const folder = scenarioDir(['class-central'], 200);
