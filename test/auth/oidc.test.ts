@@ -82,10 +82,10 @@ describe('sign-in with OpenID Connect (a provider on loopback)', () => {
   });
 
   it('an expired session counts as signed out', async () => {
-    const { app } = oidcApp(oidcSettings([{ council: 'bridgend', issuer: bridgend.issuer }], { sessionSeconds: 1 }), folder.dir);
+    const { app } = oidcApp(oidcSettings([{ council: 'bridgend', issuer: bridgend.issuer }], { sessionSeconds: 3 }), folder.dir);
     const { agent } = await signIn(app, bridgend, 'bridgend', person('Alys Editor', ['editor']));
     expect((await agent.get('/scenarios')).status).toBe(200);
-    await new Promise((resolve) => setTimeout(resolve, 1_200));
+    await new Promise((resolve) => setTimeout(resolve, 3_200));
     const later = await agent.get('/scenarios');
     expect(later.status).toBe(303);
     expect(later.headers.location).toMatch(/^\/sign-in\?returnTo=%2Fscenarios/);
