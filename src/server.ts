@@ -88,7 +88,10 @@ server.on('error', (error) => {
 function shutdown(signal: NodeJS.Signals): void {
   jsonLineLog({ level: 'info', msg: 'shutting down', signal });
   server.close((error) => {
-    void pool.destroy().finally(() => process.exit(error ? 1 : 0));
+    void pool.destroy().finally(() => {
+      services.db?.close();
+      process.exit(error ? 1 : 0);
+    });
   });
   server.closeIdleConnections();
   setTimeout(() => {

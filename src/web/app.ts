@@ -30,6 +30,7 @@ import { authorise } from './middleware/authorise';
 import { csrf, csrfLocals } from './middleware/csrf';
 import { sessions } from './middleware/session';
 import { signOffNotice } from './middleware/signOffNotice';
+import { audit } from './audit';
 import * as admin from './routes/admin';
 import * as auth from './routes/auth';
 import * as history from './routes/history';
@@ -60,7 +61,7 @@ export function createApp(given: AppServices): express.Express {
   app.use(sessions(services));
   app.use(authenticate(services));
   app.use(csrfLocals(services.auth!.secret));
-  app.use(sameOrigin());
+  app.use(sameOrigin((req, res) => audit(services, res, { action: 'request', target: `${req.method} ${req.path}`, outcome: 'refused', detail: 'posted from another website' })));
   app.use(bodyParsers());
   app.use(authorise(services));
   app.use(csrf(services, services.auth!.secret));

@@ -4,6 +4,7 @@ import request from 'supertest';
 import { afterAll, describe, expect, it } from 'vitest';
 import { scenarioHash } from '../../src/scenario/hash';
 import { openDatabase } from '../../src/store/database';
+import { recentAudit } from '../../src/store/audit';
 import { latestRevision, revisionsOf } from '../../src/store/revisions';
 import { TEST_CSRF, testApp } from './helpers';
 import { scenarioDir } from './scenarioDir';
@@ -153,6 +154,10 @@ describe('edit and upload', () => {
     expect(response.status).toBe(403);
     const fetched = await request(app()).post('/scenarios/save').set('Sec-Fetch-Site', 'cross-site').type('form').send({ name: 'x', text: 'name: x' });
     expect(fetched.status).toBe(403);
+    expect(recentAudit(db).slice(0, 2).map((e) => [e.action, e.outcome, e.target, e.detail])).toEqual([
+      ['request', 'refused', 'POST /scenarios/save', 'posted from another website'],
+      ['request', 'refused', 'POST /scenarios/save', 'posted from another website'],
+    ]);
     const own = await request(app()).post('/scenarios/save').set('Sec-Fetch-Site', 'same-origin').set('Origin', 'null').type('form').send({ name: 'x', text: 'name: x', action: 'check', _csrf: TEST_CSRF });
     expect(own.status).toBe(422);
   });

@@ -1,4 +1,4 @@
-import type { RequestHandler } from 'express';
+import type { RequestHandler, Request, Response } from 'express';
 
 /**
  * Refuses (403) a POST sent from another site, so a page elsewhere cannot save a scenario into
@@ -7,7 +7,7 @@ import type { RequestHandler } from 'express';
  * this host. Our pages send no referrer, so Chromium sends `Origin: null` for their own forms:
  * Sec-Fetch-Site decides first. Requests with neither header (command-line tools) pass.
  */
-export function sameOrigin(): RequestHandler {
+export function sameOrigin(onRefused: (req: Request, res: Response) => void = () => undefined): RequestHandler {
   return (req, res, next) => {
     if (req.method !== 'POST') return next();
     const site = req.headers['sec-fetch-site'];
@@ -24,6 +24,7 @@ export function sameOrigin(): RequestHandler {
       }
       if (originHost !== '' && originHost === (req.headers.host ?? '').toLowerCase()) return next();
     }
+    onRefused(req, res);
     res.status(403).type('text/plain').send(res.locals.t('error.crossSite'));
   };
 }
