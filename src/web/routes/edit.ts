@@ -23,7 +23,8 @@ export interface NumberedLine {
 }
 
 export function numberedLines(text: string, problems: readonly Problem[]): NumberedLine[] {
-  const lines = text.split(/\r\n|\n|\r/);
+  // Lines as the YAML parser counts them (a lone CR does not end a line for it).
+  const lines = text.split(/\r?\n/);
   return lines.map((line, i) => ({
     number: i + 1,
     text: line,
