@@ -238,9 +238,9 @@ export class RunPool {
     this.running--;
     if (this.waiting.length === 0) return;
     // Fewest runs running first; on a tie, the client whose last run started longest ago (so
-    // clients take turns); then the oldest.
+    // clients take turns); then the oldest. Runs for no client (the server's own warm-up) go last.
     const rank = (waiting: Waiting): [number, number] =>
-      waiting.client === undefined ? [0, 0] : [this.runningByClient.get(waiting.client) ?? 0, this.lastStarted.get(waiting.client) ?? 0];
+      waiting.client === undefined ? [Infinity, 0] : [this.runningByClient.get(waiting.client) ?? 0, this.lastStarted.get(waiting.client) ?? 0];
     let next = 0;
     for (let i = 1; i < this.waiting.length; i++) {
       const [running, last] = rank(this.waiting[i]!);
