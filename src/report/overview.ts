@@ -59,7 +59,7 @@ export function budgetFigure(results: Results, perspective: string, extensionYea
 
 /**
  * One short line for each perspective after the lead (each council when the region leads).
- * @example "Bridgend: best to take 4 extension years (to March 2031), adding about £295k; best in 49% of the simulations. For its own budget, 4 extension years are likely to save about £90k in cash."
+ * @example "Bridgend: best to take 4 extension years (to March 2031), adding about £295k. For its own budget, 4 extension years are likely to save about £90k in cash, on average across the simulations."
  */
 export function otherLines(results: Results, scenario: Pick<Scenario, 'contract' | 'decision'>): { perspective: string; text: string }[] {
   const lead = headlinePerspectiveOf(results, scenario);
@@ -73,11 +73,10 @@ export function otherLines(results: Results, scenario: Pick<Scenario, 'contract'
       const decision = decisions[perspective]!;
       const best = decision.options.find((o) => o.extensionYears === decision.bestOption)!;
       const who = perspective === REGION ? t('perspective.region') : perspective;
-      const chance = best.probabilityBest === null || measure !== 'mean' ? '' : ` ${t('overview.other.chance', { percent: formatPercent(best.probabilityBest, 0) })}`;
       const first =
         best.extensionYears === 0
-          ? t('overview.other.stop', { who, fixedEnd: endMonth(scenario.contract, 0), chance })
-          : t('overview.other.years', { who, option: optionName(best.extensionYears).toLowerCase(), end: endMonth(scenario.contract, best.extensionYears), amount: formatMoneyShort(headlineValue(best.incrementalNpv, measure)), chance });
+          ? t('overview.other.stop', { who, fixedEnd: endMonth(scenario.contract, 0) })
+          : t('overview.other.years', { who, option: optionName(best.extensionYears).toLowerCase(), end: endMonth(scenario.contract, best.extensionYears), amount: formatMoneyShort(headlineValue(best.incrementalNpv, measure)) });
       const budget = focus === 0 ? null : budgetFigure(results, perspective, focus);
       if (budget === null) return { perspective, text: first };
       const value = headlineValue(budget, measure);

@@ -32,36 +32,54 @@ describe.skipIf(!HAS_CHROMIUM)('scenario pages in Chromium', () => {
   const open = (path: string, width = 1100): ReturnType<typeof openPage> => openPage(browser, app.baseUrl + path, width);
 
   it('draws every chart (canvas present and not blank), with no console errors or axe violations', async () => {
-    const { page, problems, close } = await open('/scenarios/class-central?iterations=1000&seed=11');
-    expect(await page.locator('h1').textContent()).toBe('CLASS regional service, central case');
-    for (const id of ['chart-fan', 'chart-histogram', 'chart-tornado', 'chart-options', 'chart-councils']) {
-      expect(await drawnShare(page, id), id).toBeGreaterThan(0.01);
+    const front = await open('/scenarios/class-central?iterations=1000&seed=11');
+    expect(await front.page.locator('h1').textContent()).toBe('CLASS regional service, central case');
+    expect(await axeViolations(front.page)).toEqual([]);
+    expect(front.problems).toEqual([]);
+    await screenshot(front.page, 'scenario');
+    await front.close();
+    const pages: [string, string[]][] = [
+      ['how-sure', ['chart-options', 'chart-fan', 'chart-histogram']],
+      ['what-matters', ['chart-tornado']],
+      ['budget', ['chart-councils']],
+    ];
+    for (const [section, ids] of pages) {
+      const { page, problems, close } = await open(`/scenarios/class-central/${section}?iterations=1000&seed=11`);
+      for (const id of ids) expect(await drawnShare(page, id), id).toBeGreaterThan(0.01);
+      expect(await axeViolations(page)).toEqual([]);
+      expect(problems).toEqual([]);
+      await screenshot(page, `scenario-${section}`);
+      await close();
     }
-    expect(await axeViolations(page)).toEqual([]);
-    expect(problems).toEqual([]);
-    await screenshot(page, 'scenario');
-    await close();
   });
 
   it('the form reruns with a change, and the permalink reproduces the same figures', async () => {
-    const { page, close } = await open('/scenarios/class-central?iterations=1000&seed=11');
-    const before = await page.locator('#headline-region').textContent();
+    const { page, close } = await open('/scenarios/class-central/what-if?iterations=1000&seed=11');
+    const first = await open('/scenarios/class-central?iterations=1000&seed=11');
+    const before = await first.page.locator('#headline-region').textContent();
+    await first.close();
     await page.fill('#weeklyCost', '8000');
     await page.fill('#iterations', '1200');
     await Promise.all([page.waitForURL(/set=outcomes.residential_weekly_cost/), page.click('#try-submit')]);
     await page.waitForSelector('#headline-region');
     const after = await page.locator('#headline-region').textContent();
     expect(after).not.toBe(before);
-    expect(await page.locator('#changes').textContent()).toContain('outcomes.residential_weekly_cost=');
+    // The front page of a what-if: before and after side by side, the changed assumption in words.
+    expect(await page.locator('#what-if-inputs').textContent()).toContain('Weekly cost of a residential placement');
+    expect(await page.locator('#what-if-table').textContent()).toMatch(/4 extension years: what they add for the region/);
     const permalink = await page.locator('#permalink').getAttribute('href');
     expect(permalink).toMatch(/^\/scenarios\/class-central\?hash=[0-9a-f]{12}&iterations=1200&seed=11&set=/);
-    const table = await page.locator('table[data-perspective="region"]').textContent();
     await screenshot(page, 'scenario-changed');
+    const optionsPage = await open(permalink!.replace('/scenarios/class-central?', '/scenarios/class-central/options?'));
+    const table = await optionsPage.page.locator('table[data-perspective="region"]').textContent();
+    await optionsPage.close();
 
     // A fresh browser context (no cache) following the link gets the same figures.
     const again = await open(permalink!);
     expect(await again.page.locator('#headline-region').textContent()).toBe(after);
-    expect(await again.page.locator('table[data-perspective="region"]').textContent()).toBe(table);
+    const againOptions = await open(permalink!.replace('/scenarios/class-central?', '/scenarios/class-central/options?'));
+    expect(await againOptions.page.locator('table[data-perspective="region"]').textContent()).toBe(table);
+    await againOptions.close();
     await again.close();
     await close();
   });
@@ -111,8 +129,8 @@ describe.skipIf(!HAS_CHROMIUM)('scenario pages in Chromium', () => {
     await close();
   });
 
-  it('keyboard alone reaches every control on the scenario page', async () => {
-    const { page, close } = await open('/scenarios/class-central?iterations=1000&seed=11');
+  it('keyboard alone reaches every control on the budget page (with its tabs)', async () => {
+    const { page, close } = await open('/scenarios/class-central/budget?iterations=1000&seed=11');
     const total = await inPage<number>(
       page,
       `(() => { let i = 0; for (const el of document.querySelectorAll('a[href], button, input:not([type=hidden]), select, textarea, [tabindex="0"]')) {
@@ -137,7 +155,7 @@ describe.skipIf(!HAS_CHROMIUM)('scenario pages in Chromium', () => {
     const { page, close } = await open('/scenarios/class-central/report?iterations=1000&seed=11');
     await page.emulateMedia({ media: 'print' });
     expect(await inPage<string>(page, "getComputedStyle(document.querySelector('.app-header')).display")).toBe('none');
-    expect(await inPage<string>(page, "getComputedStyle(document.getElementById('print-stamp')).position")).toBe('fixed');
+    expect(await page.locator('#report-stamp').textContent()).toMatch(/seed 11 · 1,000 iterations/);
     await screenshot(page, 'report-print');
     await close();
   });

@@ -1,0 +1,126 @@
+/**
+ * Issue 11 in Chromium, as a board member on a council laptop (1366x768), a tablet (768x1024) and a
+ * phone (320 px): the front page answers the four questions within two screens; no page is longer
+ * than eight laptop screens; no figure wraps and no loss shows a hyphen; no chart is wider than the
+ * screen; axe finds nothing; and the cabinet report prints to at most 12 A4 pages with the decision
+ * summary first. Screenshots go to screenshots/ (board-*.png) for a person to look at.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { RunPool } from '../../src/run/pool';
+import { testPool } from '../web/helpers';
+import { scenarioDir } from '../web/scenarioDir';
+import { axeViolations, HAS_CHROMIUM, inPage, launchChromium, SCREENSHOTS_DIR, startApp } from './browser';
+
+const RUN = 'iterations=1000&seed=11';
+const SECTIONS = ['', '/options', '/budget', '/how-sure', '/what-matters', '/on-track', '/assumptions', '/what-if'];
+const LAPTOP = { width: 1366, height: 768 };
+
+describe.skipIf(!HAS_CHROMIUM)('pages a board member reads in five minutes', () => {
+  const folder = scenarioDir(['class-central'], 1000);
+  let browser: Browser;
+  let pool: RunPool;
+  let app: Awaited<ReturnType<typeof startApp>>;
+
+  beforeAll(async () => {
+    pool = testPool();
+    [browser, app] = await Promise.all([launchChromium(), startApp({}, { scenariosDir: folder.dir, analyse: (scenario, request) => pool.analyse(scenario, request) })]);
+  }, 60_000);
+
+  afterAll(async () => {
+    await Promise.all([browser?.close(), app?.close(), pool?.destroy()]);
+    folder.remove();
+  });
+
+  async function visit(url: string, viewport: { width: number; height: number }): Promise<{ page: Page; close: () => Promise<void> }> {
+    const context = await browser.newContext({ viewport });
+    const page = await context.newPage();
+    await page.goto(app.baseUrl + url, { waitUntil: 'networkidle' });
+    return { page, close: () => context.close() };
+  }
+
+  /** The bottom of an element, in CSS pixels from the top of the page. */
+  const bottomOf = (page: Page, selector: string): Promise<number> =>
+    inPage<number>(page, `(() => { const r = document.querySelector(${JSON.stringify(selector)}).getBoundingClientRect(); return r.bottom + window.scrollY; })()`);
+
+  // Laptop and tablet: every answer within two of their screens. A 320 px phone stacks the columns:
+  // there the answer and how sure are within two laptop-screen heights (1,536 px), the rest follows.
+  const FRONT: [{ width: number; height: number }, string[], number][] = [
+    [LAPTOP, ['#headline-region', '#headline-councils', '#grant', '#chances', '#worst-case', '#wait-verdict', '#assumed-list'], 2 * LAPTOP.height],
+    [{ width: 768, height: 1024 }, ['#headline-region', '#headline-councils', '#chances', '#worst-case', '#wait-verdict', '#assumed-list'], 2 * 1024],
+    [{ width: 320, height: 640 }, ['#headline-region', '#chances', '#worst-case'], 2 * LAPTOP.height],
+  ];
+  for (const [viewport, selectors, limit] of FRONT) {
+    it(`${viewport.width} px: the front page answers the board's questions high up (${selectors.join(', ')} above ${limit} px)`, async () => {
+      const { page, close } = await visit(`/scenarios/class-central?${RUN}`, viewport);
+      for (const selector of selectors) expect(await bottomOf(page, selector), selector).toBeLessThanOrEqual(limit);
+      expect(await axeViolations(page)).toEqual([]);
+      await page.screenshot({ path: path.join(SCREENSHOTS_DIR, `board-front-${viewport.width}.png`), fullPage: true });
+      await close();
+    }, 60_000);
+  }
+
+  it('no page is longer than eight laptop screens; figures never wrap; losses carry the true minus; axe finds nothing', async () => {
+    for (const section of SECTIONS) {
+      const { page, close } = await visit(`/scenarios/class-central${section}?${RUN}`, LAPTOP);
+      const height = await inPage<number>(page, 'document.documentElement.scrollHeight');
+      expect(height, section).toBeLessThanOrEqual(8 * LAPTOP.height);
+      // Every numeric cell and every inline figure keeps to one line.
+      const wrapped = await inPage<string[]>(
+        page,
+        `[...document.querySelectorAll('td.govuk-table__cell--numeric, .app-nowrap')].filter((el) => el.offsetParent !== null && getComputedStyle(el).whiteSpace !== 'nowrap').map((el) => el.textContent.trim()).slice(0, 5)`,
+      );
+      expect(wrapped, section).toEqual([]);
+      const hyphenated = await inPage<string[]>(page, `[...document.querySelectorAll('main td, main th')].map((el) => el.textContent.trim()).filter((text) => /(^|\\s)-£/.test(text)).slice(0, 5)`);
+      expect(hyphenated, section).toEqual([]);
+      expect(await axeViolations(page), section).toEqual([]);
+      await page.screenshot({ path: path.join(SCREENSHOTS_DIR, `board${section.replace('/', '-') || '-front'}-1366.png`), fullPage: true });
+      await close();
+    }
+  }, 240_000);
+
+  for (const width of [320, 1920]) {
+    it(`${width} px: no chart or map is wider than the screen, and wide tables say they scroll`, async () => {
+      for (const section of ['/how-sure', '/what-matters', '/budget']) {
+        const { page, close } = await visit(`/scenarios/class-central${section}?${RUN}`, { width, height: 900 });
+        const overflowing = await inPage<string[]>(
+          page,
+          `[...document.querySelectorAll('canvas, .app-map__grid')].filter((el) => el.offsetParent !== null && el.getBoundingClientRect().right > window.innerWidth + 1).map((el) => el.id || el.className)`,
+        );
+        expect(overflowing, section).toEqual([]);
+        // A table wider than its box has the cue above it.
+        const cues = await inPage<boolean[]>(page, `[...document.querySelectorAll('.app-table-scroll')].filter((box) => box.offsetParent !== null && box.scrollWidth > box.clientWidth + 1).map((box) => !!(box.previousElementSibling && box.previousElementSibling.classList.contains('app-scroll-cue')))`);
+        expect(cues.every(Boolean), section).toBe(true);
+        if (width === 320) await page.screenshot({ path: path.join(SCREENSHOTS_DIR, `board${section.replace('/', '-')}-320.png`), fullPage: true });
+        await close();
+      }
+    }, 120_000);
+  }
+
+  it('prints the cabinet report to at most 12 A4 pages, the decision summary first', async () => {
+    const { page, close } = await visit(`/scenarios/class-central/report?${RUN}`, { width: 1100, height: 900 });
+    await page.emulateMedia({ media: 'print' });
+    await inPage(page, 'Object.values(window.Chart ? Chart.instances : {}).forEach((chart) => chart.resize())');
+    const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
+    await close();
+    const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+    expect(pages).toBeGreaterThanOrEqual(4);
+    expect(pages).toBeLessThanOrEqual(12);
+    mkdirSync(SCREENSHOTS_DIR, { recursive: true });
+    const file = path.join(SCREENSHOTS_DIR, 'report.pdf');
+    writeFileSync(file, pdf);
+    // With poppler-utils, every page as a picture to look at, and the first page's words.
+    if (existsSync('/usr/bin/pdftoppm') && existsSync('/usr/bin/pdftotext')) {
+      execFileSync('/usr/bin/pdftoppm', ['-r', '50', '-png', file, path.join(SCREENSHOTS_DIR, 'report-page')]);
+      const first = execFileSync('/usr/bin/pdftotext', ['-f', '1', '-l', '1', '-layout', file, '-'], { encoding: 'utf8' });
+      for (const words of ['Decision summary', 'The answer', 'The options for the region', 'Each budget, by financial year']) expect(first).toContain(words);
+      // No page but the last is under a third full (by its lines of text).
+      const lines = Array.from({ length: pages }, (_, i) => execFileSync('/usr/bin/pdftotext', ['-f', String(i + 1), '-l', String(i + 1), '-layout', file, '-'], { encoding: 'utf8' }).split('\n').filter((l) => l.trim() !== '').length);
+      const most = Math.max(...lines);
+      for (const [i, count] of lines.slice(0, -1).entries()) expect(count, `page ${i + 1}`).toBeGreaterThanOrEqual(most / 3);
+    }
+  }, 120_000);
+});
