@@ -34,7 +34,9 @@ function pattern(colour, kind) {
 
 function moneyFormatter(words) {
   const whole = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP', maximumFractionDigits: 1, minimumFractionDigits: 0 });
-  return (value) => {
+  const minus = (text) => text.replace(/^-/, '\u2212');
+  return (value) => minus(format(value));
+  function format(value) {
     const size = Math.abs(value);
     if (size >= 1e9) return whole.format(value / 1e9) + words.billion;
     if (size >= 1e6) return whole.format(value / 1e6) + words.million;
@@ -127,8 +129,16 @@ function histogramConfig(spec, words, money) {
   };
 }
 
-function tornadoConfig(spec, words, money) {
+function tornadoConfig(spec, words, money, canvas) {
   const options = baseOptions(words, money);
+  // Labels wrap to the box's width (never clipped), and the box grows to hold them (CSSOM, so the CSP allows it).
+  const width = canvas && canvas.parentElement ? canvas.parentElement.clientWidth : 960;
+  const perLine = width < 420 ? 14 : width < 700 ? 22 : 32;
+  const labels = spec.labels.map((label) => wrap(label, perLine));
+  if (canvas && canvas.parentElement) {
+    const lines = labels.reduce((sum, label) => sum + label.length, 0);
+    canvas.parentElement.style.height = `${Math.max(360, lines * 18 + spec.labels.length * 14 + 110)}px`;
+  }
   options.indexAxis = 'y';
   options.scales = {
     x: { ticks: { color: '#0b0c0c', callback: (value) => money(value) }, title: { display: true, text: words.pounds, color: '#0b0c0c' }, grid: { color: '#d0d0d0' } },
@@ -138,7 +148,7 @@ function tornadoConfig(spec, words, money) {
   return {
     type: 'bar',
     data: {
-      labels: spec.labels,
+      labels,
       datasets: [
         { label: spec.names.atLow, data: spec.atLow.map((v) => [spec.central, v]), backgroundColor: pattern('#D55E00', 'diagonal'), borderColor: '#D55E00', borderWidth: 1 },
         { label: spec.names.atHigh, data: spec.atHigh.map((v) => [spec.central, v]), backgroundColor: pattern('#0072B2', 'solid'), borderColor: '#0072B2', borderWidth: 1 },

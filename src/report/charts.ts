@@ -6,7 +6,7 @@
  */
 import type { OptionResult, Results } from '../model/results';
 import { decisionOf, headlineMeasure, headlineValue, measureWords, optionBudget } from './decision';
-import { formatChance, formatMoney, formatMoneyShort, formatNumber, formatPercent } from './format';
+import { formatChance, formatMoney, formatMoneyShort, formatNumber, formatPercent, trueMinus } from './format';
 import { headlineOption, optionName, REGION } from './headline';
 import { inputLabel, listInWords, unitOf, valueInWords } from './inputs';
 import { t, type MessageKey } from './messages';
@@ -160,7 +160,7 @@ export function tornadoChart(option: OptionResult, context: LabelContext = { cou
     id: 'chart-tornado',
     kind: 'tornado',
     title: t('chart.tornado.title', { input: labels[0]!, option: name }),
-    summary: t('chart.tornado.summary', { central: formatMoneyShort(central) }),
+    summary: t('chart.tornado.summary', { central: trueMinus(formatMoneyShort(central)) }),
     central,
     labels,
     atLow: bars.map((bar) => bar.npvAtLow),

@@ -91,6 +91,12 @@ describe.skipIf(!HAS_CHROMIUM)('pages a board member reads in five minutes', () 
           `[...document.querySelectorAll('canvas, .app-map__grid')].filter((el) => el.offsetParent !== null && el.getBoundingClientRect().right > window.innerWidth + 1).map((el) => el.id || el.className)`,
         );
         expect(overflowing, section).toEqual([]);
+        // Category labels of horizontal bar charts (tornado, value of information) fit beside the bars: the widest is no wider than its axis.
+        const clipped = await inPage<string[]>(
+          page,
+          `Object.values(window.Chart ? Chart.instances : {}).filter((chart) => chart.options.indexAxis === 'y' && chart.scales.y && chart.scales.y._labelSizes && chart.scales.y._labelSizes.widest.width > chart.scales.y.width + 1).map((chart) => chart.canvas.id)`,
+        );
+        expect(clipped, section).toEqual([]);
         // A table wider than its box has the cue above it.
         const cues = await inPage<boolean[]>(page, `[...document.querySelectorAll('.app-table-scroll')].filter((box) => box.offsetParent !== null && box.scrollWidth > box.clientWidth + 1).map((box) => !!(box.previousElementSibling && box.previousElementSibling.classList.contains('app-scroll-cue')))`);
         expect(cues.every(Boolean), section).toBe(true);
