@@ -913,6 +913,7 @@ export const en = {
   'overview.budget.nothing': 'For its own budget, {option} make no difference in cash.',
   'overview.chancesLine': 'Chance each option comes out best: {items}.',
   'overview.chanceItem': '{option} {chance}',
+  'overview.waiting': 'With {option}, about {referred} children are referred and about {started} start with the service; about {waiting} are still waiting at the end and about {turnedAway} are turned away (at the central values).',
   'overview.q.extend': 'Should we extend, and for how long?',
   'overview.q.councils': 'What it means for each council',
   'overview.q.sure': 'How sure are we?',

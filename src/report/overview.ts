@@ -8,7 +8,7 @@ import type { Results } from '../model/results';
 import type { Scenario } from '../scenario/types';
 import type { DecisionFigure } from '../model/results';
 import { decisionOf, headlineMeasure, headlinePerspectiveOf, headlineValue, perspectivesOf, REGION } from './decision';
-import { formatChance, formatMoneyShort, formatPercent } from './format';
+import { formatChance, formatMoneyShort, formatNumber, formatPercent } from './format';
 import { endMonth, focusOption, optionName, optionSubjectLower } from './headline';
 import type { InformationReport } from './informationReport';
 import { isAssumption } from './inputs';
@@ -112,4 +112,18 @@ export function overviewOf(results: Results, scenario: Scenario, information: In
     wait: information.wait?.verdict ?? null,
     assumed,
   };
+}
+
+/**
+ * The waiting list in words for the focus option, in whole children at the central values (a table
+ * keeps the decimals of the averages): referrals, starts, still waiting at the end, turned away.
+ * @example "With 4 extension years, about 1,203 children are referred and about 1,050 start; about 66 are still waiting at the end and about 87 are turned away (at the central values)."
+ */
+export function waitingSentence(results: Results, scenario: Pick<Scenario, 'contract'>): string | null {
+  const maxYears = scenario.contract.maxYears;
+  const focus = maxYears >= 1 ? focusOption(results, maxYears) : results.options[0]?.extensionYears ?? 0;
+  const totals = results.options.find((o) => o.extensionYears === focus)?.perspectives[REGION]?.totals;
+  if (totals === undefined) return null;
+  const whole = (children: number): string => formatNumber(Math.round(children));
+  return t('overview.waiting', { option: optionName(focus).toLowerCase(), referred: whole(totals.referrals), started: whole(totals.starts), waiting: whole(totals.waitingAtEnd), turnedAway: whole(totals.turnedAway) });
 }

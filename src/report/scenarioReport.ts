@@ -11,7 +11,7 @@ import { formatMoneyShort, formatNumber, formatPercent } from './format';
 import { truncationsOf } from './decision';
 import { budgetEffectTable, budgetPlanTable, decisionSection, type DecisionSection } from './decisionSection';
 import { budgetOf, perspectivesOf } from './decision';
-import { overviewOf, type Overview } from './overview';
+import { overviewOf, waitingSentence, type Overview } from './overview';
 import { breakEvenSentence, focusOption, grantSentence, headlineOption, headlines, optionName, switchingTable, type OptionHeadlines, type SwitchingRow } from './headline';
 import { informationReport, type InformationChart, type InformationReport } from './informationReport';
 import { assumptionsOf, inputLabel, type Assumption } from './inputs';
@@ -42,6 +42,8 @@ export interface ScenarioReport {
   /** Every chart on the page (the bundle's and the information sections'), for its chart JSON. */
   chartData: Omit<ChartBundle, 'charts'> & { charts: (ChartBundle['charts'][number] | InformationChart)[] };
   assumptions: Assumption[];
+  /** The waiting list of the focus option in whole children. */
+  waiting: string | null;
   /** The front page's four answers. */
   overview: Overview;
   /** Per perspective, the cash budget of stopping and of the focus option, and what the extension years change, as medium-term plans. */
@@ -110,6 +112,7 @@ export function scenarioReport(results: Results, scenario: Scenario, stamp: RunS
     chartData: { ...charts, charts: [...charts.charts, ...information.charts] },
     assumptions: assumptionsOf(scenario, truncationsOf(results)),
     overview: overviewOf(results, scenario, information),
+    waiting: waitingSentence(results, scenario),
     budgetPlans: budgetPlansOf(results, scenario),
     decisionMap: decisionMapChart(results, { councils: scenario.councils, fundingSchedule: scenario.fundingSchedule ?? [] }),
     percentiles: percentilesTable(headlineOption(results)),

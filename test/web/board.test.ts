@@ -128,6 +128,16 @@ describe('the sub-pages', () => {
     expect(html).toContain('app-nowrap');
   });
 
+  it('options: the waiting list in whole children, from the JSON of the same run', async () => {
+    const json = (await request(app).get(`/api/scenarios/class-central/results?${RUN}`)).body as Results;
+    const totals = json.options[4]!.perspectives.region!.totals;
+    const whole = (x: number): string => Math.round(x).toLocaleString('en-GB');
+    const text = visible((await request(app).get(`/scenarios/class-central/options?${RUN}`)).text);
+    expect(text).toContain(
+      `With 4 extension years, about ${whole(totals.referrals)} children are referred and about ${whole(totals.starts)} start with the service; about ${whole(totals.waitingAtEnd)} are still waiting at the end and about ${whole(totals.turnedAway)} are turned away (at the central values).`,
+    );
+  });
+
   it('what matters: the decision map as a chart with its table', async () => {
     const json = (await request(app).get(`/api/scenarios/class-central/results?${RUN}`)).body as Results;
     const html = (await request(app).get(`/scenarios/class-central/what-matters?${RUN}`)).text;
