@@ -187,7 +187,10 @@ export function budgetEffectTable(results: Results, extensionYears: number): Cha
   if (budgetOf(results) === null) return null;
   const perspectives = perspectivesOf(results).filter((p) => optionBudget(results, p, extensionYears) !== null);
   if (perspectives.length === 0) return null;
-  const years = optionBudget(results, perspectives[0]!, extensionYears)!.byFinancialYear.map((y) => y.year);
+  // Years after the last in which any budget has money in it are left out (they add nothing to the row or the total).
+  const allYears = optionBudget(results, perspectives[0]!, extensionYears)!.byFinancialYear.map((y) => y.year);
+  const last = allYears.reduce((found, year, i) => (perspectives.some((p) => Math.abs(optionBudget(results, p, extensionYears)!.byFinancialYear.find((y) => y.year === year)?.netBudgetEffect ?? 0) >= 0.5) ? i : found), 0);
+  const years = allYears.slice(0, last + 1);
   const measure = headlineMeasure(results);
   const addsOf = (perspective: string): number | null => {
     const option = decisionOf(results)[perspective]?.options.find((o) => o.extensionYears === extensionYears) as { incrementalNetBudgetEffect?: { central: number; mean: number | null } } | undefined;
@@ -202,7 +205,8 @@ export function budgetEffectTable(results: Results, extensionYears: number): Cha
     rows: perspectives.map((p) => {
       const budget = optionBudget(results, p, extensionYears)!;
       const total = budget.byFinancialYear.reduce((sum, y) => sum + y.netBudgetEffect, 0);
-      return [perspectiveTitle(p), ...budget.byFinancialYear.map((y) => formatMoney(y.netBudgetEffect)), formatMoney(total), ...(withAdds ? [formatMoney(addsOf(p)!)] : [])];
+      const cells = years.map((year) => formatMoney(budget.byFinancialYear.find((y) => y.year === year)?.netBudgetEffect ?? 0));
+      return [perspectiveTitle(p), ...cells, formatMoney(total), ...(withAdds ? [formatMoney(addsOf(p)!)] : [])];
     }),
   };
 }
