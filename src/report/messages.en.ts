@@ -919,7 +919,7 @@ export const en = {
   'overview.q.sure': 'How sure are we?',
   'overview.q.wait': 'Would waiting a year be wiser?',
   'overview.q.assumed': 'What is still assumed rather than known',
-  'overview.chancesIntro': 'Chance each option comes out best:',
+  'overview.chancesIntro': 'Chance each option comes out best',
   'overview.waitNone': 'There is no value of waiting in this run (it needs the simulations and an extension year to take).',
   'overview.assumedLink': 'See every assumption and its source',
   'overview.contents': 'Contents',
