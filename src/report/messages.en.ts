@@ -77,7 +77,7 @@ export const en = {
   'cost.title': 'This run is too large',
   'cost.body': '{message}',
   'cost.shape': '{iterations} simulations x {months} months x {options} options x {perspectives} perspectives',
-  'cost.children': ' with process variability for about {children} children a month',
+  'cost.children': 'with process variability for about {children} children a month',
   'cost.work': 'This run is too large: {shape}{children} is about {seconds} seconds of work, more than the {limit} allowed. Lower {settings}.',
   'cost.memory': 'This run is too large: {shape} needs about {megabytes} MB of memory, more than the {limit} MB allowed. Lower {settings}.',
   'cost.iterationsTo': 'monte_carlo.iterations (to at most {iterations})',

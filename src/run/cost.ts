@@ -156,7 +156,7 @@ export function costRefusal(cost: RunCost, budget: CostBudget, within = 0): stri
     const seconds = (work: number): string => formatNumber(Math.ceil(work / WORK_PER_SECOND));
     return t('cost.work', {
       shape,
-      children: cost.processVariability ? t('cost.children', { children: formatNumber(Math.round(cost.childrenPerMonth)) }) : '',
+      children: cost.processVariability ? ` ${t('cost.children', { children: formatNumber(Math.round(cost.childrenPerMonth)) })}` : '',
       seconds: seconds(cost.work),
       limit: seconds(budget.work),
       settings: t(cost.processVariability ? 'cost.settings.variability' : 'cost.settings.plain', { iterations }),

@@ -87,6 +87,7 @@ export function createApp(given: AppServices): express.Express {
   app.get('/scenarios/new', editing.newScenario(services));
   app.post('/scenarios/save', ...editing.save(services));
   app.get('/scenarios/:name', scenario.view(services));
+  app.use(scenario.sections(services));
   app.get('/scenarios/:name/status', scenario.status(services));
   app.get('/scenarios/:name/try', scenario.tryChange(services));
   app.get('/scenarios/:name/results.csv', scenario.csv(services));
