@@ -324,7 +324,7 @@ export const en = {
 
   'scenario.caption': 'Scenario',
   'scenario.savedTitle': 'Saved',
-  'scenario.saved': 'The scenario was saved as {file}.',
+  'scenario.saved': 'Version {revision} of this scenario was saved as {file}.',
   'scenario.hashMismatch': 'This link was made from an earlier version of the scenario file (hash {linkHash}); the file has changed since (hash {fileHash}). The figures below are from the file as it is now, so they may differ from the ones the link first showed.',
   'scenario.changesIntro': 'These figures include changes tried on top of the scenario file (the file itself is unchanged):',
   'scenario.changesReset': 'Show the scenario without these changes',

@@ -80,7 +80,11 @@ describe('edit and upload', () => {
     expect(saved).toMatchObject({ number: 1, parentId: null, text, hash: scenarioHash(text), message: 'for the March paper' });
     expect(saved.author).not.toBe('');
     const page = await request(app()).get('/scenarios/saved-copy?saved=1&iterations=0');
-    expect(page.text).toContain('The scenario was saved as saved-copy.yaml.');
+    expect(page.text).toContain('Version 1 of this scenario was saved as saved-copy.yaml.');
+    // The banner speaks only of the newest revision a save made: not on a bundled file, not for a
+    // number that is not the newest.
+    expect((await request(app()).get('/scenarios/saved-copy?saved=2&iterations=0')).text).not.toContain('of this scenario was saved');
+    expect((await request(app()).get('/scenarios/class-central?saved=1&iterations=0')).text).not.toContain('of this scenario was saved');
   });
 
   it('the edit page offers "as a new scenario" first and checked, and "as the new version" second', async () => {
@@ -122,7 +126,7 @@ describe('edit and upload', () => {
     const second = central().replace('value: 660546', 'value: 650000');
     const one = await request(app()).post('/scenarios/save').type('form').send({ name: 'ignored', from: 'class-central', saveAs: 'revision', text: first, baseHash: started, action: 'save', _csrf: TEST_CSRF });
     expect(one.status).toBe(303);
-    expect(one.headers.location).toBe('/scenarios/class-central?saved=1');
+    expect(one.headers.location).toBe('/scenarios/class-central?saved=2'); // the bundled text is version 1
     const two = await request(app()).post('/scenarios/save').type('form').send({ name: 'ignored', from: 'class-central', saveAs: 'revision', text: second, baseHash: started, action: 'save', _csrf: TEST_CSRF });
     expect(two.status).toBe(409);
     expect(two.text).toContain('Someone else saved class-central after you opened it, so your changes were not saved.');

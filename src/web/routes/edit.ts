@@ -130,7 +130,7 @@ export function save(services: AppServices): RequestHandler[] {
       const outcome = await services.store.save(target, text, saveAs === 'new' ? null : form.baseHash === '' ? null : form.baseHash, note);
       if (outcome.ok) {
         audit(services, res, { action: 'save', target: `${outcome.name} revision ${outcome.revision}`, outcome: 'done', detail: note.message });
-        res.redirect(303, `/scenarios/${outcome.name}?saved=1`);
+        res.redirect(303, `/scenarios/${outcome.name}?saved=${outcome.revision}`);
         return;
       }
       audit(services, res, { action: 'save', target, outcome: 'refused', detail: outcome.reason });

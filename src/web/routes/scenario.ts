@@ -93,6 +93,17 @@ async function baseline(services: AppServices, prepared: Ready): Promise<{ scena
   }
 }
 
+/**
+ * The revision a "saved" banner may announce: only the scenario's newest revision, and only one
+ * that a save made (not a bundled file as shipped), so a link cannot make the page claim a save
+ * that did not happen. `?saved=7` after the save of version 7.
+ */
+function savedRevision(req: Request, stored: { revision?: number; revisionId?: number | null }): number | null {
+  const given = typeof req.query.saved === 'string' && /^\d{1,9}$/.test(req.query.saved) ? Number(req.query.saved) : null;
+  const savedInDatabase = stored.revisionId !== undefined && stored.revisionId !== null;
+  return given !== null && savedInDatabase && given === stored.revision ? given : null;
+}
+
 /** The query string the request came with, kept on every sub-page link. */
 function queryOf(req: Request): string {
   const at = req.originalUrl.indexOf('?');
@@ -146,7 +157,7 @@ export function view(services: AppServices, section: ScenarioSection = ''): Requ
       grant: grantFields(prepared.scenario),
       iterations: prepared.request.iterations,
       seed: String(prepared.request.seed),
-      saved: req.query.saved === '1',
+      saved: savedRevision(req, prepared.stored),
     });
   };
 }
