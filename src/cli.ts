@@ -9,6 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { resultsCsv } from './report/csv';
 import { runScenario } from './run/analyse';
 import { COMMAND_LINE_BUDGET, runRefusal } from './run/cost';
+import { costRefusalText } from './report/refusals';
 import { monteCarloRequest } from './run/montecarlo';
 import { t } from './report/messages';
 import { resultsTable } from './report/table';
@@ -97,7 +98,7 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
   // A run past the command line's budget is refused with the setting to lower, as an invalid scenario is (exit 1).
   const refusal = runRefusal(loaded.scenario, monteCarloRequest(loaded.scenario, { iterations: command.iterations, seed: command.seed }), COMMAND_LINE_BUDGET, { keepsEveryDraw: true });
   if (refusal !== undefined) {
-    err.write(`${command.file}: ${refusal}\n`);
+    err.write(`${command.file}: ${costRefusalText(refusal)}\n`);
     return 1;
   }
   const results = await runScenario(loaded.scenario, { iterations: command.iterations, seed: command.seed });

@@ -7,8 +7,6 @@
  * web, exit 1 on the command line), never a failure of the tool.
  */
 import { outputBytes, simulationLayout } from '../model/simulate';
-import { formatNumber } from '../report/format';
-import { t } from '../report/messages';
 import type { Scenario } from '../scenario/types';
 import { drawSources } from './draws';
 import { DEFAULT_MAX_ITERATIONS } from './information';
@@ -134,36 +132,27 @@ export function iterationsWithin(scenario: Scenario, request: MonteCarloRequest,
 }
 
 /**
- * Why `cost` is refused under `budget`, naming the setting to lower (with `within`, the most
- * simulations that would fit, when above 0), or undefined when it fits.
- * @example costRefusal(runCost(classCentral, { iterations: 10_000_000, ... }), WEB_BUDGET, 1_230_000)
- *   // "This run is too large: 10,000,000 simulations x 99 months x 5 options x 4 perspectives is about
- *   //  792 seconds of work, more than the 40 allowed. Lower monte_carlo.iterations (to at most 505,000)
- *   //  or contract.extensions.max_years."
+ * A run refused under a budget, as figures (the report layer words it: src/report/refusals.ts):
+ * what it passes ('work' first, then 'memory'), the run's cost, the budget, and `within`, the most
+ * simulations that would fit (0 when none, or not worked out).
  */
-export function costRefusal(cost: RunCost, budget: CostBudget, within = 0): string | undefined {
-  const overWork = cost.work > budget.work;
-  const overMemory = cost.memoryBytes > budget.memoryBytes;
-  if (!overWork && !overMemory) return undefined;
-  const iterations = within > 0 ? t('cost.iterationsTo', { iterations: formatNumber(within) }) : t('cost.iterations');
-  const shape = t('cost.shape', {
-    iterations: formatNumber(cost.iterations),
-    months: formatNumber(cost.months),
-    options: formatNumber(cost.options),
-    perspectives: formatNumber(cost.perspectives),
-  });
-  if (overWork) {
-    const seconds = (work: number): string => formatNumber(Math.ceil(work / WORK_PER_SECOND));
-    return t('cost.work', {
-      shape,
-      children: cost.processVariability ? ` ${t('cost.children', { children: formatNumber(Math.round(cost.childrenPerMonth)) })}` : '',
-      seconds: seconds(cost.work),
-      limit: seconds(budget.work),
-      settings: t(cost.processVariability ? 'cost.settings.variability' : 'cost.settings.plain', { iterations }),
-    });
-  }
-  const megabytes = (bytes: number): string => formatNumber(Math.ceil(bytes / (1024 * 1024)));
-  return t('cost.memory', { shape, megabytes: megabytes(cost.memoryBytes), limit: megabytes(budget.memoryBytes), settings: t('cost.settings.plain', { iterations }) });
+export interface CostRefusal {
+  code: 'work' | 'memory';
+  cost: RunCost;
+  budget: CostBudget;
+  within: number;
+}
+
+/**
+ * Why `cost` is refused under `budget` (with `within`, the most simulations that would fit, when
+ * above 0), or undefined when it fits.
+ * @example costRefusal(runCost(classCentral, { iterations: 10_000_000, ... }), WEB_BUDGET, 505_000)
+ *   // { code: 'work', cost, budget: WEB_BUDGET, within: 505_000 }
+ */
+export function costRefusal(cost: RunCost, budget: CostBudget, within = 0): CostRefusal | undefined {
+  if (cost.work > budget.work) return { code: 'work', cost, budget, within };
+  if (cost.memoryBytes > budget.memoryBytes) return { code: 'memory', cost, budget, within };
+  return undefined;
 }
 
 /**
@@ -176,12 +165,12 @@ export const WORK_PER_SECOND = 1_000_000_000;
 export class RunTooLargeError extends Error {
   /** HTTP status: the request is understood but asks for more than is allowed. */
   readonly status = 422;
-  constructor(
-    message: string,
-    readonly cost: RunCost,
-  ) {
-    super(message);
+  readonly cost: RunCost;
+  constructor(readonly refusal: CostRefusal) {
+    // The message for logs only; what a person reads is worded by src/report/refusals.ts.
+    super(`run too large (${refusal.code}): work ${refusal.cost.work} of ${refusal.budget.work}, ${refusal.cost.memoryBytes} bytes of ${refusal.budget.memoryBytes}`);
     this.name = 'RunTooLargeError';
+    this.cost = refusal.cost;
   }
 }
 
@@ -191,7 +180,7 @@ export class RunTooLargeError extends Error {
  */
 export function checkRunCost(scenario: Scenario, request: MonteCarloRequest, budget: CostBudget, shape: RunShape = {}): RunCost {
   const refusal = runRefusal(scenario, request, budget, shape);
-  if (refusal !== undefined) throw new RunTooLargeError(refusal, runCost(scenario, request, shape));
+  if (refusal !== undefined) throw new RunTooLargeError(refusal);
   return runCost(scenario, request, shape);
 }
 
@@ -199,7 +188,7 @@ export function checkRunCost(scenario: Scenario, request: MonteCarloRequest, bud
  * Why a run is refused under `budget`, with the most simulations that would fit, or undefined.
  * @example runRefusal(classCentral, { ...request, iterations: 10_000 }, WEB_BUDGET) // undefined
  */
-export function runRefusal(scenario: Scenario, request: MonteCarloRequest, budget: CostBudget, shape: RunShape = {}): string | undefined {
+export function runRefusal(scenario: Scenario, request: MonteCarloRequest, budget: CostBudget, shape: RunShape = {}): CostRefusal | undefined {
   const cost = runCost(scenario, request, shape);
   if (costRefusal(cost, budget) === undefined) return undefined;
   return costRefusal(cost, budget, iterationsWithin(scenario, request, budget, shape));

@@ -4,7 +4,6 @@
  * or below). Found by drawing the run's first simulations again and working out every input, so
  * the person is told which input, in which simulation, from which draws, instead of "try again".
  */
-import { t } from '../report/messages';
 import { FIELD_OF_PATH } from '../scenario/fields';
 import type { Scenario } from '../scenario/types';
 import { drawSources, inputColumns } from './draws';
@@ -14,27 +13,35 @@ import { fullRunDraws } from './sampling';
 /** Simulations drawn again to look for the failing one. */
 export const DRAWS_CHECKED = 4_096;
 
+/**
+ * An input that is not a finite number in one simulation, as figures (worded by
+ * src/report/refusals.ts): the input's path, its value (NaN or an infinity), the simulation
+ * (counted from 1), and the draws it came from (none when the value is fixed).
+ */
+export interface NonFiniteDraw {
+  input: string;
+  value: number;
+  simulation: number;
+  draws: { source: string; value: number }[];
+}
+
 /** A scenario whose draws give an input that is not a finite number: the user's to fix (HTTP 422). */
 export class DrawNotFiniteError extends Error {
   readonly status = 422;
-  constructor(message: string) {
-    super(message);
+  constructor(readonly draw: NonFiniteDraw) {
+    // The message for logs only; what a person reads is worded by src/report/refusals.ts.
+    super(`${draw.input} gave ${draw.value} in simulation ${draw.simulation}`);
     this.name = 'DrawNotFiniteError';
   }
 }
 
-function shown(value: number): string {
-  return Number.isNaN(value) ? 'not a number (NaN)' : value > 0 ? 'infinity' : '-infinity';
-}
-
 /**
- * The first input that is not a finite number in the first DRAWS_CHECKED simulations, worded with
- * the draws it came from, or undefined when every input is finite there.
+ * The first input that is not a finite number in the first DRAWS_CHECKED simulations, with the
+ * draws it came from, or undefined when every input is finite there.
  * @example nonFiniteDraw(scenarioWithSqrtOfUniformMinus1To1, request)
- *   // "The run could not be done: outcomes.effectiveness gave not a number (NaN) in simulation 3
- *   //  (its draws there: variables.a = -0.2745). Check the formula or the distribution of outcomes.effectiveness."
+ *   // { input: 'outcomes.effectiveness', value: NaN, simulation: 3, draws: [{ source: 'variables.a', value: -0.27451 }] }
  */
-export function nonFiniteDraw(scenario: Scenario, request: MonteCarloRequest): string | undefined {
+export function nonFiniteDraw(scenario: Scenario, request: MonteCarloRequest): NonFiniteDraw | undefined {
   const sources = drawSources(scenario);
   const count = Math.max(1, Math.min(request.iterations, DRAWS_CHECKED));
   const draws = fullRunDraws(sources, { ...request, iterations: count });
@@ -56,8 +63,8 @@ export function nonFiniteDraw(scenario: Scenario, request: MonteCarloRequest): s
       if (Number.isFinite(value)) continue;
       const quantity = scenario.quantities[path];
       const used = quantity?.kind === 'formula' ? quantity.formula.variables.map((name) => `variables.${name}`) : [path];
-      const given = used.flatMap((source) => (drawn.has(source) ? [`${source} = ${drawn.get(source)![i]!.toPrecision(4)}`] : []));
-      return t('draw.nonFinite', { input: path, value: shown(value), simulation: i + 1, draws: given.length > 0 ? given.join(', ') : 'none; the value is fixed' });
+      const draws = used.flatMap((source) => (drawn.has(source) ? [{ source, value: drawn.get(source)![i]! }] : []));
+      return { input: path, value, simulation: i + 1, draws };
     }
   }
   return undefined;

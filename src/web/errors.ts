@@ -5,6 +5,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { RunTooLargeError } from '../run/cost';
 import { DrawNotFiniteError } from '../run/drawCheck';
+import { costRefusalText, nonFiniteDrawText } from '../report/refusals';
 import { ClientBusyError } from '../run/pool';
 import { t, type MessageKey, type MessageParams } from '../report/messages';
 import type { AppEnv, Log } from './services';
@@ -35,14 +36,16 @@ interface Explained {
 
 function explained(error: unknown): Explained | undefined {
   if (error instanceof RunTooLargeError) {
-    return { status: 422, titleKey: 'cost.title', bodyKey: 'cost.body', values: { message: error.message }, api: error.message };
+    const message = costRefusalText(error.refusal);
+    return { status: 422, titleKey: 'cost.title', bodyKey: 'cost.body', values: { message }, api: message };
   }
   if (error instanceof ClientBusyError) {
     const values = { count: error.runs, seconds: CLIENT_RETRY_AFTER_SECONDS };
     return { status: 429, titleKey: 'queue.title', bodyKey: 'queue.body', values, api: t('queue.api', values), retryAfterSeconds: CLIENT_RETRY_AFTER_SECONDS };
   }
   if (error instanceof DrawNotFiniteError) {
-    return { status: 422, titleKey: 'draw.title', bodyKey: 'cost.body', values: { message: error.message }, api: error.message };
+    const message = nonFiniteDrawText(error.draw);
+    return { status: 422, titleKey: 'draw.title', bodyKey: 'cost.body', values: { message }, api: message };
   }
   if (isTruncatedBody(error)) {
     return { status: 400, titleKey: 'upload.truncated.title', bodyKey: 'upload.truncated.body', values: {}, api: t('upload.truncated.body') };

@@ -11,7 +11,7 @@ import path from 'node:path';
 import type { Request, RequestHandler } from 'express';
 import type { Results } from '../model/results';
 import { monteCarloRequest, type MonteCarloRequest } from '../run/montecarlo';
-import { runCost, runRefusal, RunTooLargeError, WEB_BUDGET } from '../run/cost';
+import { runRefusal, RunTooLargeError, WEB_BUDGET } from '../run/cost';
 import { BusyError, ClientBusyError } from '../run/pool';
 import { checkedResults } from '../report/integrity';
 import { scenarioIdentity } from '../scenario/hash';
@@ -110,7 +110,7 @@ export function createRunner(analyse: Analyse, now: () => Date = () => new Date(
       // A run past the web's budget is refused before it starts, whichever way it was asked for
       // (a file, a link's changes, the API); the pool checks again for its other callers.
       const refusal = runRefusal(scenario, request, WEB_BUDGET);
-      const analysed = refusal === undefined ? analyse(scenario, request, currentClient()) : Promise.reject(new RunTooLargeError(refusal, runCost(scenario, request)));
+      const analysed = refusal === undefined ? analyse(scenario, request, currentClient()) : Promise.reject(new RunTooLargeError(refusal));
       run.promise = analysed.then(checkedResults).then(
         (results) => {
           run.results = results;

@@ -13,6 +13,7 @@ import { main } from '../../src/cli';
 import { runScenario } from '../../src/run/analyse';
 import { costRefusal, runCost, runRefusal, WEB_BUDGET } from '../../src/run/cost';
 import { nonFiniteDraw, DrawNotFiniteError } from '../../src/run/drawCheck';
+import { costRefusalText, nonFiniteDrawText } from '../../src/report/refusals';
 import { monteCarloRequest } from '../../src/run/montecarlo';
 import { ClientBusyError, RunPool, RunTimeoutError } from '../../src/run/pool';
 import { scenarioFor } from '../../src/run/task';
@@ -69,7 +70,9 @@ describe('the cost model', () => {
     // = 86,526,000,000 work, 87 seconds at a billion a second; the budget is 40. The most that fit
     // (510,000) comes from the search in iterationsWithin, checked here against the budget.
     expect(cost.work).toBe(86_526_000_000);
-    expect(runRefusal(scenario, monteCarloRequest(scenario), WEB_BUDGET)).toBe(
+    const refusal = runRefusal(scenario, monteCarloRequest(scenario), WEB_BUDGET)!;
+    expect(refusal).toMatchObject({ code: 'work', within: 510_000 });
+    expect(costRefusalText(refusal)).toBe(
       'This run is too large: 10,000,000 simulations x 171 months x 11 options x 4 perspectives is about 87 seconds of work, more than the 40 allowed. Lower monte_carlo.iterations (to at most 510,000) or contract.extensions.max_years.',
     );
     expect(runRefusal(scenario, monteCarloRequest(scenario, { iterations: 510_000 }), WEB_BUDGET)).toBeUndefined();
@@ -77,7 +80,7 @@ describe('the cost model', () => {
 
   it('refuses 10,000 simulations of a million referrals a year with process variability, naming it', () => {
     const scenario = loaded(CENTRAL_TEXT, ['monte_carlo.process_variability=true', 'service.referrals_per_year=1000000', 'monte_carlo.iterations=10000']);
-    expect(runRefusal(scenario, monteCarloRequest(scenario), WEB_BUDGET)).toMatch(
+    expect(costRefusalText(runRefusal(scenario, monteCarloRequest(scenario), WEB_BUDGET)!)).toMatch(
       /^This run is too large: 10,000 simulations x 99 months x 5 options x 4 perspectives with process variability for about 83,333 children a month is about \d+ seconds of work, more than the 40 allowed\. Lower monte_carlo\.iterations \(to at most [\d,]+\), or turn off monte_carlo\.process_variability, or lower service\.referrals_per_year\.$/,
     );
   });
@@ -219,8 +222,9 @@ describe('a draw that is not a number', () => {
   const runRequest = monteCarloRequest(scenario, { iterations: 2_000, seed: 3 });
 
   it('names the input, the simulation and its draw', () => {
-    const reason = nonFiniteDraw(scenario, runRequest);
-    expect(reason).toMatch(
+    const reason = nonFiniteDraw(scenario, runRequest)!;
+    expect(reason.value).toBeNaN();
+    expect(nonFiniteDrawText(reason)).toMatch(
       /^The run could not be done: finance\.attribution gave not a number \(NaN\) in simulation \d+ \(its draws there: variables\.wobble = -0\.\d{4}\)\. Check the formula or the distribution of finance\.attribution\.$/,
     );
   });
