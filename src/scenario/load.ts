@@ -228,6 +228,7 @@ function scheduleWarnings(scenario: Scenario, source: ScenarioDocument): Problem
 }
 
 /** Characters that change the direction of text or cannot be seen: a name holding them can look like another. */
+// eslint-disable-next-line no-misleading-character-class -- the class lists invisible and joining characters on purpose
 const HIDDEN_CHARACTERS = /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0]/gu;
 
 /**

@@ -6,7 +6,6 @@ import type { SignedInUser } from './auth/roles';
 import type { PendingSignIn } from './auth/oidc';
 
 declare global {
-  // eslint-disable-next-line @typescript-eslint/no-namespace
   namespace Express {
     interface Locals {
       /** Set by requestId: a UUID, also sent as X-Request-Id and shown on error pages. */

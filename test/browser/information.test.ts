@@ -4,7 +4,7 @@
  * violations on the page or the cabinet report, and screenshots to look at.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import type { RunPool } from '../../src/run/pool';
 import { testPool } from '../web/helpers';
 import { scenarioDir } from '../web/scenarioDir';

@@ -4,7 +4,7 @@
  * lines, no axe violations, and the keyboard reaches every control.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import type { RunPool } from '../../src/run/pool';
 import { testPool } from '../web/helpers';
 import { scenarioDir } from '../web/scenarioDir';

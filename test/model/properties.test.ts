@@ -1,6 +1,6 @@
 // Invariants of the deterministic model over random inputs (fast-check).
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { projectAll } from '../../src/model/project';
 import type { Inputs } from '../../src/model/types';
 import { inputs } from './fixtures';

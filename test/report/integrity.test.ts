@@ -26,8 +26,11 @@ function outsideUpdate(bad: Results): ReturnType<typeof integrityViolations> {
 }
 
 /** A deep copy of the results, changed by `corrupt`. */
-function corrupted(corrupt: (copy: Results & Record<string, any>) => void): Results {
-  const copy = structuredClone(results) as Results & Record<string, any>;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a corrupted copy may hold anything
+type Corruptible = Results & Record<string, any>;
+
+function corrupted(corrupt: (copy: Corruptible) => void): Results {
+  const copy = structuredClone(results) as Corruptible;
   corrupt(copy);
   return copy;
 }

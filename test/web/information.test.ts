@@ -10,6 +10,7 @@ import { formatMoney, formatNumber } from '../../src/report/format';
 import { trackingSentences, type MonitoringSection } from '../../src/report/information';
 import { testApp } from './helpers';
 import { scenarioDir } from './scenarioDir';
+import { parseCsv } from '../report/decisionFixture';
 
 const folder = scenarioDir(['class-central-with-monitoring', 'class-central'], 2000);
 afterAll(() => folder.remove());
@@ -17,25 +18,9 @@ const { app } = testApp({}, { scenariosDir: folder.dir });
 
 const QUERY = 'iterations=2000&seed=11';
 
-/** CSV text as one object per row keyed by the header (quoted cells with commas, quotes and newlines). */
+/** CSV text as one object per row keyed by the header (the same reader as the report tests). */
 function parse(csv: string, _options: { columns: true }): Record<string, string>[] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < csv.length; i++) {
-    const c = csv[i]!;
-    if (quoted) {
-      if (c === '"' && csv[i + 1] === '"') (cell += '"'), i++;
-      else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(cell), (cell = '');
-    else if (c === '\n') row.push(cell), rows.push(row), (row = []), (cell = '');
-    else if (c !== '\r') cell += c;
-  }
-  if (cell !== '' || row.length > 0) row.push(cell), rows.push(row);
-  const [head, ...body] = rows;
+  const [head, ...body] = parseCsv(csv);
   return body.map((r) => Object.fromEntries(head!.map((h, i) => [h, r[i] ?? ''])));
 }
 
