@@ -63,6 +63,7 @@ const services = createServices({
   trustProxy: trustProxySetting(process.env.TRUST_PROXY),
   log: jsonLineLog,
   analyse: (scenario, request, client) => pool.analyse(scenario, request, client),
+  checkScenario: (text, fileName) => pool.check(text, fileName),
   dataDir: path.resolve(process.env.DATA_DIR ?? defaultDataDir(PROJECT_ROOT)),
   auth,
 });

@@ -11,6 +11,7 @@ import type { SignedInUser } from './auth/roles';
 import type { AuthSettings } from './auth/settings';
 import { createRunner, type Analyse, type Runner } from './runner';
 import { databaseStore, type ScenarioStore } from './scenarioStore';
+import type { Problem } from '../scenario/types';
 
 export type AppEnv = 'development' | 'production' | 'test';
 
@@ -52,6 +53,11 @@ export interface AppServices {
   db?: Db;
   /** Sign-in; without it, AUTH=none (one person on this machine, see `localAuth`). */
   auth?: AuthSetup;
+  /**
+   * Finds the problems of a scenario's text for the edit page off this thread (the server passes
+   * a RunPool's check); without it (tests) the text is checked on this thread.
+   */
+  checkScenario?: (text: string, fileName: string) => Promise<Problem[]>;
 }
 
 /** Sign-in as the app uses it. */
@@ -113,6 +119,8 @@ export interface ServiceSettings {
   dataDir: string;
   /** Sign-in; AUTH=none when absent. */
   auth?: AuthSetup;
+  /** Checks a scenario's text off the web thread; the server passes a RunPool's check. */
+  checkScenario?: (text: string, fileName: string) => Promise<Problem[]>;
 }
 
 /** The data folder when DATA_DIR is not set: data/ beside the app. */
@@ -136,5 +144,6 @@ export function createServices(settings: ServiceSettings): AppServices {
     now,
     db,
     auth: settings.auth ?? localAuth(),
+    ...(settings.checkScenario ? { checkScenario: settings.checkScenario } : {}),
   };
 }
