@@ -20,8 +20,12 @@ import { DrawNotFiniteError, nonFiniteDraw } from './drawCheck';
 import { blockCount, contractCostVariesIn, costShapeVariesIn, drawsByBlock, monteCarloResult, simulationPlan, type MonteCarloRequest } from './montecarlo';
 import { withUpdatedOptions, type MonteCarloWithInformation } from './information';
 import { scenarioSource, type ScenarioSource, type SummariseResult, type Task } from './task';
+import type { Problem } from '../scenario/types';
 
 export { INFORMATION_ITERATIONS } from './cost';
+
+/** How long a check of a scenario's text may take, waiting for a thread included. */
+export const CHECK_TIMEOUT_MS = 60_000;
 
 export interface RunPoolOptions {
   /** Worker threads (default: the machine's cores). */
@@ -128,6 +132,15 @@ export class RunPool {
   /** Starts every worker thread now (so the first run does not pay for start-up). */
   async warm(): Promise<void> {
     await Promise.all(Array.from({ length: this.threads }, () => this.pool.run({ kind: 'warm' } satisfies Task)));
+  }
+
+  /**
+   * The problems of a scenario's text (none when it loads), found on a worker so a large upload
+   * never holds up the web server. Not a run: it takes no place in the run queue (it lasts
+   * milliseconds), but waits for a free thread like any task, and fails after CHECK_TIMEOUT_MS.
+   */
+  async check(text: string, fileName: string): Promise<Problem[]> {
+    return (await this.pool.run({ kind: 'check', text, fileName } satisfies Task, { signal: AbortSignal.timeout(CHECK_TIMEOUT_MS) })) as Problem[];
   }
 
   /** Runs one task on a worker, failing as a whole when the signal aborts. */
