@@ -31,7 +31,7 @@ const money = (pounds: number | null | undefined): string => (pounds === null ||
 const share = (probability: number | null | undefined): string =>
   probability === null || probability === undefined ? none() : t('decisionTable.percent', { value: formatNumber(100 * probability, 1) });
 
-function figureRows(heading: 'decisionTable.row.adds' | 'decisionTable.row.marginal', figures: (DecisionFigure | null)[], simulated: boolean): TextRow[] {
+function figureRows(heading: 'decisionTable.row.adds' | 'decisionTable.row.marginal' | 'decisionTable.row.budget', figures: (DecisionFigure | null)[], simulated: boolean): TextRow[] {
   const rows: TextRow[] = [
     { label: t(heading) },
     { label: t('decisionTable.row.central'), indent: true, cells: figures.map((f) => money(f?.central)) },
@@ -50,6 +50,10 @@ export function perspectiveDecisionLines(perspective: string, decision: Perspect
     ...figureRows('decisionTable.row.adds', options.map((o) => o.incrementalNpv), simulated),
     ...figureRows('decisionTable.row.marginal', options.map((o) => o.marginalNpv), simulated),
   ];
+  // The extension years' effect on the councils' own budgets in cash (cashable savings only).
+  if (options.every((o) => o.incrementalNetBudgetEffect !== undefined)) {
+    rows.push(...figureRows('decisionTable.row.budget', options.map((o) => o.incrementalNetBudgetEffect!), simulated));
+  }
   if (simulated) {
     rows.push(
       { label: t('decisionTable.row.chanceBest'), cells: options.map((o) => share(o.probabilityBest)) },

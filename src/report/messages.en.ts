@@ -1158,6 +1158,7 @@ export const en = {
   'decisionTable.option.many': '{count} years',
   'decisionTable.row.adds': 'What it adds to stopping at the end of the fixed term (NPV)',
   'decisionTable.row.marginal': 'What its last extension year adds (NPV)',
+  'decisionTable.row.budget': 'What it adds to the own budget in cash (cashable saving less own contribution)',
   'decisionTable.row.central': 'at the central values',
   'decisionTable.row.mean': 'average across the simulations',
   'decisionTable.row.sem': 'standard error',
