@@ -8,7 +8,7 @@ import type { ChartTable } from './charts';
 import { decisionOf, headlineMeasure, headlineValue, measureWords, moneyBasisOf, optionBudget, perspectivesOf } from './decision';
 import { formatChance, formatMoney, formatNumber, trueMinus } from './format';
 import { npvEstimate, optionName, REGION } from './headline';
-import { assumptionsOf, inputLabel } from './inputs';
+import { assumptionsOf, inputLabel, listInWords } from './inputs';
 import { t } from './messages';
 import { moneyBasisSentence } from './moneyBasis';
 
@@ -194,4 +194,16 @@ export function bridgeTable(start: number, steps: { label: string; value: number
     head: [t('compare.bridge.head.step'), t('compare.bridge.head.moves'), t('compare.bridge.head.after')],
     rows,
   };
+}
+
+/**
+ * A scenario's name in the comparison; a what-if (changes on top of the file) says so and names
+ * the inputs it changed in words, so both sides of the same file can be told apart.
+ * @example compareLabel(central, []) // "CLASS regional service, central case"
+ * @example compareLabel(central, [effectiveness]) // "What if: CLASS regional service, central case, with share of those breakdowns the service prevents changed"
+ */
+export function compareLabel(scenario: Scenario, paths: readonly (readonly string[])[]): string {
+  if (paths.length === 0) return scenario.name;
+  const labels = [...new Set(paths.map((path) => inputLabel(path.join('.'), scenario.councils)))].map((label) => label.charAt(0).toLowerCase() + label.slice(1));
+  return t('compare.whatIf', { name: scenario.name, changes: listInWords(labels, t('compare.and')) });
 }

@@ -25,6 +25,40 @@ export interface Overview {
   wait: string | null;
   /** How many of the scenario's inputs are assumptions, and whether the monitoring counts are illustrative. */
   assumed: string[];
+  /** The four answers in a line each, for the top of the page on narrow screens (the detail follows). */
+  short: { choice: string | null; sure: string | null; wait: string | null; assumed: string };
+}
+
+type WaitOneYear = { valueOfWaiting: number; valueOfCommittingNow: number; bestOptionNow: number };
+
+/**
+ * The four answers in a line each, for the "in short" list a phone shows first.
+ * @example short.choice // "Stop at the end of the fixed term (March 2027): no extension adds more than it costs for the region, on average across the simulations."
+ * @example short.wait // "No: deciding now is worth about £39.1k more than taking one year to learn more."
+ */
+export function shortAnswers(results: Results, scenario: Scenario, assumptions: number): Overview['short'] {
+  const lead = headlinePerspectiveOf(results, scenario);
+  const measure = headlineMeasure(results);
+  const decision = decisionOf(results)[lead];
+  const who = lead === REGION ? t('headline.whoRegion') : lead;
+  const measureText = t(measure === 'mean' ? 'measure.mean' : 'measure.central');
+  const best = decision?.options.find((o) => o.extensionYears === decision.bestOption);
+  const choice =
+    best === undefined
+      ? null
+      : best.extensionYears === 0
+        ? t('overview.short.stop', { fixedEnd: endMonth(scenario.contract, 0), who, measure: measureText })
+        : t('overview.short.take', { option: optionName(best.extensionYears).toLowerCase(), end: endMonth(scenario.contract, best.extensionYears), amount: formatMoneyShort(headlineValue(best.incrementalNpv, measure)), who, measure: measureText });
+  const sure =
+    best === undefined || best.probabilityBest === null || measure !== 'mean'
+      ? null
+      : t('overview.short.sureLine', { option: optionName(best.extensionYears), chance: t('table.chanceCell', { words: formatChance(best.probabilityBest), percent: formatPercent(best.probabilityBest, 0) }) });
+  const w = (results.valueOfInformation as { waitOneYear?: WaitOneYear | null } | undefined)?.waitOneYear;
+  const gap = w ? w.valueOfWaiting - w.valueOfCommittingNow : null;
+  // Within £1,000 the two courses are the same (SAME_WITHIN_POUNDS, as the wait verdict).
+  const wait = gap === null ? null : Math.abs(gap) < 1_000 ? t('overview.short.waitEither') : gap > 0 ? t('overview.short.waitYes', { amount: formatMoneyShort(gap) }) : t('overview.short.waitNo', { amount: formatMoneyShort(-gap) });
+  const assumed = [t('overview.short.assumedCount', { count: assumptions, total: Object.keys(scenario.quantities).length }), ...(scenario.monitoringIllustrative === true ? [t('overview.short.illustrative')] : [])].join(' ');
+  return { choice, sure, wait, assumed };
 }
 
 /**
@@ -111,6 +145,7 @@ export function overviewOf(results: Results, scenario: Scenario, information: In
     worstCase: worstCaseSentence(results, scenario),
     wait: information.wait?.verdict ?? null,
     assumed,
+    short: shortAnswers(results, scenario, assumptions),
   };
 }
 

@@ -46,19 +46,29 @@ describe.skipIf(!HAS_CHROMIUM)('pages a board member reads in five minutes', () 
   const bottomOf = (page: Page, selector: string): Promise<number> =>
     inPage<number>(page, `(() => { const r = document.querySelector(${JSON.stringify(selector)}).getBoundingClientRect(); return r.bottom + window.scrollY; })()`);
 
-  // Laptop and tablet: every answer within two of their screens. A 320 px phone stacks the columns:
-  // there the answer and how sure are within two laptop-screen heights (1,536 px), the rest follows.
+  // Every answer within two of the viewport's screens. Laptop and tablet: the answers themselves. A phone
+  // (320 x 640, so 1,280 px) stacks the columns, so the "in short" list of the four answers comes first
+  // (what to do and why, how sure, wait a year, still assumed); the detail follows, and the lead answer
+  // and its chances are still within two laptop-screen heights.
+  const PHONE = { width: 320, height: 640 };
+  const SHORT = ['#in-short-choice', '#in-short-sure', '#in-short-wait', '#in-short-assumed'];
   const FRONT: [{ width: number; height: number }, string[], number][] = [
     [LAPTOP, ['#headline-region', '#headline-councils', '#grant', '#chances', '#worst-case', '#wait-verdict', '#assumed-list'], 2 * LAPTOP.height],
     [{ width: 768, height: 1024 }, ['#headline-region', '#headline-councils', '#chances', '#worst-case', '#wait-verdict', '#assumed-list'], 2 * 1024],
-    [{ width: 320, height: 640 }, ['#headline-region', '#chances', '#worst-case'], 2 * LAPTOP.height],
+    [PHONE, SHORT, 2 * PHONE.height],
+    [PHONE, ['#headline-region', '#chances'], 2 * LAPTOP.height],
   ];
   for (const [viewport, selectors, limit] of FRONT) {
     it(`${viewport.width} px: the front page answers the board's questions high up (${selectors.join(', ')} above ${limit} px)`, async () => {
       const { page, close } = await visit(`/scenarios/class-central?${RUN}`, viewport);
       for (const selector of selectors) expect(await bottomOf(page, selector), selector).toBeLessThanOrEqual(limit);
+      // The "in short" list shows on a phone only (wider screens have the answers themselves high up), and each line says something.
+      const shown = await inPage<string[]>(page, `${JSON.stringify(SHORT)}.filter((s) => { const el = document.querySelector(s); return el && el.offsetParent !== null && el.textContent.trim().length > 20; })`);
+      expect(shown).toEqual(viewport.width < 641 ? SHORT : []);
       expect(await axeViolations(page)).toEqual([]);
       await page.screenshot({ path: path.join(SCREENSHOTS_DIR, `board-front-${viewport.width}.png`), fullPage: true });
+      // What the first two screens show, to look at.
+      await page.screenshot({ path: path.join(SCREENSHOTS_DIR, `board-front-${viewport.width}-two-screens.png`), fullPage: true, clip: { x: 0, y: 0, width: viewport.width, height: 2 * viewport.height } });
       await close();
     }, 60_000);
   }

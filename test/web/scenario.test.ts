@@ -289,6 +289,30 @@ describe('compare', () => {
     expect(text.match(/Money basis:/g)).toHaveLength(1);
   }, 120_000);
 
+  it('starts from a what-if: the scenario page’s link carries its changes, and compare sets the what-if beside the file as it is', async () => {
+    const page = await request(app()).get('/scenarios/class-central?iterations=0&set=outcomes.effectiveness%3D0.6');
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('href="/compare?a=class-central&amp;aset=outcomes.effectiveness%3D0.6" id="compare-link"');
+    // Arriving with the what-if only: asked for the other without an error, the change kept as a hidden field.
+    const ask = await request(app()).get('/compare?a=class-central&aset=outcomes.effectiveness%3D0.6');
+    expect(ask.status).toBe(200);
+    expect(ask.text).not.toContain('There is a problem');
+    expect(ask.text).toContain('Now choose the scenario to compare “What if: CLASS regional service, central case, with share of those breakdowns the service prevents changed” with.');
+    expect(ask.text).toContain('<input type="hidden" name="aset" value="outcomes.effectiveness=0.6">');
+    // The what-if against the same file without the change: one assumption differs, both sides labelled.
+    const { text, status } = await request(app()).get('/compare?a=class-central&aset=outcomes.effectiveness%3D0.6&b=class-central');
+    expect(status).toBe(200);
+    expect(text).toContain('<th scope="col" class="govuk-table__header">What if: CLASS regional service, central case, with share of those breakdowns the service prevents changed</th><th scope="col" class="govuk-table__header">CLASS regional service, central case</th>');
+    expect(text).toContain('1 assumption differs;');
+    expect(text).toContain('Share of those breakdowns the service prevents');
+  }, 120_000);
+
+  it('says which carried change it cannot read', async () => {
+    const { text, status } = await request(app()).get('/compare?a=class-central&aset=nonsense');
+    expect(status).toBe(422);
+    expect(text).toContain('In the what-if: The change “nonsense” could not be read: expected key.path=value, e.g. outcomes.effectiveness=0.3.');
+  });
+
   it('asks again for a scenario that does not exist', async () => {
     const { text, status } = await request(app()).get('/compare?a=class-central&b=..%2Fsecret');
     expect(status).toBe(422);
