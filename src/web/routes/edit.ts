@@ -1,6 +1,6 @@
 /**
- * Edit and upload: paste or upload YAML, see every problem at its line (the text is always kept),
- * and save it: as a new scenario (the default) or as a new revision of the one being edited (the
+ * Edit and upload: paste or upload YAML, see every problem at its line (the text is always kept;
+ * a long text shows only the lines near its problems, so the page stays small), and save it: as a new scenario (the default) or as a new revision of the one being edited (the
  * old revision stays in its history, restorable). A save that started from an older revision than
  * the newest is refused and the person's text shown again. Unchanged lines keep their line endings.
  */
@@ -25,11 +25,65 @@ export interface NumberedLine {
 export function numberedLines(text: string, problems: readonly Problem[]): NumberedLine[] {
   // Lines as the YAML parser counts them (a lone CR does not end a line for it).
   const lines = text.split(/\r?\n/);
-  return lines.map((line, i) => ({
-    number: i + 1,
-    text: line,
-    problems: problems.filter((p) => p.line === i + 1).map((p) => problemText(p)),
-  }));
+  const byLine = problemsByLine(problems);
+  return lines.map((line, i) => ({ number: i + 1, text: line, problems: byLine.get(i + 1) ?? [] }));
+}
+
+function problemsByLine(problems: readonly Problem[]): Map<number, string[]> {
+  const byLine = new Map<number, string[]>();
+  for (const p of problems) byLine.set(p.line, [...(byLine.get(p.line) ?? []), problemText(p)]);
+  return byLine;
+}
+
+/** Texts up to this many lines are shown whole, every line numbered. */
+export const LINES_SHOWN_WHOLE = 2_000;
+/** In a longer text, the lines shown either side of each problem's line. */
+export const LINES_AROUND_PROBLEM = 3;
+/** In a longer text, the problems whose lines are shown (the first ones). */
+export const PROBLEMS_SHOWN_AT_LINES = 100;
+
+/** Lines hidden between two shown ones: "Lines 9 to 12,990 not shown". */
+export interface LineGap {
+  gap: true;
+  from: number;
+  to: number;
+}
+
+/**
+ * The lines the edit page numbers: every line of a text up to LINES_SHOWN_WHOLE lines; of a longer
+ * one (13,000 keys would make a 1.9 MB page), only the lines within LINES_AROUND_PROBLEM of the
+ * first PROBLEMS_SHOWN_AT_LINES problems, with the gaps between them marked.
+ * @example shownLines(13_000 lines with one problem at line 104, ...).lines
+ *   // [gap 1-100, lines 101-107, gap 108-13,000]; near: true, total: 13,000
+ */
+export function shownLines(text: string, problems: readonly Problem[]): { lines: (NumberedLine | LineGap)[]; near: boolean; total: number } {
+  const all = text.split(/\r?\n/);
+  if (all.length <= LINES_SHOWN_WHOLE) return { lines: numberedLines(text, problems), near: false, total: all.length };
+  const byLine = problemsByLine(problems);
+  const shown = new Set<number>();
+  for (const p of problems.slice(0, PROBLEMS_SHOWN_AT_LINES)) {
+    for (let n = Math.max(1, p.line - LINES_AROUND_PROBLEM); n <= Math.min(all.length, p.line + LINES_AROUND_PROBLEM); n++) shown.add(n);
+  }
+  const numbers = [...shown].sort((a, b) => a - b);
+  const lines: (NumberedLine | LineGap)[] = [];
+  let next = 1;
+  for (const n of numbers) {
+    if (n > next) lines.push({ gap: true, from: next, to: n - 1 });
+    lines.push({ number: n, text: all[n - 1]!, problems: byLine.get(n) ?? [] });
+    next = n + 1;
+  }
+  if (next <= all.length) lines.push({ gap: true, from: next, to: all.length });
+  return { lines, near: true, total: all.length };
+}
+
+/**
+ * The problems of a text, from the services' check (a worker thread, so a large upload never holds
+ * up other requests) or, without one (tests), on this thread.
+ */
+async function problemsOf(services: AppServices, text: string, fileName: string): Promise<Problem[]> {
+  if (services.checkScenario) return services.checkScenario(text, fileName);
+  const loaded = loadScenario(text, fileName);
+  return loaded.ok ? [] : loaded.problems;
 }
 
 /** A problem as a person reads it: "Line 12, column 3 (outcomes.effectiveness): must be ...". */
@@ -54,7 +108,7 @@ interface EditForm {
 function render(res: Parameters<RequestHandler>[1], form: EditForm, extra: Record<string, unknown> = {}, status = 200): void {
   // The edit page holds a scenario's text and a form token: never kept by a browser or a shared cache.
   res.set('Cache-Control', 'no-store');
-  res.status(status).render('pages/edit', { form, problems: [], lines: [], errors: [], checked: false, ...extra });
+  res.status(status).render('pages/edit', { form, problems: [], lines: [], linesNear: false, lineCount: 0, errors: [], checked: false, ...extra });
 }
 
 /** GET /scenarios/new?from=NAME — a new scenario, optionally starting from a copy of another. */
@@ -109,9 +163,16 @@ export function save(services: AppServices): RequestHandler[] {
         render(res, form, { errors: [{ field: 'text', message: t('edit.error.empty') }] }, 422);
         return;
       }
-      const loaded = loadScenario(form.text, `${form.name || 'scenario'}.yaml`);
-      const problems = loaded.ok ? [] : loaded.problems;
-      const shown = { problems: problems.map((p) => ({ ...p, text: problemText(p) })), lines: numberedLines(form.text, problems), checked: true, uploaded: uploaded !== undefined };
+      const problems = await problemsOf(services, form.text, `${form.name || 'scenario'}.yaml`);
+      const numbered = problems.length > 0 ? shownLines(form.text, problems) : { lines: [], near: false, total: 0 };
+      const shown = {
+        problems: problems.map((p) => ({ ...p, text: problemText(p) })),
+        lines: numbered.lines,
+        linesNear: numbered.near,
+        lineCount: numbered.total,
+        checked: true,
+        uploaded: uploaded !== undefined,
+      };
       if (body.action !== 'save' || problems.length > 0) {
         render(res, form, { ...shown, errors: problems.length > 0 ? [{ field: 'problems', message: t('edit.error.problems', { count: problems.length }) }] : [] }, problems.length > 0 ? 422 : 200);
         return;
