@@ -420,6 +420,8 @@ export const en = {
   'edit.problemsHeading.one': '{count} problem to fix',
   'edit.problemsHeading.other': '{count} problems to fix',
   'edit.linesHeading': 'Your text, with the problems at their lines',
+  'edit.linesNearProblems': 'Your text has {count} lines, too many to show here: only the lines near each problem are numbered below. The whole text is in the box further down.',
+  'edit.linesGap': 'Lines {from} to {to} not shown',
   'edit.checkedTitle': 'No problems',
   'edit.checkedOk': 'The scenario has no problems. You can save it.',
   'edit.name': 'File name',
