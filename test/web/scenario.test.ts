@@ -304,6 +304,10 @@ describe('compare', () => {
     expect(status).toBe(200);
     expect(text).toContain('<th scope="col" class="govuk-table__header">What if: CLASS regional service, central case, with share of those breakdowns the service prevents changed</th><th scope="col" class="govuk-table__header">CLASS regional service, central case</th>');
     expect(text).toContain('1 assumption differs;');
+    // The bridge runs from the what-if back to the file, its one step the changed input.
+    expect(text).toContain('Start: What if: CLASS regional service, central case, with share of those breakdowns the service prevents changed');
+    expect(text).toContain('End: CLASS regional service, central case');
+    expect(text).toContain('in this fixed order: share of those breakdowns the service prevents.');
     expect(text).toContain('Share of those breakdowns the service prevents');
   }, 120_000);
 
