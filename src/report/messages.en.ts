@@ -883,6 +883,7 @@ export const en = {
   'xlsx.breakEven.placements': 'Residential placements avoided over the term (expected number)',
   'xlsx.breakEven.none': 'the net present value does not reach £0 anywhere in the range searched',
   'xlsx.summary.title': '{name}: figures for the cabinet report',
+  'xlsx.summary.whatIfTitle': 'What if: {name} with changes: figures for the cabinet report',
   'xlsx.summary.answer': 'The answer, for the region and each council',
   'xlsx.summary.budget': 'Each budget in cash over all financial years, at the central values: {option} against stopping at the end of the fixed term',
   'xlsx.summary.budgetNote': 'Where the figures come from',

@@ -533,7 +533,8 @@ function fillSummary(sheet: ExcelJS.Worksheet, results: Results, scenario: Scena
   sheet.getColumn(2).width = 110;
   for (const c of [3, 4, 5]) sheet.getColumn(c).width = 18;
   const title = sheet.getCell('A1');
-  title.value = safeText(t('xlsx.summary.title', { name: results.scenario.name }));
+  // A what-if says so in its title, with the changes listed in the stamp below it.
+  title.value = safeText(t(stamp.changes.length > 0 ? 'xlsx.summary.whatIfTitle' : 'xlsx.summary.title', { name: results.scenario.name }));
   title.font = { bold: true, size: 14 };
   put(sheet.getCell('A2'), basis, 'text');
   put(sheet.getCell('A3'), stampWithLink(stamp), 'text');

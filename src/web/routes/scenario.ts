@@ -243,12 +243,17 @@ function afterRun(
   };
 }
 
+/** "-what-if" in an export's file name when the run has changes on top of the file. */
+function whatIfSuffix(prepared: Ready): string {
+  return prepared.query.changes.length > 0 ? '-what-if' : '';
+}
+
 /** GET /scenarios/:name/results.csv — one row per option, perspective and financial year, stamped. */
 export function csv(services: AppServices): RequestHandler {
   return afterRun(services, (res, prepared, run, results) => {
     res
       .type('text/csv; charset=utf-8')
-      .attachment(`${prepared.stored.name}-${results.scenario.hash}.csv`)
+      .attachment(`${prepared.stored.name}${whatIfSuffix(prepared)}-${results.scenario.hash}.csv`)
       .send(stampedResultsCsv(results, stampOf(prepared, run, results, originOf(res))));
   });
 }
@@ -258,7 +263,7 @@ export function informationCsv(services: AppServices): RequestHandler {
   return afterRun(services, (res, prepared, run, results) => {
     res
       .type('text/csv; charset=utf-8')
-      .attachment(`${prepared.stored.name}-${results.scenario.hash}-information.csv`)
+      .attachment(`${prepared.stored.name}${whatIfSuffix(prepared)}-${results.scenario.hash}-information.csv`)
       .send(stampedInformationCsv(results, stampOf(prepared, run, results, originOf(res))));
   });
 }
@@ -269,7 +274,7 @@ export function xlsx(services: AppServices): RequestHandler {
     const bytes = await resultsWorkbook(results, prepared.scenario, stampOf(prepared, run, results, originOf(res)));
     res
       .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      .attachment(`${prepared.stored.name}-${results.scenario.hash}.xlsx`)
+      .attachment(`${prepared.stored.name}${whatIfSuffix(prepared)}-${results.scenario.hash}.xlsx`)
       .send(bytes);
   });
 }
