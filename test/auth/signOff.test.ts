@@ -6,7 +6,7 @@ import { scenarioHash } from '../../src/scenario/hash';
 import { openDatabase } from '../../src/store/database';
 import { latestRevision } from '../../src/store/revisions';
 import { signOffById } from '../../src/store/signOffs';
-import { TEST_CSRF, testApp } from '../web/helpers';
+import { TEST_CSRF, testApp, binaryBody } from '../web/helpers';
 import { scenarioDir } from '../web/scenarioDir';
 
 const folder = scenarioDir(['class-central'], 200);
@@ -24,12 +24,6 @@ async function cellsOf(bytes: Buffer): Promise<string[]> {
   workbook.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((cell) => texts.push(String(cell.text)))));
   return texts;
 }
-
-const binary = (res: NodeJS.ReadableStream & { setEncoding: (e: string) => void }, done: (error: Error | null, body: Buffer) => void): void => {
-  const chunks: Buffer[] = [];
-  res.on('data', (chunk: Buffer) => chunks.push(chunk));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
-};
 
 describe('sign-off for cabinet', () => {
   const bundled = () => latestRevision(db, 'class-central')?.text;
@@ -72,7 +66,7 @@ describe('sign-off for cabinet', () => {
     // One Host for both reports: the page names its own full link.
     reportBefore = (await request(app).get('/sign-offs/1/report').set('Host', 'localhost:3000')).text;
     expect(reportBefore).toContain(SENTENCE);
-    const workbook = await request(app).get('/sign-offs/1/results.xlsx').buffer(true).parse(binary as never);
+    const workbook = await request(app).get('/sign-offs/1/results.xlsx').buffer(true).parse(binaryBody);
     expect((await cellsOf(workbook.body as Buffer)).some((text) => text.includes(SENTENCE))).toBe(true);
 
     permalink = `/scenarios/class-central?hash=${scenarioHash(bundled()!)}&iterations=200&seed=7&set=outcomes.effectiveness%3D0.3`;

@@ -13,7 +13,7 @@ import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TEST_CSRF, testApp } from '../web/helpers';
+import { TEST_CSRF, testApp, binaryBody } from '../web/helpers';
 
 /** RFC 4180 cells: quoted fields may hold commas, quotes ("") and line breaks. */
 function csvCells(text: string): string[] {
@@ -326,11 +326,7 @@ describe('formula injection in the exports', () => {
   });
 
   it('no Excel cell is a formula other than its own sums, or a text starting with = + - @ tab or return', async () => {
-    const response = await request(app).get('/scenarios/formulas/results.xlsx?iterations=200').buffer(true).parse((res, done) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => done(null, Buffer.concat(chunks)));
-    });
+    const response = await request(app).get('/scenarios/formulas/results.xlsx?iterations=200').buffer(true).parse(binaryBody);
     expect(response.status).toBe(200);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(response.body as unknown as Parameters<typeof workbook.xlsx.load>[0]);

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type express from 'express';
+import type request from 'superagent';
 import { createApp } from '../../src/web/app';
 import type { Results } from '../../src/model/results';
 import type { MonteCarloRequest } from '../../src/run/montecarlo';
@@ -70,4 +71,12 @@ export function testApp(
 } {
   const services = fakeServices(overrides, options);
   return { app: createApp(services), services };
+}
+
+/** A supertest parser that keeps a download's bytes: `.buffer(true).parse(binaryBody)`. */
+export function binaryBody(res: request.Response, done: (error: Error | null, body: Buffer) => void): void {
+  const chunks: Buffer[] = [];
+  const stream = res as unknown as NodeJS.ReadableStream;
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  stream.on('end', () => done(null, Buffer.concat(chunks)));
 }

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Results } from '../../src/model/results';
 import { formatMoney, formatNumber } from '../../src/report/format';
 import { trackingSentences, type MonitoringSection } from '../../src/report/information';
-import { testApp } from './helpers';
+import { testApp, binaryBody } from './helpers';
 import { scenarioDir } from './scenarioDir';
 import { parseCsv } from '../report/decisionFixture';
 
@@ -138,11 +138,7 @@ describe('a scenario with monitoring counts', () => {
     const response = await request(app)
       .get(`/scenarios/class-central-with-monitoring/results.xlsx?${QUERY}`)
       .buffer(true)
-      .parse((res, callback) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => callback(null, Buffer.concat(chunks)));
-      });
+      .parse(binaryBody);
     expect(response.status).toBe(200);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(response.body as unknown as ArrayBuffer);

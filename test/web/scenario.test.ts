@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BusyError, RunTimeoutError } from '../../src/run/pool';
-import { testApp } from './helpers';
+import { testApp, binaryBody } from './helpers';
 import { scenarioDir } from './scenarioDir';
 
 const folder = scenarioDir(['class-central', 'bridgend', 'class-cautious']);
@@ -210,11 +210,7 @@ describe('exports', () => {
     const response = await request(app())
       .get('/scenarios/class-central/results.xlsx?iterations=200&seed=3')
       .buffer(true)
-      .parse((res, callback) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => callback(null, Buffer.concat(chunks)));
-      });
+      .parse(binaryBody);
     expect(response.status).toBe(200);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(response.body as unknown as ArrayBuffer);

@@ -5,7 +5,7 @@
 import ExcelJS from 'exceljs';
 import request from 'supertest';
 import { afterAll, describe, expect, it } from 'vitest';
-import { testApp } from './helpers';
+import { testApp, binaryBody } from './helpers';
 import { scenarioDir } from './scenarioDir';
 
 const folder = scenarioDir(['class-central']);
@@ -16,11 +16,7 @@ async function workbookAt(path: string): Promise<{ disposition: string; title: u
   const response = await request(app)
     .get(path)
     .buffer(true)
-    .parse((res, callback) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => callback(null, Buffer.concat(chunks)));
-    });
+    .parse(binaryBody);
   expect(response.status).toBe(200);
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(response.body as unknown as ArrayBuffer);
