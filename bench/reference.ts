@@ -50,6 +50,7 @@ export function fusedKernel(n: number): KernelResult {
 
 /** mathjs evaluating the yearly formula per iteration (compiled once). */
 export function mathjsKernel(n: number): KernelResult {
+  if (all === undefined) throw new Error('mathjsKernel: mathjs has no factory list');
   const math = create(all);
   const formula = math.compile('sum(((starts * risk * eff * esc * 52 * weekly - cost) * (1 + rate) .^ -[0, 1, 2, 3, 4, 5]))');
   const rng = createRng(1);

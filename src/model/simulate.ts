@@ -499,8 +499,8 @@ class Workspace {
     const years = labels.length;
     for (let k = 0; k < this.layout.options; k++) {
       for (let t = 0; t < this.layout.terms[k]!; t++) {
-        cost.costByYear[k * years + year[t]!] += cost.costShape[t]!;
-        cost.paidByYear[k * years + year[t]!] += cost.costShape[t]! * cost.paidShare[t]!;
+        cost.costByYear[k * years + year[t]!]! += cost.costShape[t]!;
+        cost.paidByYear[k * years + year[t]!]! += cost.costShape[t]! * cost.paidShare[t]!;
       }
     }
     return cost;
@@ -882,8 +882,8 @@ export function simulateBlock(
         if (prev > preventedMax) preventedMax = prev;
         if (fan) {
           const cell = firstOptionWithMonth[m]! * years + yearOfMonth[m]!;
-          ws.fanAccumulator[cell] += prev * moveCost * kept * deflator[m]!;
-          ws.fanCashableAccumulator[cell] += prev * moveCost * kept * deflator[m]!;
+          ws.fanAccumulator[cell]! += prev * moveCost * kept * deflator[m]!;
+          ws.fanCashableAccumulator[cell]! += prev * moveCost * kept * deflator[m]!;
         }
         while (option < options && terms[option] === m + 1) {
           out.avoidedCostPV[option]![i] = pvSum * kept;
@@ -987,8 +987,8 @@ export function simulateBlock(
         cashableByYear.fill(0);
         let option = 0;
         for (let t = 0; t < longestTerm; t++) {
-          byYear[yearOfMonth[t]!] += ws.monthlyAvoided[t]!;
-          cashableByYear[yearOfMonth[t]!] += ws.monthlyCashable[t]!;
+          byYear[yearOfMonth[t]!]! += ws.monthlyAvoided[t]!;
+          cashableByYear[yearOfMonth[t]!]! += ws.monthlyCashable[t]!;
           while (option < options && terms[option] === t + 1) {
             const target = out.fanAvoided[option]!;
             const targetCashable = out.fanCashable[option]!;
@@ -1004,8 +1004,8 @@ export function simulateBlock(
               if (fullFrom < term) covered += placementPrefix[term]! - placementPrefix[fullFrom]!;
               if (u - last >= 0 && u - last < term) covered += lastShare * placementSource[u - last]!;
               const tail = residentialValue * placementRate * covered * WEEKS_PER_MONTH * cashGrowth[u]!;
-              target[row + yearOfMonth[u]!] += tail;
-              targetCashable[row + yearOfMonth[u]!] += tail * cashableShare;
+              target[row + yearOfMonth[u]!]! += tail;
+              targetCashable[row + yearOfMonth[u]!]! += tail * cashableShare;
             }
             option++;
           }
@@ -1027,16 +1027,16 @@ function addFanCohort(ws: Workspace, firstOption: number, m: number, lengthMonth
   if (valuePerWeek === 0) return;
   if (lengthMonths <= 0.5) {
     const value = valuePerWeek * lengthMonths * WEEKS_PER_MONTH * ws.cashGrowth[m]!;
-    acc[row + year[m]!] += value;
-    cashable[row + year[m]!] += value * cashableShare;
+    acc[row + year[m]!]! += value;
+    cashable[row + year[m]!]! += value * cashableShare;
     return;
   }
   const last = Math.ceil(0.5 + lengthMonths) - 1;
   for (let j = 0; j <= last; j++) {
     const share = j === 0 ? 0.5 : j === last ? 0.5 + lengthMonths - last : 1;
     const value = valuePerWeek * share * WEEKS_PER_MONTH * ws.cashGrowth[m + j]!;
-    acc[row + year[m + j]!] += value;
-    cashable[row + year[m + j]!] += value * cashableShare;
+    acc[row + year[m + j]!]! += value;
+    cashable[row + year[m + j]!]! += value * cashableShare;
   }
 }
 

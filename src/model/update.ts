@@ -241,7 +241,7 @@ export function binomialMixtureQuantiles(trials: number, probabilities: Float64A
     if (w === 0) continue;
     const p = probabilities[i]!;
     if (p === 0 || p === 1) {
-      pmf[p === 0 ? 0 : trials] += w;
+      pmf[p === 0 ? 0 : trials]! += w;
       continue;
     }
     const mean = trials * p;

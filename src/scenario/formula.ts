@@ -16,7 +16,9 @@ import { formulaFromExpression, OPERATOR_OF, type Expression, type UnaryName } f
 import type { Formula } from './types';
 
 // Only the parser is built (the number-only entry loads a third less than the full library).
-const math = mathjs.create({ parseDependencies: mathjs.parseDependencies });
+const { parseDependencies } = mathjs;
+if (parseDependencies === undefined) throw new Error('formula: mathjs/number has no parseDependencies');
+const math = mathjs.create({ parseDependencies });
 
 /** Longest formula accepted, in characters. */
 export const MAX_FORMULA_LENGTH = 500;

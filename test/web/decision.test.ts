@@ -54,9 +54,8 @@ describe('class-central: the decision about the extension years', () => {
     page = response.text;
     text = visible(page);
     report = visible((await request(app).get(`/scenarios/class-central/report?${RUN}`)).text);
-    [options, budgetPage, howSure, assumptions] = await Promise.all(
-      ['options', 'budget', 'how-sure', 'assumptions'].map(async (section) => (await request(app).get(`/scenarios/class-central/${section}?${RUN}`)).text),
-    );
+    const section = async (name: string): Promise<string> => (await request(app).get(`/scenarios/class-central/${name}?${RUN}`)).text;
+    [options, budgetPage, howSure, assumptions] = await Promise.all([section('options'), section('budget'), section('how-sure'), section('assumptions')]);
     region = (json.decision as Record<string, PerspectiveDecision>).region!;
   });
 

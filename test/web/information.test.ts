@@ -121,7 +121,7 @@ describe('a scenario with monitoring counts', () => {
     // Money in pennies, in the column of its unit (issue 11).
     const pennies = (pounds: number): number => Math.round(pounds * 100) / 100;
     expect(Number(find('valueOfInformation', 'evpi')!.value_gbp)).toBe(pennies(json.valueOfInformation.evpi));
-    expect(Number(find('valueOfInformation', 'outcomes.effectiveness', 'evppi')!.value_gbp)).toBe(pennies(json.valueOfInformation.evppi['outcomes.effectiveness']));
+    expect(Number(find('valueOfInformation', 'outcomes.effectiveness', 'evppi')!.value_gbp)).toBe(pennies(json.valueOfInformation.evppi['outcomes.effectiveness'] ?? Number.NaN));
     expect(Number(find('waitOneYear', 'valueOfWaiting')!.value_gbp)).toBe(pennies(json.valueOfInformation.waitOneYear.valueOfWaiting));
     expect(Number(find('update', 'effectiveSampleSize')!.value_simulations)).toBe(Math.round(json.monitoring.effectiveSampleSize));
     expect(find('tracking', 'status')!.value_text).toBe(json.monitoring.tracking.status);
