@@ -3,7 +3,7 @@
  * conventions of the locale (en-GB now). Pure functions: same input, same string.
  * Round for reading here; tables and exports that must be exact use `formatMoney`.
  */
-import { DEFAULT_LOCALE, LOCALE_TAGS, t, type Locale } from './messages';
+import { currentLocale, LOCALE_TAGS, t, type Locale } from './messages';
 
 const numberFormats = new Map<string, Intl.NumberFormat>();
 
@@ -33,7 +33,7 @@ function assertFinite(value: number, caller: string): void {
  * @example formatMoney(1234567.8) // "£1,234,568"
  * @example formatMoney(-950) // "-£950"
  */
-export function formatMoney(pounds: number, locale: Locale = DEFAULT_LOCALE): string {
+export function formatMoney(pounds: number, locale: Locale = currentLocale()): string {
   assertFinite(pounds, 'formatMoney');
   return numberFormat(locale, {
     style: 'currency',
@@ -81,7 +81,7 @@ function roundShort(amountInUnit: number): number {
  * @example formatMoneyShort(310000) // "£310k"
  * @example formatMoneyShort(600000, 'millions') // "£0.6m"
  */
-export function formatMoneyShort(pounds: number, unit?: MoneyUnit, locale: Locale = DEFAULT_LOCALE): string {
+export function formatMoneyShort(pounds: number, unit?: MoneyUnit, locale: Locale = currentLocale()): string {
   assertFinite(pounds, 'formatMoneyShort');
   const chosenUnit = unit ?? moneyUnitFor(pounds);
   if (chosenUnit === 'pounds') return formatMoney(pounds, locale);
@@ -105,7 +105,7 @@ export function formatMoneyShort(pounds: number, unit?: MoneyUnit, locale: Local
  * A range of money rounded for reading, both ends in the unit of the larger.
  * @example formatMoneyRange(600000, 2100000) // "£0.6m to £2.1m"
  */
-export function formatMoneyRange(lowPounds: number, highPounds: number, locale: Locale = DEFAULT_LOCALE): string {
+export function formatMoneyRange(lowPounds: number, highPounds: number, locale: Locale = currentLocale()): string {
   const unit = moneyUnitFor(Math.max(Math.abs(lowPounds), Math.abs(highPounds)));
   return t(
     'range.between',
@@ -119,7 +119,7 @@ export function formatMoneyRange(lowPounds: number, highPounds: number, locale: 
  * @example formatNumber(2.43, 1) // "2.4"
  * @example formatNumber(1234) // "1,234"
  */
-export function formatNumber(value: number, decimals = 0, locale: Locale = DEFAULT_LOCALE): string {
+export function formatNumber(value: number, decimals = 0, locale: Locale = currentLocale()): string {
   assertFinite(value, 'formatNumber');
   return numberFormat(locale, {
     minimumFractionDigits: decimals,
@@ -132,7 +132,7 @@ export function formatNumber(value: number, decimals = 0, locale: Locale = DEFAU
  * @example formatPercent(0.047) // "4.7%"
  * @example formatPercent(0.5) // "50%"
  */
-export function formatPercent(share: number, decimals = 1, locale: Locale = DEFAULT_LOCALE): string {
+export function formatPercent(share: number, decimals = 1, locale: Locale = currentLocale()): string {
   assertFinite(share, 'formatPercent');
   return numberFormat(locale, {
     style: 'percent',
@@ -152,7 +152,7 @@ const ONE_IN_N = [10, 12, 15, 20, 25, 30, 40, 50, 70, 100] as const;
  * @example formatChance(0.047) // "about 1 in 20"
  * @example formatChance(0.9) // "about 9 in 10"
  */
-export function formatChance(probability: number, locale: Locale = DEFAULT_LOCALE): string {
+export function formatChance(probability: number, locale: Locale = currentLocale()): string {
   assertFinite(probability, 'formatChance');
   if (probability < 0 || probability > 1) {
     throw new Error(`formatChance: expected a probability between 0 and 1, got ${probability}`);
@@ -175,7 +175,7 @@ export function formatChance(probability: number, locale: Locale = DEFAULT_LOCAL
  * A calendar date (ISO `YYYY-MM-DD`, or a Date read in UTC) in words.
  * @example formatDate('2025-01-03') // "3 January 2025"
  */
-export function formatDate(date: string | Date, locale: Locale = DEFAULT_LOCALE): string {
+export function formatDate(date: string | Date, locale: Locale = currentLocale()): string {
   let instant: Date;
   if (typeof date === 'string') {
     const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
@@ -236,7 +236,7 @@ export function formattersFor(locale: Locale): Formatters {
  * A calendar month (`YYYY-MM`) plus `monthsLater`, in words.
  * @example formatMonth('2025-01', 14) // "March 2026"
  */
-export function formatMonth(yearMonth: string, monthsLater = 0, locale: Locale = DEFAULT_LOCALE): string {
+export function formatMonth(yearMonth: string, monthsLater = 0, locale: Locale = currentLocale()): string {
   const match = /^(\d{4})-(\d{2})$/.exec(yearMonth);
   if (match === null) throw new Error(`formatMonth: expected a month as YYYY-MM, got "${yearMonth}"`);
   const instant = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1 + monthsLater, 1));

@@ -6,7 +6,7 @@
  */
 import { formatMoneyShort, formatNumber, formatPercent } from './format';
 import { en } from './messages.en';
-import { DEFAULT_LOCALE, t, tPlural, type Locale, type MessageKey } from './messages';
+import { currentLocale, t, tPlural, type Locale, type MessageKey } from './messages';
 
 /** The parts of the results' valueOfInformation section the sentences read. */
 export interface ValueOfInformationSection {
@@ -33,7 +33,7 @@ const LITTLE_WORTH_POUNDS = 1_000;
 export const SAME_WITHIN_POUNDS = 1_000;
 
 /** A reader's name for an input path. inputName('outcomes.effectiveness') -> "effectiveness of the service" */
-export function inputName(path: string, locale: Locale = DEFAULT_LOCALE): string {
+export function inputName(path: string, locale: Locale = currentLocale()): string {
   const key = `information.input.${path}`;
   if (key in en) return t(key as MessageKey, {}, locale);
   if (path.startsWith('variables.')) return t('information.input.variable', { name: path.slice('variables.'.length).replaceAll('_', ' ') }, locale);
@@ -41,7 +41,7 @@ export function inputName(path: string, locale: Locale = DEFAULT_LOCALE): string
 }
 
 /** An option in words. optionName(0) -> "stopping at the end of the fixed term"; optionName(2) -> "2 extension years" */
-export function optionName(extensionYears: number, locale: Locale = DEFAULT_LOCALE): string {
+export function optionName(extensionYears: number, locale: Locale = currentLocale()): string {
   if (extensionYears === 0) return t('information.option.zero', {}, locale);
   return tPlural('information.option', extensionYears, {}, locale);
 }
@@ -56,7 +56,7 @@ function list(items: string[], locale: Locale): string {
  * "Knowing the true effectiveness of the service before deciding would be worth up to £67k; the
  * residential weekly cost is worth little to research further."
  */
-export function valueOfInformationSentences(voi: ValueOfInformationSection, locale: Locale = DEFAULT_LOCALE): string[] {
+export function valueOfInformationSentences(voi: ValueOfInformationSection, locale: Locale = currentLocale()): string[] {
   if (!(voi.evpi > 0)) return [t('information.evpi.none', {}, locale)];
   const sentences = [t('information.evpi', { amount: formatMoneyShort(voi.evpi, undefined, locale) }, locale)];
   const threshold = Math.max(LITTLE_WORTH_POUNDS, LITTLE_WORTH_SHARE * voi.evpi);
@@ -74,7 +74,7 @@ export function valueOfInformationSentences(voi: ValueOfInformationSection, loca
 }
 
 /** Decide now or wait a year, in words. */
-export function waitOneYearSentences(wait: NonNullable<ValueOfInformationSection['waitOneYear']>, locale: Locale = DEFAULT_LOCALE): string[] {
+export function waitOneYearSentences(wait: NonNullable<ValueOfInformationSection['waitOneYear']>, locale: Locale = currentLocale()): string[] {
   const difference = formatMoneyShort(Math.abs(wait.valueOfWaiting - wait.valueOfCommittingNow), undefined, locale);
   const best = optionName(wait.bestOptionNow, locale);
   const gap = wait.valueOfWaiting - wait.valueOfCommittingNow;
@@ -85,7 +85,7 @@ export function waitOneYearSentences(wait: NonNullable<ValueOfInformationSection
 }
 
 /** Whether the service is on track, the counts behind it, and any warnings about the update. */
-export function trackingSentences(monitoring: MonitoringSection, locale: Locale = DEFAULT_LOCALE): string[] {
+export function trackingSentences(monitoring: MonitoringSection, locale: Locale = currentLocale()): string[] {
   const { tracking } = monitoring;
   const sentences = [t(`information.tracking.${tracking.status}` as MessageKey, {}, locale)];
   if (tracking.breakdowns) {
@@ -103,7 +103,7 @@ export function trackingSentences(monitoring: MonitoringSection, locale: Locale 
 }
 
 /** One update warning in words. */
-export function warningSentence(warning: { code: string } & Record<string, unknown>, locale: Locale = DEFAULT_LOCALE): string {
+export function warningSentence(warning: { code: string } & Record<string, unknown>, locale: Locale = currentLocale()): string {
   const number = (key: string): string => formatNumber(Number(warning[key]), 0, locale);
   switch (warning.code) {
     case 'low-effective-sample-size':
@@ -120,6 +120,6 @@ export function warningSentence(warning: { code: string } & Record<string, unkno
 }
 
 /** The option's expected region NPV before and after the update, in words. */
-export function updateSentence(extensionYears: number, before: number, after: number, locale: Locale = DEFAULT_LOCALE): string {
+export function updateSentence(extensionYears: number, before: number, after: number, locale: Locale = currentLocale()): string {
   return t('information.update.npv', { option: optionName(extensionYears, locale), before: formatMoneyShort(before, undefined, locale), after: formatMoneyShort(after, undefined, locale) }, locale);
 }

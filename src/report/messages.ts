@@ -2,6 +2,7 @@
  * The message catalogue lookup. Each language is one file with the same keys
  * (`messages.en.ts`; add `messages.cy.ts` and register it in `CATALOGUES`).
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { en } from './messages.en';
 
 export type MessageKey = keyof typeof en;
@@ -21,6 +22,33 @@ export const LOCALE_TAGS: Readonly<Record<Locale, string>> = { en: 'en-GB' };
 /** A bound lookup, as views receive it: `t('home.title')`. */
 export type Translate = (key: MessageKey, params?: MessageParams) => string;
 
+/**
+ * The language of the work in hand. A web request runs inside `withLocale` (chosen from its path),
+ * so every `t`, `tPlural` and formatter called while serving it, however deep, speaks that
+ * language without the locale being threaded through every report function. Outside any request
+ * (the command line, tests) the process locale applies: English unless `setProcessLocale` says otherwise.
+ */
+const localeContext = new AsyncLocalStorage<Locale>();
+let processLocale: Locale = DEFAULT_LOCALE;
+
+/** The locale in force here: the request's, else the process's. */
+export function currentLocale(): Locale {
+  return localeContext.getStore() ?? processLocale;
+}
+
+/**
+ * Runs `work` (and everything it awaits) in `locale`.
+ * @example withLocale('cy', () => t('layout.nav.home')) // "Hafan"
+ */
+export function withLocale<T>(locale: Locale, work: () => T): T {
+  return localeContext.run(locale, work);
+}
+
+/** The locale outside any `withLocale`, for the command line (`--lang cy`, or `LANG=cy_GB.UTF-8`). */
+export function setProcessLocale(locale: Locale): void {
+  processLocale = locale;
+}
+
 /** Whether a string names a supported locale. */
 export function isLocale(value: string): value is Locale {
   return Object.hasOwn(CATALOGUES, value);
@@ -31,7 +59,7 @@ export function isLocale(value: string): value is Locale {
  * A missing parameter is a programmer error and throws.
  * @example t('chance.about1InN', { count: 20 }) // "about 1 in 20"
  */
-export function t(key: MessageKey, params: MessageParams = {}, locale: Locale = DEFAULT_LOCALE): string {
+export function t(key: MessageKey, params: MessageParams = {}, locale: Locale = currentLocale()): string {
   const template: string | undefined = CATALOGUES[locale][key];
   if (template === undefined) throw new Error(`t: no message "${key}" in locale "${locale}"`);
   return template.replace(/\{(\w+)\}/g, (_match, name: string) => {
@@ -50,7 +78,7 @@ export function tPlural(
   baseKey: string,
   count: number,
   params: MessageParams = {},
-  locale: Locale = DEFAULT_LOCALE,
+  locale: Locale = currentLocale(),
 ): string {
   const category = new Intl.PluralRules(LOCALE_TAGS[locale]).select(count);
   const catalogue: Readonly<Record<string, string>> = CATALOGUES[locale];

@@ -5,7 +5,7 @@
  */
 import type { MoneyBasis } from '../model/results';
 import { formatPercent } from './format';
-import { DEFAULT_LOCALE, t, type Locale } from './messages';
+import { currentLocale, t, type Locale } from './messages';
 
 /**
  * How the figures are counted, in words.
@@ -14,7 +14,7 @@ import { DEFAULT_LOCALE, t, type Locale } from './messages';
  * @example moneyBasisSentence({ priceBase: '2024/25', inflation: 0, contractPrice: 'real', discountRate: 0.035, discountBaseYear: '2024/25' })
  * // "Money basis: cash figures assume no general inflation, so cash equals real terms; present values are in 2024/25 prices, discounted to 2024/25 at 3.5% a year; the contract is a real-terms price."
  */
-export function moneyBasisSentence(basis: MoneyBasis, locale: Locale = DEFAULT_LOCALE): string {
+export function moneyBasisSentence(basis: MoneyBasis, locale: Locale = currentLocale()): string {
   const params = {
     inflation: formatPercent(basis.inflation, 2, locale),
     priceBase: basis.priceBase,

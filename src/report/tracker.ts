@@ -4,7 +4,7 @@
  * the expected P10/P50/P90 (or null when the period cannot be predicted for that count).
  */
 import { formatDate } from './format';
-import { DEFAULT_LOCALE, t, type Locale } from './messages';
+import { currentLocale, t, type Locale } from './messages';
 
 type CountName = 'referrals' | 'breakdowns' | 'residentialEntries';
 const COUNTS: readonly CountName[] = ['referrals', 'breakdowns', 'residentialEntries'];
@@ -37,7 +37,7 @@ export interface TrackerData {
  * trackerData([{ from: '2025-04-01', to: '2025-06-30', observed: { referrals: 41 }, expected: { referrals: { p10: 29, p50: 37, p90: 47 } } }])
  *   -> { labels: ['1 April 2025 to 30 June 2025'], series: { referrals: { observed: [41], p10: [29], ..., position: ['within'] }, ... } }
  */
-export function trackerData(periods: readonly TrackedPeriod[], locale: Locale = DEFAULT_LOCALE): TrackerData {
+export function trackerData(periods: readonly TrackedPeriod[], locale: Locale = currentLocale()): TrackerData {
   const series = {} as Record<CountName, TrackerSeries>;
   for (const count of COUNTS) {
     const s: TrackerSeries = { observed: [], p10: [], p50: [], p90: [], position: [] };
