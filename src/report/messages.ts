@@ -3,6 +3,7 @@
  * (`messages.en.ts`; add `messages.cy.ts` and register it in `CATALOGUES`).
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { cy } from './messages.cy';
 import { en } from './messages.en';
 
 export type MessageKey = keyof typeof en;
@@ -10,14 +11,14 @@ export type MessageKey = keyof typeof en;
 export type Catalogue = Readonly<Record<MessageKey, string>>;
 export type MessageParams = Readonly<Record<string, string | number>>;
 
-const CATALOGUES = { en } satisfies Record<string, Catalogue>;
+const CATALOGUES = { en, cy } satisfies Record<string, Catalogue>;
 
 export type Locale = keyof typeof CATALOGUES;
 export const DEFAULT_LOCALE: Locale = 'en';
 export const LOCALES = Object.keys(CATALOGUES) as Locale[];
 
 /** BCP 47 tags for `Intl` and the `lang` attribute. */
-export const LOCALE_TAGS: Readonly<Record<Locale, string>> = { en: 'en-GB' };
+export const LOCALE_TAGS: Readonly<Record<Locale, string>> = { en: 'en-GB', cy: 'cy-GB' };
 
 /** A bound lookup, as views receive it: `t('home.title')`. */
 export type Translate = (key: MessageKey, params?: MessageParams) => string;
