@@ -1301,4 +1301,9 @@ export const cy = {
   'budget.note': 'Yr effaith net ar y gyllideb yw’r arbediad arian parod llai cyfraniad y cyngor ei hun; mae arbediad nad yw’n arian parod yn rhyddhau capasiti, ac nid yw’n cael ei gyfrif ynddi.',
   'budget.noteSimulated': 'Daw P10, P50 a P90 yr effaith net ar y gyllideb o’r efelychiadau; mae’r rhesi eraill ar y gwerthoedd canolog.',
   'budget.head.financialYear': 'Blwyddyn ariannol',
+
+  // Issue 14, the web side (language from the path, the switch, the footer's note).
+  'language.name': 'Cymraeg',
+  'layout.footer.language':
+    'Mae’r iaith yn rhan o gyfeiriad pob tudalen (/cy/ ar gyfer Cymraeg), felly mae dolen yn agor yn yr iaith y cafodd ei chopïo ynddi. Ni ddefnyddir cwci ar gyfer hyn.',
 } as const;

@@ -1232,4 +1232,9 @@ export const en = {
   'budget.note': 'Net budget effect is the cashable saving less the own contribution; a non-cashable saving frees capacity and is not counted in it.',
   'budget.noteSimulated': 'P10, P50 and P90 of the net budget effect come from the simulations; the other rows are at the central values.',
   'budget.head.financialYear': 'Financial year',
+
+  // Issue 14, the web side (language from the path, the switch, the footer's note).
+  'language.name': 'English',
+  'layout.footer.language':
+    'The language is part of each page’s address (/cy/ for Welsh), so a link opens in the language it was copied in. No cookie is used for it.',
 } as const;

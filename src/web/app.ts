@@ -1,6 +1,7 @@
 /**
  * The web app. `createApp` builds it from its services; only src/server.ts listens.
- * Order matters: id and log first (so every response is logged with its id), then the
+ * Order matters: id and log first (so every response is logged with its id), the language (from
+ * the path: `/cy/...` is Welsh, its prefix taken off so every route below matches unchanged), the
  * Host check and security headers, view locals (early, so any error page can render),
  * health, static files, the session and who is asking, the Origin check, body parsers, the
  * route table's roles (src/web/access.ts), the CSRF check, pages, and last the one 404 handler
@@ -17,6 +18,7 @@ import { requestLog } from './middleware/requestLog';
 import { securityHeaders } from './middleware/securityHeaders';
 import { PROJECT_ROOT, staticFiles } from './middleware/staticFiles';
 import { viewLocals } from './middleware/viewLocals';
+import { keepLanguage, language } from './middleware/language';
 import { health } from './routes/health';
 import { home } from './routes/home';
 import * as api from './routes/api';
@@ -53,19 +55,23 @@ export function createApp(given: AppServices): express.Express {
   app.use(requestId());
   app.use(requestLog(services.log));
   app.use(runClient());
+  app.use(language());
   app.use(hostCheck(services.allowedHosts));
   app.use(securityHeaders());
   app.use(viewLocals());
   app.get('/health', health());
   app.use(staticFiles());
   app.use(sessions(services));
+  app.use(keepLanguage());
   app.use(authenticate(services));
   app.use(csrfLocals(services.auth!.secret));
   app.use(sameOrigin((req, res) => audit(services, res, { action: 'request', target: `${req.method} ${req.path}`, outcome: 'refused', detail: 'posted from another website' })));
   app.use(bodyParsers());
+  app.use(keepLanguage());
   app.use(authorise(services));
   app.use(csrf(services, services.auth!.secret));
   app.use(signOffNotice(services));
+  app.use(keepLanguage());
 
   app.get('/sign-in', auth.signInPage(services));
   app.get('/sign-in/:council', auth.signInStart(services));

@@ -10,9 +10,16 @@ declare global {
     interface Locals {
       /** Set by requestId: a UUID, also sent as X-Request-Id and shown on error pages. */
       requestId: string;
+      /** The page's language, from its path (middleware/language.ts). */
       locale: Locale;
-      /** BCP 47 tag for the lang attribute, e.g. "en-GB". */
+      /** BCP 47 tag for the lang attribute: "en-GB" or "cy". */
       lang: string;
+      /** An internal link in the page's language: href('/scenarios') is "/cy/scenarios" in Welsh. */
+      href: (path: string) => string;
+      /** The same page in the other language(s), for the header's switch. */
+      languageSwitch: import('./language').LanguageSwitch[];
+      /** The page in every language, for `<link rel="alternate" hreflang>`. */
+      alternates: { hreflang: string; href: string }[];
       t: Translate;
       /** Plural messages: tPlural('scenarios.count', 3). */
       tPlural: (baseKey: string, count: number, params?: MessageParams) => string;

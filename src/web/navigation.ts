@@ -1,4 +1,5 @@
-import type { MessageKey, Translate } from '../report/messages';
+import { currentLocale, type Locale, type MessageKey, type Translate } from '../report/messages';
+import { localHref } from './language';
 
 /** The service navigation, in order. Add a page's entry here to put it in the header. */
 export const NAVIGATION: readonly { href: string; textKey: MessageKey }[] = [
@@ -24,12 +25,14 @@ function activeItem(currentPath: string): string | undefined {
 }
 
 /**
- * The navigation items for a page at `currentPath`, with the current one marked.
+ * The navigation items for a page at `currentPath` (without its language prefix), with the current
+ * one marked, linking in `locale`.
  * @example navigationFor('/scenarios/central', t)[1].active // true
+ * @example navigationFor('/', t, 'cy')[1].href // "/cy/scenarios"
  */
-export function navigationFor(currentPath: string, t: Translate): NavigationItem[] {
+export function navigationFor(currentPath: string, t: Translate, locale: Locale = currentLocale()): NavigationItem[] {
   return NAVIGATION.map(({ href, textKey }) => ({
-    href,
+    href: localHref(href, locale),
     text: t(textKey),
     active: activeItem(currentPath) === href,
   }));
@@ -52,14 +55,14 @@ export interface SectionLink {
 
 /**
  * The sub-navigation of a scenario: every section's link keeping the run's query (so a permalink's
- * changes, seed and simulations follow), the current one marked.
+ * changes, seed and simulations follow) and the request's language, the current one marked.
  * @example scenarioSections('central', 'hash=abc', 'budget', t)[2].href // "/scenarios/central/budget?hash=abc"
  */
 export function scenarioSections(name: string, query: string, current: ScenarioSection, t: Translate): SectionLink[] {
   const base = `/scenarios/${encodeURIComponent(name)}`;
   return SCENARIO_SECTIONS.map((section) => ({
     section,
-    href: `${base}${section === '' ? '' : `/${section}`}${query === '' ? '' : `?${query}`}`,
+    href: localHref(`${base}${section === '' ? '' : `/${section}`}${query === '' ? '' : `?${query}`}`),
     text: t(`pages.section.${section === '' ? 'summary' : section}` as MessageKey),
     short: t(`pages.nav.${section === '' ? 'summary' : section}` as MessageKey),
     question: section === '' ? '' : t(`pages.question.${section}` as MessageKey),

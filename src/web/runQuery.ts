@@ -3,7 +3,9 @@
  * and each change as `set=key.path=value`. Parsing collects every mistake as a message.
  */
 import { parseOverride, type Override } from '../scenario/overrides';
+import { formatNumber } from '../report/format';
 import { t } from '../report/messages';
+import { localHref } from './language';
 
 /** The most iterations a web request may ask for (the command line allows more). */
 export const MAX_WEB_ITERATIONS = 200_000;
@@ -60,7 +62,7 @@ export function parseRunQuery(query: Record<string, QueryValue>): RunQuery {
   if (iterations !== undefined && iterations.trim() !== '') {
     const value = Number(iterations.replace(/,/g, ''));
     if (/^\s*[\d,]+\s*$/.test(iterations) && Number.isSafeInteger(value) && value <= MAX_WEB_ITERATIONS) result.iterations = value;
-    else result.errors.push(t('query.badIterations', { max: MAX_WEB_ITERATIONS.toLocaleString('en-GB') }));
+    else result.errors.push(t('query.badIterations', { max: formatNumber(MAX_WEB_ITERATIONS) }));
   }
   const seed = single(query.seed);
   if (seed !== undefined && seed.trim() !== '') {
@@ -103,10 +105,10 @@ export function runQueryString(parts: PermalinkParts): string {
 }
 
 /**
- * The link that reruns exactly this run.
+ * The link that reruns exactly this run, in the request's language (`/cy/...` in Welsh).
  * @example permalink('class-central', { hash: '156b78e3d3ae', iterations: 2000, seed: 7, changes: [] })
  *   // "/scenarios/class-central?hash=156b78e3d3ae&iterations=2000&seed=7"
  */
 export function permalink(name: string, parts: PermalinkParts, suffix = ''): string {
-  return `/scenarios/${encodeURIComponent(name)}${suffix}?${runQueryString(parts)}`;
+  return localHref(`/scenarios/${encodeURIComponent(name)}${suffix}?${runQueryString(parts)}`);
 }

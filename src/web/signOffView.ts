@@ -12,6 +12,7 @@ import type { Db } from '../store/database';
 import { latestRevision, revisionById, type Revision } from '../store/revisions';
 import type { SignOff } from '../store/signOffs';
 import { loadScenarioCached } from './loadCache';
+import { localHref } from './language';
 import { parseRunQuery, permalink } from './runQuery';
 
 /** "Signed off by Jane Price on 3 March 2026 for Cabinet: CLASS extension (paper of 12 March 2026)". */
@@ -47,7 +48,7 @@ export function signedOffRun(db: Db, signOff: SignOff, origin = ''): SignedOffRu
   const results = JSON.parse(signOff.resultsJson) as Results;
   const sentence = signOffSentence(signOff);
   const stamp: RunStamp = {
-    ...runStamp(results, { file: revision.scenario, fileHash: revision.hash, changes: signOff.changes, ranAt: new Date(signOff.signedAt), url: `${origin}/sign-offs/${signOff.id}` }),
+    ...runStamp(results, { file: revision.scenario, fileHash: revision.hash, changes: signOff.changes, ranAt: new Date(signOff.signedAt), url: origin + localHref(`/sign-offs/${signOff.id}`) }),
     signOff: sentence,
   };
   const latest = latestRevision(db, revision.scenario);

@@ -2,6 +2,7 @@ import type { RequestHandler } from 'express';
 import { accessFor } from '../access';
 import { allowed } from '../auth/roles';
 import { audit } from '../audit';
+import { localHref } from '../language';
 import type { AppServices } from '../services';
 
 /**
@@ -22,7 +23,7 @@ export function authorise(services: AppServices): RequestHandler {
         return;
       }
       if (req.method === 'GET' || req.method === 'HEAD') {
-        res.redirect(303, `/sign-in?returnTo=${encodeURIComponent(req.originalUrl)}${res.locals.sessionExpired === true ? '&expired=1' : ''}`);
+        res.redirect(303, localHref(`/sign-in?returnTo=${encodeURIComponent(req.originalUrl)}${res.locals.sessionExpired === true ? '&expired=1' : ''}`));
         return;
       }
       res.status(401).render('pages/auth-refused', { kind: 'signIn', needed: access });

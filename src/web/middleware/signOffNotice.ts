@@ -2,6 +2,7 @@ import type { RequestHandler } from 'express';
 import { latestRevision, revisionById } from '../../store/revisions';
 import { signOffsOf } from '../../store/signOffs';
 import { allowed } from '../auth/roles';
+import { localHref } from '../language';
 import { SCENARIO_NAME } from '../scenarioStore';
 import type { AppServices } from '../services';
 import { signOffSentence } from '../signOffView';
@@ -32,8 +33,8 @@ export function signOffNotice(services: AppServices): RequestHandler {
     const query = at < 0 ? '' : req.originalUrl.slice(at + 1);
     if (!['edit', 'history', 'diff', 'sign-off', 'status'].includes(req.path.split('/')[3] ?? '')) {
       res.locals.scenarioTools = {
-        historyHref: `/scenarios/${name}/history`,
-        signOffHref: req.path === `/scenarios/${name}` && allowed(res.locals.user, 'approver') ? `/scenarios/${name}/sign-off${query === '' ? '' : `?${query}`}` : null,
+        historyHref: localHref(`/scenarios/${name}/history`),
+        signOffHref: req.path === `/scenarios/${name}` && allowed(res.locals.user, 'approver') ? localHref(`/scenarios/${name}/sign-off${query === '' ? '' : `?${query}`}`) : null,
       } satisfies ScenarioTools;
     }
     const latestSignOff = signOffsOf(services.db, name)[0];
@@ -49,8 +50,8 @@ export function signOffNotice(services: AppServices): RequestHandler {
       asked.iterations === String(latestSignOff.iterations) &&
       JSON.stringify(changes) === JSON.stringify(latestSignOff.changes);
     const sentence = signOffSentence(latestSignOff);
-    if (sameRun) res.locals.signOffNotice = { kind: 'this', sentence, href: `/sign-offs/${latestSignOff.id}` } satisfies SignOffNotice;
-    else if (latest !== undefined && latest.id !== latestSignOff.revisionId) res.locals.signOffNotice = { kind: 'changed', sentence, href: `/sign-offs/${latestSignOff.id}` } satisfies SignOffNotice;
+    if (sameRun) res.locals.signOffNotice = { kind: 'this', sentence, href: localHref(`/sign-offs/${latestSignOff.id}`) } satisfies SignOffNotice;
+    else if (latest !== undefined && latest.id !== latestSignOff.revisionId) res.locals.signOffNotice = { kind: 'changed', sentence, href: localHref(`/sign-offs/${latestSignOff.id}`) } satisfies SignOffNotice;
     next();
   };
 }

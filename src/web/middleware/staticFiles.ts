@@ -34,7 +34,9 @@ export function staticFiles(): Router {
       });
     });
   }
-  router.use('/assets', express.static(path.join(GOVUK_DIST, 'assets'), { maxAge: '1d', index: false }));
-  router.use(express.static(path.join(PROJECT_ROOT, 'public'), { index: false }));
+  // redirect: false, so a folder's name never becomes a redirect to "folder/" (the Welsh home
+  // page, /cy, would otherwise be sent to /cy/ as if it were the public folder).
+  router.use('/assets', express.static(path.join(GOVUK_DIST, 'assets'), { maxAge: '1d', index: false, redirect: false }));
+  router.use(express.static(path.join(PROJECT_ROOT, 'public'), { index: false, redirect: false }));
   return router;
 }

@@ -1,25 +1,45 @@
-import type { RequestHandler } from 'express';
-import { formattersFor } from '../../report/format';
-import { DEFAULT_LOCALE, LOCALE_TAGS, tPlural, translatorFor, type MessageParams } from '../../report/messages';
+import type { RequestHandler, Response } from 'express';
+import { formattersFor, type Formatters } from '../../report/format';
+import { DEFAULT_LOCALE, LOCALES, tPlural, translatorFor, type Locale, type MessageParams, type Translate } from '../../report/messages';
+import { alternates, HTML_LANGS, languageSwitch, localHref } from '../language';
 import { navigationFor } from '../navigation';
 
+/** Per language, built once: the bound translator and formatters. */
+const BOUND = new Map<Locale, { t: Translate; format: Formatters }>(
+  LOCALES.map((locale) => [locale, { t: translatorFor(locale), format: formattersFor(locale) }]),
+);
+
 /**
- * What every view reads: `t` for text, `format` for numbers, the locale and `lang`, and the
- * current path and the navigation. English only for now; a Welsh toggle would choose the locale here.
+ * What every view reads: `t` and `tPlural` for text, `format` for numbers, the locale and `lang`,
+ * `href(path)` for internal links in the page's language, the language switch and the page's
+ * alternates, and the current path and the navigation. The locale is the one `language()` read
+ * from the path (English when it has not run, as in a bare error page).
  */
 export function viewLocals(): RequestHandler {
-  const locale = DEFAULT_LOCALE;
-  const t = translatorFor(locale);
-  const format = formattersFor(locale);
   return (req, res, next) => {
+    const locale: Locale = res.locals.locale ?? DEFAULT_LOCALE;
+    const { t, format } = BOUND.get(locale)!;
     res.locals.locale = locale;
-    res.locals.lang = LOCALE_TAGS[locale];
+    res.locals.lang = HTML_LANGS[locale];
     res.locals.t = t;
     res.locals.format = format;
-    res.locals.tPlural = (baseKey: string, count: number, params?: MessageParams) =>
-      tPlural(baseKey, count, params, locale);
+    res.locals.tPlural = (baseKey: string, count: number, params?: MessageParams) => tPlural(baseKey, count, params, locale);
+    res.locals.href = (path: string) => localHref(path, locale);
+    res.locals.languageSwitch = languageSwitch(req.originalUrl, locale);
+    res.locals.alternates = alternates(req.originalUrl);
     res.locals.currentPath = req.path;
-    res.locals.navigation = navigationFor(req.path, t);
+    res.locals.navigation = navigationFor(req.path, t, locale);
     next();
   };
+}
+
+/**
+ * Points the language switch and the alternates at `path` (without a language prefix) instead of
+ * the request's URL: for a page answering a POST, whose URL cannot be opened again in the other
+ * language (the edit page after "Check" goes to the same form in the other language).
+ * @example languagePageIs(res, '/scenarios/class-central/edit')
+ */
+export function languagePageIs(res: Response, path: string): void {
+  res.locals.languageSwitch = languageSwitch(path, res.locals.locale);
+  res.locals.alternates = alternates(path);
 }

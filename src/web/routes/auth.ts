@@ -6,6 +6,7 @@
 import type { RequestHandler, Request } from 'express';
 import { userFromIdentity } from '../middleware/authenticate';
 import { audit } from '../audit';
+import { localHref } from '../language';
 import type { AppServices } from '../services';
 
 /** A path on this site to return to after sign-in; anything else becomes "/". */
@@ -37,10 +38,10 @@ function refusalReason(error: unknown): string {
 export function signInPage(services: AppServices): RequestHandler {
   return (req, res) => {
     const setup = oidcOf(services);
-    if (setup === undefined) return res.redirect(303, '/');
+    if (setup === undefined) return res.redirect(303, localHref('/'));
     const returnTo = safeReturnPath(req.query.returnTo);
     res.render('pages/sign-in', {
-      councils: setup.oidc.councils().map((council) => ({ council, href: `/sign-in/${encodeURIComponent(council)}?returnTo=${encodeURIComponent(returnTo)}` })),
+      councils: setup.oidc.councils().map((council) => ({ council, href: localHref(`/sign-in/${encodeURIComponent(council)}?returnTo=${encodeURIComponent(returnTo)}`) })),
       expired: req.query.expired === '1',
       signedOut: req.query.signedOut === '1',
     });
@@ -51,7 +52,7 @@ export function signInPage(services: AppServices): RequestHandler {
 export function signInStart(services: AppServices): RequestHandler {
   return async (req, res, next) => {
     const setup = oidcOf(services);
-    if (setup === undefined) return res.redirect(303, '/');
+    if (setup === undefined) return res.redirect(303, localHref('/'));
     const council = String(req.params.council ?? '');
     if (!setup.oidc.councils().includes(council)) return next();
     const { url, pending } = await setup.oidc.begin(council, safeReturnPath(req.query.returnTo));
@@ -65,7 +66,7 @@ export function signInStart(services: AppServices): RequestHandler {
 export function signInCallback(services: AppServices): RequestHandler {
   return async (req, res) => {
     const setup = oidcOf(services);
-    if (setup === undefined) return res.redirect(303, '/');
+    if (setup === undefined) return res.redirect(303, localHref('/'));
     const pending = req.session?.pending;
     if (pending === undefined) {
       audit(services, res, { action: 'sign-in', target: 'callback', outcome: 'refused', detail: 'no sign-in was started in this browser' });
@@ -99,13 +100,14 @@ export function signInCallback(services: AppServices): RequestHandler {
 export function signOut(services: AppServices): RequestHandler {
   return async (req, res) => {
     const setup = oidcOf(services);
-    if (setup === undefined) return res.redirect(303, '/');
+    if (setup === undefined) return res.redirect(303, localHref('/'));
     const user = res.locals.user;
     if (user !== undefined) audit(services, res, { action: 'sign-out', target: user.council, outcome: 'done' });
     await new Promise<void>((resolve) => (req.session ? req.session.destroy(() => resolve()) : resolve()));
     res.clearCookie('class.sid', { path: '/' });
-    const back = new URL('/sign-in?signedOut=1', setup.settings.redirectUrl).href;
+    const signedOut = localHref('/sign-in?signedOut=1');
+    const back = new URL(signedOut, setup.settings.redirectUrl).href;
     const endSession = user === undefined ? null : await setup.oidc.endSessionUrl(user.council, back);
-    res.redirect(303, endSession ?? '/sign-in?signedOut=1');
+    res.redirect(303, endSession ?? signedOut);
   };
 }

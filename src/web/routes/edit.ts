@@ -8,11 +8,13 @@ import type { RequestHandler } from 'express';
 import multer from 'multer';
 import { loadScenario } from '../../scenario/load';
 import type { Problem } from '../../scenario/types';
-import { t } from '../../report/messages';
+import { t, withLocale } from '../../report/messages';
 import { BODY_LIMIT_BYTES } from '../middleware/bodyParsers';
 import { SCENARIO_NAME } from '../scenarioStore';
 import { audit } from '../audit';
 import { keepLineEndings } from '../lineEndings';
+import { localHref } from '../language';
+import { languagePageIs } from '../middleware/viewLocals';
 import type { AppServices } from '../services';
 
 /** The text with each line numbered and its problems beside it, for the page. */
@@ -108,6 +110,8 @@ interface EditForm {
 function render(res: Parameters<RequestHandler>[1], form: EditForm, extra: Record<string, unknown> = {}, status = 200): void {
   // The edit page holds a scenario's text and a form token: never kept by a browser or a shared cache.
   res.set('Cache-Control', 'no-store');
+  // After a POST the switch cannot reopen this URL: it goes to the form the text came from.
+  if (res.req.method === 'POST') languagePageIs(res, SCENARIO_NAME.test(form.from) ? `/scenarios/${form.from}/edit` : '/scenarios/new');
   res.status(status).render('pages/edit', { form, problems: [], lines: [], linesNear: false, lineCount: 0, errors: [], checked: false, ...extra });
 }
 
@@ -140,7 +144,8 @@ export function save(services: AppServices): RequestHandler[] {
       single(req, res, (error: unknown) => {
         // Multer's limits as the HTTP statuses the error page words: too large, or a bad request.
         if (error instanceof multer.MulterError) Object.assign(error, { status: /SIZE|VALUE/.test(error.code) ? 413 : 400 });
-        next(error);
+        // Multer calls back from the upload stream, outside the request's language: enter it again.
+        withLocale(res.locals.locale, () => next(error));
       }),
     async (req, res) => {
       const body = (req.body ?? {}) as Record<string, unknown>;
@@ -191,7 +196,7 @@ export function save(services: AppServices): RequestHandler[] {
       const outcome = await services.store.save(target, text, saveAs === 'new' ? null : form.baseHash === '' ? null : form.baseHash, note);
       if (outcome.ok) {
         audit(services, res, { action: 'save', target: `${outcome.name} revision ${outcome.revision}`, outcome: 'done', detail: note.message });
-        res.redirect(303, `/scenarios/${outcome.name}?saved=${outcome.revision}`);
+        res.redirect(303, localHref(`/scenarios/${outcome.name}?saved=${outcome.revision}`));
         return;
       }
       audit(services, res, { action: 'save', target, outcome: 'refused', detail: outcome.reason });

@@ -12,6 +12,7 @@ import { readRevision, SCENARIO_NAME } from '../scenarioStore';
 import type { AppServices } from '../services';
 import { numberedLines } from './edit';
 import { formatDateTime } from '../dateTime';
+import { localHref } from '../language';
 
 /** A revision row as the history page shows it (a bundled file not yet saved over is revision 1). */
 export interface HistoryRow {
@@ -105,7 +106,7 @@ export function restore(services: AppServices): RequestHandler {
       return;
     }
     audit(services, res, { action: 'restore', target: `${name} revision ${number}`, outcome: 'done', detail: `as revision ${outcome.revision}` });
-    res.redirect(303, `/scenarios/${name}/history?restored=${outcome.revision}`);
+    res.redirect(303, localHref(`/scenarios/${name}/history?restored=${outcome.revision}`));
   };
 }
 

@@ -13,6 +13,7 @@ import { jsonForScript } from '../../report/charts';
 import { resultsWorkbook } from '../../report/workbook';
 import { prepare, stampOf, type Prepared } from '../prepare';
 import { permalink, runQueryString } from '../runQuery';
+import { localHref } from '../language';
 import type { Run } from '../runner';
 import type { AppServices } from '../services';
 import { changesFromForm, effectivenessRange, grantChanges, grantFields, latestChanges, tryFields, unknownKeys } from '../tryChange';
@@ -57,7 +58,7 @@ export function runLinks(ready: Ready): Record<'page' | 'csv' | 'informationCsv'
     xlsx: permalink(name, ready.parts, '/results.xlsx'),
     report: permalink(name, ready.parts, '/report'),
     status: permalink(name, ready.parts, '/status'),
-    json: `/api/scenarios/${encodeURIComponent(name)}/results?${runQueryString(ready.parts)}`,
+    json: localHref(`/api/scenarios/${encodeURIComponent(name)}/results?${runQueryString(ready.parts)}`),
   };
 }
 
@@ -139,7 +140,7 @@ export function view(services: AppServices, section: ScenarioSection = ''): Requ
     const whatIf =
       before === null
         ? null
-        : { ...whatIfOf(before, { scenario: prepared.scenario, results }, changes), resetHref: `/scenarios/${encodeURIComponent(prepared.stored.name)}${section === '' ? '' : `/${section}`}` };
+        : { ...whatIfOf(before, { scenario: prepared.scenario, results }, changes), resetHref: localHref(`/scenarios/${encodeURIComponent(prepared.stored.name)}${section === '' ? '' : `/${section}`}`) };
     res.render(section === '' ? 'pages/scenario' : 'pages/scenario-section', {
       stored: prepared.stored,
       report,
@@ -285,7 +286,7 @@ export function report(services: AppServices): RequestHandler {
     const shaped = scenarioReport(results, prepared.scenario, stampOf(prepared, run, results, originOf(res)));
     const changes = prepared.query.changes;
     const before = changes.length > 0 ? await baseline(services, prepared) : null;
-    const whatIf = before === null ? null : { ...whatIfOf(before, { scenario: prepared.scenario, results }, changes), resetHref: `/scenarios/${encodeURIComponent(prepared.stored.name)}/report` };
+    const whatIf = before === null ? null : { ...whatIfOf(before, { scenario: prepared.scenario, results }, changes), resetHref: localHref(`/scenarios/${encodeURIComponent(prepared.stored.name)}/report`) };
     const links = runLinks(prepared);
     res.render('pages/report', { stored: prepared.stored, report: shaped, chartJson: jsonForScript(shaped.chartData), links, fullLink: originOf(res) + links.page, whatIf, hashMismatch: prepared.hashMismatch });
   });

@@ -11,6 +11,7 @@ import { resultsWorkbook } from '../../report/workbook';
 import { latestRevision } from '../../store/revisions';
 import { recordSignOff, signOffById } from '../../store/signOffs';
 import { audit } from '../audit';
+import { localHref } from '../language';
 import { prepare, type Prepared } from '../prepare';
 import { runQueryString } from '../runQuery';
 import { recordedRevision } from '../scenarioStore';
@@ -53,7 +54,7 @@ function formValues(prepared: Ready, extra: Record<string, unknown> = {}): Recor
     seed: String(prepared.request.seed),
     iterations: prepared.request.iterations,
     modelVersion: MODEL_VERSION,
-    action: `/scenarios/${encodeURIComponent(prepared.stored.name)}/sign-off?${runQueryString(prepared.parts)}`,
+    action: localHref(`/scenarios/${encodeURIComponent(prepared.stored.name)}/sign-off?${runQueryString(prepared.parts)}`),
     paper: '',
     paperDate: '',
     errors: [],
@@ -122,7 +123,7 @@ export function signOffSave(services: AppServices): RequestHandler {
       return;
     }
     audit(services, res, { action: 'sign-off', target: `${prepared.stored.name} revision ${revision!.number}`, outcome: 'done', detail: signOffSentence(signOff) });
-    res.redirect(303, `/sign-offs/${signOff.id}`);
+    res.redirect(303, localHref(`/sign-offs/${signOff.id}`));
   };
 }
 
@@ -138,7 +139,7 @@ export function signOffPage(services: AppServices): RequestHandler {
   return (req, res, next) => {
     const run = signOffOf(services, req, res);
     if (run === undefined) return next();
-    res.render('pages/sign-off-record', { run, links: { report: `/sign-offs/${run.signOff.id}/report`, xlsx: `/sign-offs/${run.signOff.id}/results.xlsx` } });
+    res.render('pages/sign-off-record', { run, links: { report: localHref(`/sign-offs/${run.signOff.id}/report`), xlsx: localHref(`/sign-offs/${run.signOff.id}/results.xlsx`) } });
   };
 }
 
@@ -148,7 +149,7 @@ export function signOffReport(services: AppServices): RequestHandler {
     const run = signOffOf(services, req, res);
     if (run === undefined) return next();
     const report = scenarioReport(run.results, run.scenario, run.stamp);
-    const page = `/sign-offs/${run.signOff.id}`;
+    const page = localHref(`/sign-offs/${run.signOff.id}`);
     res.render('pages/report', {
       stored: { name: run.revision.scenario, fileName: `${run.revision.scenario}.yaml`, text: run.revision.text, hash: run.revision.hash },
       report,
