@@ -1,6 +1,8 @@
 /**
  * The command line (shared/model.md section 13):
- *   npm run model -- FILE [--format table|json|csv] [--iterations N] [--seed S] [--set key.path=value ...]
+ *   npm run model -- FILE [--format table|json|csv] [--iterations N] [--seed S] [--set key.path=value ...] [--lang cy|en]
+ * Tables, CSV headers and messages are in the language of `--lang`, else of the environment
+ * (`LC_ALL`, `LC_MESSAGES`, `LANG`: `cy_GB.UTF-8` gives Welsh), else English; JSON keys stay English.
  * Exit 0 on success, 1 when the scenario is invalid (every problem on stderr), 2 for a wrong command line.
  */
 import { readFile } from 'node:fs/promises';
@@ -11,7 +13,7 @@ import { runScenario } from './run/analyse';
 import { COMMAND_LINE_BUDGET, runRefusal } from './run/cost';
 import { costRefusalText } from './report/refusals';
 import { monteCarloRequest } from './run/montecarlo';
-import { t } from './report/messages';
+import { DEFAULT_LOCALE, isLocale, LOCALES, t, tPlural, withLocale, type Locale } from './report/messages';
 import { resultsTable } from './report/table';
 import { loadScenario } from './scenario/load';
 import { formatProblem } from './scenario/problems';
@@ -39,6 +41,7 @@ function parseCommandLine(argv: string[]): CommandLine {
         iterations: { type: 'string' },
         seed: { type: 'string' },
         set: { type: 'string', multiple: true, default: [] },
+        lang: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -47,6 +50,7 @@ function parseCommandLine(argv: string[]): CommandLine {
   }
   const { values, positionals } = parsed;
   if (values.help) throw new UsageError('');
+  if (values.lang !== undefined && !isLocale(values.lang)) throw new UsageError(t('cli.lang', { value: values.lang, languages: LOCALES.join(', ') }));
   if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? t('cli.oneFile') : t('cli.oneFileNotMany', { count: positionals.length }));
   const format = values.format;
   if (format !== 'table' && format !== 'json' && format !== 'csv') throw new UsageError(t('cli.format', { value: String(format) }));
@@ -68,14 +72,38 @@ function parseCommandLine(argv: string[]): CommandLine {
   return { file: positionals[0]!, format, iterations, seed, overrides };
 }
 
-/** Runs the command line; returns the exit code. */
-export async function main(argv: string[], out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): Promise<number> {
+/** The environment's language setting ("cy_GB.UTF-8"), by the POSIX order: LC_ALL, then LC_MESSAGES, then LANG. */
+function environmentLanguage(env: NodeJS.ProcessEnv): string {
+  return [env.LC_ALL, env.LC_MESSAGES, env.LANG].find((value) => value !== undefined && value !== '') ?? '';
+}
+
+/**
+ * The language of a run: `--lang` (or `--lang=`) when it names one, else Welsh when the
+ * environment's setting starts with `cy`, else English. Read before the rest of the command line,
+ * so its mistakes are told in that language too.
+ * @example commandLineLocale(['a.yaml', '--lang', 'cy'], {}) // "cy"
+ * @example commandLineLocale(['a.yaml'], { LANG: 'cy_GB.UTF-8' }) // "cy"
+ * @example commandLineLocale(['a.yaml'], { LC_ALL: 'en_GB.UTF-8', LANG: 'cy_GB.UTF-8' }) // "en"
+ */
+export function commandLineLocale(argv: readonly string[], env: NodeJS.ProcessEnv): Locale {
+  const at = argv.indexOf('--lang');
+  const given = at >= 0 ? argv[at + 1] : argv.find((arg) => arg.startsWith('--lang='))?.slice('--lang='.length);
+  if (given !== undefined && isLocale(given)) return given;
+  return /^cy([_.@-]|$)/i.test(environmentLanguage(env)) ? 'cy' : DEFAULT_LOCALE;
+}
+
+/** Runs the command line in its language (`--lang`, else the environment); returns the exit code. */
+export async function main(argv: string[], out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  return withLocale(commandLineLocale(argv, env), () => runCommandLine(argv, out, err));
+}
+
+async function runCommandLine(argv: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
   let command: CommandLine;
   try {
     command = parseCommandLine(argv);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    err.write(`${error.message ? `${t('cli.error', { message: error.message })}\n` : ''}${t('cli.usage')}\n`);
+    err.write(`${error.message ? `${t('cli.error', { message: error.message })}\n` : ''}${t('cli.usage')}\n${t('cli.usageLang')}\n`);
     return 2;
   }
   let text: string;
@@ -89,8 +117,8 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
   const loaded = loadScenario(text, command.file, command.overrides);
   if (!loaded.ok) {
     for (const problem of loaded.problems) err.write(formatProblem(problem) + '\n');
-    const problems = loaded.problems.length;
-    err.write(t('cli.problems', { file: command.file, count: problems, problems: t(problems === 1 ? 'cli.problem.one' : 'cli.problem.many') }) + '\n');
+    const count = loaded.problems.length;
+    err.write(t('cli.problems', { file: command.file, count, problems: tPlural('cli.problem', count) }) + '\n');
     return 1;
   }
   // Things worth saying that do not stop the run (section 16's entries outside the horizon, a map on a fixed input).

@@ -4,7 +4,7 @@
  * Carlo the P10, P50 and P90 of the net budget effect.
  */
 import type { BudgetYear, OptionBudget } from '../model/results';
-import { optionInWords } from './decisionTable';
+import { commandLinePerspective, optionInWords } from './decisionTable';
 import { formatMoney } from './format';
 import { t, type MessageKey } from './messages';
 import { textTable, wrapText, type TextRow } from './textTable';
@@ -46,7 +46,7 @@ export function budgetLines(perspective: string, budget: OptionBudget, width = 1
     const total = line.totalled ? formatMoney(values.reduce<number>((sum, v) => sum + (v ?? 0), 0)) : '';
     return { label: t(line.label), cells: [...values.map((v) => (v === null ? t('decisionTable.none') : formatMoney(v))), total] };
   });
-  return [t('budget.for', { perspective }), ...textTable([...years.map((y) => y.year), t('budget.totalColumn')], rows, width)];
+  return [t('budget.for', { perspective: commandLinePerspective(perspective) }), ...textTable([...years.map((y) => y.year), t('budget.totalColumn')], rows, width)];
 }
 
 /** The budget section for one option: a heading, each perspective, the note on what counts. */

@@ -6,19 +6,23 @@
  * perspective and financial year; for v1.2 results the decision, the cash budget and the decision
  * map (section 18) follow as more tables, each after one blank line and its own header row. The
  * first column `table` names the table on every row ("by_financial_year", "decision", "budget",
- * "decision_map"; see decisionExport.ts).
+ * "decision_map"; see decisionExport.ts). Headers, table names, yes and no and the region are in
+ * the language in force (`withLocale('cy')` gives Welsh machine names such as
+ * `atgyfeiriadau_plant_cyfan`); codes from the scenario format (`cash`, input paths) stay as written.
  * The only module that imports csv-stringify. Text cells that a spreadsheet would read as a formula
  * (starting = + - @ or a tab/return) are prefixed with an apostrophe.
  */
 import { stringify } from 'csv-stringify/sync';
 import type { Flows, Results } from '../model/results';
 import { moneyBasisOf } from './decision';
-import { budgetRows, decisionMapRows, decisionRows, moneyBasisCells, MONEY_BASIS_HEAD, pennies, type Cell } from './decisionExport';
+import { budgetRows, decisionMapRows, decisionRows, exportPerspective, headsInWords, moneyBasisCells, MONEY_BASIS_HEAD, pennies, type Cell } from './decisionExport';
+import { t, type MessageKey } from './messages';
 
 /** A flow of the results as a CSV column: its header with the unit, and how it is rounded. */
 interface FlowColumn {
   field: keyof Flows;
-  head: string;
+  /** The header with its unit, e.g. `referrals_whole_children` in English. */
+  head: MessageKey;
   round: (value: number) => number;
 }
 
@@ -34,20 +38,20 @@ const expected = (v: number): number => roundTo(v, 2);
 const money = (v: number): number => pennies(v)!;
 
 export const FLOW_COLUMNS: readonly FlowColumn[] = [
-  { field: 'referrals', head: 'referrals_whole_children', round: wholeChildren },
-  { field: 'starts', head: 'starts_whole_children', round: wholeChildren },
-  { field: 'waitingAtEnd', head: 'waiting_at_end_whole_children', round: wholeChildren },
-  { field: 'turnedAway', head: 'turned_away_whole_children', round: wholeChildren },
-  { field: 'breakdownsPrevented', head: 'breakdowns_prevented_expected_number', round: expected },
-  { field: 'residentialPlacementsAvoided', head: 'residential_placements_avoided_expected_number', round: expected },
-  { field: 'residentialWeeksAvoided', head: 'residential_weeks_avoided_weeks', round: (v) => roundTo(v, 1) },
-  { field: 'avoidedCost', head: 'avoided_cost_cash_gbp', round: money },
-  { field: 'avoidedCostCashable', head: 'avoided_cost_cashable_cash_gbp', round: money },
-  { field: 'contractCost', head: 'contract_cost_cash_gbp', round: money },
-  { field: 'netSaving', head: 'net_saving_cash_gbp', round: money },
-  { field: 'avoidedCostPV', head: 'avoided_cost_present_value_gbp', round: money },
-  { field: 'contractCostPV', head: 'contract_cost_present_value_gbp', round: money },
-  { field: 'npv', head: 'npv_present_value_gbp', round: money },
+  { field: 'referrals', head: 'csv.head.referrals_whole_children', round: wholeChildren },
+  { field: 'starts', head: 'csv.head.starts_whole_children', round: wholeChildren },
+  { field: 'waitingAtEnd', head: 'csv.head.waiting_at_end_whole_children', round: wholeChildren },
+  { field: 'turnedAway', head: 'csv.head.turned_away_whole_children', round: wholeChildren },
+  { field: 'breakdownsPrevented', head: 'csv.head.breakdowns_prevented_expected_number', round: expected },
+  { field: 'residentialPlacementsAvoided', head: 'csv.head.residential_placements_avoided_expected_number', round: expected },
+  { field: 'residentialWeeksAvoided', head: 'csv.head.residential_weeks_avoided_weeks', round: (v) => roundTo(v, 1) },
+  { field: 'avoidedCost', head: 'csv.head.avoided_cost_cash_gbp', round: money },
+  { field: 'avoidedCostCashable', head: 'csv.head.avoided_cost_cashable_cash_gbp', round: money },
+  { field: 'contractCost', head: 'csv.head.contract_cost_cash_gbp', round: money },
+  { field: 'netSaving', head: 'csv.head.net_saving_cash_gbp', round: money },
+  { field: 'avoidedCostPV', head: 'csv.head.avoided_cost_present_value_gbp', round: money },
+  { field: 'contractCostPV', head: 'csv.head.contract_cost_present_value_gbp', round: money },
+  { field: 'npv', head: 'csv.head.npv_present_value_gbp', round: money },
 ];
 
 /** Makes a text cell safe to open in a spreadsheet. safeText("=SUM(A1)") -> "'=SUM(A1)" */
@@ -62,11 +66,14 @@ export function safeText(text: string): string {
  */
 export function resultRows(results: Results): Cell[][] {
   const basis = moneyBasisCells(moneyBasisOf(results, { contractPrice: 'real' }));
-  const rows: Cell[][] = [['table', 'scenario', 'scenario_hash', 'model_version', 'extension_years', 'perspective', 'financial_year', ...FLOW_COLUMNS.map((c) => c.head), ...MONEY_BASIS_HEAD]];
+  const rows: Cell[][] = [
+    headsInWords(['csv.head.table', 'csv.head.scenario', 'csv.head.scenario_hash', 'csv.head.model_version', 'csv.head.extension_years', 'csv.head.perspective', 'csv.head.financial_year', ...FLOW_COLUMNS.map((c) => c.head), ...MONEY_BASIS_HEAD]),
+  ];
+  const table = t('csv.table.byFinancialYear');
   for (const option of results.options) {
     for (const [perspective, result] of Object.entries(option.perspectives)) {
       for (const year of result.byFinancialYear) {
-        rows.push(['by_financial_year', results.scenario.name, results.scenario.hash, results.modelVersion, option.extensionYears, perspective, year.year, ...FLOW_COLUMNS.map((c) => c.round(year[c.field])), ...basis]);
+        rows.push([table, results.scenario.name, results.scenario.hash, results.modelVersion, option.extensionYears, exportPerspective(perspective), year.year, ...FLOW_COLUMNS.map((c) => c.round(year[c.field])), ...basis]);
       }
     }
   }

@@ -2,16 +2,35 @@
  * The decision and the cash budget as rows for the CSV and the workbook (shared/model.md section
  * 18): one row per perspective and option (decision; before and after a monitoring update), one
  * per perspective, option and financial year (budget). Headers are machine names that carry
- * their unit (`_gbp` pounds, `_share` a proportion from 0 to 1); money is rounded to pennies, shares to
+ * their unit (`_gbp` pounds, `_share` a proportion from 0 to 1), in the language in force (the
+ * catalogue's `csv.head.*`: English as always, Welsh under `withLocale('cy')`), as are the table
+ * names, yes and no, and the region; money is rounded to pennies, shares to
  * four decimals; the decision includes the extension years' cash budget effect when the model gives it; every
  * row states the money basis, in its parts and as a sentence, so a row pasted elsewhere still says
  * how it was counted.
  */
 import type { DecisionFigure, DecisionOption, MoneyBasis, PerspectiveDecision, Results } from '../model/results';
 import { decisionSections } from './decisionResults';
+import { REGION } from './decision';
+import { t, type MessageKey } from './messages';
 import { moneyBasisSentence } from './moneyBasis';
 
 export type Cell = string | number | null;
+
+/** A header row in the language in force. */
+export function headsInWords(keys: readonly MessageKey[]): string[] {
+  return keys.map((key) => t(key));
+}
+
+/** A perspective as an export names it: the region in the language in force, a council by its name. */
+export function exportPerspective(perspective: string): string {
+  return perspective === REGION ? t('csv.value.region') : perspective;
+}
+
+/** Yes or no in the language in force. */
+export function yesNoCell(yes: boolean): string {
+  return t(yes ? 'decisionTable.yes' : 'decisionTable.no');
+}
 
 /** Pounds to pennies; null stays null. pennies(1234.5678) -> 1234.57, pennies(-0.004) -> 0 */
 export function pennies(pounds: number | null | undefined): number | null {
@@ -20,7 +39,14 @@ export function pennies(pounds: number | null | undefined): number | null {
   return Object.is(rounded, -0) ? 0 : rounded;
 }
 
-export const MONEY_BASIS_HEAD = ['price_base', 'inflation_per_year_share', 'contract_price', 'discount_rate_per_year_share', 'discount_base_year', 'money_basis'] as const;
+export const MONEY_BASIS_HEAD = [
+  'csv.head.price_base',
+  'csv.head.inflation_per_year_share',
+  'csv.head.contract_price',
+  'csv.head.discount_rate_per_year_share',
+  'csv.head.discount_base_year',
+  'csv.head.money_basis',
+] as const satisfies readonly MessageKey[];
 
 /** The money basis in its parts and as a sentence, for the end of every row. */
 export function moneyBasisCells(basis: MoneyBasis): Cell[] {
@@ -28,9 +54,19 @@ export function moneyBasisCells(basis: MoneyBasis): Cell[] {
 }
 
 const FIGURE_STATS = ['central', 'mean', 'sem', 'p10', 'p50', 'p90'] as const;
+const FIGURE_STAT_KEYS: Readonly<Record<(typeof FIGURE_STATS)[number], MessageKey>> = {
+  central: 'csv.stat.central',
+  mean: 'csv.stat.mean',
+  sem: 'csv.stat.sem',
+  p10: 'csv.stat.p10',
+  p50: 'csv.stat.p50',
+  p90: 'csv.stat.p90',
+};
 
-function figureHead(name: string): string[] {
-  return [...FIGURE_STATS.map((s) => `${name}_${s}_gbp`), `${name}_probability_positive_share`];
+/** A decision figure's columns: `incremental_npv_central_gbp` ... `incremental_npv_probability_positive_share`, in the language in force. */
+function figureHead(figure: MessageKey): string[] {
+  const name = t(figure);
+  return [...FIGURE_STATS.map((s) => t('csv.head.figureStatistic', { figure: name, statistic: t(FIGURE_STAT_KEYS[s]) })), t('csv.head.figureChance', { figure: name })];
 }
 
 /** A share (0 to 1) to four decimal places (0.01 of a percentage point); null stays null. */
@@ -47,62 +83,62 @@ function budgetFigure(option: DecisionOption): DecisionFigure | null {
   return (option as DecisionOption & { incrementalNetBudgetEffect?: DecisionFigure }).incrementalNetBudgetEffect ?? null;
 }
 
-export const DECISION_HEAD: readonly string[] = [
-  'table',
-  'scenario',
-  'scenario_hash',
-  'model_version',
-  'after_monitoring_update',
-  'perspective',
-  'extension_years',
-  'best_option_years',
-  'best_option_central_years',
-  ...figureHead('incremental_npv'),
-  ...figureHead('incremental_net_cash'),
-  ...figureHead('incremental_net_budget_effect'),
-  ...figureHead('marginal_npv'),
-  'probability_best_share',
-  'probability_best_sem_share',
-  'expected_loss_gbp',
-  'expected_loss_sem_gbp',
-  'break_even_annual_price_gbp',
-  'break_even_annual_price_central_gbp',
-  'probability_ended_early_share',
-  ...MONEY_BASIS_HEAD,
-];
+/** The decision table's header, in the language in force. */
+export function decisionHead(): string[] {
+  return [
+    ...headsInWords(['csv.head.table', 'csv.head.scenario', 'csv.head.scenario_hash', 'csv.head.model_version', 'csv.head.after_monitoring_update', 'csv.head.perspective', 'csv.head.extension_years', 'csv.head.best_option_years', 'csv.head.best_option_central_years']),
+    ...figureHead('csv.figure.incremental_npv'),
+    ...figureHead('csv.figure.incremental_net_cash'),
+    ...figureHead('csv.figure.incremental_net_budget_effect'),
+    ...figureHead('csv.figure.marginal_npv'),
+    ...headsInWords([
+      'csv.head.probability_best_share',
+      'csv.head.probability_best_sem_share',
+      'csv.head.expected_loss_gbp',
+      'csv.head.expected_loss_sem_gbp',
+      'csv.head.break_even_annual_price_gbp',
+      'csv.head.break_even_annual_price_central_gbp',
+      'csv.head.probability_ended_early_share',
+      ...MONEY_BASIS_HEAD,
+    ]),
+  ];
+}
 
-export const BUDGET_HEAD: readonly string[] = [
-  'table',
-  'scenario',
-  'scenario_hash',
-  'model_version',
-  'perspective',
-  'extension_years',
-  'financial_year',
-  'gross_contract_cost_gbp',
-  'external_funding_gbp',
-  'own_contribution_gbp',
-  'cashable_saving_gbp',
-  'non_cashable_saving_gbp',
-  'net_budget_effect_gbp',
-  'cumulative_net_budget_effect_gbp',
-  'net_budget_effect_p10_gbp',
-  'net_budget_effect_p50_gbp',
-  'net_budget_effect_p90_gbp',
-  ...MONEY_BASIS_HEAD,
-];
+/** The budget table's header, in the language in force. */
+export function budgetHead(): string[] {
+  return headsInWords([
+    'csv.head.table',
+    'csv.head.scenario',
+    'csv.head.scenario_hash',
+    'csv.head.model_version',
+    'csv.head.perspective',
+    'csv.head.extension_years',
+    'csv.head.financial_year',
+    'csv.head.gross_contract_cost_gbp',
+    'csv.head.external_funding_gbp',
+    'csv.head.own_contribution_gbp',
+    'csv.head.cashable_saving_gbp',
+    'csv.head.non_cashable_saving_gbp',
+    'csv.head.net_budget_effect_gbp',
+    'csv.head.cumulative_net_budget_effect_gbp',
+    'csv.head.net_budget_effect_p10_gbp',
+    'csv.head.net_budget_effect_p50_gbp',
+    'csv.head.net_budget_effect_p90_gbp',
+    ...MONEY_BASIS_HEAD,
+  ]);
+}
 
 function decisionBody(results: Results, decision: Record<string, PerspectiveDecision>, afterUpdate: boolean, basis: Cell[]): Cell[][] {
   const rows: Cell[][] = [];
   for (const [perspective, d] of Object.entries(decision)) {
     for (const o of d.options) {
       rows.push([
-        'decision',
+        t('csv.table.decision'),
         results.scenario.name,
         results.scenario.hash,
         results.modelVersion,
-        afterUpdate ? 'yes' : 'no',
-        perspective,
+        yesNoCell(afterUpdate),
+        exportPerspective(perspective),
         o.extensionYears,
         d.bestOption,
         d.bestOptionCentral,
@@ -131,10 +167,10 @@ function decisionBody(results: Results, decision: Record<string, PerspectiveDeci
  */
 export function decisionRows(results: Results): Cell[][] {
   const sections = decisionSections(results);
-  if (sections === null) return [[...DECISION_HEAD]];
+  if (sections === null) return [decisionHead()];
   const basis = moneyBasisCells(sections.moneyBasis);
   return [
-    [...DECISION_HEAD],
+    decisionHead(),
     ...decisionBody(results, sections.decision, false, basis),
     ...(sections.updatedDecision ? decisionBody(results, sections.updatedDecision, true, basis) : []),
   ];
@@ -147,18 +183,18 @@ export function decisionRows(results: Results): Cell[][] {
  */
 export function budgetRows(results: Results): Cell[][] {
   const sections = decisionSections(results);
-  if (sections === null) return [[...BUDGET_HEAD]];
+  if (sections === null) return [budgetHead()];
   const basis = moneyBasisCells(sections.moneyBasis);
-  const rows: Cell[][] = [[...BUDGET_HEAD]];
+  const rows: Cell[][] = [budgetHead()];
   for (const [perspective, options] of Object.entries(sections.budget)) {
     for (const option of options) {
       for (const y of option.byFinancialYear) {
         rows.push([
-          'budget',
+          t('csv.table.budget'),
           results.scenario.name,
           results.scenario.hash,
           results.modelVersion,
-          perspective,
+          exportPerspective(perspective),
           option.extensionYears,
           y.year,
           pennies(y.grossContractCost),
@@ -184,7 +220,10 @@ function sixFigures(value: number): number {
   return Number(value.toPrecision(6));
 }
 
-export const DECISION_MAP_HEAD: readonly string[] = ['table', 'scenario', 'scenario_hash', 'model_version', 'perspective', 'x_input', 'x_value', 'y_input', 'y_value', 'best_option_years', ...MONEY_BASIS_HEAD];
+/** The decision map table's header, in the language in force. */
+export function decisionMapHead(): string[] {
+  return headsInWords(['csv.head.table', 'csv.head.scenario', 'csv.head.scenario_hash', 'csv.head.model_version', 'csv.head.perspective', 'csv.head.x_input', 'csv.head.x_value', 'csv.head.y_input', 'csv.head.y_value', 'csv.head.best_option_years', ...MONEY_BASIS_HEAD]);
+}
 
 /**
  * Header then one row per cell of the decision map (section 18): the two inputs' values (in the
@@ -195,12 +234,12 @@ export const DECISION_MAP_HEAD: readonly string[] = ['table', 'scenario', 'scena
 export function decisionMapRows(results: Results): Cell[][] {
   const sections = decisionSections(results);
   const map = sections?.decisionMap;
-  if (!sections || !map) return [[...DECISION_MAP_HEAD]];
+  if (!sections || !map) return [decisionMapHead()];
   const basis = moneyBasisCells(sections.moneyBasis);
-  const rows: Cell[][] = [[...DECISION_MAP_HEAD]];
+  const rows: Cell[][] = [decisionMapHead()];
   map.y.values.forEach((y, iy) =>
     map.x.values.forEach((x, ix) => {
-      rows.push(['decision_map', results.scenario.name, results.scenario.hash, results.modelVersion, map.perspective, map.x.input, sixFigures(x), map.y.input, sixFigures(y), map.bestOption[iy]![ix]!, ...basis]);
+      rows.push([t('csv.table.decisionMap'), results.scenario.name, results.scenario.hash, results.modelVersion, exportPerspective(map.perspective), map.x.input, sixFigures(x), map.y.input, sixFigures(y), map.bestOption[iy]![ix]!, ...basis]);
     }),
   );
   return rows;

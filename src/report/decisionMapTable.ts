@@ -4,11 +4,10 @@
  * (highest at the top, as on a chart) and the x input across. 21 x 21 cells fit an 100-column terminal.
  */
 import type { DecisionMap } from '../model/results';
-import { DEFAULT_LOCALE, LOCALE_TAGS, t } from './messages';
+import { commandLinePerspective } from './decisionTable';
+import { currentLocale, LOCALE_TAGS, t } from './messages';
 import { inputLabel } from './inputs';
 import { wrapText } from './textTable';
-
-const fourFigures = new Intl.NumberFormat(LOCALE_TAGS[DEFAULT_LOCALE], { maximumSignificantDigits: 4 });
 
 /** An input in words with its path: "Effectiveness (outcomes.effectiveness)". */
 function named(path: string): string {
@@ -21,6 +20,7 @@ function named(path: string): string {
  */
 export function decisionMapSection(map: DecisionMap, width = 100): string {
   const heading = t('decisionTable.map.heading');
+  const fourFigures = new Intl.NumberFormat(LOCALE_TAGS[currentLocale()], { maximumSignificantDigits: 4 });
   const ys = map.y.values;
   const xs = map.x.values;
   const yLabels = ys.map((v) => fourFigures.format(v));
@@ -30,7 +30,7 @@ export function decisionMapSection(map: DecisionMap, width = 100): string {
     grid.push(`${yLabels[iy]!.padStart(labelWidth)}  ${map.bestOption[iy]!.map(String).join(' ')}`);
   }
   const read = [
-    t('decisionTable.map.for', { perspective: map.perspective }),
+    t('decisionTable.map.for', { perspective: commandLinePerspective(map.perspective) }),
     t('decisionTable.map.rows', { input: named(map.y.input), low: fourFigures.format(ys[0]!), high: fourFigures.format(ys.at(-1)!) }),
     t('decisionTable.map.columns', { input: named(map.x.input), low: fourFigures.format(xs[0]!), high: fourFigures.format(xs.at(-1)!) }),
   ].map((line) => wrapText(line, width));

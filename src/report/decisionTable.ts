@@ -5,24 +5,27 @@
  * contract ended early; then the best option, by the average across the simulations when Monte
  * Carlo ran, else at the central values.
  */
-import type { DecisionFigure, PerspectiveDecision } from '../model/results';
-import type { Truncation } from './decisionResults';
+import type { DecisionFigure, PerspectiveDecision, TruncatedInput } from '../model/results';
 import { decisionSimulated } from './decisionResults';
 import { formatMoney, formatNumber, formatPercent } from './format';
+import { REGION } from './decision';
 import { inputLabel } from './inputs';
-import { t } from './messages';
+import { t, tPlural } from './messages';
 import { textTable, wrapText, type TextRow } from './textTable';
 
 /** A column head for an option: "No extension", "1 year", "3 years". */
 export function optionHead(extensionYears: number): string {
-  if (extensionYears === 0) return t('decisionTable.option.none');
-  return extensionYears === 1 ? t('decisionTable.option.one') : t('decisionTable.option.many', { count: extensionYears });
+  return extensionYears === 0 ? t('decisionTable.option.none') : tPlural('decisionTable.option', extensionYears);
 }
 
 /** An option in a sentence: "no extension", "1 extension year", "3 extension years". */
 export function optionInWords(extensionYears: number): string {
-  if (extensionYears === 0) return t('decisionTable.option.long.none');
-  return extensionYears === 1 ? t('decisionTable.option.long.one') : t('decisionTable.option.long.many', { count: extensionYears });
+  return extensionYears === 0 ? t('decisionTable.option.long.none') : tPlural('decisionTable.option.long', extensionYears);
+}
+
+/** A perspective as the command line names it: "region" (in the language in force) or the council's name. */
+export function commandLinePerspective(perspective: string): string {
+  return perspective === REGION ? t('cli.perspective.region') : perspective;
 }
 
 const none = (): string => t('decisionTable.none');
@@ -44,7 +47,8 @@ function figureRows(heading: 'decisionTable.row.adds' | 'decisionTable.row.margi
 }
 
 /** The lines for one perspective's decision. */
-export function perspectiveDecisionLines(perspective: string, decision: PerspectiveDecision, simulated: boolean, width = 100): string[] {
+export function perspectiveDecisionLines(perspectiveKey: string, decision: PerspectiveDecision, simulated: boolean, width = 100): string[] {
+  const perspective = commandLinePerspective(perspectiveKey);
   const options = decision.options;
   const rows: TextRow[] = [
     ...figureRows('decisionTable.row.adds', options.map((o) => o.incrementalNpv), simulated),
@@ -85,6 +89,6 @@ export function decisionSection(decision: Record<string, PerspectiveDecision>, u
 }
 
 /** One line per sanity limit that cut draws. */
-export function truncationLines(truncations: readonly Truncation[]): string[] {
+export function truncationLines(truncations: readonly TruncatedInput[]): string[] {
   return truncations.map((cut) => t('decisionTable.truncation', { input: `${inputLabel(cut.input)} (${cut.input})`, limit: formatNumber(cut.limit, Number.isInteger(cut.limit) ? 0 : 2), chance: formatPercent(cut.probabilityBeyond, 2) }));
 }

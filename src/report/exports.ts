@@ -7,11 +7,12 @@
 import type { Results } from '../model/results';
 import { csvSections, resultRows, toCsv } from './csv';
 import { moneyBasisOf } from './decision';
-import { budgetRows, decisionMapRows, decisionRows, moneyBasisCells, MONEY_BASIS_HEAD, type Cell } from './decisionExport';
+import { budgetRows, decisionMapRows, decisionRows, headsInWords, moneyBasisCells, MONEY_BASIS_HEAD, type Cell } from './decisionExport';
 import { informationRows } from './informationExport';
+import type { MessageKey } from './messages';
 import type { RunStamp } from './stamp';
 
-const STAMP_HEAD = ['seed', 'iterations', 'changes', 'ran_at', 'run_url'] as const;
+const STAMP_HEAD = ['csv.head.seed', 'csv.head.iterations', 'csv.head.changes', 'csv.head.ran_at', 'csv.head.run_url'] as const satisfies readonly MessageKey[];
 
 function stampCells(stamp: RunStamp): Cell[] {
   return [stamp.seed, stamp.iterations, stamp.changes.join('; '), stamp.ranAt, stamp.url ?? ''];
@@ -21,7 +22,7 @@ function stampCells(stamp: RunStamp): Cell[] {
 function stamped(table: Cell[][], stamp: RunStamp): Cell[][] {
   const [first, ...rows] = table;
   const extra = stampCells(stamp);
-  return [[...first!, ...STAMP_HEAD], ...rows.map((row) => [...row, ...extra])];
+  return [[...first!, ...headsInWords(STAMP_HEAD)], ...rows.map((row) => [...row, ...extra])];
 }
 
 /**
@@ -41,7 +42,7 @@ export function stampedInformationCsv(results: Results, stamp: RunStamp): string
   const before = [results.scenario.name, results.scenario.hash];
   const after = [...moneyBasisCells(moneyBasisOf(results, { contractPrice: 'real' })), ...stampCells(stamp)];
   return toCsv([
-    ['scenario', 'scenario_hash', ...head!, ...MONEY_BASIS_HEAD, ...STAMP_HEAD],
+    [...headsInWords(['csv.head.scenario', 'csv.head.scenario_hash']), ...head!, ...headsInWords([...MONEY_BASIS_HEAD, ...STAMP_HEAD])],
     ...rows.map((row) => [...before, ...row, ...after]),
   ]);
 }

@@ -4,22 +4,48 @@
  * label in words beside each. Each figure goes in the column of its unit (`value_gbp` in pennies,
  * `value_share` 0 to 1 to four decimals, `value_whole_children` rounded to whole children,
  * `value_simulations`, `value_extension_years`, `value_text`), so every header says its unit.
+ * Headers, labels, yes and no and the region are in the language in force; the `section`, `item`
+ * and `statistic` codes stay as they are, to pivot on in any language.
  * Reads the results' `monitoring` and `valueOfInformation` sections (shared/model.md section 15).
  */
 import type { OptionResult, Results } from '../model/results';
+import { REGION } from './decision';
 import { inputLabel } from './inputs';
 import { warningSentence } from './information';
-import { t } from './messages';
-import { pennies, shareCell } from './decisionExport';
+import { t, type MessageKey } from './messages';
+import { exportPerspective, headsInWords, pennies, shareCell, yesNoCell } from './decisionExport';
 
 type Cell = string | number | null;
 
 /** The unit of a figure, and so the column it goes in. */
-type Unit = 'gbp' | 'share' | 'whole_children' | 'simulations' | 'extension_years' | 'text';
+export type InformationUnit = 'gbp' | 'share' | 'whole_children' | 'simulations' | 'extension_years' | 'text';
+type Unit = InformationUnit;
 
 const UNITS: readonly Unit[] = ['gbp', 'share', 'whole_children', 'simulations', 'extension_years', 'text'];
 
-export const INFORMATION_HEAD = ['section', 'item', 'label', 'extension_years', 'perspective', 'period_from', 'period_to', 'statistic', ...UNITS.map((u) => `value_${u}`)] as const;
+const VALUE_HEADS: Readonly<Record<Unit, MessageKey>> = {
+  gbp: 'csv.head.value_gbp',
+  share: 'csv.head.value_share',
+  whole_children: 'csv.head.value_whole_children',
+  simulations: 'csv.head.value_simulations',
+  extension_years: 'csv.head.value_extension_years',
+  text: 'csv.head.value_text',
+};
+
+const INFORMATION_HEAD = [
+  'csv.head.section',
+  'csv.head.item',
+  'csv.head.label',
+  'csv.head.extension_years',
+  'csv.head.perspective',
+  'csv.head.period_from',
+  'csv.head.period_to',
+  'csv.head.statistic',
+  ...UNITS.map((u) => VALUE_HEADS[u]),
+] as const satisfies readonly MessageKey[];
+
+/** The unit of each column of `informationRows` (null for the columns before the values), for the workbook's number formats. */
+export const INFORMATION_UNITS: readonly (Unit | null)[] = [...INFORMATION_HEAD.slice(0, -UNITS.length).map(() => null), ...UNITS];
 
 /** A figure rounded for its unit: pennies, shares to four decimals, whole children and simulations. */
 function rounded(value: Cell, unit: Unit): Cell {
@@ -64,7 +90,7 @@ function monteCarloRows(section: 'beforeUpdate' | 'afterUpdate', options: readon
   const rows: Cell[][] = [];
   for (const option of options) {
     for (const [perspective, s] of Object.entries(option.monteCarlo?.perspectives ?? {})) {
-      const at = { extensionYears: option.extensionYears, perspective };
+      const at = { extensionYears: option.extensionYears, perspective: exportPerspective(perspective) };
       rows.push(row(section, 'npv', 'mean', s.npv.mean, 'gbp', t('export.info.npvMean'), at));
       rows.push(row(section, 'npv', 'p10', s.npv.p10, 'gbp', t('export.info.npvP10'), at));
       rows.push(row(section, 'npv', 'p90', s.npv.p90, 'gbp', t('export.info.npvP90'), at));
@@ -81,7 +107,7 @@ function monteCarloRows(section: 'beforeUpdate' | 'afterUpdate', options: readon
  * @example informationRows(results)[1] // ['monitoring', 'referrals', 'Referrals reported', null, null, '2025-01-03', '2025-03-31', 'observed', null, null, 35, null, null, null]
  */
 export function informationRows(results: Results): Cell[][] {
-  const rows: Cell[][] = [[...INFORMATION_HEAD]];
+  const rows: Cell[][] = [headsInWords(INFORMATION_HEAD)];
   const monitoring = results.monitoring as MonitoringSection | undefined;
   if (monitoring && Array.isArray(monitoring.periods)) {
     for (const period of monitoring.periods) {
@@ -112,8 +138,8 @@ export function informationRows(results: Results): Cell[][] {
   }
   const value = results.valueOfInformation as ValueSection | undefined;
   if (value && typeof value.evpi === 'number') {
-    const region = { perspective: 'region' };
-    rows.push(row('valueOfInformation', 'afterUpdate', 'value', value.afterUpdate ? 'yes' : 'no', 'text', t('export.info.afterUpdate'), region));
+    const region = { perspective: exportPerspective(REGION) };
+    rows.push(row('valueOfInformation', 'afterUpdate', 'value', yesNoCell(value.afterUpdate === true), 'text', t('export.info.afterUpdate'), region));
     if (value.iterations !== undefined) rows.push(row('valueOfInformation', 'iterations', 'value', value.iterations, 'simulations', t('export.info.iterations'), region));
     rows.push(row('valueOfInformation', 'evpi', 'value', value.evpi, 'gbp', t('export.info.evpi'), region));
     for (const [path, pounds] of Object.entries(value.evppi).sort((a, b) => b[1] - a[1])) rows.push(row('valueOfInformation', path, 'evppi', pounds, 'gbp', inputLabel(path), region));

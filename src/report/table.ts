@@ -1,25 +1,28 @@
 /**
  * Results as a plain-text table for a terminal (the command line's default format). Every word
- * comes from the message catalogue; numbers are formatted for en-GB with Intl.
+ * comes from the message catalogue; numbers are formatted with Intl for the language in force
+ * (`--lang cy` gives cy-GB).
  */
 import type { OptionResult, Results, Totals } from '../model/results';
 import { budgetSection } from './budgetTable';
 import { decisionMapSection } from './decisionMapTable';
 import { decisionSections } from './decisionResults';
-import { decisionSection, truncationLines } from './decisionTable';
-import { t, type MessageKey } from './messages';
+import { commandLinePerspective, decisionSection, truncationLines } from './decisionTable';
+import { formatMoney, formatNumber, formatPercent } from './format';
+import { currentLocale, LOCALE_TAGS, t, tPlural, type MessageKey } from './messages';
 import { moneyBasisSentence } from './moneyBasis';
 import { textTable, wrapText } from './textTable';
 
 /** The widest line the table uses, for an 100-column terminal. */
 const TERMINAL_WIDTH = 100;
 
-const money = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP', maximumFractionDigits: 0 });
-const count = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1, minimumFractionDigits: 1 });
-const whole = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
-const ratio = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2, minimumFractionDigits: 2 });
-const percent = new Intl.NumberFormat('en-GB', { style: 'percent', maximumFractionDigits: 1 });
-const fourFigures = new Intl.NumberFormat('en-GB', { maximumSignificantDigits: 4 });
+// Formatted when called, so each run speaks the language in force.
+const money = { format: (pounds: number): string => formatMoney(pounds) };
+const count = { format: (value: number): string => formatNumber(value, 1) };
+const whole = { format: (value: number): string => formatNumber(value, 0) };
+const ratio = { format: (value: number): string => formatNumber(value, 2) };
+const percent = { format: (share: number): string => formatPercent(share, 1) };
+const fourFigures = { format: (value: number): string => new Intl.NumberFormat(LOCALE_TAGS[currentLocale()], { maximumSignificantDigits: 4 }).format(value) };
 
 interface Row {
   label: MessageKey;
@@ -55,7 +58,7 @@ function monteCarloLines(option: OptionResult): string[] {
   for (const [name, p] of Object.entries(mc.perspectives)) {
     lines.push(
       indented(t('cli.monteCarloLine', {
-        name,
+        name: commandLinePerspective(name),
         mean: money.format(p.npv.mean),
         margin: money.format(1.96 * p.npv.sem),
         p5: money.format(p.npv.p5),
@@ -81,7 +84,7 @@ function monteCarloLines(option: OptionResult): string[] {
 function optionTable(option: OptionResult): string {
   const names = Object.keys(option.perspectives);
   const rows = ROWS.map((r) => ({ label: t(r.label), indent: r.indent, cells: names.map((name) => r.cell(option.perspectives[name]!.totals)) }));
-  const lines = textTable(names, rows, TERMINAL_WIDTH);
+  const lines = textTable(names.map(commandLinePerspective), rows, TERMINAL_WIDTH);
   const breakEven = option.breakEven;
   if (breakEven.placementsNeeded !== null) lines.push(t('cli.breakEven', { count: count.format(breakEven.placementsNeeded) }));
   const switching = Object.entries(breakEven.switchingValues).map(([path, v]) => `  ${path}: ${v === null ? t('cli.noneInRange') : fourFigures.format(v)}`);
@@ -92,8 +95,7 @@ function optionTable(option: OptionResult): string {
 
 /** The title of an option: "No extension (fixed term only)", "1 extension year", "3 extension years". */
 function optionTitle(extensionYears: number): string {
-  if (extensionYears === 0) return t('cli.option.none');
-  return extensionYears === 1 ? t('cli.option.one') : t('cli.option.many', { count: extensionYears });
+  return extensionYears === 0 ? t('cli.option.none') : tPlural('cli.option', extensionYears);
 }
 
 /**

@@ -20,10 +20,10 @@ import { decisionSections } from './decisionResults';
 import { optionInWords } from './decisionTable';
 import { formatMonth } from './format';
 import { decisionWords, focusOption } from './headline';
-import { informationRows } from './informationExport';
+import { INFORMATION_UNITS, informationRows, type InformationUnit } from './informationExport';
 import { informationReport } from './informationReport';
 import { assumptionsOf, inputLabel } from './inputs';
-import { t, type MessageKey } from './messages';
+import { currentLocale, LOCALE_TAGS, t, type MessageKey } from './messages';
 import { moneyBasisSentence } from './moneyBasis';
 import { stampLine, stampPairs, type RunStamp } from './stamp';
 
@@ -83,9 +83,21 @@ function putFormula(cell: ExcelJS.Cell, formula: string, result: number, kind: K
   cell.numFmt = FORMATS[kind];
 }
 
+/**
+ * A sheet name that is valid (sheetName) and not yet taken in the workbook (spreadsheets compare
+ * names without case), so no translation can produce a name Excel refuses: a clash gets " (2)".
+ */
+function freeSheetName(workbook: ExcelJS.Workbook, name: string): string {
+  const taken = new Set(workbook.worksheets.map((sheet) => sheet.name.toLocaleLowerCase()));
+  const valid = sheetName(name) || String(workbook.worksheets.length + 1);
+  let candidate = valid;
+  for (let n = 2; taken.has(candidate.toLocaleLowerCase()); n++) candidate = `${valid.slice(0, 31 - ` (${n})`.length).trimEnd()} (${n})`;
+  return candidate;
+}
+
 /** A new sheet whose first two rows are the money basis and the run stamp, then a blank row. */
 function addSheet(workbook: ExcelJS.Workbook, name: string, context: Context): ExcelJS.Worksheet {
-  const sheet = workbook.addWorksheet(name);
+  const sheet = workbook.addWorksheet(freeSheetName(workbook, name));
   sheet.getCell('A1').value = safeText(context.basis);
   sheet.getCell('A1').font = { italic: true };
   sheet.getCell('A2').value = safeText(context.stamp);
@@ -238,9 +250,9 @@ export function sheetName(name: string): string {
   return name.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31).replace(/^'+|'+$/g, '').trim();
 }
 
-/** "Budget – Region", "Budget – Bridgend"; a council named like another gets its number after it. */
-function budgetSheetName(perspective: string, index: number): string {
-  return sheetName(t('xlsx.sheet.budget', { perspective: perspective === REGION ? t('xlsx.regionShort') : perspective })) || `Budget ${index + 1}`;
+/** "Budget – Region", "Budget – Bridgend" (a name taken already gets a number after it when the sheet is added). */
+function budgetSheetName(perspective: string): string {
+  return sheetName(t('xlsx.sheet.budget', { perspective: perspective === REGION ? t('xlsx.regionShort') : perspective }));
 }
 
 /** A sheet name quoted for a formula: 'Budget – Bridgend'!H12. */
@@ -252,10 +264,9 @@ function reference(cell: BudgetTotalCell): string {
  * One perspective's budget sheet: a block per option (heading, years across, the budget lines
  * down, a Total column of =SUM formulas). Returns where each option's total net budget effect is.
  */
-function addBudgetSheet(workbook: ExcelJS.Workbook, context: Context, perspective: string, index: number, options: readonly OptionBudget[]): Map<number, BudgetTotalCell> {
-  let name = budgetSheetName(perspective, index);
-  if (workbook.getWorksheet(name) !== undefined) name = `${name.slice(0, 27)} (${index + 1})`;
-  const sheet = addSheet(workbook, name, context);
+function addBudgetSheet(workbook: ExcelJS.Workbook, context: Context, perspective: string, options: readonly OptionBudget[]): Map<number, BudgetTotalCell> {
+  const sheet = addSheet(workbook, budgetSheetName(perspective), context);
+  const name = sheet.name;
   const totals = new Map<number, BudgetTotalCell>();
   sheet.getColumn(1).width = 44;
   let row = HEADER_ROW;
@@ -353,8 +364,8 @@ function yearRows(results: Results): { rows: YearRow[]; blocks: Map<string, Year
   return { rows, blocks };
 }
 
-function addYearsSheet(workbook: ExcelJS.Workbook, context: Context, rows: readonly YearRow[]): void {
-  addTableSheet<YearRow>(workbook, t('xlsx.sheet.years'), context, [
+function addYearsSheet(workbook: ExcelJS.Workbook, context: Context, rows: readonly YearRow[]): ExcelJS.Worksheet {
+  return addTableSheet<YearRow>(workbook, t('xlsx.sheet.years'), context, [
     { head: t('decisionTable.head.extensionYears'), kind: 'whole', value: (r) => r.extensionYears, width: 11 },
     { head: t('decisionTable.head.perspective'), kind: 'text', value: (r) => perspectiveName(r.perspective) },
     { head: t('budget.head.financialYear'), kind: 'text', value: (r) => r.year, width: 11 },
@@ -374,7 +385,7 @@ function paybackInWords(results: Results, scenario: Scenario, month: number | nu
  * its years on the By financial year sheet (the model's total as the cached result); the
  * benefit-cost ratio a formula of the two present values; payback as a month and year.
  */
-function addOptionsSheet(workbook: ExcelJS.Workbook, context: Context, results: Results, scenario: Scenario, blocks: Map<string, YearRows>): void {
+function addOptionsSheet(workbook: ExcelJS.Workbook, context: Context, results: Results, scenario: Scenario, blocks: Map<string, YearRows>): { options: string; years: string } {
   type Row = { extensionYears: number; perspective: string };
   const rows: Row[] = results.options.flatMap((o) => Object.keys(o.perspectives).map((perspective) => ({ extensionYears: o.extensionYears, perspective })));
   const totalsOf = (r: Row) => results.options.find((o) => o.extensionYears === r.extensionYears)!.perspectives[r.perspective]!.totals;
@@ -386,7 +397,9 @@ function addOptionsSheet(workbook: ExcelJS.Workbook, context: Context, results: 
     { head: t('xlsx.head.payback'), kind: 'text', value: (r) => paybackInWords(results, scenario, totalsOf(r).paybackMonth) },
   ];
   const sheet = addTableSheet(workbook, t('xlsx.sheet.options'), context, columns, rows);
-  const quoted = `'${t('xlsx.sheet.years').replace(/'/g, "''")}'`;
+  // The years sheet comes next, so it will get the name that is free now.
+  const yearsSheet = freeSheetName(workbook, t('xlsx.sheet.years'));
+  const quoted = `'${yearsSheet.replace(/'/g, "''")}'`;
   // Year columns on the years sheet: extension years, perspective, year, then the flows in FLOW_COLUMNS order.
   rows.forEach((r, i) => {
     const block = blocks.get(`${r.extensionYears}|${r.perspective}`);
@@ -406,6 +419,7 @@ function addOptionsSheet(workbook: ExcelJS.Workbook, context: Context, results: 
       putFormula(bcrCell, `${benefit}${r0}/${cost}${r0}`, totals.bcr, 'ratio');
     } else bcrCell.value = t('xlsx.notApplicable');
   });
+  return { options: sheet.name, years: yearsSheet };
 }
 
 /* ---------- inputs, simulations, sensitivity, break-even, monitoring ---------- */
@@ -502,7 +516,7 @@ function addInformationSheet(workbook: ExcelJS.Workbook, context: Context, resul
   const headRow = sheet.getRow(HEADER_ROW);
   head!.forEach((text, i) => (headRow.getCell(i + 1).value = text));
   headRow.font = { bold: true };
-  rows.forEach((cells, r) => cells.forEach((value, c) => put(sheet.getCell(HEADER_ROW + 1 + r, c + 1), value, informationKind(head![c] as string))));
+  rows.forEach((cells, r) => cells.forEach((value, c) => put(sheet.getCell(HEADER_ROW + 1 + r, c + 1), value, informationKind(INFORMATION_UNITS[c] ?? null))));
   sheet.views = [{ state: 'frozen', ySplit: HEADER_ROW }];
   const words = informationReport(results);
   const sentences = [
@@ -518,11 +532,10 @@ function addInformationSheet(workbook: ExcelJS.Workbook, context: Context, resul
   sheet.columns.forEach((column, i) => (column.width = i === 0 ? 22 : 16));
 }
 
-/** The format of an information column from its header's unit. */
-function informationKind(head: string): Kind {
-  if (head.endsWith('_gbp')) return 'money';
-  if (head.endsWith('_share')) return 'share';
-  if (head.endsWith('_whole_children') || head.endsWith('_simulations')) return 'whole';
+/** The format of an information column from its unit. */
+function informationKind(unit: InformationUnit | null): Kind {
+  if (unit === 'gbp') return 'money';
+  if (unit === 'share') return 'share';
   return 'whole';
 }
 
@@ -611,51 +624,55 @@ function stampWithLink(stamp: RunStamp): string {
 export async function resultsWorkbook(results: Results, scenario: Scenario, stamp: RunStamp): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = t('service.name');
+  // The document's language, so Excel's proofing and screen readers read it as Welsh or English.
+  (workbook as ExcelJS.Workbook & { language: string }).language = LOCALE_TAGS[currentLocale()];
   workbook.created = new Date(stamp.ranAt);
   workbook.calcProperties.fullCalcOnLoad = true;
   const sections = decisionSections(results);
   const basis = moneyBasisSentence(sections?.moneyBasis ?? moneyBasisOf(results, scenario));
   const context: Context = { basis, stamp: stampWithLink(stamp) };
 
-  const summary = workbook.addWorksheet(t('xlsx.sheet.summary'));
+  const summary = workbook.addWorksheet(freeSheetName(workbook, t('xlsx.sheet.summary')));
   const notes: [string, string][] = [];
-  const noted = (name: string, note: MessageKey): void => void notes.push([name.slice(0, 31), t(note)]);
+  const noted = (name: string, note: MessageKey): void => void notes.push([name, t(note)]);
+  const lastSheet = (): string => workbook.worksheets.at(-1)?.name ?? '';
 
   const decision = sections?.decision ?? (results.options.length > 0 ? decisionOf(results) : {});
   if (Object.keys(decision).length > 0) {
     addDecisionSheet(workbook, context, decision, sections?.updatedDecision);
-    noted(t('decisionTable.sheet'), 'xlsx.note.decision');
+    noted(lastSheet(), 'xlsx.note.decision');
   }
   const budgetTotals = new Map<string, Map<number, BudgetTotalCell>>();
   if (sections !== null) {
     const order = [...new Set([REGION, ...perspectivesOf(results), ...Object.keys(sections.budget)])].filter((p) => p in sections.budget);
-    order.forEach((perspective, index) => {
-      const totals = addBudgetSheet(workbook, context, perspective, index, sections.budget[perspective]!);
-      budgetTotals.set(perspective, totals);
-      noted([...totals.values()][0]?.sheet ?? budgetSheetName(perspective, index), 'xlsx.note.budget');
-    });
+    for (const perspective of order) {
+      budgetTotals.set(perspective, addBudgetSheet(workbook, context, perspective, sections.budget[perspective]!));
+      noted(lastSheet(), 'xlsx.note.budget');
+    }
   }
   if (results.options.length > 0) {
     const years = yearRows(results);
-    addOptionsSheet(workbook, context, results, scenario, years.blocks);
-    addYearsSheet(workbook, context, years.rows);
-    noted(t('xlsx.sheet.options'), 'xlsx.note.options');
-    noted(t('xlsx.sheet.years'), 'xlsx.note.years');
+    const names = addOptionsSheet(workbook, context, results, scenario, years.blocks);
+    const yearsSheet = addYearsSheet(workbook, context, years.rows);
+    if (yearsSheet.name !== names.years) throw new Error(`resultsWorkbook: the years sheet is "${yearsSheet.name}", the formulas expect "${names.years}"`);
+    noted(names.options, 'xlsx.note.options');
+    noted(names.years, 'xlsx.note.years');
   }
   addInputsSheet(workbook, context, results, scenario);
-  noted(t('xlsx.sheet.inputs'), 'xlsx.note.inputs');
+  noted(lastSheet(), 'xlsx.note.inputs');
   if (results.options.some((o) => o.monteCarlo !== undefined)) {
     addSimulationSheets(workbook, context, results, scenario);
-    noted(t('xlsx.sheet.simulations'), 'xlsx.note.simulations');
-    noted(t('xlsx.sheet.sensitivity'), 'xlsx.note.sensitivity');
+    const [simulations, sensitivity] = workbook.worksheets.slice(-2).map((sheet) => sheet.name);
+    noted(simulations ?? '', 'xlsx.note.simulations');
+    noted(sensitivity ?? '', 'xlsx.note.sensitivity');
   }
   if (results.options.length > 0) {
     addBreakEvenSheet(workbook, context, results, scenario);
-    noted(t('xlsx.sheet.breakEven'), 'xlsx.note.breakEven');
+    noted(lastSheet(), 'xlsx.note.breakEven');
   }
   if (informationRows(results).length > 1) {
     addInformationSheet(workbook, context, results);
-    noted(t('workbook.sheet.information'), 'xlsx.note.information');
+    noted(lastSheet(), 'xlsx.note.information');
   }
   fillSummary(summary, results, scenario, stamp, basis, budgetTotals, notes);
   workbook.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: 'visible' }];

@@ -1,0 +1,148 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { commandLineLocale, main } from '../src/cli';
+import { formatMoney } from '../src/report/format';
+import { t, tPlural } from '../src/report/messages';
+
+class Capture extends Writable {
+  text = '';
+  override _write(chunk: Buffer, _encoding: string, done: () => void): void {
+    this.text += chunk.toString();
+    done();
+  }
+}
+
+async function run(env: NodeJS.ProcessEnv, ...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out = new Capture();
+  const err = new Capture();
+  const code = await main(argv, out, err, env);
+  return { code, out: out.text, err: err.text };
+}
+
+const folder = mkdtempSync(join(tmpdir(), 'cli-lang-'));
+const good = join(folder, 'one.yaml');
+// One month, one child, one placement of 52 weeks at £1,000: avoided cost £52,000 (test/cli.test.ts).
+writeFileSync(
+  good,
+  `name: One child
+contract: { start: 2025-04-01, base_end: 2025-04-30, annual_value: 12000 }
+service: { referrals_per_year: 12, capacity: { starts_per_year: 12 } }
+outcomes:
+  breakdown_risk: 1
+  effectiveness: 1
+  residential_escalation: 1
+  residential_weeks: 52
+  residential_weekly_cost: 1000
+`,
+);
+const broken = join(folder, 'broken.yaml');
+writeFileSync(
+  broken,
+  `name: Broken
+contract: { start: 2025-04-01, base_end: 2025-04-30, annual_value: "£1,000" }
+service: { referrals_per_year: 12, capacity: { starts_per_year: 12 } }
+outcomes:
+  breakdown_rsk: 1
+  effectiveness: 1.2
+  residential_escalation: 1
+  residential_weeks: 52
+  residential_weekly_cost: 1000
+`,
+);
+
+const cy = (key: Parameters<typeof t>[0], params = {}): string => t(key, params, 'cy');
+
+describe('the command line language', () => {
+  it('is --lang when given, else Welsh when LC_ALL, LC_MESSAGES or LANG (in that order) starts with cy, else English', () => {
+    expect(commandLineLocale(['a.yaml', '--lang', 'cy'], {})).toBe('cy');
+    expect(commandLineLocale(['a.yaml', '--lang=cy'], {})).toBe('cy');
+    expect(commandLineLocale(['a.yaml', '--lang', 'en'], { LANG: 'cy_GB.UTF-8' })).toBe('en');
+    expect(commandLineLocale(['a.yaml'], { LANG: 'cy_GB.UTF-8' })).toBe('cy');
+    expect(commandLineLocale(['a.yaml'], { LANG: 'cy' })).toBe('cy');
+    expect(commandLineLocale(['a.yaml'], { LC_ALL: 'cy_GB.UTF-8', LANG: 'en_GB.UTF-8' })).toBe('cy');
+    expect(commandLineLocale(['a.yaml'], { LC_ALL: 'en_GB.UTF-8', LANG: 'cy_GB.UTF-8' })).toBe('en');
+    expect(commandLineLocale(['a.yaml'], { LC_ALL: '', LC_MESSAGES: 'cy_GB', LANG: 'en_GB' })).toBe('cy');
+    // "cym" and "cy-something-else" that is not the Welsh tag are not Welsh; nor is C.UTF-8.
+    expect(commandLineLocale(['a.yaml'], { LANG: 'cym' })).toBe('en');
+    expect(commandLineLocale(['a.yaml'], { LANG: 'C.UTF-8' })).toBe('en');
+    expect(commandLineLocale(['a.yaml'], {})).toBe('en');
+  });
+
+  it('prints the table in Welsh with --lang cy: option titles, row labels and the region', async () => {
+    const { code, out } = await run({}, good, '--lang', 'cy');
+    expect(code).toBe(0);
+    expect(out).toContain(cy('cli.option.none'));
+    expect(out).toContain(cy('cli.row.referrals'));
+    expect(out).toContain(cy('cli.row.npv'));
+    // The perspective column is headed with the region's Welsh name; money through Intl cy-GB.
+    expect(out).toContain(cy('cli.perspective.region'));
+    expect(out).toContain(formatMoney(52_000, 'cy'));
+    expect(out).not.toContain(t('cli.row.referrals', {}, 'en') + ' ');
+  });
+
+  it('prints the table in Welsh when LANG says cy, and in English when --lang en overrides it', async () => {
+    const welsh = await run({ LANG: 'cy_GB.UTF-8' }, good);
+    expect(welsh.code).toBe(0);
+    expect(welsh.out).toContain(cy('cli.option.none'));
+    const english = await run({ LANG: 'cy_GB.UTF-8' }, good, '--lang', 'en');
+    expect(english.out).toContain('No extension (fixed term only)');
+    expect(english.out).toContain('region');
+  });
+
+  it('leaves the JSON exactly as in English', async () => {
+    const english = await run({}, good, '--format', 'json', '--iterations', '0');
+    const welsh = await run({}, good, '--format', 'json', '--iterations', '0', '--lang', 'cy');
+    expect(welsh.code).toBe(0);
+    expect(welsh.out).toBe(english.out);
+  });
+
+  it('writes the CSV header, table names and the region in Welsh', async () => {
+    const { code, out } = await run({}, good, '--format', 'csv', '--lang', 'cy');
+    expect(code).toBe(0);
+    const [head, first] = out.split('\n');
+    expect(head!.split(',').slice(0, 8)).toEqual(
+      ['csv.head.table', 'csv.head.scenario', 'csv.head.scenario_hash', 'csv.head.model_version', 'csv.head.extension_years', 'csv.head.perspective', 'csv.head.financial_year', 'csv.head.referrals_whole_children'].map((key) => cy(key as Parameters<typeof t>[0])),
+    );
+    expect(first!.startsWith(`${cy('csv.table.byFinancialYear')},One child,`)).toBe(true);
+    expect(first!.split(',')[5]).toBe(cy('csv.value.region'));
+  });
+
+  it('tells the scenario problems in Welsh, with the Welsh plural', async () => {
+    const { code, err } = await run({}, broken, '--lang', 'cy');
+    expect(code).toBe(1);
+    const lines = err.trim().split('\n');
+    const problems = lines.slice(0, -1).filter((line) => line.startsWith(`${broken}:`)).length;
+    expect(problems).toBeGreaterThanOrEqual(3);
+    expect(lines.at(-1)).toBe(cy('cli.problems', { file: broken, count: problems, problems: tPlural('cli.problem', problems, {}, 'cy') }));
+  });
+
+  it('tells a wrong command line in Welsh, and refuses a language it does not have (exit 2)', async () => {
+    const wrong = await run({}, good, '--format', 'xml', '--lang', 'cy');
+    expect(wrong.code).toBe(2);
+    expect(wrong.err).toContain(cy('cli.error', { message: cy('cli.format', { value: 'xml' }) }));
+    expect(wrong.err).toContain(cy('cli.usageLang'));
+    const unknown = await run({}, good, '--lang', 'fr');
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toContain(t('cli.lang', { value: 'fr', languages: 'en, cy' }, 'en'));
+  });
+});
+
+describe('English plurals of the command line keep their words', () => {
+  it('counts problems and extension years', () => {
+    // Hand-checked English: 1 problem, 2 problems; 3 extension years.
+    expect(tPlural('cli.problem', 1, {}, 'en')).toBe('problem');
+    expect(tPlural('cli.problem', 2, {}, 'en')).toBe('problems');
+    expect(tPlural('cli.option', 3, {}, 'en')).toBe('3 extension years');
+    expect(tPlural('decisionTable.option', 2, {}, 'en')).toBe('2 years');
+    expect(tPlural('decisionTable.option.long', 4, {}, 'en')).toBe('4 extension years');
+  });
+  it('uses the Welsh forms at 1, 2, 3 and 6', () => {
+    for (const count of [1, 2, 3, 6, 10]) {
+      const category = new Intl.PluralRules('cy').select(count);
+      expect(tPlural('cli.option', count, {}, 'cy')).toBe(t(`cli.option.${category}` as Parameters<typeof t>[0], { count }, 'cy'));
+    }
+  });
+});
