@@ -4,6 +4,9 @@
 const Chart = window.Chart;
 const source = document.getElementById('chart-data');
 
+// Numbers in the page's language: <html lang> is set by the server ("en-GB" or "cy").
+const LOCALE = document.documentElement.lang || 'en-GB';
+
 const PALETTE = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#000000'];
 const DASHES = [[], [8, 4], [2, 3], [12, 4, 2, 4], [4, 4], [1, 2]];
 const POINTS = ['circle', 'rect', 'triangle', 'rectRot', 'crossRot', 'star'];
@@ -33,7 +36,7 @@ function pattern(colour, kind) {
 }
 
 function moneyFormatter(words) {
-  const whole = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP', maximumFractionDigits: 1, minimumFractionDigits: 0 });
+  const whole = new Intl.NumberFormat(LOCALE, { style: 'currency', currency: 'GBP', maximumFractionDigits: 1, minimumFractionDigits: 0 });
   const minus = (text) => text.replace(/^-/, '\u2212');
   return (value) => minus(format(value));
   function format(value) {
@@ -217,7 +220,7 @@ function wrap(label, width = 32) {
  * (circle within the range, triangle up above it, triangle down below it).
  */
 function trackerConfig(spec) {
-  const count = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
+  const count = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 0 });
   const only = (wanted) => spec.observed.map((value, i) => (spec.position[i] === wanted ? value : null));
   const marker = (wanted, label, pointStyle, colour, rotation) => ({
     type: 'line', label, data: only(wanted), showLine: false, pointStyle, pointRotation: rotation, pointRadius: 8, pointHoverRadius: 10,
