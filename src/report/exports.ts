@@ -9,8 +9,17 @@ import { csvSections, resultRows, toCsv } from './csv';
 import { moneyBasisOf } from './decision';
 import { budgetRows, decisionMapRows, decisionRows, headsInWords, moneyBasisCells, MONEY_BASIS_HEAD, type Cell } from './decisionExport';
 import { informationRows } from './informationExport';
-import type { MessageKey } from './messages';
+import { currentLocale, DEFAULT_LOCALE, type Locale, type MessageKey } from './messages';
 import type { RunStamp } from './stamp';
+
+/**
+ * What a download's file name says about its language: nothing in English, "-cy" in Welsh (names
+ * stay ASCII, so they survive any mail system or file share).
+ * @example languageSuffix('cy') // "-cy"
+ */
+export function languageSuffix(locale: Locale = currentLocale()): string {
+  return locale === DEFAULT_LOCALE ? '' : `-${locale}`;
+}
 
 const STAMP_HEAD = ['csv.head.seed', 'csv.head.iterations', 'csv.head.changes', 'csv.head.ran_at', 'csv.head.run_url'] as const satisfies readonly MessageKey[];
 

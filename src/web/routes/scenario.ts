@@ -6,7 +6,7 @@
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import type { Results } from '../../model/results';
 import { BusyError, RunTimeoutError } from '../../run/pool';
-import { stampedInformationCsv, stampedResultsCsv } from '../../report/exports';
+import { languageSuffix, stampedInformationCsv, stampedResultsCsv } from '../../report/exports';
 import { formatNumber } from '../../report/format';
 import { scenarioReport } from '../../report/scenarioReport';
 import { jsonForScript } from '../../report/charts';
@@ -244,9 +244,9 @@ function afterRun(
   };
 }
 
-/** "-what-if" in an export's file name when the run has changes on top of the file. */
-function whatIfSuffix(prepared: Ready): string {
-  return prepared.query.changes.length > 0 ? '-what-if' : '';
+/** "-what-if" in an export's file name when the run has changes on top of the file, and "-cy" when it is in Welsh. */
+function downloadSuffix(prepared: Ready): string {
+  return (prepared.query.changes.length > 0 ? '-what-if' : '') + languageSuffix();
 }
 
 /** GET /scenarios/:name/results.csv — one row per option, perspective and financial year, stamped. */
@@ -254,7 +254,7 @@ export function csv(services: AppServices): RequestHandler {
   return afterRun(services, (res, prepared, run, results) => {
     res
       .type('text/csv; charset=utf-8')
-      .attachment(`${prepared.stored.name}${whatIfSuffix(prepared)}-${results.scenario.hash}.csv`)
+      .attachment(`${prepared.stored.name}${downloadSuffix(prepared)}-${results.scenario.hash}.csv`)
       .send(stampedResultsCsv(results, stampOf(prepared, run, results, originOf(res))));
   });
 }
@@ -264,7 +264,7 @@ export function informationCsv(services: AppServices): RequestHandler {
   return afterRun(services, (res, prepared, run, results) => {
     res
       .type('text/csv; charset=utf-8')
-      .attachment(`${prepared.stored.name}${whatIfSuffix(prepared)}-${results.scenario.hash}-information.csv`)
+      .attachment(`${prepared.stored.name}${downloadSuffix(prepared)}-${results.scenario.hash}-information.csv`)
       .send(stampedInformationCsv(results, stampOf(prepared, run, results, originOf(res))));
   });
 }
@@ -275,7 +275,7 @@ export function xlsx(services: AppServices): RequestHandler {
     const bytes = await resultsWorkbook(results, prepared.scenario, stampOf(prepared, run, results, originOf(res)));
     res
       .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      .attachment(`${prepared.stored.name}${whatIfSuffix(prepared)}-${results.scenario.hash}.xlsx`)
+      .attachment(`${prepared.stored.name}${downloadSuffix(prepared)}-${results.scenario.hash}.xlsx`)
       .send(bytes);
   });
 }

@@ -7,6 +7,7 @@ import type { Request, RequestHandler, Response } from 'express';
 import { MODEL_VERSION } from '../../run/version';
 import { jsonForScript } from '../../report/charts';
 import { scenarioReport } from '../../report/scenarioReport';
+import { languageSuffix } from '../../report/exports';
 import { resultsWorkbook } from '../../report/workbook';
 import { latestRevision } from '../../store/revisions';
 import { recordSignOff, signOffById } from '../../store/signOffs';
@@ -171,7 +172,7 @@ export function signOffWorkbook(services: AppServices): RequestHandler {
     const bytes = await resultsWorkbook(run.results, run.scenario, run.stamp);
     res
       .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      .attachment(`${run.revision.scenario}-signed-off-${run.signOff.id}.xlsx`)
+      .attachment(`${run.revision.scenario}-signed-off-${run.signOff.id}${languageSuffix()}.xlsx`)
       .send(bytes);
   };
 }
