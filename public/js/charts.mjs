@@ -2,10 +2,11 @@
 // Colour is never the only cue: bars carry hatching patterns and lines carry dash styles and
 // point shapes, the palette is Okabe-Ito (colour-blind safe), and every chart has its table.
 const Chart = window.Chart;
-const source = document.getElementById('chart-data');
+// One block of chart data per report (#chart-data); the bilingual report has one in each language's half.
+const sources = [...new Set([document.getElementById('chart-data'), ...document.querySelectorAll('script.app-chart-data')])].filter(Boolean);
 
-// Numbers in the page's language: <html lang> is set by the server ("en-GB" or "cy").
-const LOCALE = document.documentElement.lang || 'en-GB';
+// Numbers in the language of the chart's own part of the page: a bilingual report half's lang, else <html lang> ("en-GB" or "cy").
+const localeOf = (element) => element.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || 'en-GB';
 
 const PALETTE = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#000000'];
 const DASHES = [[], [8, 4], [2, 3], [12, 4, 2, 4], [4, 4], [1, 2]];
@@ -35,8 +36,8 @@ function pattern(colour, kind) {
   return ctx.createPattern(canvas, 'repeat');
 }
 
-function moneyFormatter(words) {
-  const whole = new Intl.NumberFormat(LOCALE, { style: 'currency', currency: 'GBP', maximumFractionDigits: 1, minimumFractionDigits: 0 });
+function moneyFormatter(words, locale) {
+  const whole = new Intl.NumberFormat(locale, { style: 'currency', currency: 'GBP', maximumFractionDigits: 1, minimumFractionDigits: 0 });
   const minus = (text) => text.replace(/^-/, '\u2212');
   return (value) => minus(format(value));
   function format(value) {
@@ -219,8 +220,8 @@ function wrap(label, width = 32) {
  * as a dash across it, and the reported count as a marker whose shape says where it falls
  * (circle within the range, triangle up above it, triangle down below it).
  */
-function trackerConfig(spec) {
-  const count = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 0 });
+function trackerConfig(spec, _words, _money, _canvas, locale) {
+  const count = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
   const only = (wanted) => spec.observed.map((value, i) => (spec.position[i] === wanted ? value : null));
   const marker = (wanted, label, pointStyle, colour, rotation) => ({
     type: 'line', label, data: only(wanted), showLine: false, pointStyle, pointRotation: rotation, pointRadius: 8, pointHoverRadius: 10,
@@ -285,14 +286,19 @@ function hbarsConfig(spec, words, money, canvas) {
 
 const BUILDERS = { fan: fanConfig, histogram: histogramConfig, tornado: tornadoConfig, bars: barsConfig, lines: linesConfig, tracker: trackerConfig, hbars: hbarsConfig };
 
-if (Chart && source) {
-  const bundle = JSON.parse(source.textContent);
-  const money = moneyFormatter(bundle.words);
+if (Chart && sources.length > 0) {
   Chart.defaults.font.family = getComputedStyle(document.body).fontFamily;
-  for (const spec of bundle.charts) {
-    const canvas = document.querySelector(`canvas[data-chart="${spec.id}"]`);
-    const build = BUILDERS[spec.kind];
-    if (canvas && build) new Chart(canvas, build(spec, bundle.words, money, canvas));
+  for (const source of sources) {
+    const bundle = JSON.parse(source.textContent);
+    const locale = localeOf(source);
+    const money = moneyFormatter(bundle.words, locale);
+    // A block's canvases are in its own half of the page (data-chart-scope), else anywhere on it.
+    const scope = source.closest('[data-chart-scope]') || document;
+    for (const spec of bundle.charts) {
+      const canvas = scope.querySelector(`canvas[data-chart="${spec.id}"]`);
+      const build = BUILDERS[spec.kind];
+      if (canvas && build) new Chart(canvas, build(spec, bundle.words, money, canvas, locale));
+    }
   }
   // Charts redraw at the printed width, so a printout is as sharp as the screen.
   window.addEventListener('beforeprint', () => {

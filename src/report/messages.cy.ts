@@ -1397,4 +1397,6 @@ export const cy = {
   'language.name': 'Cymraeg',
   'layout.footer.language':
     'Mae’r iaith yn rhan o gyfeiriad pob tudalen (/cy/ ar gyfer Cymraeg), felly mae dolen yn agor yn yr iaith y cafodd ei chopïo ynddi. Ni ddefnyddir cwci ar gyfer hyn.',
+  'report.bilingual': 'Cymraeg a Saesneg mewn un ddogfen (Cymraeg yn gyntaf, i’w hargraffu)',
+  'report.oneLanguage': 'Yr adroddiad hwn mewn un iaith',
 } as const;

@@ -1331,4 +1331,6 @@ export const en = {
   'csv.head.changes': 'changes',
   'csv.head.ran_at': 'ran_at',
   'csv.head.run_url': 'run_url',
+  'report.bilingual': 'Welsh and English in one document (Welsh first, for printing)',
+  'report.oneLanguage': 'This report in one language',
 } as const;

@@ -14,11 +14,13 @@ import { resultsWorkbook } from '../../report/workbook';
 import { prepare, stampOf, type Prepared } from '../prepare';
 import { permalink, runQueryString } from '../runQuery';
 import { localHref } from '../language';
+import { prefixIds } from '../prefixIds';
+import { reportHalves, reportLinks, wantsBilingual } from '../reportLanguages';
 import type { Run } from '../runner';
 import type { AppServices } from '../services';
 import { changesFromForm, effectivenessRange, grantChanges, grantFields, latestChanges, tryFields, unknownKeys } from '../tryChange';
 import { GLOSSARY_TERMS, SCENARIO_SECTIONS, scenarioSections, type ScenarioSection } from '../navigation';
-import type { MessageKey } from '../../report/messages';
+import { t, type MessageKey } from '../../report/messages';
 import { whatIfOf } from '../../report/whatIf';
 
 type Ready = Extract<Prepared, { ok: true }>;
@@ -280,14 +282,22 @@ export function xlsx(services: AppServices): RequestHandler {
   });
 }
 
-/** GET /scenarios/:name/report — the printable cabinet report (a what-if's with before and after). */
+/**
+ * GET /scenarios/:name/report — the printable cabinet report (a what-if's with before and after);
+ * with `bilingual=1`, Welsh then English in one document (src/web/reportLanguages.ts).
+ */
 export function report(services: AppServices): RequestHandler {
   return afterRun(services, async (res, prepared, run, results) => {
-    const shaped = scenarioReport(results, prepared.scenario, stampOf(prepared, run, results, originOf(res)));
     const changes = prepared.query.changes;
     const before = changes.length > 0 ? await baseline(services, prepared) : null;
-    const whatIf = before === null ? null : { ...whatIfOf(before, { scenario: prepared.scenario, results }, changes), resetHref: localHref(`/scenarios/${encodeURIComponent(prepared.stored.name)}/report`) };
+    const bilingual = wantsBilingual(res.req);
+    const halves = reportHalves(bilingual, () => {
+      const shaped = scenarioReport(results, prepared.scenario, stampOf(prepared, run, results, originOf(res)));
+      const whatIf = before === null ? null : { ...whatIfOf(before, { scenario: prepared.scenario, results }, changes), resetHref: localHref(`/scenarios/${encodeURIComponent(prepared.stored.name)}/report`) };
+      const title = t(whatIf ? 'report.whatIfTitle' : 'report.title', { name: shaped.title });
+      return { title, report: shaped, whatIf, chartJson: jsonForScript(shaped.chartData), fullLink: originOf(res) + runLinks(prepared).page };
+    });
     const links = runLinks(prepared);
-    res.render('pages/report', { stored: prepared.stored, report: shaped, chartJson: jsonForScript(shaped.chartData), links, fullLink: originOf(res) + links.page, whatIf, hashMismatch: prepared.hashMismatch });
+    res.render('pages/report', { stored: prepared.stored, halves, bilingual, prefixIds, links: { ...links, ...reportLinks(links.report) }, hashMismatch: prepared.hashMismatch });
   });
 }

@@ -6,6 +6,7 @@
 import type { Request, RequestHandler, Response } from 'express';
 import { MODEL_VERSION } from '../../run/version';
 import { jsonForScript } from '../../report/charts';
+import { t } from '../../report/messages';
 import { scenarioReport } from '../../report/scenarioReport';
 import { languageSuffix } from '../../report/exports';
 import { resultsWorkbook } from '../../report/workbook';
@@ -13,6 +14,8 @@ import { latestRevision } from '../../store/revisions';
 import { recordSignOff, signOffById } from '../../store/signOffs';
 import { audit } from '../audit';
 import { localHref } from '../language';
+import { prefixIds } from '../prefixIds';
+import { reportHalves, reportLinks, wantsBilingual } from '../reportLanguages';
 import { prepare, type Prepared } from '../prepare';
 import { runQueryString } from '../runQuery';
 import { recordedRevision } from '../scenarioStore';
@@ -144,21 +147,26 @@ export function signOffPage(services: AppServices): RequestHandler {
   };
 }
 
-/** GET /sign-offs/:id/report — the printable report from the stored results. */
+/** GET /sign-offs/:id/report — the printable report from the stored results; `bilingual=1` for Welsh then English. */
 export function signOffReport(services: AppServices): RequestHandler {
   return (req, res, next) => {
     const run = signOffOf(services, req, res);
     if (run === undefined) return next();
-    const report = scenarioReport(run.results, run.scenario, run.stamp);
+    const bilingual = wantsBilingual(req);
+    const halves = reportHalves(bilingual, () => {
+      // Read again in each half's language: the stamp's "Signed off by ... on ..." is worded when read.
+      const inLanguage = bilingual ? (signOffOf(services, req, res) ?? run) : run;
+      const report = scenarioReport(inLanguage.results, inLanguage.scenario, inLanguage.stamp);
+      return { title: t('report.title', { name: report.title }), report, whatIf: null, chartJson: jsonForScript(report.chartData), fullLink: originOf(res) + localHref(`/sign-offs/${run.signOff.id}`) };
+    });
     const page = localHref(`/sign-offs/${run.signOff.id}`);
     res.render('pages/report', {
       stored: { name: run.revision.scenario, fileName: `${run.revision.scenario}.yaml`, text: run.revision.text, hash: run.revision.hash },
-      report,
-      chartJson: jsonForScript(report.chartData),
-      links: { page, csv: page, informationCsv: page, xlsx: `${page}/results.xlsx`, report: `${page}/report`, status: page, json: page },
-      fullLink: originOf(res) + page,
       // The signed-off run alone: its stored figures, not a comparison rerun today.
-      whatIf: null,
+      halves,
+      bilingual,
+      prefixIds,
+      links: { page, csv: page, informationCsv: page, xlsx: `${page}/results.xlsx`, report: `${page}/report`, status: page, json: page, ...reportLinks(`${page}/report`) },
       hashMismatch: false,
     });
   };
