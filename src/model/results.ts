@@ -2,6 +2,8 @@
  * The machine-readable results of shared/model.md sections 9, 13 and 15: one shape shared by the
  * command line's JSON, the HTTP API and the exports. Money in pounds, unrounded.
  */
+import type { WaitOneYear } from './information';
+import type { ExpectedCounts, ObservedCounts, Tracking } from './update';
 
 /** Flows that add up over months and financial years. */
 export interface Flows {
@@ -101,6 +103,16 @@ export interface Results {
   scenario: { name: string; hash: string };
   modelVersion: string;
   options: OptionResult[];
+  /** The extension years of the scenario's headline option (contract.extensions.take). */
+  headlineExtensionYears?: number;
+  /** The financial year whose prices real amounts are in (as moneyBasis.priceBase). */
+  priceBase?: string;
+  /** The discount rate at central values (as moneyBasis.discountRate). */
+  discountRate?: number;
+  /** Months in the projection, from the contract's start. */
+  horizonMonths?: number;
+  /** The month that holds contract.start (month 0 of the model), e.g. "2025-04". */
+  firstMonth?: string;
   /** How money is counted (section 17). */
   moneyBasis?: MoneyBasis;
   /** The perspective pages and the map lead with: 'region' or a council (scenario `decision.perspective`). */
@@ -115,10 +127,67 @@ export interface Results {
   /** With Monte Carlo: the tornado of the headline option for the headline perspective (section 19). */
   headlineTornado?: TornadoBar[];
   /** Inputs drawn truncated at a sanity limit where it can matter (section 10). */
-  truncations?: { input: string; limit: number; probabilityBeyond: number }[];
-  [extra: string]: unknown;
+  truncations?: TruncatedInput[];
+  /** With Monte Carlo and monitoring counts in the scenario: the update on them (section 15). */
+  monitoring?: MonitoringResult;
+  /** With Monte Carlo: EVPI, EVPPI and the value of waiting a year (section 15). */
+  valueOfInformation?: ValueOfInformationResult;
 }
 
+/** A sanity limit that cut some draws (end of section 10). */
+export interface TruncatedInput {
+  /** Input path, e.g. "outcomes.residential_weeks". */
+  input: string;
+  /** The sanity limit the draws are truncated at. */
+  limit: number;
+  /** P(value > limit) of the distribution as written, without the truncation. */
+  probabilityBeyond: number;
+}
+
+/** A problem with the monitoring update, as a code with figures; the report words it. */
+export type UpdateWarning =
+  | { code: 'low-effective-sample-size'; effectiveSampleSize: number; iterations: number; threshold: number }
+  | { code: 'low-effective-share'; effectiveSampleSize: number; iterations: number; share: number; threshold: number }
+  | { code: 'more-draws-used'; requestedIterations: number; iterations: number; cap: number }
+  | { code: 'observations-impossible'; iterations: number };
+
+/** One monitoring period in the results. */
+export interface MonitoredPeriod {
+  from: string;
+  to: string;
+  observed: ObservedCounts;
+  /** P10/P50/P90 under the scenario's assumptions (before the update). */
+  expected: ExpectedCounts;
+}
+
+/** The `monitoring` section of the results (section 15). */
+export interface MonitoringResult {
+  periods: MonitoredPeriod[];
+  effectiveSampleSize: number;
+  /** Draws the update used (more than asked for when the effective sample size was low). */
+  iterations: number;
+  /** Every option with its Monte Carlo after the update (the deterministic parts as before). */
+  updatedOptions: OptionResult[];
+  /** All periods pooled against the expected bands, and whether the service is on track. */
+  tracking: Tracking;
+  warnings: UpdateWarning[];
+  /** The counts are made up for illustration (monitoring.illustrative, section 19): every finding from them says so. */
+  illustrative: boolean;
+}
+
+/** The `valueOfInformation` section of the results (section 15), in pounds of expected region NPV. */
+export interface ValueOfInformationResult {
+  perspective: 'region';
+  /** Whether the monitoring update's weights were used. */
+  afterUpdate: boolean;
+  evpi: number;
+  /** By input path: the expected value of partial perfect information. */
+  evppi: Record<string, number>;
+  /** Null when the scenario has no extension years. */
+  waitOneYear: WaitOneYear | null;
+  iterations: number;
+  effectiveSampleSize: number;
+}
 
 /** How money is counted in every output (shared/model.md section 17); central values when uncertain. */
 export interface MoneyBasis {

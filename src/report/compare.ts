@@ -133,7 +133,7 @@ export function sideBySide(a: { scenario: Scenario; results: Results }, b: { sce
     if (d === undefined) return [none, none, none];
     const option = d.options.find((o) => o.extensionYears === focus);
     const measure = headlineMeasure(side.results);
-    const budget = (option as { incrementalNetBudgetEffect?: { central: number; mean: number | null } } | undefined)?.incrementalNetBudgetEffect;
+    const budget = option?.incrementalNetBudgetEffect;
     return [
       optionName(d.bestOption),
       option === undefined ? none : trueMinus(formatMoney(headlineValue(option.incrementalNpv, measure))),

@@ -5,7 +5,7 @@
  * sentence uses: the Monte Carlo mean when Monte Carlo ran ("on average across the simulations"),
  * else the figure at the central values ("at the central values").
  */
-import type { DecisionFigure, DecisionOption, MoneyBasis, OptionBudget, OptionResult, PerspectiveDecision, Results } from '../model/results';
+import type { DecisionFigure, DecisionOption, MoneyBasis, OptionBudget, OptionResult, PerspectiveDecision, Results, TruncatedInput } from '../model/results';
 import type { Scenario } from '../scenario/types';
 import { t } from './messages';
 
@@ -17,8 +17,7 @@ export type HeadlineMeasure = 'mean' | 'central';
 /** 'mean' when every option was simulated (and the results' decision, if any, has its means), else 'central'. */
 export function headlineMeasure(results: Results): HeadlineMeasure {
   const simulated = results.options.length > 0 && results.options.every((o) => o.monteCarlo !== undefined);
-  const decision = results.decision as Record<string, PerspectiveDecision> | undefined;
-  const first = decision === undefined || decision === null ? undefined : Object.values(decision)[0];
+  const first = results.decision === undefined ? undefined : Object.values(results.decision)[0];
   const decisionMeans = first === undefined || first.options.every((o) => o.incrementalNpv.mean !== null);
   return simulated && decisionMeans ? 'mean' : 'central';
 }
@@ -98,16 +97,16 @@ export function perspectivesOf(results: Results): string[] {
  * without it, one worked out from the options (see derivedDecision).
  */
 export function decisionOf(results: Results, which: 'decision' | 'updatedDecision' = 'decision'): Record<string, PerspectiveDecision> {
-  const given = results[which] as Record<string, PerspectiveDecision> | undefined;
-  if (given !== undefined && given !== null && typeof given === 'object' && Object.keys(given).length > 0) return given;
+  const given = results[which];
+  if (given !== undefined && Object.keys(given).length > 0) return given;
   if (which === 'updatedDecision') return {};
   return Object.fromEntries(perspectivesOf(results).map((p) => [p, derivedDecision(results, p)]));
 }
 
 /** The cash budget tables by perspective (section 18), or null for results without them. */
 export function budgetOf(results: Results): Record<string, OptionBudget[]> | null {
-  const budget = results.budget as Record<string, OptionBudget[]> | undefined;
-  return budget !== undefined && budget !== null && typeof budget === 'object' && Object.keys(budget).length > 0 ? budget : null;
+  const budget = results.budget;
+  return budget !== undefined && Object.keys(budget).length > 0 ? budget : null;
 }
 
 /** One option's budget for one perspective, or null. */
@@ -120,14 +119,14 @@ export function optionBudget(results: Results, perspective: string, extensionYea
  * v1.1 fields (price base, discount rate) with no inflation and the scenario's contract price.
  */
 export function moneyBasisOf(results: Results, scenario: Pick<Scenario, 'contractPrice' | 'discountBaseYear'>): MoneyBasis {
-  const given = results.moneyBasis as MoneyBasis | undefined;
-  if (given !== undefined && given !== null && typeof given.priceBase === 'string') return given;
-  const priceBase = typeof results.priceBase === 'string' ? results.priceBase : '';
+  const given = results.moneyBasis;
+  if (given !== undefined) return given;
+  const priceBase = results.priceBase ?? '';
   return {
     priceBase,
     inflation: 0,
     contractPrice: scenario.contractPrice ?? 'real',
-    discountRate: typeof results.discountRate === 'number' ? results.discountRate : 0,
+    discountRate: results.discountRate ?? 0,
     discountBaseYear: scenario.discountBaseYear ?? priceBase,
   };
 }
@@ -135,26 +134,11 @@ export function moneyBasisOf(results: Results, scenario: Pick<Scenario, 'contrac
 /** The perspective pages lead with: the results' `headlinePerspective`, the scenario's `decision.perspective`, or the region. */
 export function headlinePerspectiveOf(results: Results, scenario: Pick<Scenario, 'decision'>): string {
   const perspectives = perspectivesOf(results);
-  const named = typeof results.headlinePerspective === 'string' ? results.headlinePerspective : scenario.decision?.perspective;
+  const named = results.headlinePerspective ?? scenario.decision?.perspective;
   return named !== undefined && perspectives.includes(named) ? named : REGION;
 }
 
-/** An input drawn truncated at a sanity limit (section 10), and the chance a draw lies beyond it. */
-export interface Truncation {
-  input: string;
-  limit: number;
-  probabilityBeyond: number | null;
-}
-
-/** The results' truncation notes, read leniently (input or path; limit; probabilityBeyond or probability). */
-export function truncationsOf(results: Results): Truncation[] {
-  const list = results.truncations;
-  if (!Array.isArray(list)) return [];
-  return list.flatMap((entry: Record<string, unknown>) => {
-    const input = typeof entry.input === 'string' ? entry.input : typeof entry.path === 'string' ? entry.path : null;
-    const limit = typeof entry.limit === 'number' ? entry.limit : null;
-    if (input === null || limit === null) return [];
-    const chance = typeof entry.probabilityBeyond === 'number' ? entry.probabilityBeyond : typeof entry.probability === 'number' ? entry.probability : null;
-    return [{ input, limit, probabilityBeyond: chance }];
-  });
+/** The results' truncation notes (section 10): each input drawn truncated at a sanity limit, and the chance a draw lies beyond it. */
+export function truncationsOf(results: Results): TruncatedInput[] {
+  return results.truncations ?? [];
 }

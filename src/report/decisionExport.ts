@@ -80,7 +80,7 @@ function figureCells(figure: DecisionFigure | null | undefined): Cell[] {
 
 /** The extension years' effect on the councils' cash budgets (section 18), when the model gives it. */
 function budgetFigure(option: DecisionOption): DecisionFigure | null {
-  return (option as DecisionOption & { incrementalNetBudgetEffect?: DecisionFigure }).incrementalNetBudgetEffect ?? null;
+  return option.incrementalNetBudgetEffect ?? null;
 }
 
 /** The decision table's header, in the language in force. */

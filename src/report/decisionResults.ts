@@ -3,14 +3,7 @@
  * basis, the decision of each perspective (and after a monitoring update), the cash budget tables,
  * the decision map and the truncated draws. The table, CSV and workbook read them through here.
  */
-import type { DecisionMap, MoneyBasis, OptionBudget, PerspectiveDecision, Results } from '../model/results';
-
-/** A sanity limit that cut some draws (end of section 10). */
-export interface Truncation {
-  input: string;
-  limit: number;
-  probabilityBeyond: number;
-}
+import type { DecisionMap, MoneyBasis, OptionBudget, PerspectiveDecision, Results, TruncatedInput } from '../model/results';
 
 export interface DecisionSections {
   moneyBasis: MoneyBasis;
@@ -23,30 +16,25 @@ export interface DecisionSections {
   headlinePerspective: string;
   /** The extension years of the scenario's headline option (contract.take). */
   headlineExtensionYears: number;
-  truncations: Truncation[];
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+  truncations: TruncatedInput[];
 }
 
 /**
- * The v1.2 sections, or null for results made before them (no `decision` or `moneyBasis`).
+ * The v1.2 sections, or null for results made before them (no `decision`, `moneyBasis` or `budget`).
  * @example decisionSections(results)?.decision.region.bestOption // 2
  */
 export function decisionSections(results: Results): DecisionSections | null {
-  const r = results as Record<string, unknown>;
-  if (!isRecord(r.decision) || !isRecord(r.moneyBasis) || !isRecord(r.budget)) return null;
-  const headline = typeof r.headlineExtensionYears === 'number' ? r.headlineExtensionYears : (results.options.at(-1)?.extensionYears ?? 0);
+  const { decision, moneyBasis, budget } = results;
+  if (!decision || !moneyBasis || !budget) return null;
   return {
-    moneyBasis: r.moneyBasis as unknown as MoneyBasis,
-    decision: r.decision as unknown as Record<string, PerspectiveDecision>,
-    updatedDecision: isRecord(r.updatedDecision) ? (r.updatedDecision as unknown as Record<string, PerspectiveDecision>) : undefined,
-    budget: r.budget as unknown as Record<string, OptionBudget[]>,
-    decisionMap: isRecord(r.decisionMap) ? (r.decisionMap as unknown as DecisionMap) : null,
-    headlinePerspective: typeof r.headlinePerspective === 'string' ? r.headlinePerspective : 'region',
-    headlineExtensionYears: headline,
-    truncations: Array.isArray(r.truncations) ? (r.truncations as Truncation[]) : [],
+    moneyBasis,
+    decision,
+    updatedDecision: results.updatedDecision,
+    budget,
+    decisionMap: results.decisionMap ?? null,
+    headlinePerspective: results.headlinePerspective ?? 'region',
+    headlineExtensionYears: results.headlineExtensionYears ?? results.options.at(-1)?.extensionYears ?? 0,
+    truncations: results.truncations ?? [],
   };
 }
 

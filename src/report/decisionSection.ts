@@ -193,9 +193,8 @@ export function budgetEffectTable(results: Results, extensionYears: number): Cha
   const years = allYears.slice(0, last + 1);
   const measure = headlineMeasure(results);
   const addsOf = (perspective: string): number | null => {
-    const option = decisionOf(results)[perspective]?.options.find((o) => o.extensionYears === extensionYears) as { incrementalNetBudgetEffect?: { central: number; mean: number | null } } | undefined;
-    const figure = option?.incrementalNetBudgetEffect;
-    if (figure === undefined || figure === null) return null;
+    const figure = decisionOf(results)[perspective]?.options.find((o) => o.extensionYears === extensionYears)?.incrementalNetBudgetEffect;
+    if (figure === undefined) return null;
     return measure === 'mean' && figure.mean !== null ? figure.mean : figure.central;
   };
   const withAdds = extensionYears > 0 && perspectives.every((p) => addsOf(p) !== null);

@@ -4,25 +4,26 @@
  * and whether the service is running ahead of, in line with or behind its business case.
  * Reads the results' `valueOfInformation` and `monitoring` sections; words come from the catalogue.
  */
+import type { WaitOneYear } from '../model/information';
+import type { ValueOfInformationResult } from '../model/results';
+import type { ObservedCounts, TrackedCount, Tracking } from '../model/update';
 import { formatMoneyShort, formatNumber, formatPercent } from './format';
 import { en } from './messages.en';
 import { currentLocale, t, tPlural, type Locale, type MessageKey } from './messages';
 
 /** The parts of the results' valueOfInformation section the sentences read. */
-export interface ValueOfInformationSection {
-  evpi: number;
-  evppi: Record<string, number>;
-  waitOneYear: { valueOfWaiting: number; valueOfCommittingNow: number; bestOptionNow: number; sampleInformation?: number } | null;
-}
+export type ValueOfInformationSection = Pick<ValueOfInformationResult, 'evpi' | 'evppi'> & { waitOneYear: WaitOneYearSection | null };
+
+/** The parts of waitOneYear the sentences read (sampleInformation only when given). */
+export type WaitOneYearSection = Pick<WaitOneYear, 'valueOfWaiting' | 'valueOfCommittingNow' | 'bestOptionNow'> & Partial<Pick<WaitOneYear, 'sampleInformation'>>;
+
+type CountRange = Pick<TrackedCount, 'observed' | 'p10' | 'p90'>;
 
 /** The parts of the results' monitoring section the sentences read. */
 export interface MonitoringSection {
-  tracking: {
-    status: 'ahead' | 'in-line' | 'behind' | 'mixed' | 'unknown';
-    referrals?: { observed: number; p10: number; p90: number };
-    breakdowns?: { observed: number; p10: number; p90: number };
-  };
-  periods: { observed: { followedUp?: number; breakdowns?: number } }[];
+  tracking: Pick<Tracking, 'status'> & { referrals?: CountRange; breakdowns?: CountRange };
+  periods: { observed: Pick<ObservedCounts, 'followedUp' | 'breakdowns'> }[];
+  /** UpdateWarning, or a code this version does not know (which warningSentence refuses). */
   warnings: ({ code: string } & Record<string, unknown>)[];
 }
 
@@ -74,7 +75,7 @@ export function valueOfInformationSentences(voi: ValueOfInformationSection, loca
 }
 
 /** Decide now or wait a year, in words. */
-export function waitOneYearSentences(wait: NonNullable<ValueOfInformationSection['waitOneYear']>, locale: Locale = currentLocale()): string[] {
+export function waitOneYearSentences(wait: WaitOneYearSection, locale: Locale = currentLocale()): string[] {
   const difference = formatMoneyShort(Math.abs(wait.valueOfWaiting - wait.valueOfCommittingNow), undefined, locale);
   const best = optionName(wait.bestOptionNow, locale);
   const gap = wait.valueOfWaiting - wait.valueOfCommittingNow;

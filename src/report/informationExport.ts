@@ -58,30 +58,6 @@ function rounded(value: Cell, unit: Unit): Cell {
 const COUNTS = ['referrals', 'starts', 'followedUp', 'breakdowns', 'residentialEntries'] as const;
 const BANDED = ['referrals', 'breakdowns', 'residentialEntries'] as const;
 
-interface Band {
-  p10: number;
-  p50: number;
-  p90: number;
-}
-
-interface MonitoringSection {
-  periods: { from: string; to: string; observed: Partial<Record<(typeof COUNTS)[number], number>>; expected: Partial<Record<(typeof BANDED)[number], Band>> }[];
-  effectiveSampleSize: number;
-  iterations: number;
-  updatedOptions: OptionResult[];
-  tracking: { status: string } & Partial<Record<(typeof BANDED)[number], Band & { observed: number; position: string }>>;
-  warnings: ({ code: string } & Record<string, unknown>)[];
-}
-
-interface ValueSection {
-  afterUpdate?: boolean;
-  evpi: number;
-  evppi: Record<string, number>;
-  waitOneYear: { valueOfWaiting: number; valueOfCommittingNow: number; bestOptionNow: number; sampleInformation?: number } | null;
-  iterations?: number;
-  effectiveSampleSize?: number;
-}
-
 function row(section: string, item: string, statistic: string, value: Cell, unit: Unit, label = '', extra: { extensionYears?: number; perspective?: string; from?: string; to?: string } = {}): Cell[] {
   return [section, item, label, extra.extensionYears ?? null, extra.perspective ?? null, extra.from ?? null, extra.to ?? null, statistic, ...UNITS.map((u) => (u === unit ? rounded(value, unit) : null))];
 }
@@ -108,8 +84,8 @@ function monteCarloRows(section: 'beforeUpdate' | 'afterUpdate', options: readon
  */
 export function informationRows(results: Results): Cell[][] {
   const rows: Cell[][] = [headsInWords(INFORMATION_HEAD)];
-  const monitoring = results.monitoring as MonitoringSection | undefined;
-  if (monitoring && Array.isArray(monitoring.periods)) {
+  const monitoring = results.monitoring;
+  if (monitoring) {
     for (const period of monitoring.periods) {
       const at = { from: period.from, to: period.to };
       for (const count of COUNTS) {
@@ -122,7 +98,7 @@ export function informationRows(results: Results): Cell[][] {
         for (const p of ['p10', 'p50', 'p90'] as const) rows.push(row('monitoring', count, `expected${p.toUpperCase()}`, band[p], 'whole_children', t('export.info.expected', { count: t(`export.info.count.${count}`), p: p.toUpperCase() }), at));
       }
     }
-    rows.push(row('tracking', 'status', 'value', monitoring.tracking.status, 'text', t(`information.tracking.${monitoring.tracking.status}` as Parameters<typeof t>[0])));
+    rows.push(row('tracking', 'status', 'value', monitoring.tracking.status, 'text', t(`information.tracking.${monitoring.tracking.status}`)));
     for (const count of BANDED) {
       const tracked = monitoring.tracking[count];
       if (tracked === undefined) continue;
@@ -134,13 +110,13 @@ export function informationRows(results: Results): Cell[][] {
     rows.push(row('update', 'iterations', 'value', monitoring.iterations, 'simulations', t('export.info.iterations')));
     for (const warning of monitoring.warnings) rows.push(row('update', 'warning', warning.code, null, 'text', warningSentence(warning)));
     rows.push(...monteCarloRows('beforeUpdate', results.options));
-    if (Array.isArray(monitoring.updatedOptions)) rows.push(...monteCarloRows('afterUpdate', monitoring.updatedOptions));
+    rows.push(...monteCarloRows('afterUpdate', monitoring.updatedOptions));
   }
-  const value = results.valueOfInformation as ValueSection | undefined;
-  if (value && typeof value.evpi === 'number') {
+  const value = results.valueOfInformation;
+  if (value) {
     const region = { perspective: exportPerspective(REGION) };
     rows.push(row('valueOfInformation', 'afterUpdate', 'value', yesNoCell(value.afterUpdate === true), 'text', t('export.info.afterUpdate'), region));
-    if (value.iterations !== undefined) rows.push(row('valueOfInformation', 'iterations', 'value', value.iterations, 'simulations', t('export.info.iterations'), region));
+    rows.push(row('valueOfInformation', 'iterations', 'value', value.iterations, 'simulations', t('export.info.iterations'), region));
     rows.push(row('valueOfInformation', 'evpi', 'value', value.evpi, 'gbp', t('export.info.evpi'), region));
     for (const [path, pounds] of Object.entries(value.evppi).sort((a, b) => b[1] - a[1])) rows.push(row('valueOfInformation', path, 'evppi', pounds, 'gbp', inputLabel(path), region));
     const wait = value.waitOneYear;
@@ -148,7 +124,7 @@ export function informationRows(results: Results): Cell[][] {
       rows.push(row('waitOneYear', 'valueOfCommittingNow', 'value', wait.valueOfCommittingNow, 'gbp', t('export.info.now'), region));
       rows.push(row('waitOneYear', 'bestOptionNow', 'value', wait.bestOptionNow, 'extension_years', t('export.info.bestNow'), region));
       rows.push(row('waitOneYear', 'valueOfWaiting', 'value', wait.valueOfWaiting, 'gbp', t('export.info.wait'), region));
-      if (wait.sampleInformation !== undefined) rows.push(row('waitOneYear', 'sampleInformation', 'value', wait.sampleInformation, 'gbp', t('export.info.learning'), region));
+      rows.push(row('waitOneYear', 'sampleInformation', 'value', wait.sampleInformation, 'gbp', t('export.info.learning'), region));
     }
   }
   return rows;

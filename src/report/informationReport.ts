@@ -5,11 +5,11 @@
  * chart data (each chart with a title stating its finding, a summary and its table). Views only
  * loop over this and escape it; public/js/charts.mjs draws the charts.
  */
-import type { OptionResult, Results } from '../model/results';
+import type { MonitoringResult, OptionResult, Results } from '../model/results';
 import type { ChartTable } from './charts';
 import { formatChance, formatMoney, formatMoneyShort, formatMonth, formatNumber, formatPercent } from './format';
 import { optionName, REGION } from './headline';
-import { inputName, optionName as optionInWords, trackingSentences, updateSentence, valueOfInformationSentences, waitOneYearSentences, warningSentence, SAME_WITHIN_POUNDS, type MonitoringSection, type ValueOfInformationSection } from './information';
+import { inputName, optionName as optionInWords, trackingSentences, updateSentence, valueOfInformationSentences, waitOneYearSentences, warningSentence, SAME_WITHIN_POUNDS, type ValueOfInformationSection, type WaitOneYearSection } from './information';
 import { inputLabel } from './inputs';
 import { t, tPlural, type MessageKey } from './messages';
 import { trackerData, type TrackedPeriod, type TrackerSeries } from './tracker';
@@ -82,26 +82,10 @@ export interface InformationReport {
   charts: InformationChart[];
 }
 
-interface MonitoringOfResults extends MonitoringSection {
-  periods: (TrackedPeriod & MonitoringSection['periods'][number])[];
-  effectiveSampleSize: number;
-  iterations: number;
-  updatedOptions: OptionResult[];
-}
-
-interface ValueOfResults extends ValueOfInformationSection {
-  afterUpdate?: boolean;
-  iterations?: number;
-}
-
-function monitoringOf(results: Results): MonitoringOfResults | null {
-  const m = results.monitoring as MonitoringOfResults | undefined;
-  return m && Array.isArray(m.periods) && m.periods.length > 0 ? m : null;
-}
-
-function valueOf(results: Results): ValueOfResults | null {
-  const v = results.valueOfInformation as ValueOfResults | undefined;
-  return v && typeof v.evpi === 'number' ? v : null;
+/** The results' monitoring section when it has periods, else null. */
+function monitoringOf(results: Results): MonitoringResult | null {
+  const m = results.monitoring;
+  return m && m.periods.length > 0 ? m : null;
 }
 
 const countWord = (count: CountName): string => t(`tracker.count.${count}` as MessageKey);
@@ -239,7 +223,7 @@ export function evppiChart(value: ValueOfInformationSection, label: (path: strin
 }
 
 /** Whether a one-year extension is the prudent choice, in one sentence. */
-export function waitVerdict(wait: NonNullable<ValueOfInformationSection['waitOneYear']>): string {
+export function waitVerdict(wait: WaitOneYearSection): string {
   const gap = wait.valueOfWaiting - wait.valueOfCommittingNow;
   const best = optionInWords(wait.bestOptionNow);
   if (Math.abs(gap) < SAME_WITHIN_POUNDS) return t('wait.verdict.either', { best });
@@ -253,7 +237,7 @@ export function waitVerdict(wait: NonNullable<ValueOfInformationSection['waitOne
  */
 export function informationReport(results: Results, options: { illustrative?: boolean; label?: (path: string) => string } = {}): InformationReport {
   const monitoring = monitoringOf(results);
-  const value = valueOf(results);
+  const value = results.valueOfInformation ?? null;
   const charts: InformationChart[] = [];
   const flag = (text: string): string => (options.illustrative ? `${text} ${t('illustrative.flag')}` : text);
 
@@ -268,7 +252,7 @@ export function informationReport(results: Results, options: { illustrative?: bo
       warnings: monitoring.warnings.map((w) => warningSentence(w)),
       charts: trackers,
     };
-    const updated = monitoring.updatedOptions ?? [];
+    const updated = monitoring.updatedOptions;
     if (updated.length === results.options.length && updated.every((o) => o.monteCarlo !== undefined)) {
       const bestAfter = bestByMean(updated)!;
       const before = results.options.find((o) => o.extensionYears === bestAfter.extensionYears)!;
@@ -286,7 +270,7 @@ export function informationReport(results: Results, options: { illustrative?: bo
   let valueSection: InformationReport['value'] = null;
   let wait: InformationReport['wait'] = null;
   if (value) {
-    const fromCounts = value.afterUpdate === true ? flag : (text: string): string => text;
+    const fromCounts = value.afterUpdate ? flag : (text: string): string => text;
     const plainChart = evppiChart(value, options.label);
     const chart = plainChart === null ? null : { ...plainChart, title: fromCounts(plainChart.title) };
     if (chart) charts.push(chart);
@@ -295,7 +279,7 @@ export function informationReport(results: Results, options: { illustrative?: bo
     valueSection = {
       sentences: valueOfInformationSentences(value).map(fromCounts),
       measures: value.evpi > 0 && top && top[1] > 0 ? t('voi.measures', { input: inputName(top[0]) }) : '',
-      basis: t(value.afterUpdate ? 'voi.basis.after' : 'voi.basis.before', { iterations: formatNumber(value.iterations ?? 0) }),
+      basis: t(value.afterUpdate ? 'voi.basis.after' : 'voi.basis.before', { iterations: formatNumber(value.iterations) }),
       evpi: formatMoney(value.evpi),
       chart,
     };

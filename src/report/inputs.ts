@@ -5,10 +5,10 @@
  */
 import type { Distribution } from '../model/distribution';
 import { quantile } from '../model/random/quantile';
+import type { TruncatedInput } from '../model/results';
 import { centralValues } from '../scenario/inputs';
 import { INPUT_PATHS } from '../scenario/paths';
 import type { Quantity, Scenario } from '../scenario/types';
-import type { Truncation } from './decision';
 import { formatMoney, formatMonth, formatNumber, formatPercent } from './format';
 import { t, type MessageKey } from './messages';
 
@@ -238,11 +238,10 @@ export function isAssumption(scenario: Pick<Scenario, 'provenance'>, path: strin
 }
 
 /** The truncation note of an input, '' when its draws were not cut. */
-function truncationWords(path: string, truncations: readonly Truncation[]): string {
+function truncationWords(path: string, truncations: readonly TruncatedInput[]): string {
   const cut = truncations.find((c) => c.input === path);
   if (cut === undefined) return '';
   const limit = valueInWords(cut.limit, unitOf(path));
-  if (cut.probabilityBeyond === null) return t('truncation.noteNoChance', { limit });
   const chance = cut.probabilityBeyond < 0.0001 ? formatPercent(cut.probabilityBeyond, 6) : formatPercent(cut.probabilityBeyond, 2);
   return t('truncation.note', { limit, chance });
 }
@@ -251,7 +250,7 @@ function truncationWords(path: string, truncations: readonly Truncation[]): stri
  * Every variable and input of the scenario, in the file's order of sections, in words.
  * Inputs left out of the file show their default value, with no line.
  */
-export function assumptionsOf(scenario: Scenario, truncations: readonly Truncation[] = []): Assumption[] {
+export function assumptionsOf(scenario: Scenario, truncations: readonly TruncatedInput[] = []): Assumption[] {
   const central = centralValues(scenario);
   const known = new Set(INPUT_PATHS.map(({ path }) => path));
   const entries: [string, Quantity][] = [

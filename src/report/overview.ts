@@ -29,8 +29,6 @@ export interface Overview {
   short: { choice: string | null; sure: string | null; wait: string | null; assumed: string };
 }
 
-type WaitOneYear = { valueOfWaiting: number; valueOfCommittingNow: number; bestOptionNow: number };
-
 /**
  * The four answers in a line each, for the "in short" list a phone shows first.
  * @example short.choice // "Stop at the end of the fixed term (March 2027): no extension adds more than it costs for the region, on average across the simulations."
@@ -53,7 +51,7 @@ export function shortAnswers(results: Results, scenario: Scenario, assumptions: 
     best === undefined || best.probabilityBest === null || measure !== 'mean'
       ? null
       : t('overview.short.sureLine', { option: optionName(best.extensionYears), chance: t('table.chanceCell', { words: formatChance(best.probabilityBest), percent: formatPercent(best.probabilityBest, 0) }) });
-  const w = (results.valueOfInformation as { waitOneYear?: WaitOneYear | null } | undefined)?.waitOneYear;
+  const w = results.valueOfInformation?.waitOneYear;
   const gap = w ? w.valueOfWaiting - w.valueOfCommittingNow : null;
   // Within £1,000 the two courses are the same (SAME_WITHIN_POUNDS, as the wait verdict).
   const wait = gap === null ? null : Math.abs(gap) < 1_000 ? t('overview.short.waitEither') : gap > 0 ? t('overview.short.waitYes', { amount: formatMoneyShort(gap) }) : t('overview.short.waitNo', { amount: formatMoneyShort(-gap) });
@@ -86,9 +84,7 @@ export function worstCaseSentence(results: Results, scenario: Pick<Scenario, 'co
  * null when the results do not carry it.
  */
 export function budgetFigure(results: Results, perspective: string, extensionYears: number): DecisionFigure | null {
-  const option = decisionOf(results)[perspective]?.options.find((o) => o.extensionYears === extensionYears) as { incrementalNetBudgetEffect?: DecisionFigure } | undefined;
-  const figure = option?.incrementalNetBudgetEffect;
-  return figure !== undefined && figure !== null && typeof figure.central === 'number' ? figure : null;
+  return decisionOf(results)[perspective]?.options.find((o) => o.extensionYears === extensionYears)?.incrementalNetBudgetEffect ?? null;
 }
 
 /**

@@ -3,19 +3,15 @@
  * its table: per count, one entry per monitoring period with the observed number (or null) and
  * the expected P10/P50/P90 (or null when the period cannot be predicted for that count).
  */
+import type { MonitoredPeriod } from '../model/results';
 import { formatDate } from './format';
 import { currentLocale, t, type Locale } from './messages';
 
 type CountName = 'referrals' | 'breakdowns' | 'residentialEntries';
 const COUNTS: readonly CountName[] = ['referrals', 'breakdowns', 'residentialEntries'];
 
-/** The parts of one monitoring period the tracker reads. */
-export interface TrackedPeriod {
-  from: string;
-  to: string;
-  observed: Partial<Record<CountName | 'followedUp' | 'starts', number>>;
-  expected: Partial<Record<CountName, { p10: number; p50: number; p90: number }>>;
-}
+/** The parts of one monitoring period the tracker reads (a period may have no expected band for a count). */
+export type TrackedPeriod = Pick<MonitoredPeriod, 'from' | 'to' | 'observed'> & { expected: Partial<MonitoredPeriod['expected']> };
 
 export interface TrackerSeries {
   observed: (number | null)[];

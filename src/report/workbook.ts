@@ -144,7 +144,7 @@ interface DecisionRow {
 
 /** The extension years' cash budget effect (section 18), when the model gives it. */
 function budgetFigure(option: DecisionOption): DecisionFigure | null {
-  return (option as DecisionOption & { incrementalNetBudgetEffect?: DecisionFigure }).incrementalNetBudgetEffect ?? null;
+  return option.incrementalNetBudgetEffect ?? null;
 }
 
 function decisionColumns(withBudget: boolean): Column<DecisionRow>[] {

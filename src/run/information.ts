@@ -12,10 +12,9 @@ import {
   expectedValueOfPerfectInformation,
   simulateYearOfCounts,
   waitOneYear,
-  type WaitOneYear,
 } from '../model/information';
 import { regionNpvByOption } from '../model/project';
-import type { DecisionMap, MonteCarloResult, OptionBudget, OptionResult, PerspectiveDecision, TornadoBar } from '../model/results';
+import type { DecisionMap, MonitoringResult, MonteCarloResult, OptionBudget, OptionResult, PerspectiveDecision, TornadoBar, UpdateWarning, ValueOfInformationResult } from '../model/results';
 import { simulateService } from '../model/service';
 import { createOutput, simulationLayout, type InputColumns, type SimulationLayout, type SimulationOutput, type SimulationPlan } from '../model/simulate';
 import { fixedTermMonths } from '../model/time';
@@ -27,9 +26,6 @@ import {
   trackAgainstExpected,
   updateWeights,
   type CountedPeriod,
-  type ExpectedCounts,
-  type ObservedCounts,
-  type Tracking,
 } from '../model/update';
 import { weightedQuantiles } from '../model/weighted';
 import { regionNpvColumns, summariseOptionWeighted } from '../model/weightedSummary';
@@ -56,49 +52,6 @@ export interface InformationSettings {
 }
 
 export const DEFAULT_INFORMATION_SETTINGS: Readonly<InformationSettings> = { maxIterations: DEFAULT_MAX_ITERATIONS };
-
-/** A problem with the update, as a code with figures; the report words it. */
-export type UpdateWarning =
-  | { code: 'low-effective-sample-size'; effectiveSampleSize: number; iterations: number; threshold: number }
-  | { code: 'low-effective-share'; effectiveSampleSize: number; iterations: number; share: number; threshold: number }
-  | { code: 'more-draws-used'; requestedIterations: number; iterations: number; cap: number }
-  | { code: 'observations-impossible'; iterations: number };
-
-/** One monitoring period in the results. */
-export interface MonitoredPeriod {
-  from: string;
-  to: string;
-  observed: ObservedCounts;
-  /** P10/P50/P90 under the scenario's assumptions (before the update). */
-  expected: ExpectedCounts;
-}
-
-/** The `monitoring` section of the results. */
-export interface MonitoringResult {
-  periods: MonitoredPeriod[];
-  effectiveSampleSize: number;
-  /** Draws the update used (more than asked for when the effective sample size was low). */
-  iterations: number;
-  updatedOptions: OptionResult[];
-  /** All periods pooled against the expected bands, and whether the service is on track. */
-  tracking: Tracking;
-  warnings: UpdateWarning[];
-  /** The counts are made up for illustration (monitoring.illustrative, section 19): every finding from them says so. */
-  illustrative: boolean;
-}
-
-/** The `valueOfInformation` section of the results. */
-export interface ValueOfInformationResult {
-  perspective: 'region';
-  /** Whether the monitoring update's weights were used. */
-  afterUpdate: boolean;
-  evpi: number;
-  evppi: Record<string, number>;
-  /** Null when the scenario has no extension years. */
-  waitOneYear: WaitOneYear | null;
-  iterations: number;
-  effectiveSampleSize: number;
-}
 
 /** A run whose draws and per-iteration outputs are kept. */
 export interface KeptRun {

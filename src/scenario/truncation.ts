@@ -4,19 +4,14 @@
  * conditional on being within it. The output notes the truncation when it can matter.
  */
 import { upperTailProbability } from '../model/random/quantile';
+import type { TruncatedInput } from '../model/results';
 import type { Scenario } from './types';
 
 /** The output notes a truncation when more than this share of the untruncated draws lies beyond the limit. */
 export const TRUNCATION_NOTE_THRESHOLD = 1e-6;
 
-export interface Truncated {
-  /** Input path, e.g. "outcomes.residential_weeks". */
-  input: string;
-  /** The sanity limit the draws are truncated at. */
-  limit: number;
-  /** P(value > limit) of the distribution as written, without the truncation. */
-  probabilityBeyond: number;
-}
+/** An input drawn truncated: its path, the limit, and P(value > limit) of the distribution as written. */
+export type Truncated = TruncatedInput;
 
 /**
  * Every input drawn truncated at a sanity limit, with the probability the untruncated

@@ -221,7 +221,7 @@ describe('CSV', () => {
 describe('information CSV', () => {
   it('states the money basis on every row', () => {
     const stamp = { scenarioName: 'x', file: 'x', hash: 'h', fileHash: 'f', modelVersion: 'v', seed: '7', iterations: 2000, changes: [], ranAt: '2025-06-02T10:00:00.000Z', priceBase: '2024/25', discountRate: 0.035 };
-    const results = { ...decisionResults(), valueOfInformation: { evpi: 1234.567, evppi: { 'outcomes.effectiveness': 1000 }, waitOneYear: null, iterations: 2000 } };
+    const results = { ...decisionResults(), valueOfInformation: { perspective: 'region' as const, afterUpdate: false, evpi: 1234.567, evppi: { 'outcomes.effectiveness': 1000 }, waitOneYear: null, iterations: 2000, effectiveSampleSize: 2000 } };
     const [rows] = csvTables(stampedInformationCsv(results, stamp));
     // Each figure in the column of its unit; 1,234.567 -> 1234.57 (pennies).
     expect(rows!.map((r) => [r.item, r.value_gbp, r.value_simulations, r.value_text])).toEqual([

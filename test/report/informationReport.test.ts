@@ -22,12 +22,13 @@ const periods = [
 ];
 
 const voi = {
-  perspective: 'region',
+  perspective: 'region' as const,
   afterUpdate: true,
   evpi: 207_090,
   evppi: { 'outcomes.residential_weekly_cost': 8_449, 'outcomes.effectiveness': 72_069 },
   waitOneYear: { valueOfWaiting: -406_398, valueOfCommittingNow: -286_857, bestOptionNow: 0, sampleInformation: 81 },
   iterations: 4000,
+  effectiveSampleSize: 2591.97,
 };
 
 function results(withMonitoring: boolean): Results {
@@ -45,6 +46,7 @@ function results(withMonitoring: boolean): Results {
             updatedOptions: [option(0, -286_857, -897_371, 487_652, 0.254), option(1, -406_479, -1_273_562, 693_371, 0.21)],
             tracking: { status: 'behind', referrals: { observed: 88, p10: 60, p50: 74, p90: 90, position: 'within' }, breakdowns: { observed: 1, p10: 2, p50: 5, p90: 8, position: 'below' } },
             warnings: [{ code: 'more-draws-used', requestedIterations: 1000, iterations: 4000, cap: 200000 }],
+            illustrative: false,
           },
         }
       : {}),

@@ -47,7 +47,7 @@ describe('integrityViolations', () => {
       copy.options[1]!.perspectives.region!.totals.npv = Number.NaN;
       copy.options[0]!.perspectives.region!.byFinancialYear[2]!.avoidedCost = Number.POSITIVE_INFINITY;
       copy.options[0]!.breakEven.switchingValues['outcomes.effectiveness'] = Number.NEGATIVE_INFINITY;
-      copy.valueOfInformation.evpi = Number.NaN;
+      copy.valueOfInformation!.evpi = Number.NaN;
     });
     expect(integrityViolations(bad)).toContainEqual({ path: 'monitoring.updatedOptions.1.perspectives.region.totals.npv', problem: 'is NaN' });
     expect(outsideUpdate(bad)).toEqual([
@@ -72,7 +72,7 @@ describe('integrityViolations', () => {
       npv.p25 = npv.p10 - 1;
       const fan = copy.options[0]!.monteCarlo!.perspectives.region!.fan[1]!;
       fan.p95 = fan.p5 - 1;
-      const band = copy.monitoring.periods[0].expected.referrals;
+      const band = copy.monitoring!.periods[0]!.expected.referrals;
       band.p10 = band.p90 + 1;
     });
     const found = outsideUpdate(bad).map((violation) => violation.path);
