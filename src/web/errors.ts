@@ -8,6 +8,7 @@ import { DrawNotFiniteError } from '../run/drawCheck';
 import { costRefusalText, nonFiniteDrawText } from '../report/refusals';
 import { ClientBusyError } from '../run/pool';
 import { t, type MessageKey, type MessageParams } from '../report/messages';
+import { localeOfUrl } from './language';
 import type { AppEnv, Log } from './services';
 
 /** Seconds a client over its share of runs should wait before trying again (about one run). */
@@ -66,6 +67,11 @@ function isApiPath(requestPath: string): boolean {
   return requestPath === '/api' || requestPath.startsWith('/api/');
 }
 
+/** The path a request asked for, without its query or language prefix ("/cy/api/x?y" -> "/api/x"). */
+function pathOf(originalUrl: string): string {
+  return localeOfUrl(originalUrl).url.split('?')[0] ?? '';
+}
+
 /** The HTTP status an error asks for (body-parser and http-errors set `status`), or 500. */
 export function statusOf(error: unknown): number {
   const known = explained(error);
@@ -105,7 +111,7 @@ export function errorHandler(env: AppEnv, log: Log): ErrorRequestHandler {
     const known = explained(error);
     if (known !== undefined) {
       if (known.retryAfterSeconds !== undefined) res.set('Retry-After', String(known.retryAfterSeconds));
-      if (isApiPath(req.originalUrl.split('?')[0] ?? '')) {
+      if (isApiPath(pathOf(req.originalUrl))) {
         res.status(status).json({ error: known.api, requestId: res.locals.requestId });
         return;
       }
@@ -114,7 +120,7 @@ export function errorHandler(env: AppEnv, log: Log): ErrorRequestHandler {
     }
     const kind = status === 413 ? 'tooLarge' : status < 500 ? 'client' : 'server';
     // The API answers in JSON, never HTML; the request id, never the error or its stack.
-    if (isApiPath(req.originalUrl.split('?')[0] ?? '')) {
+    if (isApiPath(pathOf(req.originalUrl))) {
       res.status(status).json({ error: kind === 'server' ? 'internal error' : kind === 'tooLarge' ? 'too large' : 'bad request', requestId: res.locals.requestId });
       return;
     }

@@ -17,20 +17,29 @@ const BOUND = new Map<Locale, { t: Translate; format: Formatters }>(
  */
 export function viewLocals(): RequestHandler {
   return (req, res, next) => {
-    const locale: Locale = res.locals.locale ?? DEFAULT_LOCALE;
-    const { t, format } = BOUND.get(locale)!;
-    res.locals.locale = locale;
-    res.locals.lang = HTML_LANGS[locale];
-    res.locals.t = t;
-    res.locals.format = format;
-    res.locals.tPlural = (baseKey: string, count: number, params?: MessageParams) => tPlural(baseKey, count, params, locale);
-    res.locals.href = (path: string) => localHref(path, locale);
-    res.locals.languageSwitch = languageSwitch(req.originalUrl, locale);
-    res.locals.alternates = alternates(req.originalUrl);
-    res.locals.currentPath = req.path;
-    res.locals.navigation = navigationFor(req.path, t, locale);
+    viewLocalsIn(res, res.locals.locale ?? DEFAULT_LOCALE);
     next();
   };
+}
+
+/**
+ * Binds the view locals to `locale`: what viewLocals does for the request's own language, and what
+ * a page answering for another page uses (the sign-in callback answers in the language the
+ * person started signing in from).
+ */
+export function viewLocalsIn(res: Response, locale: Locale): void {
+  const req = res.req;
+  const { t, format } = BOUND.get(locale)!;
+  res.locals.locale = locale;
+  res.locals.lang = HTML_LANGS[locale];
+  res.locals.t = t;
+  res.locals.format = format;
+  res.locals.tPlural = (baseKey: string, count: number, params?: MessageParams) => tPlural(baseKey, count, params, locale);
+  res.locals.href = (path: string) => localHref(path, locale);
+  res.locals.languageSwitch = languageSwitch(req.originalUrl, locale);
+  res.locals.alternates = alternates(req.originalUrl);
+  res.locals.currentPath = req.path;
+  res.locals.navigation = navigationFor(req.path, t, locale);
 }
 
 /**

@@ -6,7 +6,8 @@
 import type { RequestHandler, Request } from 'express';
 import { userFromIdentity } from '../middleware/authenticate';
 import { audit } from '../audit';
-import { localHref } from '../language';
+import { localeOfUrl, localHref } from '../language';
+import { viewLocalsIn } from '../middleware/viewLocals';
 import type { AppServices } from '../services';
 
 /** A path on this site to return to after sign-in; anything else becomes "/". */
@@ -68,6 +69,9 @@ export function signInCallback(services: AppServices): RequestHandler {
     const setup = oidcOf(services);
     if (setup === undefined) return res.redirect(303, localHref('/'));
     const pending = req.session?.pending;
+    // The directory always comes back to the one registered address: answer in the language the
+    // person started from (the page they will return to).
+    if (pending !== undefined) viewLocalsIn(res, localeOfUrl(pending.returnTo).locale);
     if (pending === undefined) {
       audit(services, res, { action: 'sign-in', target: 'callback', outcome: 'refused', detail: 'no sign-in was started in this browser' });
       res.status(400).render('pages/auth-refused', { kind: 'signInFailed', needed: 'viewer' });
