@@ -2,6 +2,7 @@
  * Prevented breakdowns, avoided residential placements, and their weeks spread over months
  * (shared/model.md section 5).
  */
+import { lastMonthOffset, monthShare } from './placementSpread';
 import { WEEKS_PER_MONTH } from './time';
 import type { Inputs } from './types';
 
@@ -12,13 +13,13 @@ export function preventedPerStart(inputs: Pick<Inputs, 'breakdownRisk' | 'effect
 
 /**
  * Weeks of one residential placement of `weeks` weeks, started in the middle of month 0, that fall
- * in month `offset` (0, 1, 2 ...), at 52/12 weeks a month.
+ * in month `offset` (0, 1, 2 ...), at 52/12 weeks a month (the spreading rule: placementSpread.ts).
  * weeksInMonthOffset(52, 0) -> 2.1667 (half a month), (52, 1) -> 4.3333, (52, 12) -> 2.1667, (52, 13) -> 0
  */
 export function weeksInMonthOffset(weeks: number, offset: number): number {
   const lengthMonths = weeks / WEEKS_PER_MONTH;
-  const overlap = Math.min(offset + 1, 0.5 + lengthMonths) - Math.max(offset, 0.5);
-  return overlap > 0 ? overlap * WEEKS_PER_MONTH : 0;
+  const share = monthShare(lengthMonths, lastMonthOffset(lengthMonths), offset);
+  return share > 0 ? share * WEEKS_PER_MONTH : 0;
 }
 
 /** The weeks a placement of `weeks` weeks spends in each month after it starts: offsets 0..tail. */

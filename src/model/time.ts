@@ -2,6 +2,7 @@
  * Months, financial years, contract terms and options (shared/model.md section 3).
  * Month 0 is the month that holds contract.start; months are counted from there.
  */
+import { lastMonthOffset } from './placementSpread';
 import type { Inputs, YearMonth } from './types';
 
 /** Weeks in a month at the model's rate of 52 weeks a year. */
@@ -40,11 +41,11 @@ export function termMonths(inputs: Pick<Inputs, 'start' | 'baseEnd'>, extensionY
 
 /**
  * Months after its start month that an avoided residential placement of `weeks` still touches.
- * It starts mid-month and runs weeks x 12/52 months: 52 weeks -> 12 (it ends mid-month 12).
+ * It starts mid-month and runs weeks x 12/52 months: 52 weeks -> 12 (it ends mid-month 12; see placementSpread.ts).
  */
 export function placementTailMonths(weeks: number): number {
   if (!(weeks > 0)) return 0;
-  return Math.max(0, Math.ceil(0.5 + (weeks * 12) / 52) - 1);
+  return lastMonthOffset((weeks * 12) / 52);
 }
 
 /**

@@ -1,27 +1,125 @@
-/** Accumulating a draw's avoided cash by financial year for the fan chart. */
+/**
+ * What a draw leaves in the output (shared/model.md section 10): every option's totals, the
+ * contract's cost, the month it stopped (which the decision's draws read), and for the first
+ * draws the avoided cash and cost by financial year that the fan chart and budget table need.
+ */
+import { lastMonthOffset, monthShare } from '../placementSpread';
 import { WEEKS_PER_MONTH } from '../time';
+import type { DrawInputs } from './inputs';
+import type { CostShape } from './money';
+import type { SimulationOutput } from './output';
 import type { Workspace } from './workspace';
 
 /**
- * Adds one placement's avoided residential cash, by financial year, to the fan accumulators (the
- * cashable part x cashable_share into the second).
+ * Option k's totals for draw i: avoided cost in PV and cash (its cashable part: cashable_share of
+ * the residential part, moves in full), after optimism bias (x kept), and placements avoided.
  */
-export function addFanCohort(ws: Workspace, firstOption: number, m: number, lengthMonths: number, valuePerWeek: number, cashableShare: number, years: number): void {
-  const year = ws.layout.timeline.yearOfMonth;
-  const row = firstOption * years;
-  const acc = ws.fanAccumulator;
-  const cashable = ws.fanCashableAccumulator;
-  if (valuePerWeek === 0) return;
-  if (lengthMonths <= 0.5) {
-    const value = valuePerWeek * lengthMonths * WEEKS_PER_MONTH * ws.cashGrowth[m]!;
-    acc[row + year[m]!]! += value;
-    cashable[row + year[m]!]! += value * cashableShare;
+export function recordOptionTotals(
+  out: SimulationOutput,
+  option: number,
+  i: number,
+  pv: number,
+  residentialCash: number,
+  movesCash: number,
+  placements: number,
+  kept: number,
+  cashableShare: number,
+): void {
+  out.avoidedCostPV[option]![i] = kept * pv;
+  out.avoidedCost[option]![i] = kept * (residentialCash + movesCash);
+  out.avoidedCostCashable[option]![i] = kept * (cashableShare * residentialCash + movesCash);
+  out.placementsAvoided[option]![i] = placements;
+}
+
+/** Draw i's contract cost (its monthly cost and cost shape sums) and the month the contract stopped. */
+export function recordContractCost(out: SimulationOutput, i: number, first: number, monthlyCost: number, cost: CostShape, options: number): void {
+  out.monthlyCost[i] = monthlyCost;
+  if (out.costShapeVaries) out.costSums.set(cost.costSums, i * options * 4);
+  else if (i === first) out.costSums.set(cost.costSums);
+  out.endMonth[i] = cost.endMonth;
+}
+
+/**
+ * Draw i's cash by financial year for the fan: the contract's cost and paid part for each option,
+ * and the avoided cash (and its cashable part): with process variability from the cohorts
+ * placementsWithChance gathered, else from the monthly avoided cash the payback search recorded,
+ * plus the tail of placements still running after each option's term.
+ */
+export function recordFanYears(ws: Workspace, out: SimulationOutput, i: number, draw: DrawInputs, cost: CostShape, processVariability: boolean): void {
+  const layout = ws.layout;
+  const options = layout.options;
+  const terms = layout.terms;
+  const years = layout.timeline.yearLabels.length;
+  const yearOfMonth = layout.timeline.yearOfMonth;
+  const row = i * years;
+  for (let k = 0; k < options; k++) {
+    for (let y = 0; y < years; y++) {
+      out.fanCost[k]![row + y] = draw.monthlyCost * cost.costByYear[k * years + y]!;
+      out.fanPaid[k]![row + y] = draw.monthlyCost * cost.paidByYear[k * years + y]!;
+    }
+  }
+  if (processVariability) {
+    // Option k's avoided cash in year y: placements whose first option is <= k.
+    for (let k = 0; k < options; k++) {
+      for (let y = 0; y < years; y++) {
+        const prior = k > 0 ? out.fanAvoided[k - 1]![row + y]! : 0;
+        out.fanAvoided[k]![row + y] = prior + ws.fanAccumulator[k * years + y]!;
+        const priorCashable = k > 0 ? out.fanCashable[k - 1]![row + y]! : 0;
+        out.fanCashable[k]![row + y] = priorCashable + ws.fanCashableAccumulator[k * years + y]!;
+      }
+    }
     return;
   }
-  const last = Math.ceil(0.5 + lengthMonths) - 1;
+  // Months inside option k's term are the same for every longer option; after it, only
+  // placements that started within the term still run (the tail).
+  const { placementSource, placementPrefix, placementRate } = ws.flows;
+  const { last, lastShare, cashableShare } = draw;
+  const residentialValue = draw.netWeekly * draw.kept;
+  const cashGrowth = ws.money.cashGrowth;
+  const byYear = ws.avoidedByYear;
+  const cashableByYear = ws.cashableByYear;
+  byYear.fill(0);
+  cashableByYear.fill(0);
+  let option = 0;
+  for (let t = 0; t < ws.longestTerm; t++) {
+    byYear[yearOfMonth[t]!]! += ws.monthlyAvoided[t]!;
+    cashableByYear[yearOfMonth[t]!]! += ws.monthlyCashable[t]!;
+    while (option < options && terms[option] === t + 1) {
+      const target = out.fanAvoided[option]!;
+      const targetCashable = out.fanCashable[option]!;
+      for (let y = 0; y < years; y++) {
+        target[row + y] = byYear[y]!;
+        targetCashable[row + y] = cashableByYear[y]!;
+      }
+      const term = terms[option]!;
+      for (let u = term; u < term + last + 1 && u < ws.months; u++) {
+        // Placements from months u-last .. term-1 still run in month u (none start after the term).
+        let covered = 0;
+        const fullFrom = u - last + 1 > 0 ? u - last + 1 : 0;
+        if (fullFrom < term) covered += placementPrefix[term]! - placementPrefix[fullFrom]!;
+        if (u - last >= 0 && u - last < term) covered += lastShare * placementSource[u - last]!;
+        const tail = residentialValue * placementRate * covered * WEEKS_PER_MONTH * cashGrowth[u]!;
+        target[row + yearOfMonth[u]!]! += tail;
+        targetCashable[row + yearOfMonth[u]!]! += tail * cashableShare;
+      }
+      option++;
+    }
+  }
+}
+
+/**
+ * Adds one placement's avoided residential cash, by financial year, to the fan accumulators of its
+ * first option (the cashable part x cashable_share into the second).
+ */
+export function addFanCohort(ws: Workspace, firstOption: number, m: number, lengthMonths: number, valuePerWeek: number, cashableShare: number): void {
+  if (valuePerWeek === 0) return;
+  const year = ws.layout.timeline.yearOfMonth;
+  const row = firstOption * ws.layout.timeline.yearLabels.length;
+  const acc = ws.fanAccumulator;
+  const cashable = ws.fanCashableAccumulator;
+  const last = lastMonthOffset(lengthMonths);
   for (let j = 0; j <= last; j++) {
-    const share = j === 0 ? 0.5 : j === last ? 0.5 + lengthMonths - last : 1;
-    const value = valuePerWeek * share * WEEKS_PER_MONTH * ws.cashGrowth[m + j]!;
+    const value = valuePerWeek * monthShare(lengthMonths, last, j) * WEEKS_PER_MONTH * ws.money.cashGrowth[m + j]!;
     acc[row + year[m + j]!]! += value;
     cashable[row + year[m + j]!]! += value * cashableShare;
   }

@@ -1,6 +1,20 @@
 /**
  * Monte Carlo over typed arrays (shared/model.md section 10): the same model as project.ts, run
- * for many draws of the inputs, keeping per iteration only what the summaries need.
+ * for many draws of the inputs, keeping per draw only what the summaries need.
+ *
+ * Where to look:
+ *   inputs.ts        the block's input columns and one draw's inputs by name
+ *   plan.ts          the plan (fixed structure) and the layout derived from it
+ *   money.ts         money factors (growth, discount, cash or real), the contract's cost shape
+ *                    (uplift, grant shares, end month), perspectives' shares
+ *   waitingList.ts   the first-in-first-out waiting list
+ *   placements.ts    prevented breakdowns, avoided placements and their value, per option
+ *   payback.ts       the month each perspective's cumulative net cash turns positive
+ *   accumulate.ts    what a draw leaves in the output: totals, cost, end month, the fan by year
+ *   output.ts        the per-draw arrays and the contract cost read back from them
+ *   workspace.ts     one thread's scratch and caches
+ *   simulateBlock.ts the main loop
+ * The placement-spreading rule (half a month, whole months, the rest) is ../placementSpread.ts.
  *
  * Structure exploited (profiled on the CLASS central case):
  * - the options share one run of the waiting list: option k's starts are the first months of the
@@ -9,11 +23,11 @@
  *   sums, whatever its length, so nothing loops over a placement's months;
  * - cumulative cash for the payback check is the same for every option up to its term's end;
  * - what depends only on inputs that do not vary (discount factors, growth, cost shape) is
- *   computed once, and recomputed only when its inputs change from one iteration to the next;
- * - one scratch buffer per quantity, reused: no allocation per iteration.
+ *   computed once, and recomputed only when its inputs change from one draw to the next;
+ * - one scratch buffer per quantity, reused: no allocation per draw.
  */
 export { COST_SHAPE_FIELDS, costShapeVaries, VARYING_FIELDS, type InputColumns, type VaryingField } from './inputs';
 export { simulationLayout, type SimulationLayout, type SimulationPlan } from './plan';
 export { costOf, createOutput, outputBytes, type SimulationOutput } from './output';
-export { simulateBlock } from './simulateBlock';
+export { simulateBlock, type BlockRun } from './simulateBlock';
 export { Workspace } from './workspace';

@@ -1,16 +1,142 @@
-/** The contract's cost over months for one set of cost inputs (cash or real price, grant shares, end month). */
+/**
+ * Money and perspectives for the engine (shared/model.md sections 6, 7, 16, 17): the monthly
+ * growth, discount and deflator factors a draw's avoided placements are valued with; the
+ * contract's cost over months (cash or real price, uplift, the grant's share by month and the
+ * month the contract stops); and who bears what in each perspective.
+ */
+import { contractEndMonth, externalShareByMonth } from '../funding';
+import { deflatorOf, discountFactor, fixedTermMonths } from '../time';
+import type { FundingEntry, Inputs } from '../types';
+import type { InputColumns } from './inputs';
+import type { SimulationLayout } from './plan';
+
+/**
+ * Month-by-month money factors over the horizon for one set of rates, and their prefix sums,
+ * recomputed only when a rate changes from one draw to the next.
+ */
+export class MoneyFactors {
+  readonly months: number;
+  readonly longestTerm: number;
+  /** (1 + residential cost growth)^(t/12) */
+  readonly growth: Float64Array;
+  /** (1 + r)^-(year - discount base) */
+  readonly discount: Float64Array;
+  /** (1 + inflation)^(year - price base): cash = real x this */
+  readonly deflator: Float64Array;
+  /** growth x deflator: a real weekly cost at month t in cash */
+  readonly cashGrowth: Float64Array;
+  /** growth x discount: its present value */
+  readonly growthDiscount: Float64Array;
+  /** Sums over u < t of cashGrowth(u) and of growthDiscount(u) (length months + 1). */
+  readonly cashGrowthPrefix: Float64Array;
+  readonly growthDiscountPrefix: Float64Array;
+  /** Changes whenever any factor changes (for tables built on them). */
+  version = 0;
+  /** Changes when the discount rate or inflation changes (what the contract's cost depends on). */
+  costVersion = 0;
+  /** Largest cash growth factor and deflator in the longest term. */
+  growthMax = 1;
+  deflatorMax = 1;
+  private lastCostGrowth = NaN;
+  private lastDiscountRate = NaN;
+  private lastInflation = NaN;
+  /** Months from 0 for which the growth-dependent factors hold for the current rates. */
+  private computedMonths = 0;
+
+  constructor(
+    private readonly layout: SimulationLayout,
+    private readonly base: Inputs,
+  ) {
+    this.months = layout.horizon;
+    this.longestTerm = layout.terms.at(-1)!;
+    this.growth = new Float64Array(this.months);
+    this.discount = new Float64Array(this.months);
+    this.deflator = new Float64Array(this.months);
+    this.cashGrowth = new Float64Array(this.months);
+    this.growthDiscount = new Float64Array(this.months);
+    this.cashGrowthPrefix = new Float64Array(this.months + 1);
+    this.growthDiscountPrefix = new Float64Array(this.months + 1);
+  }
+
+  /**
+   * The factors for months 0 .. need - 1 at these rates: recomputed from month 0 when a rate
+   * changed, extended when more months are needed. A draw reads them only as far as its own
+   * placements reach (the longest term and its placement's tail), often far short of the horizon.
+   */
+  update(costGrowth: number, discountRate: number, inflation: number, need: number = this.months): void {
+    const changed = costGrowth !== this.lastCostGrowth || discountRate !== this.lastDiscountRate || inflation !== this.lastInflation;
+    if (!changed && need <= this.computedMonths) return;
+    if (changed) {
+      const year = this.layout.timeline.yearOfMonth;
+      if (discountRate !== this.lastDiscountRate) {
+        for (let t = 0; t < this.months; t++) this.discount[t] = discountFactor(discountRate, year[t]!, this.base.discountBaseYear);
+      }
+      if (inflation !== this.lastInflation) {
+        for (let t = 0; t < this.months; t++) this.deflator[t] = deflatorOf(inflation, year[t]!, this.base.priceBaseYear);
+      }
+      if (discountRate !== this.lastDiscountRate || inflation !== this.lastInflation) this.costVersion++;
+      this.lastCostGrowth = costGrowth;
+      this.lastDiscountRate = discountRate;
+      this.lastInflation = inflation;
+      this.version++;
+      this.computedMonths = 0;
+      this.growthMax = 0;
+      this.deflatorMax = 0;
+    }
+    // (1 + g)^(t/12): exact at each whole year, one multiplication a month in between.
+    const monthly = Math.pow(1 + costGrowth, 1 / 12);
+    const from = this.computedMonths;
+    const to = Math.min(need, this.months);
+    let cashPrefix = this.cashGrowthPrefix[from]!;
+    let pvPrefix = this.growthDiscountPrefix[from]!;
+    const growthOf = this.growth;
+    const deflator = this.deflator;
+    const discount = this.discount;
+    const cashGrowth = this.cashGrowth;
+    const growthDiscount = this.growthDiscount;
+    const cashGrowthPrefix = this.cashGrowthPrefix;
+    const growthDiscountPrefix = this.growthDiscountPrefix;
+    const longestTerm = this.longestTerm;
+    let growthMax = this.growthMax;
+    let deflatorMax = this.deflatorMax;
+    let growth = from === 0 ? 1 : growthOf[from - 1]!;
+    for (let t = from; t < to; t++) {
+      growth = t % 12 === 0 ? Math.pow(1 + costGrowth, t / 12) : growth * monthly;
+      growthOf[t] = growth;
+      const cash = growth * deflator[t]!;
+      const pv = growth * discount[t]!;
+      cashGrowth[t] = cash;
+      growthDiscount[t] = pv;
+      cashPrefix += cash;
+      pvPrefix += pv;
+      cashGrowthPrefix[t + 1] = cashPrefix;
+      growthDiscountPrefix[t + 1] = pvPrefix;
+      if (t < longestTerm) {
+        if (cash > growthMax) growthMax = cash;
+        if (deflator[t]! > deflatorMax) deflatorMax = deflator[t]!;
+      }
+    }
+    this.growthMax = growthMax;
+    this.deflatorMax = deflatorMax;
+    this.computedMonths = to;
+  }
+}
 
 /**
  * The contract's cost over the longest term for one set of cost inputs (uplift, grant shares,
- * discount rate, inflation): by month, its sums per option, and the month the contract stops.
- * Kept in a small cache, so draws that repeat a few grant shares (a discrete share) reuse them.
+ * discount rate, inflation), at 1 a month before uplift: by month, its sums per option, and the
+ * month the contract stops. A draw's cost is its monthly cost x these.
  */
 export class CostShape {
-  readonly costShape: Float64Array; // cash cost of a month at 1 a month before uplift, 0 from endMonth
-  readonly costShapePV: Float64Array; // present value of the same
-  readonly paidShare: Float64Array; // 1 - the month's external share
-  readonly externalShare: Float64Array; // the month's external share (section 16)
-  /** Per option: cost shape sums (cash, PV, paid cash, paid PV). */
+  /** Cash cost of each month, 0 from endMonth. */
+  readonly costShape: Float64Array;
+  /** Present value of the same. */
+  readonly costShapePV: Float64Array;
+  /** 1 - the month's external share: the part the councils pay. */
+  readonly paidShare: Float64Array;
+  /** The month's external (grant) share (section 16). */
+  readonly externalShare: Float64Array;
+  /** Per option: cost shape sums over its term (cash, PV, paid by councils cash, paid PV). */
   readonly costSums: Float64Array;
   /** Cumulative cost shape, and cumulative paid-by-councils shape, to the end of each month. */
   readonly cumulativeCost: Float64Array;
@@ -40,3 +166,141 @@ export class CostShape {
 
 /** Cost shapes kept per workspace; a run whose cost inputs take more values than this recomputes. */
 export const COST_SHAPE_CACHE = 64;
+
+/**
+ * The cost shape of each draw's cost inputs, built once per distinct set of them and kept, so
+ * draws that repeat a few values (a discrete grant share) share a few shapes.
+ */
+export class CostShapes {
+  /** The shape of the last draw asked about. */
+  current: CostShape;
+  /** The funding schedule with this draw's shares. */
+  private readonly schedule: FundingEntry[];
+  private readonly lastScheduleShares: Float64Array;
+  private lastUplift = NaN;
+  private lastExternalShare = NaN;
+  private lastCostVersion = -1;
+  private readonly known = new Map<string, CostShape>();
+
+  constructor(
+    private readonly layout: SimulationLayout,
+    private readonly base: Inputs,
+    private readonly factors: MoneyFactors,
+  ) {
+    this.schedule = base.fundingSchedule.map((entry) => ({ ...entry }));
+    this.lastScheduleShares = new Float64Array(this.schedule.length).fill(NaN);
+    this.current = new CostShape(factors.longestTerm, layout.options, layout.timeline.yearLabels.length);
+  }
+
+  /** The cost shape for this uplift and grant share, draw c's schedule shares and the current discount rate and inflation. */
+  shapeFor(uplift: number, externalShare: number, columns: InputColumns, c: number): CostShape {
+    const scheduleChanged = this.readScheduleShares(columns, c);
+    if (!scheduleChanged && uplift === this.lastUplift && externalShare === this.lastExternalShare && this.factors.costVersion === this.lastCostVersion) return this.current;
+    this.lastUplift = uplift;
+    this.lastExternalShare = externalShare;
+    this.lastCostVersion = this.factors.costVersion;
+    const key = `${this.factors.costVersion}|${uplift}|${externalShare}|${this.lastScheduleShares.join('|')}`;
+    const known = this.known.get(key);
+    if (known) {
+      this.current = known;
+      return known;
+    }
+    if (this.known.size >= COST_SHAPE_CACHE) this.known.clear();
+    const years = this.layout.timeline.yearLabels.length;
+    this.current = this.build(new CostShape(this.factors.longestTerm, this.layout.options, years), uplift, externalShare);
+    this.known.set(key, this.current);
+    return this.current;
+  }
+
+  /** True when draw c's schedule shares differ from the last ones seen (and records them). */
+  private readScheduleShares(columns: InputColumns, c: number): boolean {
+    let changed = false;
+    for (let e = 0; e < this.schedule.length; e++) {
+      const column = columns.scheduleShares[e]!;
+      const share = typeof column === 'number' ? column : column[c]!;
+      if (share !== this.lastScheduleShares[e]) {
+        this.lastScheduleShares[e] = share;
+        this.schedule[e]!.externalShare = share;
+        changed = true;
+      }
+    }
+    return changed;
+  }
+
+  /**
+   * The month's grant share (section 16), the month the contract stops when it ends with its
+   * grant, and the cost in cash and in present value (section 17), for a cash or a real price.
+   */
+  private build(cost: CostShape, uplift: number, externalShare: number): CostShape {
+    const base = this.base;
+    const layout = this.layout;
+    const longestTerm = this.factors.longestTerm;
+    const deflator = this.factors.deflator;
+    const discount = this.factors.discount;
+    const fixedTerm = fixedTermMonths(base);
+    const year = layout.timeline.yearOfMonth;
+    const labels = layout.timeline.yearLabels;
+    const funding = { externalShare, externalShareByYear: base.externalShareByYear, fundingSchedule: this.schedule };
+    externalShareByMonth(funding, { months: longestTerm, yearOfMonth: year, yearLabels: labels }, cost.externalShare);
+    cost.endMonth = contractEndMonth(base, cost.externalShare, longestTerm);
+    const cashPrice = base.contractPrice === 'cash';
+    let cash = 0;
+    let pv = 0;
+    let paid = 0;
+    let paidPV = 0;
+    let option = 0;
+    let costMin = Infinity;
+    let paidMin = Infinity;
+    for (let t = 0; t < longestTerm; t++) {
+      const extensionYear = t < fixedTerm ? 0 : Math.floor((t - fixedTerm) / 12) + 1;
+      const price = t < cost.endMonth ? Math.pow(1 + uplift, extensionYear) : 0;
+      const shapeCash = cashPrice ? price : price * deflator[t]!;
+      const shapePV = (cashPrice ? price / deflator[t]! : price) * discount[t]!;
+      cost.costShape[t] = shapeCash;
+      cost.costShapePV[t] = shapePV;
+      cost.paidShare[t] = 1 - cost.externalShare[t]!;
+      cash += shapeCash;
+      pv += shapePV;
+      paid += shapeCash * cost.paidShare[t]!;
+      paidPV += shapePV * cost.paidShare[t]!;
+      cost.cumulativeCost[t] = cash;
+      cost.cumulativePaid[t] = paid;
+      costMin = Math.min(costMin, shapeCash);
+      paidMin = Math.min(paidMin, shapeCash * cost.paidShare[t]!);
+      while (option < layout.options && layout.terms[option] === t + 1) {
+        cost.costSums[option * 4] = cash;
+        cost.costSums[option * 4 + 1] = pv;
+        cost.costSums[option * 4 + 2] = paid;
+        cost.costSums[option * 4 + 3] = paidPV;
+        option++;
+      }
+    }
+    cost.costShapeMin = costMin;
+    cost.paidShapeMin = paidMin;
+    const years = labels.length;
+    for (let k = 0; k < layout.options; k++) {
+      for (let t = 0; t < layout.terms[k]!; t++) {
+        cost.costByYear[k * years + year[t]!]! += cost.costShape[t]!;
+        cost.paidByYear[k * years + year[t]!]! += cost.costShape[t]! * cost.paidShare[t]!;
+      }
+    }
+    return cost;
+  }
+}
+
+/**
+ * Who bears what (section 7): the region has everything; a council has children_share of the
+ * benefits and match_share of the part of the contract the grant does not pay. Index 0 is the
+ * region (shares 1), then each council in order.
+ */
+export interface PerspectiveShares {
+  children: Float64Array;
+  match: Float64Array;
+}
+
+export function perspectiveShares(base: Inputs): PerspectiveShares {
+  return {
+    children: Float64Array.from([1, ...base.councils.map((c) => c.childrenShare)]),
+    match: Float64Array.from([1, ...base.councils.map((c) => c.matchShare)]),
+  };
+}

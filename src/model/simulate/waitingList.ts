@@ -1,33 +1,75 @@
-/** The first-in-first-out waiting list: which months children start in. */
+/**
+ * The first-in-first-out waiting list (shared/model.md section 4) for one draw over the longest
+ * option's term: referrals x the referral growth shape arrive each month, up to capacity start,
+ * and a child waiting longer than max_wait_months is helped another way. The options share one
+ * run of it: option k's starts are the first months of the longest option's.
+ */
 import { poisson } from '../random/sample';
 import type { Rng } from '../random/rng';
 import { startInArrivalOrderInPlace } from '../service';
-import type { Workspace } from './workspace';
 
-/**
- * The first-in-first-out waiting list with fractional children (as service.ts), into ws.starts.
- * Shortcuts: when capacity covers every month's referrals, everyone starts at once; when
- * referrals fill capacity every month, capacity is used in full.
- */
-/** How this iteration's starts are shaped: referrals x shape, flat at capacity, or neither. */
+/** (1 + referral growth)^(m/12) by month over the longest term, recomputed when the growth changes. */
+export class ReferralShape {
+  readonly byMonth: Float64Array;
+  /** Its smallest and largest values. */
+  min = 0;
+  max = 0;
+  /** Changes whenever the shape does (for tables built on it). */
+  version = 0;
+  private lastGrowth = NaN;
+
+  constructor(months: number) {
+    this.byMonth = new Float64Array(months);
+  }
+
+  update(referralGrowth: number): void {
+    if (referralGrowth === this.lastGrowth) return;
+    let min = Infinity;
+    let max = -Infinity;
+    for (let m = 0; m < this.byMonth.length; m++) {
+      const v = Math.pow(1 + referralGrowth, m / 12);
+      this.byMonth[m] = v;
+      if (v < min) min = v;
+      if (v > max) max = v;
+    }
+    this.min = min;
+    this.max = max;
+    this.lastGrowth = referralGrowth;
+    this.version++;
+  }
+}
+
+/** How a draw's starts are shaped: referrals x the referral shape, flat at capacity, or neither. */
 export const enum StartsShape {
+  /** Capacity covers every month's referrals: everyone starts at once. */
   Referrals = 0,
+  /** Referrals fill capacity every month: capacity is used in full. */
   Flat = 1,
   Other = 2,
 }
 
 /** Which shape the starts take, without working them out. */
-export function startsShape(ws: Workspace, referralsPerMonth: number, capacity: number): StartsShape {
-  if (capacity >= referralsPerMonth * ws.referralShapeMax) return StartsShape.Referrals;
-  if (capacity <= referralsPerMonth * ws.referralShapeMin) return StartsShape.Flat;
+export function startsShape(referrals: ReferralShape, referralsPerMonth: number, capacity: number): StartsShape {
+  if (capacity >= referralsPerMonth * referrals.max) return StartsShape.Referrals;
+  if (capacity <= referralsPerMonth * referrals.min) return StartsShape.Flat;
   return StartsShape.Other;
 }
 
-export function fillStarts(ws: Workspace, referralsPerMonth: number, capacity: number, maxWait: number): StartsShape {
-  const term = ws.longestTerm;
-  const starts = ws.starts;
-  const shape = ws.referralShape;
-  const kind = startsShape(ws, referralsPerMonth, capacity);
+/**
+ * The waiting list with fractional children (as service.ts) into `starts`, using `waiting` as
+ * scratch; both as long as the longest term.
+ */
+export function fillStartsInPlace(
+  starts: Float64Array,
+  waiting: Float64Array,
+  referrals: ReferralShape,
+  referralsPerMonth: number,
+  capacity: number,
+  maxWait: number,
+): StartsShape {
+  const term = starts.length;
+  const shape = referrals.byMonth;
+  const kind = startsShape(referrals, referralsPerMonth, capacity);
   if (kind === StartsShape.Referrals) {
     for (let m = 0; m < term; m++) starts[m] = referralsPerMonth * shape[m]!;
     return kind;
@@ -36,7 +78,6 @@ export function fillStarts(ws: Workspace, referralsPerMonth: number, capacity: n
     starts.fill(capacity);
     return kind;
   }
-  const waiting = ws.waiting;
   waiting.fill(0);
   let oldest = 0;
   for (let m = 0; m < term; m++) {
@@ -48,19 +89,26 @@ export function fillStarts(ws: Workspace, referralsPerMonth: number, capacity: n
 }
 
 /** The waiting list with whole children and Poisson referrals (process variability). */
-export function fillStartsWithChance(ws: Workspace, rng: Rng, referralsPerMonth: number, capacity: number, maxWait: number): void {
-  const term = ws.longestTerm;
-  const waiting = ws.waiting;
+export function fillStartsWithChanceInPlace(
+  starts: Float64Array,
+  waiting: Float64Array,
+  referrals: ReferralShape,
+  rng: Rng,
+  referralsPerMonth: number,
+  capacity: number,
+  maxWait: number,
+): void {
+  const term = starts.length;
   waiting.fill(0);
   let oldest = 0;
   let credit = 0;
   for (let m = 0; m < term; m++) {
-    waiting[m] = poisson(rng, referralsPerMonth * ws.referralShape[m]!);
+    waiting[m] = poisson(rng, referralsPerMonth * referrals.byMonth[m]!);
     // Capacity in whole children: the fractional part of a month's capacity carries over.
     credit += capacity;
     const whole = Math.floor(credit);
     credit -= whole;
-    ws.starts[m] = startInArrivalOrderInPlace(waiting, oldest, m, whole);
+    starts[m] = startInArrivalOrderInPlace(waiting, oldest, m, whole);
     while (oldest <= m && oldest + maxWait <= m) waiting[oldest++] = 0;
   }
 }
