@@ -11,19 +11,13 @@ import { costShapeVaries, createOutput, simulateBlock, simulationLayout, Workspa
 import { regionNpvByOption } from '../model/project';
 import { summariseOption } from '../model/summarise';
 import { buildInputs, centralValues, valuesWith } from '../scenario/inputs';
-import type { Correlation, Scenario } from '../scenario/types';
+import type { Scenario } from '../scenario/types';
 import { projectValues } from './deterministic';
 import { BLOCK_SIZE, drawSources, inputColumns, randomBlockDraws } from './draws';
+import type { MonteCarloRequest } from './request';
 import { fullRunDraws } from './sampling';
 
-/** The settings of one run, after the command line or form has had its say. */
-export interface MonteCarloRequest {
-  iterations: number;
-  seed: number | string;
-  sampling: 'random' | 'latin_hypercube';
-  processVariability: boolean;
-  correlations: Correlation[];
-}
+export type { MonteCarloRequest } from './request';
 
 /**
  * Iterations whose financial-year detail feeds the fan chart (the first ones): 4,000 draws place

@@ -7,7 +7,7 @@ import { latinHypercube } from '../model/random/lhs';
 import { createRng, deriveSeed } from '../model/random/rng';
 import { sampleInto } from '../model/random/sample';
 import type { DrawSource } from './draws';
-import type { MonteCarloRequest } from './montecarlo';
+import type { MonteCarloRequest } from './request';
 
 /** One column of `request.iterations` draws per source, correlated as the request asks. */
 export function fullRunDraws(sources: readonly DrawSource[], request: MonteCarloRequest): Float64Array[] {

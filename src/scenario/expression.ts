@@ -2,8 +2,6 @@
  * A checked formula as plain data (no mathjs), and the evaluators built from it. Kept apart from
  * formula.ts so worker threads can rebuild a scenario's formulas without loading mathjs.
  */
-import type { Formula } from './types';
-
 export type UnaryName = 'negate' | 'round' | 'floor' | 'ceil' | 'abs' | 'sqrt' | 'exp' | 'log';
 export type BinaryName = '+' | '-' | '*' | '/' | '^' | 'min' | 'max' | 'logBase';
 
@@ -13,6 +11,23 @@ export type Expression =
   | { kind: 'variable'; name: string }
   | { kind: 'unary'; fn: UnaryName; argument: Expression }
   | { kind: 'binary'; op: BinaryName; left: Expression; right: Expression };
+
+/** A formula over the scenario's variables, parsed and checked once at load time. */
+export interface Formula {
+  /** The text as written in the scenario. */
+  source: string;
+  /** Names of the variables it reads. */
+  variables: readonly string[];
+  /** The checked formula as plain data (it can cross to worker threads). */
+  expression: Expression;
+  /** Value for one set of variable values. */
+  evaluate(scope: Readonly<Record<string, number>>): number;
+  /**
+   * Values for many iterations at once: each variable is a column (or a constant), the result a
+   * new column of `length` values. Plain arithmetic, no mathjs in the loop.
+   */
+  evaluateColumns(scope: Readonly<Record<string, Float64Array | number>>, length: number): Float64Array;
+}
 
 type Unary = (x: number) => number;
 type Binary = (a: number, b: number) => number;

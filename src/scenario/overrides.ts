@@ -6,22 +6,12 @@
  */
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, Pair, Scalar, visit, YAMLMap, type Node } from 'yaml';
 import { textOrigin, YAML_OPTIONS, type NodeOrigin, type ScenarioDocument } from './document';
-import type { Problem } from './types';
+import type { Override, Problem } from './types';
+
+export type { Override } from './types';
 
 /** The file name problems in overrides are reported under. */
 export const OVERRIDE_FILE = '--set';
-
-/** One `--set` override, parsed. */
-export interface Override {
-  /** The text after --set, e.g. "outcomes.effectiveness=0.3". */
-  text: string;
-  /** Key path segments, e.g. ["outcomes", "effectiveness"]; list items by index ("councils.0.name"). */
-  path: string[];
-  /** The value, YAML flow: "0.3", "{ dist: uniform, min: 1, max: 2 }", "\"a / 2\"". */
-  valueText: string;
-  /** 1-based column of the value within `text`. */
-  valueColumn: number;
-}
 
 const SEGMENT = /^([A-Za-z_][A-Za-z0-9_]*|\d+)$/;
 

@@ -6,24 +6,20 @@
  */
 import type { Distribution } from '../model/distribution';
 import type { Council } from '../model/types';
-import type { Expression } from './expression';
-import type { Override } from './overrides';
+import type { Formula } from './expression';
 
-/** A formula over the scenario's variables, parsed and checked once at load time. */
-export interface Formula {
-  /** The text as written in the scenario. */
-  source: string;
-  /** Names of the variables it reads. */
-  variables: readonly string[];
-  /** The checked formula as plain data (it can cross to worker threads). */
-  expression: Expression;
-  /** Value for one set of variable values. */
-  evaluate(scope: Readonly<Record<string, number>>): number;
-  /**
-   * Values for many iterations at once: each variable is a column (or a constant), the result a
-   * new column of `length` values. Plain arithmetic, no mathjs in the loop.
-   */
-  evaluateColumns(scope: Readonly<Record<string, Float64Array | number>>, length: number): Float64Array;
+export type { Formula } from './expression';
+
+/** One `--set` override, parsed. */
+export interface Override {
+  /** The text after --set, e.g. "outcomes.effectiveness=0.3". */
+  text: string;
+  /** Key path segments, e.g. ["outcomes", "effectiveness"]; list items by index ("councils.0.name"). */
+  path: string[];
+  /** The value, YAML flow: "0.3", "{ dist: uniform, min: 1, max: 2 }", "\"a / 2\"". */
+  valueText: string;
+  /** 1-based column of the value within `text`. */
+  valueColumn: number;
 }
 
 export type Quantity =
