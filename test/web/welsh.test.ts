@@ -203,7 +203,7 @@ describe('the pages in Welsh', () => {
       '/cy/scenarios/class-central/what-if?iterations=200&seed=7&set=outcomes.effectiveness%3D0.3',
       '/cy/scenarios/class-central/report?iterations=200&seed=7&set=outcomes.effectiveness%3D0.3',
       '/cy/scenarios/class-central?iterations=200&seed=7&set=outcomes.effectiveness%3D2',
-      '/cy/scenarios/class-central/try?outcomes.effectiveness=lots',
+      '/cy/scenarios/class-central/try?grantShare=lots&grantFrom=soon',
       '/cy/scenarios/class-central/try?outcomes.effectiveness=0.3',
       '/cy/compare?a=class-central&b=class-cautious',
       '/cy/compare?a=class-central&aset=outcomes.effectiveness%3D0.3&b=class-central',
