@@ -1,8 +1,11 @@
 // Lint (npm run lint, run by .ci/run): typescript-eslint's recommended rules, and the layers held
 // one way: web -> report -> run -> scenario -> model (store beside run, for web only). A file may
 // import from its own layer and the layers below it, never above: the model knows nothing of
-// scenarios, runs, reports or HTTP.
+// scenarios, runs, reports or HTTP. No import cycles in src, type-only ones included
+// (eslint-plugin-import-x's no-cycle, resolving TypeScript paths).
 import js from '@eslint/js';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import { importX } from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
 
 /** The layers, lowest first; each may import only itself and those before it. */
@@ -24,6 +27,16 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
     },
+  },
+  {
+    files: ['src/**/*.ts'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/extensions': ['.ts', '.js', '.mjs'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts'] },
+      'import-x/resolver-next': [createTypeScriptImportResolver({ project: 'tsconfig.json' })],
+    },
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
   },
   {
     // Published constants of numerical methods (Acklam, Wichura, Cheng) are written with every digit given.
