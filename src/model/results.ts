@@ -3,6 +3,7 @@
  * command line's JSON, the HTTP API and the exports. Money in pounds, unrounded.
  */
 import type { WaitOneYear } from './information';
+import type { LocalText } from './localText';
 import type { ExpectedCounts, ObservedCounts, Tracking } from './update';
 
 /** Flows that add up over months and financial years. */
@@ -100,7 +101,11 @@ export interface OptionResult {
 }
 
 export interface Results {
-  scenario: { name: string; hash: string };
+  /**
+   * The scenario's name (English, as section 9 has it) and hash; `text` gives its name and its
+   * councils' names (by key) in each language the file has, for display only.
+   */
+  scenario: { name: string; hash: string; text?: { name: LocalText; councils: Record<string, LocalText> } };
   modelVersion: string;
   options: OptionResult[];
   /** The extension years of the scenario's headline option (contract.extensions.take). */

@@ -191,7 +191,7 @@ export function optionsChart(results: Results): ChartSpec {
   const perspectives = Object.keys(results.options[0]!.perspectives).filter((p) => decisions[p] !== undefined);
   const labels = results.options.map((o) => optionName(o.extensionYears));
   const series = perspectives.map((p) => ({
-    name: perspectiveTitle(p),
+    name: perspectiveTitle(p, results),
     values: decisions[p]!.options.map((o) => headlineValue(o.incrementalNpv, measure)),
   }));
   const region = decisions[REGION]!;
@@ -233,7 +233,7 @@ export function councilsChart(option: OptionResult, results?: Results): ChartSpe
   const fromBudget = budgets.length === perspectives.length && budgets.every((b) => b !== null);
   const labels = fromBudget ? budgets[0]!.byFinancialYear.map((y) => y.year) : option.perspectives[REGION]!.byFinancialYear.map((y) => y.year);
   const series = perspectives.map((p, i) => ({
-    name: perspectiveTitle(p),
+    name: perspectiveTitle(p, results),
     values: fromBudget ? budgets[i]!.byFinancialYear.map((y) => y.cumulativeNetBudgetEffect) : cumulative(option.perspectives[p]!.byFinancialYear.map((y) => y.netSaving)),
   }));
   const last = labels.length - 1;

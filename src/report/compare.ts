@@ -9,6 +9,7 @@ import { decisionOf, headlineMeasure, headlineValue, measureWords, moneyBasisOf,
 import { formatChance, formatMoney, formatNumber, trueMinus } from './format';
 import { npvEstimate, optionName, REGION } from './headline';
 import { assumptionsOf, inputLabel, listInWords } from './inputs';
+import { localText } from './localText';
 import { t } from './messages';
 import { moneyBasisSentence } from './moneyBasis';
 
@@ -35,10 +36,12 @@ export function compareScenarios(a: { scenario: Scenario; results: Results }, b:
   const extra: { label: string; a: string; b: string }[] = [];
   const contract = (s: Scenario): string => t('compare.contractWords', { start: s.contract.start, end: s.contract.baseEnd, years: s.contract.maxYears });
   if (contract(a.scenario) !== contract(b.scenario)) extra.push({ label: t('compare.contract'), a: contract(a.scenario), b: contract(b.scenario) });
-  const councils = (s: Scenario): string => s.councils.map((c) => c.name).join(', ') || none;
-  if (councils(a.scenario) !== councils(b.scenario)) extra.push({ label: t('compare.councils'), a: councils(a.scenario), b: councils(b.scenario) });
+  // Compared by key (a label in Welsh in one file only is no difference), shown by label.
+  const councilKeys = (s: Scenario): string => s.councils.map((c) => c.name).join('\n');
+  const councils = (s: Scenario): string => s.councils.map((c) => localText(c.label)).join(', ') || none;
+  if (councilKeys(a.scenario) !== councilKeys(b.scenario)) extra.push({ label: t('compare.councils'), a: councils(a.scenario), b: councils(b.scenario) });
   const bases = [moneyBasisSentence(moneyBasisOf(a.results, a.scenario)), moneyBasisSentence(moneyBasisOf(b.results, b.scenario))];
-  const moneyBasis = bases[0] === bases[1] ? [bases[0]!] : [t('compare.basisOf', { name: a.scenario.name, basis: bases[0]! }), t('compare.basisOf', { name: b.scenario.name, basis: bases[1]! })];
+  const moneyBasis = bases[0] === bases[1] ? [bases[0]!] : [t('compare.basisOf', { name: localText(a.scenario.name), basis: bases[0]! }), t('compare.basisOf', { name: localText(b.scenario.name), basis: bases[1]! })];
   const increments = [a, b].map((x) => ({ decision: decisionOf(x.results)[REGION], measure: headlineMeasure(x.results) }));
   const sameMeasure = increments[0]!.measure === increments[1]!.measure;
   const years = [...new Set([...a.results.options, ...b.results.options].map((o) => o.extensionYears))].sort((x, y) => x - y);
@@ -203,7 +206,7 @@ export function bridgeTable(start: number, steps: { label: string; value: number
  * @example compareLabel(central, [effectiveness]) // "What if: CLASS regional service, central case, with share of those breakdowns the service prevents changed"
  */
 export function compareLabel(scenario: Scenario, paths: readonly (readonly string[])[]): string {
-  if (paths.length === 0) return scenario.name;
+  if (paths.length === 0) return localText(scenario.name);
   const labels = [...new Set(paths.map((path) => inputLabel(path.join('.'), scenario.councils)))].map((label) => label.charAt(0).toLowerCase() + label.slice(1));
-  return t('compare.whatIf', { name: scenario.name, changes: listInWords(labels, t('compare.and')) });
+  return t('compare.whatIf', { name: localText(scenario.name), changes: listInWords(labels, t('compare.and')) });
 }

@@ -16,6 +16,7 @@ import { stringify } from 'csv-stringify/sync';
 import type { Flows, Results } from '../model/results';
 import { moneyBasisOf } from './decision';
 import { budgetRows, decisionMapRows, decisionRows, exportPerspective, headsInWords, moneyBasisCells, MONEY_BASIS_HEAD, pennies, type Cell } from './decisionExport';
+import { scenarioName } from './localText';
 import { t, type MessageKey } from './messages';
 
 /** A flow of the results as a CSV column: its header with the unit, and how it is rounded. */
@@ -73,7 +74,7 @@ export function resultRows(results: Results): Cell[][] {
   for (const option of results.options) {
     for (const [perspective, result] of Object.entries(option.perspectives)) {
       for (const year of result.byFinancialYear) {
-        rows.push([table, results.scenario.name, results.scenario.hash, results.modelVersion, option.extensionYears, exportPerspective(perspective), year.year, ...FLOW_COLUMNS.map((c) => c.round(year[c.field])), ...basis]);
+        rows.push([table, scenarioName(results), results.scenario.hash, results.modelVersion, option.extensionYears, exportPerspective(perspective), year.year, ...FLOW_COLUMNS.map((c) => c.round(year[c.field])), ...basis]);
       }
     }
   }

@@ -12,6 +12,7 @@
 import type { DecisionFigure, DecisionOption, MoneyBasis, PerspectiveDecision, Results } from '../model/results';
 import { decisionSections } from './decisionResults';
 import { REGION } from './decision';
+import { scenarioName } from './localText';
 import { t, type MessageKey } from './messages';
 import { moneyBasisSentence } from './moneyBasis';
 
@@ -134,7 +135,7 @@ function decisionBody(results: Results, decision: Record<string, PerspectiveDeci
     for (const o of d.options) {
       rows.push([
         t('csv.table.decision'),
-        results.scenario.name,
+        scenarioName(results),
         results.scenario.hash,
         results.modelVersion,
         yesNoCell(afterUpdate),
@@ -191,7 +192,7 @@ export function budgetRows(results: Results): Cell[][] {
       for (const y of option.byFinancialYear) {
         rows.push([
           t('csv.table.budget'),
-          results.scenario.name,
+          scenarioName(results),
           results.scenario.hash,
           results.modelVersion,
           exportPerspective(perspective),
@@ -239,7 +240,7 @@ export function decisionMapRows(results: Results): Cell[][] {
   const rows: Cell[][] = [decisionMapHead()];
   map.y.values.forEach((y, iy) =>
     map.x.values.forEach((x, ix) => {
-      rows.push([t('csv.table.decisionMap'), results.scenario.name, results.scenario.hash, results.modelVersion, exportPerspective(map.perspective), map.x.input, sixFigures(x), map.y.input, sixFigures(y), map.bestOption[iy]![ix]!, ...basis]);
+      rows.push([t('csv.table.decisionMap'), scenarioName(results), results.scenario.hash, results.modelVersion, exportPerspective(map.perspective), map.x.input, sixFigures(x), map.y.input, sixFigures(y), map.bestOption[iy]![ix]!, ...basis]);
     }),
   );
   return rows;

@@ -12,6 +12,7 @@ import { budgetOf, decisionOf, headlineMeasure, headlinePerspectiveOf, measureWo
 import { formatChance, formatMoney, formatPercent } from './format';
 import { decisionWords, endedEarlySentence, endMonth, grantScheduleSentence, grantSentence, headlineOption, optionName, type PerspectiveWords } from './headline';
 import { inputLabel, isAssumption, listInWords } from './inputs';
+import { councilName } from './localText';
 import { t, tPlural } from './messages';
 import { moneyBasisSentence } from './moneyBasis';
 import { perspectiveTitle } from './optionsTable';
@@ -82,7 +83,7 @@ export function decisionTable(results: Results, perspective: string, basis: 'cas
       ...(endsEarly ? [o.probabilityEndedEarly === null ? cellNone() : formatPercent(o.probabilityEndedEarly, 1)] : []),
     ];
   });
-  return { caption: t('decision.tableCaption', { who: perspectiveTitle(perspective) }), head, rows };
+  return { caption: t('decision.tableCaption', { who: perspectiveTitle(perspective, results) }), head, rows };
 }
 
 /** The cash budget table of one option and perspective, with a total row; null without budget tables. */
@@ -125,7 +126,7 @@ export function budgetTable(results: Results, perspective: string, extensionYear
     years.length === 0 ? formatMoney(0) : formatMoney(years[years.length - 1]!.cumulativeNetBudgetEffect),
     ...(ranged ? [''] : []),
   ]);
-  return { caption: t('budget.caption', { who: perspectiveTitle(perspective), option: optionName(extensionYears).toLowerCase() }), head, rows };
+  return { caption: t('budget.caption', { who: perspectiveTitle(perspective, results), option: optionName(extensionYears).toLowerCase() }), head, rows };
 }
 
 /**
@@ -168,7 +169,7 @@ export function budgetPlanTable(results: Results, perspective: string, extension
     const total = line === 'cumulativeNetBudgetEffect' ? value(years[years.length - 1] ?? '', line) : years.reduce((sum, year) => sum + value(year, line), 0);
     return [label, ...cells, formatMoney(total)];
   });
-  const who = perspectiveTitle(perspective);
+  const who = perspectiveTitle(perspective, results);
   const option = optionName(extensionYears).toLowerCase();
   return {
     caption: lessBaseline ? t('pages.budget.difference', { who, option }) : t('pages.budget.caption', { who, option }),
@@ -205,7 +206,7 @@ export function budgetEffectTable(results: Results, extensionYears: number): Cha
       const budget = optionBudget(results, p, extensionYears)!;
       const total = budget.byFinancialYear.reduce((sum, y) => sum + y.netBudgetEffect, 0);
       const cells = years.map((year) => formatMoney(budget.byFinancialYear.find((y) => y.year === year)?.netBudgetEffect ?? 0));
-      return [perspectiveTitle(p), ...cells, formatMoney(total), ...(withAdds ? [formatMoney(addsOf(p)!)] : [])];
+      return [perspectiveTitle(p, results), ...cells, formatMoney(total), ...(withAdds ? [formatMoney(addsOf(p)!)] : [])];
     }),
   };
 }
@@ -240,7 +241,7 @@ export function updatedSentence(results: Results, scenario: Scenario, perspectiv
   if (updated === undefined) return null;
   const best = updated.options.find((o) => o.extensionYears === updated.bestOption);
   const text = t('decision.updated', {
-    who: perspective === REGION ? t('headline.whoRegion') : perspective,
+    who: perspective === REGION ? t('headline.whoRegion') : councilName(results, perspective),
     option: updated.bestOption === 0 ? t('subjectLower.none') : optionName(updated.bestOption).toLowerCase(),
     chance: best?.probabilityBest === null || best?.probabilityBest === undefined ? '' : ` ${t('decision.updatedChance', { percent: formatPercent(best.probabilityBest, 0) })}`,
     measure: measureWords(headlineMeasure(results)),
@@ -274,7 +275,7 @@ export function decisionSection(results: Results, scenario: Scenario): DecisionS
       return [
         {
           perspective,
-          title: perspectiveTitle(perspective),
+          title: perspectiveTitle(perspective, results),
           decision: decisionTable(results, perspective, basis.contractPrice),
           budgets: hasBudget ? shown.flatMap((k) => budgetTable(results, perspective, k) ?? []) : [],
           grant: perspective === REGION || !scenario.councils.some((c) => c.name === perspective) ? '' : grantSentence(scenario, perspective),

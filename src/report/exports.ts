@@ -9,6 +9,7 @@ import { csvSections, resultRows, toCsv } from './csv';
 import { moneyBasisOf } from './decision';
 import { budgetRows, decisionMapRows, decisionRows, headsInWords, moneyBasisCells, MONEY_BASIS_HEAD, type Cell } from './decisionExport';
 import { informationRows } from './informationExport';
+import { scenarioName } from './localText';
 import { currentLocale, DEFAULT_LOCALE, type Locale, type MessageKey } from './messages';
 import type { RunStamp } from './stamp';
 
@@ -48,7 +49,7 @@ export function stampedResultsCsv(results: Results, stamp: RunStamp): string {
  */
 export function stampedInformationCsv(results: Results, stamp: RunStamp): string {
   const [head, ...rows] = informationRows(results);
-  const before = [results.scenario.name, results.scenario.hash];
+  const before = [scenarioName(results), results.scenario.hash];
   const after = [...moneyBasisCells(moneyBasisOf(results, { contractPrice: 'real' })), ...stampCells(stamp)];
   return toCsv([
     [...headsInWords(['csv.head.scenario', 'csv.head.scenario_hash']), ...head!, ...headsInWords([...MONEY_BASIS_HEAD, ...STAMP_HEAD])],

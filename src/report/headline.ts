@@ -11,6 +11,7 @@ import type { Scenario } from '../scenario/types';
 import { decisionOf, headlineMeasure, headlinePerspectiveOf, headlineValue, measureWords, npvOf, optionBudget, perspectivesOf, REGION, type HeadlineMeasure } from './decision';
 import { formatChance, formatMoneyShort, formatMonth, formatNumber, formatPercent, moneyUnitFor } from './format';
 import { distributionInWords, inputLabel, listInWords, unitOf, valueInWords } from './inputs';
+import { councilName, localText } from './localText';
 import { t, tPlural } from './messages';
 
 export { REGION } from './decision';
@@ -108,9 +109,9 @@ function rangeAndChance(estimate: NpvEstimate, chanceKey: 'answer.rangeAndChance
   return ` ${t(chanceKey, { range: rangeInWords(estimate.low, estimate.high), chance: formatChance(estimate.chance) })}`;
 }
 
-/** Who an answer is about: "the region" or "Bridgend’s own budget". */
-function whoOf(perspective: string): string {
-  return perspective === REGION ? t('headline.whoRegion') : t('headline.whoCouncil', { council: perspective });
+/** Who an answer is about: "the region" or "Bridgend’s own budget" (`name`: the council's name as a reader sees it). */
+function whoOf(perspective: string, name: string): string {
+  return perspective === REGION ? t('headline.whoRegion') : t('headline.whoCouncil', { council: name });
 }
 
 /**
@@ -120,9 +121,9 @@ function whoOf(perspective: string): string {
  *   £785k, on average across the simulations (8 in 10 simulations: between a loss of £2.3m and a
  *   saving of £1.3m; chance it pays for itself: about 2 in 10)."
  */
-export function optionHeadline(option: OptionResult, perspective: string, maxYears: number): string {
+export function optionHeadline(option: OptionResult, perspective: string, maxYears: number, name = perspective): string {
   const estimate = npvEstimate(option, perspective);
-  return t('headline.region', { subject: optionSubject(option.extensionYears, maxYears), answer: answerPhrase(estimate, whoOf(perspective)), tail: rangeAndChance(estimate) });
+  return t('headline.region', { subject: optionSubject(option.extensionYears, maxYears), answer: answerPhrase(estimate, whoOf(perspective, name)), tail: rangeAndChance(estimate) });
 }
 
 /** An increment (or any decision figure) as an estimate under the headline measure. */
@@ -144,13 +145,13 @@ export function figureEstimate(figure: DecisionFigure, measure: HeadlineMeasure)
  *   £470k, on average across the simulations (8 in 10 simulations: between a loss of £1.6m and a
  *   saving of £0.9m; chance the extension years pay for themselves: about 3 in 10)."
  */
-export function extensionSentence(decision: PerspectiveDecision, perspective: string, extensionYears: number, maxYears: number, measure: HeadlineMeasure): string {
+export function extensionSentence(decision: PerspectiveDecision, perspective: string, extensionYears: number, maxYears: number, measure: HeadlineMeasure, name = perspective): string {
   const option = decision.options.find((o) => o.extensionYears === extensionYears);
   if (option === undefined) throw new Error(`extensionSentence: no option with ${extensionYears} extension years`);
   const estimate = figureEstimate(option.incrementalNpv, measure);
   return t('headline.region', {
     subject: optionSubject(extensionYears, maxYears),
-    answer: answerPhrase(estimate, whoOf(perspective)),
+    answer: answerPhrase(estimate, whoOf(perspective, name)),
     tail: rangeAndChance(estimate, 'answer.rangeAndChanceExtra'),
   });
 }
@@ -169,10 +170,10 @@ export function endMonth(contract: Pick<Scenario['contract'], 'baseEnd'>, extens
  *   term (March 2027): on average across the simulations, no number of extension years adds more
  *   than it costs. It comes out best in 58% of the simulations (about 6 in 10)."
  */
-export function bestSentence(decision: PerspectiveDecision, perspective: string, contract: Pick<Scenario['contract'], 'baseEnd'>, measure: HeadlineMeasure): string {
+export function bestSentence(decision: PerspectiveDecision, perspective: string, contract: Pick<Scenario['contract'], 'baseEnd'>, measure: HeadlineMeasure, name = perspective): string {
   const best = decision.options.find((o) => o.extensionYears === decision.bestOption);
   if (best === undefined) throw new Error(`bestSentence: no option with ${decision.bestOption} extension years`);
-  const who = perspective === REGION ? t('headline.whoRegion') : perspective;
+  const who = perspective === REGION ? t('headline.whoRegion') : name;
   const fixedEnd = endMonth(contract, 0);
   // Every option adds nothing (e.g. at the central values the grant falls and the contract ends with the fixed term).
   if (decision.options.every((o) => Math.abs(headlineValue(o.incrementalNpv, measure)) < 0.5)) {
@@ -238,9 +239,10 @@ export function budgetEffect(results: Results, perspective: string, extensionYea
  * @example "For Bridgend’s own budget, taking all 4 extension years would bring in about £150k more
  *   in cashable savings than it costs, at the central values."
  */
-export function budgetSentence(results: Results, council: string, extensionYears: number, maxYears: number): string | null {
-  const effect = budgetEffect(results, council, extensionYears);
+export function budgetSentence(results: Results, councilKey: string, extensionYears: number, maxYears: number): string | null {
+  const effect = budgetEffect(results, councilKey, extensionYears);
   if (effect === null || effect.measure !== headlineMeasure(results)) return null;
+  const council = councilName(results, councilKey);
   if (Math.abs(effect.value) < 0.5) return t('decision.budget.nothing', { council, subject: optionSubjectLower(extensionYears, maxYears), measure: measureWords(effect.measure) });
   return t(effect.value >= 0 ? 'decision.budget.save' : 'decision.budget.cost', {
     council,
@@ -279,19 +281,20 @@ export function decisionWords(results: Results, scenario: Pick<Scenario, 'contra
   return order.flatMap((perspective) => {
     const decision = decisions[perspective];
     if (decision === undefined) return [];
-    const sentences = [bestSentence(decision, perspective, scenario.contract, measure)];
+    const name = councilName(results, perspective);
+    const sentences = [bestSentence(decision, perspective, scenario.contract, measure, name)];
     if (maxYears >= 1) {
       const budget = perspective === REGION ? null : budgetSentence(results, perspective, focus, maxYears);
       // The best option's own increment is already in its sentence.
       const noDifference = decision.options.every((o) => Math.abs(headlineValue(o.incrementalNpv, measure)) < 0.5);
       if (budget !== null) sentences.push(budget);
-      else if (focus !== decision.bestOption && !noDifference) sentences.push(extensionSentence(decision, perspective, focus, maxYears, measure));
+      else if (focus !== decision.bestOption && !noDifference) sentences.push(extensionSentence(decision, perspective, focus, maxYears, measure, name));
       if (perspective === lead) {
         const marginal = marginalSentence(decision, measure);
         if (marginal !== null) sentences.push(marginal);
       }
     }
-    return [{ perspective, title: perspective === REGION ? t('perspective.region') : perspective, sentences }];
+    return [{ perspective, title: perspective === REGION ? t('perspective.region') : name, sentences }];
   });
 }
 
@@ -319,7 +322,7 @@ export function headlines(results: Results, scenario: Pick<Scenario, 'contract' 
         extensionYears: k,
         name: optionName(k),
         region: maxYears === 0 ? optionHeadline(option, REGION, maxYears) : t('decision.baseline', { fixedEnd: endMonth(scenario.contract, 0) }),
-        councils: maxYears === 0 ? councils.map((c) => ({ council: c.name, text: optionHeadline(option, c.name, maxYears) })) : [],
+        councils: maxYears === 0 ? councils.map((c) => ({ council: localText(c.label), text: optionHeadline(option, c.name, maxYears, localText(c.label)) })) : [],
       };
     }
     return {
@@ -327,8 +330,8 @@ export function headlines(results: Results, scenario: Pick<Scenario, 'contract' 
       name: optionName(k),
       region: extensionSentence(decisions[REGION]!, REGION, k, maxYears, measure),
       councils: councils.map((c) => ({
-        council: c.name,
-        text: budgetSentence(results, c.name, k, maxYears) ?? extensionSentence(decisions[c.name]!, c.name, k, maxYears, measure),
+        council: localText(c.label),
+        text: budgetSentence(results, c.name, k, maxYears) ?? extensionSentence(decisions[c.name]!, c.name, k, maxYears, measure, localText(c.label)),
       })),
     };
   });
@@ -437,7 +440,7 @@ export function grantSentence(scenario: Scenario, councilName: string): string {
   const paid = annualValue * (1 - grant) * council.matchShare;
   return t(grant > 0 ? 'grant.council' : 'grant.councilNone', {
     grant: formatPercent(grant, 1),
-    council: council.name,
+    council: localText(council.label),
     match: formatPercent(council.matchShare, 1),
     paid: formatMoneyShort(paid),
     children: formatPercent(council.childrenShare, 1),
@@ -524,7 +527,7 @@ export function listHeadline(results: Results): string {
     const option = decisions[name]?.options.find((o) => o.extensionYears === focus);
     if (option === undefined) return [];
     const amount = signed(headlineValue(option.incrementalNpv, measure));
-    return [name === REGION ? t('list.forRegion', { amount }) : t('list.forCouncil', { amount, council: name })];
+    return [name === REGION ? t('list.forRegion', { amount }) : t('list.forCouncil', { amount, council: councilName(results, name) })];
   });
   return `${best} ${t('list.headline', { option: optionName(focus), parts: parts.join(', '), measure: measureWords(measure) })}`;
 }

@@ -8,8 +8,9 @@ import { quantile } from '../model/random/quantile';
 import type { TruncatedInput } from '../model/results';
 import { centralValues } from '../scenario/inputs';
 import { INPUT_PATHS } from '../scenario/paths';
-import type { Quantity, Scenario } from '../scenario/types';
+import type { LocalText, Quantity, Scenario } from '../scenario/types';
 import { formatMoney, formatMonth, formatNumber, formatPercent } from './format';
+import { localText } from './localText';
 import { t, type MessageKey } from './messages';
 
 /** How an input's values read: money, a share shown as a percentage, a count, weeks or months. */
@@ -48,12 +49,20 @@ export function unitOf(path: string): InputUnit {
   return UNITS[path] ?? 'number';
 }
 
+/** A council's name as a reader sees it (its label in the language in force), or undefined for no council. */
+function councilLabel(council: { name: string; label?: LocalText } | undefined): string | undefined {
+  if (council === undefined) return undefined;
+  return council.label === undefined ? council.name : localText(council.label);
+}
+
+const localTextOrEmpty = (text: LocalText | undefined): string => (text === undefined ? '' : localText(text));
+
 /**
  * The label of an input path for people: the catalogue's, or a variable's name in words.
  * @example inputLabel('outcomes.effectiveness') // "Share of breakdowns the service prevents"
  * @example inputLabel('variables.bridgend_share_of_region') // "Bridgend share of region"
  */
-export function inputLabel(path: string, councils: readonly { name: string }[] = [], schedule: readonly { from: string; to?: string }[] = []): string {
+export function inputLabel(path: string, councils: readonly { name: string; label?: LocalText }[] = [], schedule: readonly { from: string; to?: string }[] = []): string {
   if (path in UNITS) return t(`input.${path}` as MessageKey);
   const entry = SCHEDULE_SHARE.exec(path);
   if (entry !== null) {
@@ -65,7 +74,7 @@ export function inputLabel(path: string, councils: readonly { name: string }[] =
   const council = COUNCIL_SHARE.exec(path);
   if (council !== null) {
     const index = Number(council[1]);
-    return t(`input.councils.${council[2] as 'match_share' | 'children_share'}`, { council: councils[index]?.name ?? String(index + 1) });
+    return t(`input.councils.${council[2] as 'match_share' | 'children_share'}`, { council: councilLabel(councils[index]) ?? String(index + 1) });
   }
   const name = path.startsWith('variables.') ? path.slice('variables.'.length) : path;
   const words = name.replace(/[_.]+/g, ' ').trim();
@@ -271,7 +280,7 @@ export function assumptionsOf(scenario: Scenario, truncations: readonly Truncate
       uncertain: quantity.kind === 'distribution' && quantity.distribution.dist !== 'fixed',
       source: line > 0 ? sourceNoteAt(scenario.text, line) : '',
       line,
-      provenanceSource: scenario.provenance?.[path]?.source ?? '',
+      provenanceSource: localTextOrEmpty(scenario.provenance?.[path]?.source),
       status: statusOf(scenario, path),
       truncation: truncationWords(path, truncations),
     };

@@ -1399,4 +1399,8 @@ export const cy = {
     'Mae’r iaith yn rhan o gyfeiriad pob tudalen (/cy/ ar gyfer Cymraeg), felly mae dolen yn agor yn yr iaith y cafodd ei chopïo ynddi. Ni ddefnyddir cwci ar gyfer hyn.',
   'report.bilingual': 'Cymraeg a Saesneg mewn un ddogfen (Cymraeg yn gyntaf, i’w hargraffu)',
   'report.oneLanguage': 'Yr adroddiad hwn mewn un iaith',
+
+  // Issue 14, scenario text in both languages: said when a scenario's own text has no Welsh.
+  'scenarioText.englishOnly': 'Mae rhywfaint o destun y senario hwn (ei enw, ei ddisgrifiad, ei ffynonellau neu’r nodiadau am y ffigurau) ar gael yn Saesneg yn unig.',
+  'scenarioText.englishOnlySome': 'Mae rhywfaint o destun y senarios hyn (enwau, disgrifiadau, ffynonellau neu nodiadau am y ffigurau) ar gael yn Saesneg yn unig.',
 } as const;

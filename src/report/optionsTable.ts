@@ -5,6 +5,7 @@
 import type { OptionResult, Results, Totals } from '../model/results';
 import { formatChance, formatMoney, formatMonth, formatNumber, formatPercent } from './format';
 import { optionName } from './headline';
+import { councilName } from './localText';
 import { t, type MessageKey } from './messages';
 
 export interface TableRow {
@@ -88,9 +89,13 @@ const ROWS: readonly { key: string; cell: Cell; monteCarlo?: boolean }[] = [
   { key: 'turnedAway', cell: (o, p) => count(totals(o, p).turnedAway) },
 ];
 
-/** The perspective's name for headings: "The region" or the council's name. */
-export function perspectiveTitle(perspective: string): string {
-  return perspective === 'region' ? t('perspective.region') : perspective;
+/**
+ * The perspective's name for headings: "The region" or the council's name as a reader sees it
+ * (its label in the language in force, from `results`; the key without them).
+ */
+export function perspectiveTitle(perspective: string, results?: Pick<Results, 'scenario'>): string {
+  if (perspective === 'region') return t('perspective.region');
+  return results === undefined ? perspective : councilName(results, perspective);
 }
 
 /**
@@ -102,7 +107,7 @@ export function optionsTable(results: Results, perspective: string): OptionsTabl
   const hasMonteCarlo = results.options.every((o) => o.monteCarlo?.perspectives[perspective] !== undefined);
   return {
     perspective,
-    title: perspectiveTitle(perspective),
+    title: perspectiveTitle(perspective, results),
     head: results.options.map((o) => optionName(o.extensionYears)),
     rows: ROWS.filter((row) => hasMonteCarlo || !row.monteCarlo).map((row) => ({
       key: row.key,

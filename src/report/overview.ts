@@ -12,6 +12,7 @@ import { formatChance, formatMoneyShort, formatNumber, formatPercent } from './f
 import { endMonth, focusOption, optionName, optionSubjectLower } from './headline';
 import type { InformationReport } from './informationReport';
 import { isAssumption } from './inputs';
+import { councilName } from './localText';
 import { t, tPlural } from './messages';
 
 export interface Overview {
@@ -102,7 +103,7 @@ export function otherLines(results: Results, scenario: Pick<Scenario, 'contract'
     .map((perspective) => {
       const decision = decisions[perspective]!;
       const best = decision.options.find((o) => o.extensionYears === decision.bestOption)!;
-      const who = perspective === REGION ? t('perspective.region') : perspective;
+      const who = perspective === REGION ? t('perspective.region') : councilName(results, perspective);
       const first =
         best.extensionYears === 0
           ? t('overview.other.stop', { who, fixedEnd: endMonth(scenario.contract, 0) })

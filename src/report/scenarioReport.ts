@@ -15,14 +15,19 @@ import { overviewOf, waitingSentence, type Overview } from './overview';
 import { breakEvenSentence, focusOption, grantSentence, headlineOption, headlines, optionName, switchingTable, type OptionHeadlines, type SwitchingRow } from './headline';
 import { informationReport, type InformationChart, type InformationReport } from './informationReport';
 import { assumptionsOf, inputLabel, type Assumption } from './inputs';
+import { councilName, localText } from './localText';
+import { englishOnlyNotice } from './scenarioText';
 import { t } from './messages';
 import { optionsTables, type OptionsTable } from './optionsTable';
 import { stampLine, stampPairs, type RunStamp } from './stamp';
 
 export interface ScenarioReport {
+  /** The scenario's own name, description and sources, in the language in force where the file gives it. */
   title: string;
   description: string;
   sources: string[];
+  /** Said once near the top when some of the scenario's own text exists only in English; null when none is missing. */
+  englishOnly: string | null;
   headlineOptionName: string;
   /** The decision about the extension years, the grant, the money basis and the decision and budget tables (top of the page). */
   decision: DecisionSection;
@@ -76,7 +81,7 @@ function budgetPlansOf(results: Results, scenario: Scenario): ScenarioReport['bu
   const focus = scenario.contract.maxYears >= 1 ? focusOption(results, scenario.contract.maxYears) : 0;
   return perspectivesOf(results).map((perspective) => ({
     perspective,
-    title: perspective === 'region' ? t('perspective.region') : perspective,
+    title: perspective === 'region' ? t('perspective.region') : councilName(results, perspective),
     grant: scenario.councils.some((c) => c.name === perspective) ? grantSentence(scenario, perspective) : '',
     tables: [
       budgetPlanTable(results, perspective, 0),
@@ -94,14 +99,15 @@ export function scenarioReport(results: Results, scenario: Scenario, stamp: RunS
     label: (path) => inputLabel(path, scenario.councils, scenario.fundingSchedule),
   });
   return {
-    title: scenario.name,
-    description: scenario.description,
-    sources: scenario.sources,
+    title: localText(scenario.name),
+    description: localText(scenario.description),
+    sources: scenario.sources.map((source) => localText(source)),
+    englishOnly: englishOnlyNotice(scenario),
     headlineOptionName: optionName(headlineYears),
     decision: decisionSection(results, scenario),
     headlines: sentences,
     headlineFirst: sentences.find((h) => h.extensionYears === headlineYears) ?? sentences[sentences.length - 1]!,
-    grant: scenario.councils.map((c) => ({ council: c.name, text: grantSentence(scenario, c.name) })),
+    grant: scenario.councils.map((c) => ({ council: localText(c.label), text: grantSentence(scenario, c.name) })),
     tables: optionsTables(results),
     breakEven: results.options.map((option) => breakEvenSentence(option, scenario.contract)),
     switchingHead: results.options.map((o) => optionName(o.extensionYears)),
@@ -117,7 +123,7 @@ export function scenarioReport(results: Results, scenario: Scenario, stamp: RunS
     decisionMap: decisionMapChart(results, { councils: scenario.councils, fundingSchedule: scenario.fundingSchedule ?? [] }),
     percentiles: percentilesTable(headlineOption(results)),
     budgetEffect: budgetEffectTable(results, scenario.contract.maxYears >= 1 ? focusOption(results, scenario.contract.maxYears) : 0),
-    councils: scenario.councils.map((c) => ({ name: c.name, children: formatPercent(c.childrenShare, 2), match: formatPercent(c.matchShare, 2) })),
+    councils: scenario.councils.map((c) => ({ name: localText(c.label), children: formatPercent(c.childrenShare, 2), match: formatPercent(c.matchShare, 2) })),
     warnings: warningsInWords(results),
     stamp,
     stampPairs: stampPairs(stamp),

@@ -5,6 +5,7 @@
  */
 import type { Results } from '../model/results';
 import { formatDate, formatNumber } from './format';
+import { scenarioName } from './localText';
 import { t } from './messages';
 
 export interface RunStamp {
@@ -33,7 +34,7 @@ export interface RunStamp {
 export function runStamp(results: Results, context: { file: string; fileHash: string; changes: readonly string[]; ranAt: Date; url?: string }): RunStamp {
   const simulated = results.options[0]?.monteCarlo;
   return {
-    scenarioName: results.scenario.name,
+    scenarioName: scenarioName(results),
     file: context.file,
     hash: results.scenario.hash,
     fileHash: context.fileHash,

@@ -9,6 +9,7 @@ import { decisionMapSection } from './decisionMapTable';
 import { decisionSections } from './decisionResults';
 import { commandLinePerspective, decisionSection, truncationLines } from './decisionTable';
 import { formatMoney, formatNumber, formatPercent } from './format';
+import { scenarioName } from './localText';
 import { currentLocale, LOCALE_TAGS, t, tPlural, type MessageKey } from './messages';
 import { moneyBasisSentence } from './moneyBasis';
 import { textTable, wrapText } from './textTable';
@@ -109,7 +110,7 @@ export function resultsTable(results: Results): string {
     const title = optionTitle(o.extensionYears);
     return `${title}\n${'='.repeat(title.length)}\n${optionTable(o)}`;
   });
-  const title = t('cli.title', { name: results.scenario.name, hash: results.scenario.hash, version: results.modelVersion });
+  const title = t('cli.title', { name: scenarioName(results), hash: results.scenario.hash, version: results.modelVersion });
   const sections = decisionSections(results);
   if (sections === null) return `${title}\n\n${blocks.join('\n\n')}\n`;
   const truncations = truncationLines(sections.truncations).map((line) => wrapText(line, TERMINAL_WIDTH));

@@ -23,6 +23,7 @@ import { decisionWords, focusOption } from './headline';
 import { INFORMATION_UNITS, informationRows, type InformationUnit } from './informationExport';
 import { informationReport } from './informationReport';
 import { assumptionsOf, inputLabel } from './inputs';
+import { localText, scenarioName } from './localText';
 import { currentLocale, LOCALE_TAGS, t, type MessageKey } from './messages';
 import { moneyBasisSentence } from './moneyBasis';
 import { stampLine, stampPairs, type RunStamp } from './stamp';
@@ -444,14 +445,14 @@ function addInputsSheet(workbook: ExcelJS.Workbook, context: Context, results: R
   head.font = { bold: true };
   for (const council of scenario.councils) {
     const r = sheet.getRow(++row);
-    put(r.getCell(1), council.name, 'text');
+    put(r.getCell(1), localText(council.label), 'text');
     put(r.getCell(2), council.childrenShare, 'share');
     put(r.getCell(3), council.matchShare, 'share');
   }
   row += 2;
   sheet.getCell(row, 1).value = t('workbook.head.sources');
   sheet.getCell(row, 1).font = { bold: true };
-  for (const source of scenario.sources) put(sheet.getCell(++row, 1), source, 'text');
+  for (const source of scenario.sources) put(sheet.getCell(++row, 1), localText(source), 'text');
 }
 
 const STATS = ['mean', 'sem', 'p5', 'p10', 'p25', 'p50', 'p75', 'p90', 'p95'] as const;
@@ -547,7 +548,7 @@ function fillSummary(sheet: ExcelJS.Worksheet, results: Results, scenario: Scena
   for (const c of [3, 4, 5]) sheet.getColumn(c).width = 18;
   const title = sheet.getCell('A1');
   // A what-if says so in its title, with the changes listed in the stamp below it.
-  title.value = safeText(t(stamp.changes.length > 0 ? 'xlsx.summary.whatIfTitle' : 'xlsx.summary.title', { name: results.scenario.name }));
+  title.value = safeText(t(stamp.changes.length > 0 ? 'xlsx.summary.whatIfTitle' : 'xlsx.summary.title', { name: scenarioName(results) }));
   title.font = { bold: true, size: 14 };
   put(sheet.getCell('A2'), basis, 'text');
   put(sheet.getCell('A3'), stampWithLink(stamp), 'text');

@@ -13,7 +13,7 @@ import { applyOverrides, type Override } from './overrides';
 import { councilSharePath, INPUT_PATHS, scheduleSharePath, WEEKS_LIMIT } from './paths';
 import { dottedPath, sortProblems } from './problems';
 import { validateScenario, VARIABLE_VALUE_SCHEMA, type ParsedScenario, type SchemaContext } from './schema';
-import type { LoadResult, MonitoringPeriod, MonteCarloSettings, Problem, Provenance, ProvenanceStatus, Quantity, Scenario } from './types';
+import type { LoadResult, LocalText, MonitoringPeriod, MonteCarloSettings, Problem, Provenance, ProvenanceStatus, Quantity, Scenario } from './types';
 
 export { formatProblem } from './problems';
 
@@ -165,11 +165,19 @@ function quantitiesOf(parsed: ParsedScenario): Record<string, Quantity> {
   return quantities;
 }
 
+/** Text as written (already validated): a string is English; a mapping gives `en` and perhaps `cy`. */
+function localTextOf(written: unknown): LocalText | undefined {
+  if (typeof written === 'string') return { en: written };
+  if (!isMapping(written) || typeof written.en !== 'string') return undefined;
+  return typeof written.cy === 'string' ? { en: written.en, cy: written.cy } : { en: written.en };
+}
+
 /** `source:` and `status:` written on a value (already validated), or undefined. */
 function provenanceAt(node: unknown): Provenance | undefined {
   if (!isMapping(node)) return undefined;
   const provenance: Provenance = {};
-  if (typeof node.source === 'string') provenance.source = node.source;
+  const source = localTextOf(node.source);
+  if (source !== undefined) provenance.source = source;
   if (typeof node.status === 'string') provenance.status = node.status as ProvenanceStatus;
   return Object.keys(provenance).length === 0 ? undefined : provenance;
 }
@@ -239,8 +247,18 @@ export function hiddenCharacters(text: string): string[] {
 }
 
 /** Names (the scenario's and each council's) holding invisible or direction-changing characters: flagged, so a look-alike of another name is seen. */
-function nameWarnings(scenario: Scenario, source: ScenarioDocument): Problem[] {
-  const names: [PropertyKey[], string][] = [[['name'], scenario.name], ...scenario.councils.map((council, index): [PropertyKey[], string] => [['councils', index, 'name'], council.name])];
+function nameWarnings(scenario: Scenario, source: ScenarioDocument, value: unknown): Problem[] {
+  // A name written { en, cy } is checked in each language, at its own key.
+  const inLanguages = (path: (string | number)[]): [PropertyKey[], string][] => {
+    const written = valueAt(value, path.map(String));
+    if (typeof written === 'string') return [[path, written]];
+    if (!isMapping(written)) return [];
+    return (['en', 'cy'] as const).flatMap((language): [PropertyKey[], string][] => (typeof written[language] === 'string' ? [[[...path, language], written[language]]] : []));
+  };
+  const names: [PropertyKey[], string][] = [
+    ...inLanguages(['name']),
+    ...scenario.councils.flatMap((council, index): [PropertyKey[], string][] => [[['councils', index, 'name'], council.name], ...inLanguages(['councils', index, 'label'])]),
+  ];
   return names.flatMap(([path, name]): Problem[] => {
     const hidden = hiddenCharacters(name);
     if (hidden.length === 0) return [];
@@ -270,7 +288,7 @@ function toScenario(parsed: ParsedScenario, value: unknown, text: string, file: 
     ...(overrides.length === 0 ? {} : { overrides: [...overrides] }),
     hash: scenarioHash(text, overrides),
     name: parsed.name,
-    description: parsed.description ?? '',
+    description: parsed.description ?? { en: '' },
     sources: parsed.sources ?? [],
     ...(parsed.finance?.price_base === undefined ? {} : { priceBase: parsed.finance.price_base }),
     contract: { start: parsed.contract.start, baseEnd: parsed.contract.base_end, maxYears, take: parsed.contract.extensions?.take ?? maxYears },
@@ -285,14 +303,14 @@ function toScenario(parsed: ParsedScenario, value: unknown, text: string, file: 
     provenance: provenanceOf(value, Object.keys(quantities)),
     monitoringIllustrative: monitoringIllustrative(parsed),
     warnings: [],
-    councils: (parsed.councils ?? []).map((council) => ({ name: council.name, childrenShare: council.children_share, matchShare: council.match_share })),
+    councils: (parsed.councils ?? []).map((council) => ({ name: council.name, label: council.label ?? { en: council.name }, childrenShare: council.children_share, matchShare: council.match_share })),
     variables: parsed.variables ?? {},
     quantities,
     monteCarlo: monteCarloSettings(parsed),
     monitoring: monitoringPeriods(parsed),
     positions: positionsOf(source),
   };
-  scenario.warnings = sortProblems([...scheduleWarnings(scenario, source), ...mapWarnings(scenario, source), ...nameWarnings(scenario, source)]);
+  scenario.warnings = sortProblems([...scheduleWarnings(scenario, source), ...mapWarnings(scenario, source), ...nameWarnings(scenario, source, value)]);
   return scenario;
 }
 

@@ -17,7 +17,7 @@ import { compileFormula, isReservedName } from './formula';
 import { expecting, looksLikeMisspeltNumber, showValue, tidy, hint } from './messages';
 import { COUNCIL_SHARE, INPUT_PATH_BY_NAME, INPUT_PATHS, SCHEDULE_SHARE, type InputPath } from './paths';
 import { didYouMean } from './suggest';
-import type { Quantity } from './types';
+import type { LocalText, Quantity } from './types';
 
 /** What the schema needs to know about the file before it validates it. */
 export interface SchemaContext {
@@ -93,6 +93,29 @@ function limitedText(expected: string, max: number) {
   return text(expected).max(max, { error: (issue) => `expected ${expected} of at most ${max.toLocaleString('en-GB')} characters, got ${String((issue.input as string | undefined)?.length?.toLocaleString('en-GB') ?? 'more')}; shorten it` });
 }
 
+/**
+ * Text in English, or in English and Welsh (`{ en: ..., cy: ... }`, Welsh optional), read as a
+ * LocalText. localText('a council name', 200) accepts "Bridgend" -> { en: 'Bridgend' } and
+ * { en: Bridgend, cy: Pen-y-bont ar Ogwr }; { en: 1 } is "expected a council name, got 1" at `.en`.
+ */
+function localText(expected: string, max: number, options: { required?: boolean } = {}) {
+  const language = (which: string) => {
+    const written = limitedText(`${expected}${which}`, max);
+    return options.required ? written.trim().min(1, { error: () => `expected ${expected}${which}, got empty text` }) : written;
+  };
+  return z.union(
+    [
+      language('').transform((en): LocalText => ({ en })),
+      onlyWhen(isMapping).pipe(
+        section({ en: language(' in English'), cy: language(' in Welsh').optional() }, `${expected} in English and Welsh: { en, cy }`).transform(
+          ({ en, cy }): LocalText => (cy === undefined ? { en } : { en, cy }),
+        ),
+      ),
+    ],
+    { error: expecting(expected, 'text') },
+  );
+}
+
 function plainNumber(range: Range, options: { integer?: boolean } = {}) {
   const error = expecting(range.expected, 'number');
   let schema = options.integer ? z.int({ error }) : z.number({ error });
@@ -137,7 +160,7 @@ function oneOf<const Word extends string>(words: readonly [Word, ...Word[]]) {
 export const PROVENANCE_STATUSES = ['published', 'local_data', 'estimate', 'assumption'] as const;
 
 function provenanceKeys() {
-  return { source: limitedText('text saying where the figure comes from', MAX_TEXT_LENGTH).optional(), status: oneOf(PROVENANCE_STATUSES).optional() };
+  return { source: localText('text saying where the figure comes from', MAX_TEXT_LENGTH).optional(), status: oneOf(PROVENANCE_STATUSES).optional() };
 }
 
 function isMapping(value: unknown): value is Record<string, unknown> {
@@ -506,8 +529,13 @@ function councilShare() {
 function councils() {
   const share = councilShare();
   const council = section(
-    { name: limitedText('a council name', MAX_NAME_LENGTH).trim().min(1, { error: () => 'expected a council name, got empty text' }), children_share: share, match_share: share },
-    'a council: { name, children_share, match_share }',
+    {
+      name: limitedText('a council name', MAX_NAME_LENGTH).trim().min(1, { error: () => 'expected a council name, got empty text' }),
+      label: localText('the council name as a reader sees it', MAX_NAME_LENGTH, { required: true }).optional(),
+      children_share: share,
+      match_share: share,
+    },
+    'a council: { name, label, children_share, match_share }',
   );
   return z
     .array(council, { error: expecting('a list of councils', 'list') })
@@ -756,9 +784,9 @@ function activeContext(): SchemaContext {
 function scenarioSchema() {
   return section(
     {
-      name: limitedText('a name for the scenario', MAX_NAME_LENGTH).trim().min(1, { error: () => 'expected a name for the scenario, got empty text' }),
-      description: limitedText('text describing the scenario', MAX_TEXT_LENGTH).optional(),
-      sources: z.array(limitedText('the name of a source', MAX_TEXT_LENGTH), { error: expecting('a list of sources', 'list') }).max(100, { error: 'expected at most 100 sources' }).optional(),
+      name: localText('a name for the scenario', MAX_NAME_LENGTH, { required: true }),
+      description: localText('text describing the scenario', MAX_TEXT_LENGTH).optional(),
+      sources: z.array(localText('the name of a source', MAX_TEXT_LENGTH), { error: expecting('a list of sources', 'list') }).max(100, { error: 'expected at most 100 sources' }).optional(),
       contract: contract(),
       funding: funding().optional(),
       councils: councils(),

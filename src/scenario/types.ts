@@ -5,8 +5,11 @@
  * the same way ("outcomes.effectiveness", "variables.bridgend_share_of_region").
  */
 import type { Distribution } from '../model/distribution';
+import type { LocalText } from '../model/localText';
 import type { Council } from '../model/types';
 import type { Formula } from './expression';
+
+export type { LocalText } from '../model/localText';
 
 export type { Formula } from './expression';
 
@@ -72,7 +75,7 @@ export type ProvenanceStatus = 'published' | 'local_data' | 'estimate' | 'assump
 
 /** Where an input's value comes from (section 19). */
 export interface Provenance {
-  source?: string;
+  source?: LocalText;
   status?: ProvenanceStatus;
 }
 
@@ -87,6 +90,12 @@ export interface FundingScheduleEntry {
   to?: string;
 }
 
+/** A council of the scenario: its name is its key (perspectives, `decision.perspective`, URLs); its label is what a reader sees. */
+export interface ScenarioCouncil extends Council {
+  /** `label:` in the file, or the name in English only. */
+  label: LocalText;
+}
+
 export interface Scenario {
   /** File name as given (for messages and the scenarios list). */
   file: string;
@@ -96,9 +105,11 @@ export interface Scenario {
   overrides?: Override[];
   /** First 12 hex digits of the SHA-256 of the text. */
   hash: string;
-  name: string;
-  description: string;
-  sources: string[];
+  /** The scenario's name, description and sources: English, with Welsh when the file gives it. */
+  name: LocalText;
+  /** `{ en: '' }` when the file gives none. */
+  description: LocalText;
+  sources: LocalText[];
   /** finance.price_base, e.g. "2024/25", when given. */
   priceBase?: string;
   contract: {
@@ -134,7 +145,7 @@ export interface Scenario {
    * `councils.<i>.children_share` and `councils.<i>.match_share`, so break-even searches and the
    * decision map can move one council's share (the others stay as they are).
    */
-  councils: Council[];
+  councils: ScenarioCouncil[];
   /** source and status of each input that gives them, by input path (section 19), e.g. "outcomes.effectiveness". */
   provenance: Record<string, Provenance>;
   /** monitoring.illustrative: the counts are made up for illustration (section 19). */

@@ -77,7 +77,8 @@ describe('buildInputs', () => {
       inflation: 0,
       priceBaseYear: 0,
       discountBaseYear: 0,
-      councils: scenario.councils,
+      // The model's councils are the shares only; the display label stays in the scenario.
+      councils: scenario.councils.map(({ name, childrenShare, matchShare }) => ({ name, childrenShare, matchShare })),
       referralsPerYear: 60,
       referralGrowth: 0,
       capacityPerMonth: 52 / 12,

@@ -28,15 +28,15 @@ function central(replace: string, by: string): string {
 describe('loadScenario: valid files', () => {
   it('reads the example of shared/model.md section 2', () => {
     const scenario = loaded(loadScenario(fixture('central.yaml'), 'central.yaml'));
-    expect(scenario.name).toBe('CLASS regional service, central case');
-    expect(scenario.sources).toEqual(['Bridgend cabinet report, 23 July 2024']);
+    expect(scenario.name).toEqual({ en: 'CLASS regional service, central case' });
+    expect(scenario.sources).toEqual([{ en: 'Bridgend cabinet report, 23 July 2024' }]);
     expect(scenario.contract).toEqual({ start: '2025-01-03', baseEnd: '2027-03-31', maxYears: 4, take: 4 });
     expect(scenario.capacityForm).toBe('starts_per_year');
     expect(scenario.maxWaitMonths).toBe(6);
     expect(scenario.externalShareByYear).toEqual({ '2027/28': 0 });
     expect(scenario.councils).toEqual([
-      { name: 'Bridgend', childrenShare: 0.35, matchShare: 0.303 },
-      { name: 'Rest of region', childrenShare: 0.65, matchShare: 0.697 },
+      { name: 'Bridgend', label: { en: 'Bridgend' }, childrenShare: 0.35, matchShare: 0.303 },
+      { name: 'Rest of region', label: { en: 'Rest of region' }, childrenShare: 0.65, matchShare: 0.697 },
     ]);
     expect(scenario.quantities['outcomes.effectiveness']).toEqual({ kind: 'distribution', distribution: { dist: 'pert', min: 0.1, mode: 0.25, max: 0.5 } });
     expect(scenario.quantities['service.capacity.starts_per_year']).toEqual({ kind: 'number', value: 52 });
@@ -47,7 +47,7 @@ describe('loadScenario: valid files', () => {
 
   it('fills the defaults of section 2 into a minimal file', () => {
     const scenario = loaded(loadScenario(fixture('minimal.yaml'), 'minimal.yaml'));
-    expect(scenario.description).toBe('');
+    expect(scenario.description).toEqual({ en: '' });
     expect(scenario.sources).toEqual([]);
     expect(scenario.priceBase).toBeUndefined();
     expect(scenario.contract).toEqual({ start: '2025-01-03', baseEnd: '2027-03-31', maxYears: 0, take: 0 });

@@ -126,8 +126,8 @@ describe('v1.2 keys: accepted and read', () => {
 
   it('puts council shares among the quantities as fixed numbers, and keeps councils', () => {
     expect(scenario.councils).toEqual([
-      { name: 'Bridgend', childrenShare: 0.35, matchShare: 0.303 },
-      { name: 'Rest of region', childrenShare: 0.65, matchShare: 0.697 },
+      { name: 'Bridgend', label: { en: 'Bridgend' }, childrenShare: 0.35, matchShare: 0.303 },
+      { name: 'Rest of region', label: { en: 'Rest of region' }, childrenShare: 0.65, matchShare: 0.697 },
     ]);
     expect(scenario.quantities['councils.0.children_share']).toEqual({ kind: 'number', value: 0.35 });
     expect(scenario.quantities['councils.0.match_share']).toEqual({ kind: 'number', value: 0.303 });
@@ -137,16 +137,16 @@ describe('v1.2 keys: accepted and read', () => {
 
   it('reads provenance on a number, a formula, a distribution, a variable, a council share and schedule entries', () => {
     expect(scenario.provenance).toEqual({
-      'contract.annual_value': { source: 'Cabinet report 8.1', status: 'published' },
-      'outcomes.effectiveness': { source: 'Evaluation of the previous service', status: 'estimate' },
-      'outcomes.residential_weekly_cost': { source: 'Bridgend cabinet report, July 2024, 3.2', status: 'published' },
+      'contract.annual_value': { source: { en: 'Cabinet report 8.1' }, status: 'published' },
+      'outcomes.effectiveness': { source: { en: 'Evaluation of the previous service' }, status: 'estimate' },
+      'outcomes.residential_weekly_cost': { source: { en: 'Bridgend cabinet report, July 2024, 3.2' }, status: 'published' },
       'outcomes.move_cost': { status: 'assumption' },
-      'councils.0.children_share': { source: 'Bridgend papers', status: 'local_data' },
+      'councils.0.children_share': { source: { en: 'Bridgend papers' }, status: 'local_data' },
       // Entry 0: the entry's source. Entry 1: the share's own source wins, the entry's status stays.
-      'funding.schedule.0.external_share': { source: 'Cabinet report 8.1: RIF 90% plus 10%' },
-      'funding.schedule.1.external_share': { source: 'Grant letter', status: 'estimate' },
+      'funding.schedule.0.external_share': { source: { en: 'Cabinet report 8.1: RIF 90% plus 10%' } },
+      'funding.schedule.1.external_share': { source: { en: 'Grant letter' }, status: 'estimate' },
       'funding.schedule.2.external_share': { status: 'assumption' },
-      'variables.children': { source: 'Corporate parenting report, March 2020', status: 'published' },
+      'variables.children': { source: { en: 'Corporate parenting report, March 2020' }, status: 'published' },
     });
     expect(scenario.quantities['contract.annual_value']).toEqual({ kind: 'number', value: 660546 });
     expect(scenario.variables.children).toEqual({ kind: 'number', value: 157 });

@@ -8,6 +8,7 @@ import type { Results } from '../../model/results';
 import { BusyError, RunTimeoutError } from '../../run/pool';
 import { languageSuffix, stampedInformationCsv, stampedResultsCsv } from '../../report/exports';
 import { formatNumber } from '../../report/format';
+import { localText } from '../../report/localText';
 import { scenarioReport } from '../../report/scenarioReport';
 import { jsonForScript } from '../../report/charts';
 import { resultsWorkbook } from '../../report/workbook';
@@ -127,7 +128,7 @@ export function view(services: AppServices, section: ScenarioSection = ''): Requ
     if (!(await services.runner.settled(run, services.runWaitMs))) {
       res.set('Cache-Control', 'no-store').render('pages/scenario-running', {
         stored: prepared.stored,
-        scenarioName: prepared.scenario.name,
+        scenarioName: localText(prepared.scenario.name),
         iterations: formatNumber(prepared.request.iterations),
         links,
       });
@@ -207,7 +208,7 @@ export function tryChange(services: AppServices): RequestHandler {
     if (outcome.errors.length > 0 || query.errors.length > 0) {
       res.status(422).render('pages/try-errors', {
         stored: prepared.stored,
-        scenarioName: prepared.scenario.name,
+        scenarioName: localText(prepared.scenario.name),
         errors: [...outcome.errors, ...query.errors.map((message) => ({ field: 'iterations', message }))],
         fields: tryFields(prepared.scenario),
         grant: grantFields(prepared.scenario),

@@ -1,5 +1,7 @@
 import type { RequestHandler } from 'express';
 import { listHeadline } from '../../report/headline';
+import { localText } from '../../report/localText';
+import { englishOnlyListNotice, lacksTranslation } from '../../report/scenarioText';
 import { loadScenarioCached } from '../loadCache';
 import { monteCarloRequest } from '../../run/montecarlo';
 import type { AppServices } from '../services';
@@ -7,8 +9,11 @@ import type { Run } from '../runner';
 
 export interface ScenarioListItem {
   name: string;
+  /** The scenario's name and description in the language in force (English where the file has no translation). */
   title: string;
   description: string;
+  /** Some of the scenario's own text has no translation into the language in force. */
+  untranslated: boolean;
   /** The headline result, or '' while it is worked out. */
   headline: string;
   state: 'done' | 'running' | 'failed' | 'invalid';
@@ -26,9 +31,10 @@ export async function scenarioList(services: AppServices): Promise<ScenarioListI
       const stored = await services.store.read(name);
       if (stored === undefined) return null;
       const loaded = loadScenarioCached(stored.text, stored.hash, stored.fileName, []);
-      if (!loaded.ok) return { item: { name, title: name, description: '', headline: '', state: 'invalid', problemCount: loaded.problems.length }, run: null };
+      if (!loaded.ok) return { item: { name, title: name, description: '', untranslated: false, headline: '', state: 'invalid', problemCount: loaded.problems.length }, run: null };
       const run = services.runner.start(loaded.scenario, monteCarloRequest(loaded.scenario));
-      return { item: { name, title: loaded.scenario.name, description: loaded.scenario.description, headline: '', state: 'running', problemCount: 0 }, run };
+      const text = { title: localText(loaded.scenario.name), description: localText(loaded.scenario.description), untranslated: lacksTranslation(loaded.scenario) };
+      return { item: { name, ...text, headline: '', state: 'running', problemCount: 0 }, run };
     }),
   );
   const runs = entries.flatMap((entry) => (entry?.run ? [entry.run] : []));
@@ -49,6 +55,7 @@ export function list(services: AppServices): RequestHandler {
   return async (_req, res) => {
     const scenarios = await scenarioList(services);
     if (scenarios.some((s) => s.state === 'running')) res.set('Cache-Control', 'no-store');
-    res.render('pages/scenarios', { scenarios });
+    const englishOnly = englishOnlyListNotice(scenarios.some((s) => s.untranslated));
+    res.render('pages/scenarios', { scenarios, englishOnly });
   };
 }
