@@ -34,6 +34,7 @@ const UNITS: Readonly<Record<string, InputUnit>> = {
   'outcomes.move_cost': 'money',
   'outcomes.cashable_share': 'percent',
   'finance.discount_rate': 'percent',
+  'finance.inflation': 'percent',
   'finance.residential_cost_growth': 'percent',
   'finance.optimism_bias': 'percent',
   'finance.cost_optimism_bias': 'percent',

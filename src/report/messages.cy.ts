@@ -1399,6 +1399,7 @@ export const cy = {
     'Mae’r iaith yn rhan o gyfeiriad pob tudalen (/cy/ ar gyfer Cymraeg), felly mae dolen yn agor yn yr iaith y cafodd ei chopïo ynddi. Ni ddefnyddir cwci ar gyfer hyn.',
   'report.bilingual': 'Cymraeg a Saesneg mewn un ddogfen (Cymraeg yn gyntaf, i’w hargraffu)',
   'report.oneLanguage': 'Yr adroddiad hwn mewn un iaith',
+  'input.finance.inflation': 'Chwyddiant cyffredinol y flwyddyn',
 
   // Issue 14, scenario text in both languages: said when a scenario's own text has no Welsh.
   'scenarioText.englishOnly': 'Mae rhywfaint o destun y senario hwn (ei enw, ei ddisgrifiad, ei ffynonellau neu’r nodiadau am y ffigurau) ar gael yn Saesneg yn unig.',

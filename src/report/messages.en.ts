@@ -1333,6 +1333,7 @@ export const en = {
   'csv.head.run_url': 'run_url',
   'report.bilingual': 'Welsh and English in one document (Welsh first, for printing)',
   'report.oneLanguage': 'This report in one language',
+  'input.finance.inflation': 'General inflation a year',
 
   // Issue 14, scenario text in both languages: said when a scenario's own text has no Welsh.
   'scenarioText.englishOnly': 'Some of this scenario’s own text (its name, description, sources or notes on the figures) is available in English only.',
