@@ -60,7 +60,7 @@ const localTextOrEmpty = (text: LocalText | undefined): string => (text === unde
 
 /**
  * The label of an input path for people: the catalogue's, or a variable's name in words.
- * @example inputLabel('outcomes.effectiveness') // "Share of breakdowns the service prevents"
+ * @example inputLabel('outcomes.effectiveness') // "Share of those breakdowns the service prevents"
  * @example inputLabel('variables.bridgend_share_of_region') // "Bridgend share of region"
  */
 export function inputLabel(path: string, councils: readonly { name: string; label?: LocalText }[] = [], schedule: readonly { from: string; to?: string }[] = []): string {

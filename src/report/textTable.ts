@@ -17,7 +17,7 @@ const INDENT = '  ';
 
 /**
  * Lines of the table, no wider than `width` unless one column alone is wider.
- * @example textTable(['2025/26'], [{ label: 'Net', cells: ['£5'] }]) // ['          2025/26', 'Net            £5']
+ * @example textTable(['2025/26'], [{ label: 'Net', cells: ['£5'] }]) // ['     2025/26', 'Net       £5']
  */
 export function textTable(heads: readonly string[], rows: readonly TextRow[], width = 100): string[] {
   const labels = rows.map((row) => (row.indent ? INDENT : '') + row.label);

@@ -240,7 +240,8 @@ function scheduleWarnings(scenario: Scenario, source: ScenarioDocument): Problem
 const HIDDEN_CHARACTERS = /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0]/gu;
 
 /**
- * The hidden characters of `text`, shown as code points: hiddenCharacters('a\u202Eb') -> "U+202E at character 2".
+ * The hidden characters of `text`, shown as code points.
+ * @example hiddenCharacters('a\u202Eb') // ['U+202E at character 2']
  */
 export function hiddenCharacters(text: string): string[] {
   return [...text.matchAll(HIDDEN_CHARACTERS)].map((match) => `U+${match[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')} at character ${match.index! + 1}`);

@@ -16,7 +16,7 @@ const cache = new Map<string, LoadResult>();
  * The key a load is remembered by: the file's name (problems name it) and the structured identity
  * of its text and changes, never the texts run together, so no file can be written to be taken
  * for another file with changes.
- * @example loadKey('a.yaml', 'name: x\n', []) // '["a.yaml","<64 hex digits>"]'
+ * @example loadKey('a.yaml', 'name: x\n', []) // '["a.yaml","a16d10a5...' (the name, then 64 hex digits)
  */
 export function loadKey(file: string, text: string, overrides: readonly Pick<Override, 'text'>[]): string {
   return JSON.stringify([file, scenarioIdentity(text, overrides)]);
