@@ -5,6 +5,7 @@
 import { parseOverride, type Override } from '../scenario/overrides';
 import { formatNumber } from '../report/format';
 import { t } from '../report/messages';
+import { problemMessage } from '../report/problemWords';
 import { localHref } from './language';
 
 /** The most iterations a web request may ask for (the command line allows more). */
@@ -78,7 +79,7 @@ export function parseRunQuery(query: Record<string, QueryValue>): RunQuery {
       continue;
     }
     const override = parseOverride(text.trim());
-    if (typeof override === 'string') result.errors.push(t('query.badChange', { change: text, problem: override }));
+    if (typeof override === 'string') result.errors.push(t('query.badChange', { change: text, problem: problemMessage(override) }));
     else {
       result.changes.push(override.text);
       result.overrides.push(override);

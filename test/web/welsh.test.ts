@@ -7,6 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type express from 'express';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +16,9 @@ import { en } from '../../src/report/messages.en';
 import { formatNumber } from '../../src/report/format';
 import { LOCALE_TAGS, t, tPlural, type Locale, type MessageKey } from '../../src/report/messages';
 import { routeAccessRow } from '../../src/web/access';
+import { problemClauses, problemMessage } from '../../src/report/problemWords';
+import { loadScenario } from '../../src/scenario/load';
+import { parseOverride } from '../../src/scenario/overrides';
 import { localeOfUrl, localHref, sameUrlIn } from '../../src/web/language';
 import { openDatabase } from '../../src/store/database';
 import { scenarioHash } from '../../src/scenario/hash';
@@ -307,6 +311,156 @@ describe('the pages in Welsh', () => {
       keys.forEach((key, i) => (CY[key] = kept[i]!));
     }
     expect(englishOn((await request(app).get('/cy')).text, englishFragments())).toEqual([]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// A scenario's problems
+
+/** The section 2 example (test/scenario/fixtures/central.yaml), made wrong one way at a time. */
+const central = readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), '../scenario/fixtures/central.yaml'), 'utf8');
+const r = (a: string, b: string): string => {
+  if (!central.includes(a)) throw new Error(`the fixture has no ${a}`);
+  return central.replace(a, b);
+};
+/** The central file with outcomes.breakdown_risk as `formula` and one variable `a` (0.1). */
+const f = (formula: string): string => r('breakdown_risk: 0.25', `breakdown_risk: ${formula}`) + 'variables: { a: 0.1 }\n';
+/** Mistakes, one or two of each form the scenario layer words (src/report/problemWords.ts). */
+const MISTAKES: [string, string][] = [
+  ['probability', r('breakdown_risk: 0.25', 'breakdown_risk: 1.2')],
+  ['percent', r('breakdown_risk: 0.25', 'breakdown_risk: 25%')],
+  ['money text', r('annual_value: 660546', 'annual_value: "£660,546"')],
+  ['yes', r('process_variability: false', 'process_variability: yes')],
+  ['inf', r('breakdown_risk: 0.25', 'breakdown_risk: .inf')],
+  ['unknown key', r('breakdown_risk: 0.25', 'breakdown_risk: 0.25\n  efectiveness: 3')],
+  ['missing', 'name: x\n'],
+  ['empty', r('breakdown_risk: 0.25', 'breakdown_risk:')],
+  ['list value', r('breakdown_risk: 0.25', 'breakdown_risk: [1, 2]')],
+  ['yaml', 'name: "x\n'],
+  ['tabs', 'name: x\ncontract:\n\tstart: 2025-01-03\n'],
+  ['two documents', 'name: x\n---\nname: y\n'],
+  ['duplicate', r('breakdown_risk: 0.25', 'breakdown_risk: 0.25\n  breakdown_risk: 0.3')],
+  ['tag', r('breakdown_risk: 0.25', 'breakdown_risk: !foo 0.25')],
+  ['dist mode', r('{ dist: pert, min: 0.1, mode: 0.25, max: 0.5 }', '{ dist: pert, min: 0.1, mode: 0.6, max: 0.5 }')],
+  ['dist max', r('{ dist: pert, min: 0.1, mode: 0.25, max: 0.5 }', '{ dist: uniform, min: 0.5, max: 0.1 }')],
+  ['dist name', r('{ dist: pert, min: 0.1, mode: 0.25, max: 0.5 }', '{ dist: pret, min: 0.1, mode: 0.25, max: 0.5 }')],
+  ['dist normal', r('{ dist: pert, min: 0.1, mode: 0.25, max: 0.5 }', '{ dist: normal, mean: 0.3, sd: 0.2 }')],
+  ['dist normal max', r('{ dist: pert, min: 0.1, mode: 0.25, max: 0.5 }', '{ dist: normal, mean: 0.9, sd: 0.2, min: 0 }')],
+  ['dist lognormal', r('residential_weeks: 52', 'residential_weeks: { dist: lognormal, low: 60, high: 30 }')],
+  ['dist lognormal prob', r('{ dist: pert, min: 0.1, mode: 0.25, max: 0.5 }', '{ dist: lognormal, low: 0.1, high: 0.5 }')],
+  ['dist beta', r('{ dist: pert, min: 0.1, mode: 0.25, max: 0.5 }', '{ dist: beta, alpha: 0, beta: 2 }')],
+  ['dist discrete', r('{ dist: pert, min: 0.1, mode: 0.25, max: 0.5 }', '{ dist: discrete, values: [0.1, 2], weights: [1] }')],
+  ['dist discrete range', r('{ dist: pert, min: 0.1, mode: 0.25, max: 0.5 }', '{ dist: discrete, values: [0.1, 2] }')],
+  ['dist discrete empty', r('{ dist: pert, min: 0.1, mode: 0.25, max: 0.5 }', '{ dist: discrete, values: [] }')],
+  ['dist uniform range', r('{ dist: pert, min: 0.1, mode: 0.25, max: 0.5 }', '{ dist: uniform, min: -0.1, max: 0.5 }')],
+  ['dist triangular above', r('{ dist: pert, min: 0.1, mode: 0.25, max: 0.5 }', '{ dist: triangular, min: 0.1, mode: 0.5, max: 1.5 }')],
+  ['limit', r('residential_weekly_cost: 5631', 'residential_weekly_cost: 2000000000')],
+  ['weeks limit dist', r('residential_weeks: 52', 'residential_weeks: { dist: uniform, min: 10, max: 600 }')],
+  ['date', r('start: 2025-01-03', 'start: 2025-02-30')],
+  ['base end', r('base_end: 2027-03-31', 'base_end: 2024-03-31')],
+  ['base end far', r('base_end: 2027-03-31', 'base_end: 2077-03-31')],
+  ['take', r('take: 4 }', 'take: 7 }')],
+  ['max years', r('max_years: 4,', 'max_years: 2.5,')],
+  ['financial year', r('{ "2027/28": 0.0 }', '{ "2027-28": 0.0 }')],
+  ['shares', r('match_share: 0.697', 'match_share: 0.6')],
+  ['council twice', r('name: Rest of region', 'name: Bridgend')],
+  ['council dist', r('children_share: 0.35', 'children_share: { dist: pert, min: 0.3, mode: 0.35, max: 0.4 }')],
+  ['council empty name', r('name: Rest of region', 'name: ""')],
+  ['capacity both', r('capacity: { starts_per_year: 52 }', 'capacity: { starts_per_year: 52, caseload: 30, months_per_child: 7 }')],
+  ['capacity none', r('capacity: { starts_per_year: 52 }', 'capacity: {}')],
+  ['caseload only', r('capacity: { starts_per_year: 52 }', 'capacity: { caseload: 30 }')],
+  ['months only', r('capacity: { starts_per_year: 52 }', 'capacity: { months_per_child: 7 }')],
+  ['price', r('discount_rate: 0.035', 'discount_rate: 0.035\n  price: cahs')],
+  ['formula unknown', f('"foo * 2"')],
+  ['formula operator', f('"a == 0.2"')],
+  ['formula logic', f('"a and 0.2"')],
+  ['formula function', f('"sinh(a)"')],
+  ['formula variable as function', f('"a(2)"')],
+  ['formula percent', f('"25%"')],
+  ['formula range', f('"a * 20"')],
+  ['formula property', f('"a.b"')],
+  ['formula empty', f('" "')],
+  ['formula quotes', f('"\'a\'"')],
+  ['formula implicit', f('"2 a"')],
+  ['formula args', f('"sqrt(a, 2)"')],
+  ['formula min', f('"min()"')],
+  ['formula conditional', f('"a > 0 ? a : 0"')],
+  ['formula two', f('"a; a"')],
+  ['formula matrix', f('"[a]"')],
+  ['variables bad name', central + 'variables: { 2x: 1 }\n'],
+  ['variables mathjs', central + 'variables: { pi: 1 }\n'],
+  ['variables formula', central + 'variables: { b: "a * 2" }\n'],
+  ['correlation self', r('process_variability: false }', 'process_variability: false, correlations: [{ between: [outcomes.effectiveness, outcomes.effectiveness], rank: 0.5 }] }')],
+  ['correlation unknown', r('process_variability: false }', 'process_variability: false, correlations: [{ between: [outcomes.efectiveness, outcomes.effectiveness], rank: 0.5 }] }')],
+  ['correlation not uncertain', r('process_variability: false }', 'process_variability: false, correlations: [{ between: [outcomes.breakdown_risk, outcomes.effectiveness], rank: 0.5 }] }')],
+  ['correlation one', r('residential_weeks: 52', 'residential_weeks: { dist: uniform, min: 26, max: 104 }').replace('process_variability: false }', 'process_variability: false, correlations: [{ between: [outcomes.residential_weeks, outcomes.effectiveness], rank: 1 }] }')],
+  ['correlation range', r('process_variability: false }', 'process_variability: false, correlations: [{ between: [outcomes.effectiveness, outcomes.residential_weeks], rank: 2 }] }')],
+  ['sampling', r('process_variability: false }', 'process_variability: false, sampling: lhs }')],
+  ['iterations', r('iterations: 10000', 'iterations: -5')],
+  ['seed', r('seed: 2025', 'seed: [1]')],
+  ['perspective', r('name: CLASS regional service, central case', 'name: CLASS regional service, central case\ndecision: { perspective: Bridgnd }')],
+  ['map same', r('name: CLASS regional service, central case', 'name: CLASS regional service, central case\ndecision: { map: [outcomes.effectiveness, outcomes.effectiveness] }')],
+  ['map unknown', r('name: CLASS regional service, central case', 'name: CLASS regional service, central case\ndecision: { map: [outcomes.efectiveness, outcomes.zzz] }')],
+  ['monitoring', r('name: CLASS regional service, central case', 'name: CLASS regional service, central case\nmonitoring: [{ from: 2025-04-01, to: 2025-03-01, referrals: 5, starts: 4, followed_up: 2, breakdowns: 3, residential_entries: 4 }]')],
+  ['sources', r('sources: [ "Bridgend cabinet report, 23 July 2024" ]', 'sources: 3')],
+  ['name long', r('name: CLASS regional service, central case', `name: ${'x'.repeat(300)}`)],
+  ['not a key', r('breakdown_risk: 0.25', 'breakdown_risk: 0.25\n  ? [a]\n  : 1')],
+  ['schedule', r('external_share_by_year: { "2027/28": 0.0 }', 'schedule: [{ from: 2025-01-01, to: 2024-01-01, external_share: 0.9 }]\n  external_share_by_year: { "2027/28": 0.0 }')],
+  ['schedule unused', r('external_share_by_year: { "2027/28": 0.0 }', 'schedule: [{ from: 2040-01-01, to: 2041-01-01, external_share: 0.9 }]')],
+  ['bidi', r('name: CLASS regional service, central case', 'name: "CLASS \\u202e central"')],
+  ['map not uncertain', r('name: CLASS regional service, central case', 'name: CLASS regional service, central case\ndecision: { map: [outcomes.breakdown_risk, outcomes.effectiveness] }')],
+  ['top-level list', '- 1\n- 2\n'],
+  ['welsh name', r('name: CLASS regional service, central case', 'name: { en: 1, cy: x }')],
+];
+
+/** Changes as a link or --set writes them, wrong in each way parseOverride words. */
+const WRONG_CHANGES = ['x', '=3', 'outcomes.effectiveness=', 'outcomes.effectiveness=[', 'a b=3'];
+
+describe("a scenario's problems in Welsh", () => {
+  it('words every problem of a corpus of mistakes in Welsh, every clause', () => {
+    const messages = new Set<string>();
+    for (const [name, text] of MISTAKES) {
+      const loaded = loadScenario(text, `${name}.yaml`);
+      const problems = loaded.ok ? loaded.scenario.warnings : loaded.problems;
+      expect(problems.length, `${name} gives no problem`).toBeGreaterThan(0);
+      for (const problem of problems) messages.add(problem.message);
+    }
+    for (const change of WRONG_CHANGES) {
+      const problem = parseOverride(change);
+      if (typeof problem === 'string') messages.add(problem);
+    }
+    expect(messages.size).toBeGreaterThan(80);
+    const unworded = [...messages].flatMap((message) => problemClauses(message, 'cy').filter((clause) => !clause.worded).map((clause) => `${clause.text} (in: ${message})`));
+    expect(unworded).toEqual([]);
+  });
+
+  it('words the forms as a Welsh reader expects (checked by hand against the catalogue)', () => {
+    expect(problemMessage('expected a probability between 0 and 1, got "25%"; write 0.25, not 25%', 'cy')).toBe('disgwyliwyd tebygolrwydd rhwng 0 ac 1, cafwyd "25%"; ysgrifennwch 0.25, nid 25%');
+    expect(problemMessage('required key is missing; expected a mapping with start, base_end and annual_value', 'cy')).toBe('mae allwedd ofynnol ar goll; disgwyliwyd mapiad gyda start, base_end ac annual_value');
+    expect(problemMessage('expected an amount in pounds, 0 or more, at most 1,000,000,000, got 2000000000', 'cy')).toBe('disgwyliwyd swm mewn punnoedd, 0 neu fwy, 1,000,000,000 ar y mwyaf, cafwyd 2000000000');
+    expect(problemMessage('unknown key `efectiveness`; did you mean `effectiveness`?', 'cy')).toBe('allwedd anhysbys `efectiveness`; ai `effectiveness` oedd dan sylw?');
+    // English is the scenario layer's own text; a clause no entry knows stays as written.
+    expect(problemMessage('expected a probability between 0 and 1, got 1.2', 'en')).toBe('expected a probability between 0 and 1, got 1.2');
+    expect(problemClauses('something new; expected a number, got 2', 'cy')).toEqual([
+      { text: 'something new', worded: false, separator: '; ' },
+      { text: 'disgwyliwyd rhif, cafwyd 2', worded: true, separator: '' },
+    ]);
+  });
+
+  it('shows them in Welsh on the Welsh pages: the edit page after a check, and a link with a wrong change', async () => {
+    const checked = await request(app)
+      .post(`/cy/scenarios/save?_csrf=${encodeURIComponent(TEST_CSRF)}`)
+      .field('_csrf', TEST_CSRF)
+      .field('action', 'check')
+      .field('name', 'broken')
+      .field('text', r('breakdown_risk: 0.25', 'breakdown_risk: 25%'));
+    expect(checked.status).toBe(422);
+    expect(checked.text).toContain('disgwyliwyd tebygolrwydd rhwng 0 ac 1, cafwyd &#34;25%&#34;; ysgrifennwch 0.25, nid 25%');
+    const wrong = await request(app).get('/cy/scenarios/class-central?set=outcomes.effectiveness%3D2');
+    expect(wrong.status).toBe(422);
+    expect(decodeEntities(wrong.text)).toContain('disgwyliwyd tebygolrwydd rhwng 0 ac 1, cafwyd 2');
+    const english = await request(app).get('/scenarios/class-central?set=outcomes.effectiveness%3D2');
+    expect(decodeEntities(english.text)).toContain('expected a probability between 0 and 1, got 2');
   });
 });
 

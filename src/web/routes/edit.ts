@@ -9,6 +9,7 @@ import multer from 'multer';
 import { loadScenario } from '../../scenario/load';
 import type { Problem } from '../../scenario/types';
 import { t, withLocale } from '../../report/messages';
+import { problemMessage } from '../../report/problemWords';
 import { BODY_LIMIT_BYTES } from '../middleware/bodyParsers';
 import { SCENARIO_NAME } from '../scenarioStore';
 import { audit } from '../audit';
@@ -88,11 +89,16 @@ async function problemsOf(services: AppServices, text: string, fileName: string)
   return loaded.ok ? [] : loaded.problems;
 }
 
-/** A problem as a person reads it: "Line 12, column 3 (outcomes.effectiveness): must be ...". */
+/**
+ * A problem as a person reads it, in the page's language: "Line 12, column 3
+ * (outcomes.effectiveness): expected ...". The check may have run on a worker, which words
+ * problems in English; they are worded again here (src/report/problemWords.ts).
+ */
 export function problemText(problem: Problem): string {
+  const message = problemMessage(problem.message);
   return problem.path === ''
-    ? t('edit.problemNoPath', { line: problem.line, column: problem.column, message: problem.message })
-    : t('edit.problem', { line: problem.line, column: problem.column, path: problem.path, message: problem.message });
+    ? t('edit.problemNoPath', { line: problem.line, column: problem.column, message })
+    : t('edit.problem', { line: problem.line, column: problem.column, path: problem.path, message });
 }
 
 interface EditForm {

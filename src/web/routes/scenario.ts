@@ -8,6 +8,7 @@ import type { Results } from '../../model/results';
 import { BusyError, RunTimeoutError } from '../../run/pool';
 import { languageSuffix, stampedInformationCsv, stampedResultsCsv } from '../../report/exports';
 import { formatNumber } from '../../report/format';
+import { problemMessage } from '../../report/problemWords';
 import { localText } from '../../report/localText';
 import { scenarioReport } from '../../report/scenarioReport';
 import { jsonForScript } from '../../report/charts';
@@ -70,7 +71,8 @@ async function ready(services: AppServices, req: Request, res: Response): Promis
   const prepared = await prepare(services, nameOf(req), req.query as Record<string, unknown>);
   if (prepared === undefined) return undefined;
   if (!prepared.ok) {
-    res.status(422).render('pages/scenario-problems', { stored: prepared.stored, problems: prepared.problems, queryErrors: prepared.query.errors });
+    const problems = prepared.problems.map((problem) => ({ ...problem, message: problemMessage(problem.message) }));
+    res.status(422).render('pages/scenario-problems', { stored: prepared.stored, problems, queryErrors: prepared.query.errors });
     return null;
   }
   return prepared;
