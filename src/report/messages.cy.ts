@@ -1393,6 +1393,9 @@ export const cy = {
   'csv.head.ran_at': 'rhedwyd_am',
   'csv.head.run_url': 'dolen_y_rhediad',
 
+  'report.bilingual': 'Cymraeg a Saesneg mewn un ddogfen (Cymraeg yn gyntaf, i’w hargraffu)',
+  'report.oneLanguage': 'Yr adroddiad hwn mewn un iaith',
+  'input.finance.inflation': 'Chwyddiant cyffredinol y flwyddyn',
 
   // Issue 14, scenario text in both languages: said when a scenario's own text has no Welsh.
   'scenarioText.englishOnly': 'Mae rhywfaint o destun y senario hwn (ei enw, ei ddisgrifiad, ei ffynonellau neu’r nodiadau am y ffigurau) ar gael yn Saesneg yn unig.',
