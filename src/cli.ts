@@ -13,6 +13,7 @@ import { runScenario } from './run/analyse';
 import { COMMAND_LINE_BUDGET, runRefusal } from './run/cost';
 import { costRefusalText } from './report/refusals';
 import { monteCarloRequest } from './run/montecarlo';
+import { problemMessage } from './report/problemWords';
 import { DEFAULT_LOCALE, isLocale, LOCALES, t, tPlural, withLocale, type Locale } from './report/messages';
 import { resultsTable } from './report/table';
 import { loadScenario } from './scenario/load';
@@ -66,7 +67,7 @@ function parseCommandLine(argv: string[]): CommandLine {
   const overrides: Override[] = [];
   for (const text of values.set ?? []) {
     const override = parseOverride(text);
-    if (typeof override === 'string') throw new UsageError(`--set ${text}: ${override}`);
+    if (typeof override === 'string') throw new UsageError(`--set ${text}: ${problemMessage(override)}`);
     overrides.push(override);
   }
   return { file: positionals[0]!, format, iterations, seed, overrides };
@@ -116,13 +117,14 @@ async function runCommandLine(argv: string[], out: NodeJS.WritableStream, err: N
   }
   const loaded = loadScenario(text, command.file, command.overrides);
   if (!loaded.ok) {
-    for (const problem of loaded.problems) err.write(formatProblem(problem) + '\n');
+    // The scenario layer words problems in English; they are worded again in the run's language.
+    for (const problem of loaded.problems) err.write(formatProblem({ ...problem, message: problemMessage(problem.message) }) + '\n');
     const count = loaded.problems.length;
     err.write(t('cli.problems', { file: command.file, count, problems: tPlural('cli.problem', count) }) + '\n');
     return 1;
   }
   // Things worth saying that do not stop the run (section 16's entries outside the horizon, a map on a fixed input).
-  for (const warning of loaded.scenario.warnings) err.write(formatProblem({ ...warning, message: t('cli.warning', { message: warning.message }) }) + '\n');
+  for (const warning of loaded.scenario.warnings) err.write(formatProblem({ ...warning, message: t('cli.warning', { message: problemMessage(warning.message) }) }) + '\n');
   // A run past the command line's budget is refused with the setting to lower, as an invalid scenario is (exit 1).
   const refusal = runRefusal(loaded.scenario, monteCarloRequest(loaded.scenario, { iterations: command.iterations, seed: command.seed }), COMMAND_LINE_BUDGET, { keepsEveryDraw: true });
   if (refusal !== undefined) {

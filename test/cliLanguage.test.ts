@@ -1,11 +1,14 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { commandLineLocale, main } from '../src/cli';
 import { formatMoney } from '../src/report/format';
+import { localText } from '../src/report/localText';
 import { t, tPlural } from '../src/report/messages';
+import { problemMessage } from '../src/report/problemWords';
+import { loadScenario } from '../src/scenario/load';
 
 class Capture extends Writable {
   text = '';
@@ -83,6 +86,21 @@ describe('the command line language', () => {
     expect(out).not.toContain(t('cli.row.referrals', {}, 'en') + ' ');
   });
 
+  it("names each council by the scenario's Welsh label, in every table", async () => {
+    const welsh = await run({}, 'scenarios/class-central.yaml', '--iterations', '0', '--lang', 'cy');
+    expect(welsh.code).toBe(0);
+    const loaded = loadScenario(readFileSync('scenarios/class-central.yaml', 'utf8'), 'class-central.yaml', []);
+    if (!loaded.ok) throw new Error('class-central.yaml does not load');
+    const bridgend = loaded.scenario.councils.find((c) => c.name === 'Bridgend')!;
+    const label = localText(bridgend.label ?? { en: bridgend.name }, 'cy');
+    expect(label).not.toBe('Bridgend');
+    // The options' tables (heads), the decision and the budget ("For {perspective}:") all use it.
+    expect(welsh.out).toContain(`  ${label}  `);
+    expect(welsh.out).toContain(cy('decisionTable.for', { perspective: label }));
+    expect(welsh.out).toContain(cy('budget.for', { perspective: label }));
+    expect(welsh.out).not.toMatch(/\bBridgend\b/);
+  }, 60_000);
+
   it('prints the table in Welsh when LANG says cy, and in English when --lang en overrides it', async () => {
     const welsh = await run({ LANG: 'cy_GB.UTF-8' }, good);
     expect(welsh.code).toBe(0);
@@ -117,6 +135,14 @@ describe('the command line language', () => {
     const problems = lines.slice(0, -1).filter((line) => line.startsWith(`${broken}:`)).length;
     expect(problems).toBeGreaterThanOrEqual(3);
     expect(lines.at(-1)).toBe(cy('cli.problems', { file: broken, count: problems, problems: tPlural('cli.problem', problems, {}, 'cy') }));
+    // Each problem is the English one with its message worded again in Welsh (src/report/problemWords.ts).
+    const english = (await run({}, broken)).err.trim().split('\n').slice(0, -1);
+    const again = english.map((line) => {
+      const at = line.indexOf(': ', line.indexOf(' '));
+      return line.slice(0, at + 2) + problemMessage(line.slice(at + 2), 'cy');
+    });
+    expect(lines.slice(0, -1)).toEqual(again);
+    expect(again.join('\n')).not.toBe(english.join('\n'));
   });
 
   it('tells a wrong command line in Welsh, and refuses a language it does not have (exit 2)', async () => {

@@ -4,7 +4,7 @@
  * Carlo the P10, P50 and P90 of the net budget effect.
  */
 import type { BudgetYear, OptionBudget } from '../model/results';
-import { commandLinePerspective, optionInWords } from './decisionTable';
+import { commandLinePerspective, optionInWords, type PerspectiveNamer } from './decisionTable';
 import { formatMoney } from './format';
 import { t, type MessageKey } from './messages';
 import { textTable, wrapText, type TextRow } from './textTable';
@@ -38,7 +38,7 @@ export function budgetSimulated(budget: OptionBudget): boolean {
 }
 
 /** The lines of one perspective's budget for one option. */
-export function budgetLines(perspective: string, budget: OptionBudget, width = 100): string[] {
+export function budgetLines(perspective: string, budget: OptionBudget, width = 100, name: PerspectiveNamer = commandLinePerspective): string[] {
   const years = budget.byFinancialYear;
   const lines = [...LINES, ...(budgetSimulated(budget) ? PERCENTILES : [])];
   const rows: TextRow[] = lines.map((line) => {
@@ -46,11 +46,11 @@ export function budgetLines(perspective: string, budget: OptionBudget, width = 1
     const total = line.totalled ? formatMoney(values.reduce<number>((sum, v) => sum + (v ?? 0), 0)) : '';
     return { label: t(line.label), cells: [...values.map((v) => (v === null ? t('decisionTable.none') : formatMoney(v))), total] };
   });
-  return [t('budget.for', { perspective: commandLinePerspective(perspective) }), ...textTable([...years.map((y) => y.year), t('budget.totalColumn')], rows, width)];
+  return [t('budget.for', { perspective: name(perspective) }), ...textTable([...years.map((y) => y.year), t('budget.totalColumn')], rows, width)];
 }
 
 /** The budget section for one option: a heading, each perspective, the note on what counts. */
-export function budgetSection(budgets: Record<string, OptionBudget[]>, extensionYears: number, width = 100): string {
+export function budgetSection(budgets: Record<string, OptionBudget[]>, extensionYears: number, width = 100, name: PerspectiveNamer = commandLinePerspective): string {
   const heading = t('budget.heading', { option: optionInWords(extensionYears) });
   const blocks: string[] = [];
   let simulated = false;
@@ -58,7 +58,7 @@ export function budgetSection(budgets: Record<string, OptionBudget[]>, extension
     const budget = options.find((o) => o.extensionYears === extensionYears);
     if (budget === undefined) continue;
     simulated ||= budgetSimulated(budget);
-    blocks.push(budgetLines(perspective, budget, width).join('\n'));
+    blocks.push(budgetLines(perspective, budget, width, name).join('\n'));
   }
   const notes = [t('budget.note'), ...(simulated ? [t('budget.noteSimulated')] : [])];
   return [`${heading}\n${'='.repeat(heading.length)}`, ...blocks, notes.map((note) => wrapText(note, width)).join('\n')].join('\n\n');

@@ -4,7 +4,7 @@
  * (highest at the top, as on a chart) and the x input across. 21 x 21 cells fit an 100-column terminal.
  */
 import type { DecisionMap } from '../model/results';
-import { commandLinePerspective } from './decisionTable';
+import { commandLinePerspective, type PerspectiveNamer } from './decisionTable';
 import { currentLocale, LOCALE_TAGS, t } from './messages';
 import { inputLabel } from './inputs';
 import { wrapText } from './textTable';
@@ -18,7 +18,7 @@ function named(path: string): string {
  * The map's lines: a heading, how to read it, then one line per y value from the highest.
  * @example decisionMapSection(map)  // "...\n  104  0 0 1 2 ..."
  */
-export function decisionMapSection(map: DecisionMap, width = 100): string {
+export function decisionMapSection(map: DecisionMap, width = 100, name: PerspectiveNamer = commandLinePerspective): string {
   const heading = t('decisionTable.map.heading');
   const fourFigures = new Intl.NumberFormat(LOCALE_TAGS[currentLocale()], { maximumSignificantDigits: 4 });
   const ys = map.y.values;
@@ -30,7 +30,7 @@ export function decisionMapSection(map: DecisionMap, width = 100): string {
     grid.push(`${yLabels[iy]!.padStart(labelWidth)}  ${map.bestOption[iy]!.map(String).join(' ')}`);
   }
   const read = [
-    t('decisionTable.map.for', { perspective: commandLinePerspective(map.perspective) }),
+    t('decisionTable.map.for', { perspective: name(map.perspective) }),
     t('decisionTable.map.rows', { input: named(map.y.input), low: fourFigures.format(ys[0]!), high: fourFigures.format(ys.at(-1)!) }),
     t('decisionTable.map.columns', { input: named(map.x.input), low: fourFigures.format(xs[0]!), high: fourFigures.format(xs.at(-1)!) }),
   ].map((line) => wrapText(line, width));

@@ -28,6 +28,9 @@ export function commandLinePerspective(perspective: string): string {
   return perspective === REGION ? t('cli.perspective.region') : perspective;
 }
 
+/** How a table names a perspective from its key (the results' council labels, in resultsTable). */
+export type PerspectiveNamer = (perspective: string) => string;
+
 const none = (): string => t('decisionTable.none');
 const money = (pounds: number | null | undefined): string => (pounds === null || pounds === undefined ? none() : formatMoney(pounds));
 /** A share as a percentage with one decimal place, so a column lines up: 0.4 -> "40.0%". */
@@ -47,8 +50,8 @@ function figureRows(heading: 'decisionTable.row.adds' | 'decisionTable.row.margi
 }
 
 /** The lines for one perspective's decision. */
-export function perspectiveDecisionLines(perspectiveKey: string, decision: PerspectiveDecision, simulated: boolean, width = 100): string[] {
-  const perspective = commandLinePerspective(perspectiveKey);
+export function perspectiveDecisionLines(perspectiveKey: string, decision: PerspectiveDecision, simulated: boolean, width = 100, name: PerspectiveNamer = commandLinePerspective): string[] {
+  const perspective = name(perspectiveKey);
   const options = decision.options;
   const rows: TextRow[] = [
     ...figureRows('decisionTable.row.adds', options.map((o) => o.incrementalNpv), simulated),
@@ -81,10 +84,10 @@ export function perspectiveDecisionLines(perspectiveKey: string, decision: Persp
 }
 
 /** The whole decision section: a heading, then each perspective (region first). */
-export function decisionSection(decision: Record<string, PerspectiveDecision>, updated: boolean, width = 100): string {
+export function decisionSection(decision: Record<string, PerspectiveDecision>, updated: boolean, width = 100, name: PerspectiveNamer = commandLinePerspective): string {
   const simulated = decisionSimulated(decision);
   const heading = t(updated ? 'decisionTable.headingUpdated' : 'decisionTable.heading');
-  const blocks = Object.entries(decision).map(([perspective, d]) => perspectiveDecisionLines(perspective, d, simulated, width).join('\n'));
+  const blocks = Object.entries(decision).map(([perspective, d]) => perspectiveDecisionLines(perspective, d, simulated, width, name).join('\n'));
   return [`${heading}\n${'='.repeat(heading.length)}`, ...blocks].join('\n\n');
 }
 

@@ -7,9 +7,10 @@ import type { OptionResult, Results, Totals } from '../model/results';
 import { budgetSection } from './budgetTable';
 import { decisionMapSection } from './decisionMapTable';
 import { decisionSections } from './decisionResults';
-import { commandLinePerspective, decisionSection, truncationLines } from './decisionTable';
+import { REGION } from './decision';
+import { decisionSection, truncationLines, type PerspectiveNamer } from './decisionTable';
 import { formatMoney, formatNumber, formatPercent } from './format';
-import { scenarioName } from './localText';
+import { councilName, scenarioName } from './localText';
 import { currentLocale, LOCALE_TAGS, t, tPlural, type MessageKey } from './messages';
 import { moneyBasisSentence } from './moneyBasis';
 import { textTable, wrapText } from './textTable';
@@ -51,7 +52,7 @@ const ROWS: readonly Row[] = [
   { label: 'cli.row.payback', cell: (x) => (x.paybackMonth === null ? t('cli.never') : String(x.paybackMonth)) },
 ];
 
-function monteCarloLines(option: OptionResult): string[] {
+function monteCarloLines(option: OptionResult, perspectiveName: PerspectiveNamer): string[] {
   const mc = option.monteCarlo;
   if (!mc) return [];
   const lines = [t('cli.monteCarlo', { iterations: whole.format(mc.iterations), seed: mc.seed })];
@@ -59,7 +60,7 @@ function monteCarloLines(option: OptionResult): string[] {
   for (const [name, p] of Object.entries(mc.perspectives)) {
     lines.push(
       indented(t('cli.monteCarloLine', {
-        name: commandLinePerspective(name),
+        name: perspectiveName(name),
         mean: money.format(p.npv.mean),
         margin: money.format(1.96 * p.npv.sem),
         p5: money.format(p.npv.p5),
@@ -82,15 +83,15 @@ function monteCarloLines(option: OptionResult): string[] {
   return lines;
 }
 
-function optionTable(option: OptionResult): string {
+function optionTable(option: OptionResult, perspectiveName: PerspectiveNamer): string {
   const names = Object.keys(option.perspectives);
   const rows = ROWS.map((r) => ({ label: t(r.label), indent: r.indent, cells: names.map((name) => r.cell(option.perspectives[name]!.totals)) }));
-  const lines = textTable(names.map(commandLinePerspective), rows, TERMINAL_WIDTH);
+  const lines = textTable(names.map(perspectiveName), rows, TERMINAL_WIDTH);
   const breakEven = option.breakEven;
   if (breakEven.placementsNeeded !== null) lines.push(t('cli.breakEven', { count: count.format(breakEven.placementsNeeded) }));
   const switching = Object.entries(breakEven.switchingValues).map(([path, v]) => `  ${path}: ${v === null ? t('cli.noneInRange') : fourFigures.format(v)}`);
   if (switching.length > 0) lines.push(t('cli.switching'), ...switching);
-  lines.push(...monteCarloLines(option));
+  lines.push(...monteCarloLines(option, perspectiveName));
   return lines.join('\n');
 }
 
@@ -106,19 +107,21 @@ function optionTitle(extensionYears: number): string {
  * decision comes last so that it is what a terminal shows when the run ends.
  */
 export function resultsTable(results: Results): string {
+  // The region in the language in force; a council by its label in that language (its key when it has none).
+  const perspectiveName: PerspectiveNamer = (perspective) => (perspective === REGION ? t('cli.perspective.region') : councilName(results, perspective));
   const blocks = results.options.map((o) => {
     const title = optionTitle(o.extensionYears);
-    return `${title}\n${'='.repeat(title.length)}\n${optionTable(o)}`;
+    return `${title}\n${'='.repeat(title.length)}\n${optionTable(o, perspectiveName)}`;
   });
   const title = t('cli.title', { name: scenarioName(results), hash: results.scenario.hash, version: results.modelVersion });
   const sections = decisionSections(results);
   if (sections === null) return `${title}\n\n${blocks.join('\n\n')}\n`;
   const truncations = truncationLines(sections.truncations).map((line) => wrapText(line, TERMINAL_WIDTH));
   const decision = [
-    decisionSection(sections.decision, false, TERMINAL_WIDTH),
-    ...(sections.updatedDecision ? [decisionSection(sections.updatedDecision, true, TERMINAL_WIDTH)] : []),
-    budgetSection(sections.budget, sections.headlineExtensionYears, TERMINAL_WIDTH),
-    ...(sections.decisionMap ? [decisionMapSection(sections.decisionMap, TERMINAL_WIDTH)] : []),
+    decisionSection(sections.decision, false, TERMINAL_WIDTH, perspectiveName),
+    ...(sections.updatedDecision ? [decisionSection(sections.updatedDecision, true, TERMINAL_WIDTH, perspectiveName)] : []),
+    budgetSection(sections.budget, sections.headlineExtensionYears, TERMINAL_WIDTH, perspectiveName),
+    ...(sections.decisionMap ? [decisionMapSection(sections.decisionMap, TERMINAL_WIDTH, perspectiveName)] : []),
     ...(truncations.length > 0 ? [truncations.join('\n')] : []),
   ];
   const basis = wrapText(moneyBasisSentence(sections.moneyBasis), TERMINAL_WIDTH);
