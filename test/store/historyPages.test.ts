@@ -50,7 +50,7 @@ describe('history, diff and restore pages (AUTH=none: the person here may do eve
 
   it('after a save: both versions, a readable diff, and a restore that is itself a new version', async () => {
     const bundled = (await request(app).get('/scenarios/class-central/history/1')).text;
-    expect(bundled).toContain('name: CLASS regional service, central case');
+    expect(bundled).toContain('  en: &#34;CLASS regional service, central case&#34;');
     const text = latestRevision(db, 'class-central')?.text ?? (await import('node:fs')).readFileSync(`${folder.dir}/class-central.yaml`, 'utf8');
     const changed = text.replace('value: 660546', 'value: 700000');
     const saved = await request(app).post('/scenarios/save').type('form').send({ from: 'class-central', saveAs: 'revision', baseHash: scenarioHash(text), text: changed, message: 'new price', action: 'save', _csrf: TEST_CSRF });

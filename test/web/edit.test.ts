@@ -35,7 +35,9 @@ describe('edit and upload', () => {
     expect(blank.text).toContain('Write or upload a scenario');
     const copy = await request(app()).get('/scenarios/new?from=class-central');
     expect(copy.text).toContain('value="class-central-copy"');
-    expect(copy.text).toContain('name: CLASS regional service, central case');
+    // The name in both languages (issue 14), as the file has it.
+    expect(copy.text).toContain('  en: &#34;CLASS regional service, central case&#34;');
+    expect(copy.text).toContain('  cy: &#34;Gwasanaeth rhanbarthol CLASS, achos canolog&#34;');
   });
 
   it('edit: the file text with its hash to detect clashes; 404 for unknown names', async () => {
@@ -71,7 +73,8 @@ describe('edit and upload', () => {
   });
 
   it('saves a new scenario as revision 1 in the database, never in the scenarios folder, and shows it', async () => {
-    const text = central().replace('name: CLASS regional service, central case', 'name: Saved copy');
+    const text = central().replace('name:\n  en: "CLASS regional service, central case"\n  cy: "Gwasanaeth rhanbarthol CLASS, achos canolog"', 'name: Saved copy');
+    expect(text).toContain('name: Saved copy\n');
     const response = await request(app()).post('/scenarios/save').type('form').send({ name: 'saved-copy', text, baseHash: '', action: 'save', _csrf: TEST_CSRF, message: 'for the March paper' });
     expect(response.status).toBe(303);
     expect(response.headers.location).toBe('/scenarios/saved-copy?saved=1');
