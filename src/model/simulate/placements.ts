@@ -17,6 +17,7 @@ import { addFanCohort, recordOptionTotals } from './accumulate';
 import type { DrawInputs } from './inputs';
 import type { MoneyFactors } from './money';
 import type { SimulationOutput } from './output';
+import { PaybackTables } from './payback';
 import type { SimulationPlan } from './plan';
 import { fillStartsInPlace, fillStartsWithChanceInPlace, StartsShape, type ReferralShape } from './waitingList';
 import type { Workspace } from './workspace';
@@ -35,6 +36,8 @@ export class PlacementFlows {
   /** The most placements, and prevented breakdowns, in any start month (0 with process variability). */
   placementMax = 0;
   preventedMax = 0;
+  /** The start-shape tables the sources come from, if they do. */
+  tables: ShapeTables | null = null;
 
   constructor(
     /** The draw's own arrays, by start month over the longest term. */
@@ -56,6 +59,7 @@ export class PlacementFlows {
     this.preventedRate = 1;
     this.placementMax = 0;
     this.preventedMax = 0;
+    this.tables = null;
   }
 }
 
@@ -116,6 +120,8 @@ export class ShapeTables {
   readonly shapeMax: number;
   readonly pv: FactorTables;
   readonly cash: FactorTables;
+  /** Cumulative avoided cash by month, for payback. */
+  readonly payback: PaybackTables;
 
   constructor(
     terms: readonly number[],
@@ -144,6 +150,7 @@ export class ShapeTables {
     }
     this.pv = new FactorTables(terms, shape, factors.growthDiscount, factors.growthDiscountPrefix, longestLast);
     this.cash = new FactorTables(terms, shape, factors.cashGrowth, factors.cashGrowthPrefix, longestLast);
+    this.payback = new PaybackTables(shape, this.shapePrefix, factors, longestLast);
   }
 }
 
@@ -187,6 +194,7 @@ export function placementsFromTables(ws: Workspace, out: SimulationOutput, i: nu
     const residentialCash = residential * tables.cash.spreadSum(k, draw.lengthMonths, draw.last, draw.lastShare);
     recordOptionTotals(out, k, i, pv, residentialCash, moves * tables.movesCash[k]!, placementRate * tables.starts[k]!, draw.kept, draw.cashableShare);
   }
+  flows.tables = tables;
   flows.placementSource = tables.shape;
   flows.placementPrefix = tables.shapePrefix;
   flows.preventedSource = tables.shape;
