@@ -31,11 +31,24 @@ export function recordOptionTotals(
   out.placementsAvoided[option]![i] = placements;
 }
 
-/** Draw i's contract cost (its monthly cost and cost shape sums) and the month the contract stopped. */
-export function recordContractCost(out: SimulationOutput, i: number, first: number, monthlyCost: number, cost: CostShape, options: number): void {
+/**
+ * Draw i's contract cost (its monthly cost and cost shape sums) and the month the contract
+ * stopped. When the cost shape varies, a shape's sums are written once per block (`block`, a
+ * number no other block of this workspace has), in the slot of its first draw there, and later
+ * draws of the block point to that slot.
+ */
+export function recordContractCost(out: SimulationOutput, i: number, first: number, block: number, monthlyCost: number, cost: CostShape, options: number): void {
   out.monthlyCost[i] = monthlyCost;
-  if (out.costShapeVaries) out.costSums.set(cost.costSums, i * options * 4);
-  else if (i === first) out.costSums.set(cost.costSums);
+  if (out.costShapeVaries) {
+    if (cost.slotBlock !== block) {
+      cost.slotBlock = block;
+      cost.slot = i;
+      out.costSums.set(cost.costSums, i * options * 4);
+    }
+    out.costShapeSlot[i] = cost.slot;
+  } else if (i === first) {
+    out.costSums.set(cost.costSums);
+  }
   out.endMonth[i] = cost.endMonth;
 }
 

@@ -45,13 +45,7 @@ export function costShapeVaries(columns: InputColumns): boolean {
   return COST_SHAPE_FIELDS.some((f) => typeof columns[f] !== 'number') || columns.scheduleShares.some((c) => typeof c !== 'number');
 }
 
-/** Reads column `field` at iteration i. */
-export function at(columns: InputColumns, field: VaryingField, i: number): number {
-  const c = columns[field];
-  return typeof c === 'number' ? c : c[i]!;
-}
-
-/** One draw's inputs, by name, as the loop uses them (reused from draw to draw: see readDrawInPlace). */
+/** One draw's inputs, by name, as the loop uses them (reused from draw to draw: see DrawReader). */
 export interface DrawInputs {
   /** A placement's length in months (weeks x 12/52, at most the plan's longest). */
   lengthMonths: number;
@@ -79,10 +73,12 @@ export interface DrawInputs {
   kept: number;
   /** The contract's cost a month before any uplift: annual value / 12 x (1 + cost optimism bias). */
   monthlyCost: number;
+  /** The grant's share in each funding.schedule entry (section 16). */
+  scheduleShares: Float64Array;
 }
 
-/** A DrawInputs to fill with readDrawInPlace. */
-export function emptyDrawInputs(): DrawInputs {
+/** A DrawInputs to fill with DrawReader.readInPlace, for a schedule of `scheduleEntries` entries. */
+export function emptyDrawInputs(scheduleEntries: number): DrawInputs {
   return {
     lengthMonths: 0,
     last: 0,
@@ -102,31 +98,64 @@ export function emptyDrawInputs(): DrawInputs {
     moveCost: 0,
     kept: 0,
     monthlyCost: 0,
+    scheduleShares: new Float64Array(scheduleEntries),
   };
 }
 
+/** Each varying field's position in VARYING_FIELDS. */
+const FIELD = Object.fromEntries(VARYING_FIELDS.map((field, index) => [field, index])) as Record<VaryingField, number>;
+
 /**
- * Fills `draw` with the values of draw `c` of `columns` (placement lengths capped at
- * `maxLengthMonths`), so the loop allocates nothing per draw.
+ * Reads a block's draws by name: the inputs that do not vary are set once, and a draw copies only
+ * the ones that do, so reading a draw looks nothing up by name.
  */
-export function readDrawInPlace(draw: DrawInputs, columns: InputColumns, c: number, maxLengthMonths: number): void {
-  const lengthMonths = Math.min(maxLengthMonths, (at(columns, 'residentialWeeks', c) * 12) / 52);
-  draw.lengthMonths = lengthMonths;
-  draw.last = lastMonthOffset(lengthMonths);
-  draw.lastShare = lastMonthShare(lengthMonths, draw.last);
-  draw.residentialCostGrowth = at(columns, 'residentialCostGrowth', c);
-  draw.discountRate = at(columns, 'discountRate', c);
-  draw.inflation = at(columns, 'inflation', c);
-  draw.referralGrowth = at(columns, 'referralGrowth', c);
-  draw.annualUplift = at(columns, 'annualUplift', c);
-  draw.externalShare = at(columns, 'externalShare', c);
-  draw.cashableShare = at(columns, 'cashableShare', c);
-  draw.referralsPerMonth = at(columns, 'referralsPerYear', c) / 12;
-  draw.capacity = at(columns, 'capacityPerMonth', c);
-  draw.preventedPerStart = at(columns, 'breakdownRisk', c) * at(columns, 'effectiveness', c) * at(columns, 'attribution', c);
-  draw.escalation = at(columns, 'residentialEscalation', c);
-  draw.netWeekly = at(columns, 'residentialWeeklyCost', c) - at(columns, 'alternativeWeeklyCost', c);
-  draw.moveCost = at(columns, 'moveCost', c);
-  draw.kept = 1 - at(columns, 'optimismBias', c);
-  draw.monthlyCost = (at(columns, 'annualValue', c) / 12) * (1 + at(columns, 'costOptimismBias', c));
+export class DrawReader {
+  /** Every field's value, then every schedule share's. */
+  private readonly values: Float64Array;
+  private readonly varyingFields: Int32Array;
+  private readonly varyingColumns: Float64Array[] = [];
+
+  constructor(columns: InputColumns) {
+    const all = [...VARYING_FIELDS.map((field) => columns[field]), ...columns.scheduleShares];
+    this.values = new Float64Array(all.length);
+    const varying: number[] = [];
+    all.forEach((column, index) => {
+      if (typeof column === 'number') {
+        this.values[index] = column;
+      } else {
+        varying.push(index);
+        this.varyingColumns.push(column);
+      }
+    });
+    this.varyingFields = Int32Array.from(varying);
+  }
+
+  /**
+   * Fills `draw` with the values of draw `c` (placement lengths capped at `maxLengthMonths`), so
+   * the loop allocates nothing per draw.
+   */
+  readInPlace(draw: DrawInputs, c: number, maxLengthMonths: number): void {
+    const v = this.values;
+    for (let j = 0; j < this.varyingFields.length; j++) v[this.varyingFields[j]!] = this.varyingColumns[j]![c]!;
+    const lengthMonths = Math.min(maxLengthMonths, (v[FIELD.residentialWeeks]! * 12) / 52);
+    draw.lengthMonths = lengthMonths;
+    draw.last = lastMonthOffset(lengthMonths);
+    draw.lastShare = lastMonthShare(lengthMonths, draw.last);
+    draw.residentialCostGrowth = v[FIELD.residentialCostGrowth]!;
+    draw.discountRate = v[FIELD.discountRate]!;
+    draw.inflation = v[FIELD.inflation]!;
+    draw.referralGrowth = v[FIELD.referralGrowth]!;
+    draw.annualUplift = v[FIELD.annualUplift]!;
+    draw.externalShare = v[FIELD.externalShare]!;
+    draw.cashableShare = v[FIELD.cashableShare]!;
+    draw.referralsPerMonth = v[FIELD.referralsPerYear]! / 12;
+    draw.capacity = v[FIELD.capacityPerMonth]!;
+    draw.preventedPerStart = v[FIELD.breakdownRisk]! * v[FIELD.effectiveness]! * v[FIELD.attribution]!;
+    draw.escalation = v[FIELD.residentialEscalation]!;
+    draw.netWeekly = v[FIELD.residentialWeeklyCost]! - v[FIELD.alternativeWeeklyCost]!;
+    draw.moveCost = v[FIELD.moveCost]!;
+    draw.kept = 1 - v[FIELD.optimismBias]!;
+    draw.monthlyCost = (v[FIELD.annualValue]! / 12) * (1 + v[FIELD.costOptimismBias]!);
+    for (let e = 0; e < draw.scheduleShares.length; e++) draw.scheduleShares[e] = v[VARYING_FIELDS.length + e]!;
+  }
 }

@@ -7,7 +7,6 @@
 import { contractEndMonth, externalShareByMonth } from '../funding';
 import { deflatorOf, discountFactor, fixedTermMonths } from '../time';
 import type { FundingEntry, Inputs } from '../types';
-import type { InputColumns } from './inputs';
 import type { SimulationLayout } from './plan';
 
 /**
@@ -149,6 +148,9 @@ export class CostShape {
   paidShapeMin = 1;
   /** The month the contract stops being bought (the longest term when it runs to the end). */
   endMonth: number;
+  /** Where its sums were last written in an output: the block (see recordContractCost) and the slot. */
+  slotBlock = -1;
+  slot = -1;
 
   constructor(term: number, options: number, years: number) {
     this.costShape = new Float64Array(term);
@@ -174,13 +176,12 @@ export const COST_SHAPE_CACHE = 64;
 export class CostShapes {
   /** The shape of the last draw asked about. */
   current: CostShape;
-  /** The funding schedule with this draw's shares. */
+  /** The funding schedule, its shares set to those of the shape being built. */
   private readonly schedule: FundingEntry[];
-  private readonly lastScheduleShares: Float64Array;
-  private lastUplift = NaN;
-  private lastExternalShare = NaN;
-  private lastCostVersion = -1;
-  private readonly known = new Map<string, CostShape>();
+  /** The shapes built so far, and each one's key: cost version, uplift, external share, schedule shares. */
+  private readonly knownShapes: CostShape[] = [];
+  private readonly knownKeys: Float64Array[] = [];
+  private currentKey: Float64Array;
 
   constructor(
     private readonly layout: SimulationLayout,
@@ -188,43 +189,40 @@ export class CostShapes {
     private readonly factors: MoneyFactors,
   ) {
     this.schedule = base.fundingSchedule.map((entry) => ({ ...entry }));
-    this.lastScheduleShares = new Float64Array(this.schedule.length).fill(NaN);
     this.current = new CostShape(factors.longestTerm, layout.options, layout.timeline.yearLabels.length);
+    this.currentKey = new Float64Array(3 + this.schedule.length).fill(NaN);
   }
 
-  /** The cost shape for this uplift and grant share, draw c's schedule shares and the current discount rate and inflation. */
-  shapeFor(uplift: number, externalShare: number, columns: InputColumns, c: number): CostShape {
-    const scheduleChanged = this.readScheduleShares(columns, c);
-    if (!scheduleChanged && uplift === this.lastUplift && externalShare === this.lastExternalShare && this.factors.costVersion === this.lastCostVersion) return this.current;
-    this.lastUplift = uplift;
-    this.lastExternalShare = externalShare;
-    this.lastCostVersion = this.factors.costVersion;
-    const key = `${this.factors.costVersion}|${uplift}|${externalShare}|${this.lastScheduleShares.join('|')}`;
-    const known = this.known.get(key);
-    if (known) {
-      this.current = known;
-      return known;
-    }
-    if (this.known.size >= COST_SHAPE_CACHE) this.known.clear();
-    const years = this.layout.timeline.yearLabels.length;
-    this.current = this.build(new CostShape(this.factors.longestTerm, this.layout.options, years), uplift, externalShare);
-    this.known.set(key, this.current);
-    return this.current;
-  }
-
-  /** True when draw c's schedule shares differ from the last ones seen (and records them). */
-  private readScheduleShares(columns: InputColumns, c: number): boolean {
-    let changed = false;
-    for (let e = 0; e < this.schedule.length; e++) {
-      const column = columns.scheduleShares[e]!;
-      const share = typeof column === 'number' ? column : column[c]!;
-      if (share !== this.lastScheduleShares[e]) {
-        this.lastScheduleShares[e] = share;
-        this.schedule[e]!.externalShare = share;
-        changed = true;
+  /**
+   * The cost shape for this uplift, grant share and schedule shares (one per funding.schedule
+   * entry) at the current discount rate and inflation.
+   */
+  shapeFor(uplift: number, externalShare: number, scheduleShares: Float64Array): CostShape {
+    const costVersion = this.factors.costVersion;
+    if (sameKey(this.currentKey, costVersion, uplift, externalShare, scheduleShares)) return this.current;
+    for (let s = 0; s < this.knownKeys.length; s++) {
+      if (sameKey(this.knownKeys[s]!, costVersion, uplift, externalShare, scheduleShares)) {
+        this.current = this.knownShapes[s]!;
+        this.currentKey = this.knownKeys[s]!;
+        return this.current;
       }
     }
-    return changed;
+    if (this.knownShapes.length >= COST_SHAPE_CACHE) {
+      this.knownShapes.length = 0;
+      this.knownKeys.length = 0;
+    }
+    const key = new Float64Array(3 + scheduleShares.length);
+    key[0] = costVersion;
+    key[1] = uplift;
+    key[2] = externalShare;
+    key.set(scheduleShares, 3);
+    scheduleShares.forEach((share, e) => (this.schedule[e]!.externalShare = share));
+    const years = this.layout.timeline.yearLabels.length;
+    this.current = this.build(new CostShape(this.factors.longestTerm, this.layout.options, years), uplift, externalShare);
+    this.currentKey = key;
+    this.knownShapes.push(this.current);
+    this.knownKeys.push(key);
+    return this.current;
   }
 
   /**
@@ -303,4 +301,11 @@ export function perspectiveShares(base: Inputs): PerspectiveShares {
     children: Float64Array.from([1, ...base.councils.map((c) => c.childrenShare)]),
     match: Float64Array.from([1, ...base.councils.map((c) => c.matchShare)]),
   };
+}
+
+/** True when `key` is (cost version, uplift, external share, schedule shares). */
+function sameKey(key: Float64Array, costVersion: number, uplift: number, externalShare: number, scheduleShares: Float64Array): boolean {
+  if (key[0] !== costVersion || key[1] !== uplift || key[2] !== externalShare) return false;
+  for (let e = 0; e < scheduleShares.length; e++) if (key[3 + e] !== scheduleShares[e]) return false;
+  return true;
 }

@@ -24,8 +24,16 @@ export interface SimulationOutput {
   monthlyCost: Float64Array;
   /** Per option: sums over its term of the cost shape: cash, PV, paid by councils cash, paid PV. */
   costSums: Float64Array;
-  /** When true, costSums holds one block of options x 4 per iteration. */
+  /**
+   * When true, costSums has room for one set of options x 4 per draw, and draw i's are in slot
+   * costShapeSlot[i]: the first draw of its block with the same cost shape. Draws share a few
+   * shapes when the cost inputs take a few values (a discrete grant share), so only a few slots
+   * are ever written and the rest of the room is never touched (the operating system gives
+   * memory to pages only when they are written).
+   */
   costShapeVaries: boolean;
+  /** [iteration]: the slot of costSums holding the draw's cost sums (empty when the cost shape does not vary). */
+  costShapeSlot: Int32Array;
   /** [perspective][iteration]: first month with cumulative cash >= 0 within the longest term, or -1. */
   paybackMonth: Int16Array[];
   /**
@@ -46,7 +54,7 @@ export interface SimulationOutput {
 export function outputBytes(layout: SimulationLayout, iterations: number, fanIterations: number, costShapeVaries: boolean): number {
   const years = layout.timeline.yearLabels.length;
   const doubles = layout.options * iterations + iterations + layout.options * 4 * (costShapeVaries ? iterations : 1) + 4 * layout.options * fanIterations * years;
-  return doubles * 8 + 3 * layout.options * iterations * 4 + (layout.perspectives.length + 1) * iterations * 2;
+  return doubles * 8 + 3 * layout.options * iterations * 4 + (costShapeVaries ? iterations * 4 : 0) + (layout.perspectives.length + 1) * iterations * 2;
 }
 
 /**
@@ -73,7 +81,7 @@ export function createOutput(
   };
   const perOption = (length: number): Float64Array[] => Array.from({ length: layout.options }, () => doubles(length));
   const years = layout.timeline.yearLabels.length;
-  // Doubles first, then singles, then 16-bit months, so every view is aligned.
+  // Doubles first, then singles and 32-bit slots, then 16-bit months, so every view is aligned.
   const output = {
     iterations,
     avoidedCostPV: perOption(iterations),
@@ -90,10 +98,15 @@ export function createOutput(
     placementsAvoided: [] as Float32Array[],
     paybackMonth: [] as Int16Array[],
     endMonth: new Int16Array(0) as Int16Array,
+    costShapeSlot: new Int32Array(0) as Int32Array,
   };
   for (let k = 0; k < layout.options; k++) output.avoidedCost.push(singles(iterations));
   for (let k = 0; k < layout.options; k++) output.avoidedCostCashable.push(singles(iterations));
   for (let k = 0; k < layout.options; k++) output.placementsAvoided.push(singles(iterations));
+  if (costShapeVaries) {
+    output.costShapeSlot = new Int32Array(buffer, offset, iterations);
+    offset += iterations * 4;
+  }
   for (let p = 0; p < layout.perspectives.length; p++) {
     output.paybackMonth.push(new Int16Array(buffer, offset, iterations));
     offset += iterations * 2;
@@ -104,5 +117,5 @@ export function createOutput(
 
 /** Contract cost of option k in iteration i: 0 cash, 1 PV, 2 paid by councils (cash), 3 paid PV. */
 export function costOf(out: SimulationOutput, options: number, k: number, i: number, which: 0 | 1 | 2 | 3): number {
-  return out.monthlyCost[i]! * out.costSums[(out.costShapeVaries ? i * options * 4 : 0) + k * 4 + which]!;
+  return out.monthlyCost[i]! * out.costSums[(out.costShapeVaries ? out.costShapeSlot[i]! * options * 4 : 0) + k * 4 + which]!;
 }

@@ -7,7 +7,7 @@
 import { lastMonthOffset } from '../placementSpread';
 import type { Rng } from '../random/rng';
 import { recordContractCost, recordFanYears } from './accumulate';
-import { costShapeVaries, readDrawInPlace, type InputColumns } from './inputs';
+import { costShapeVaries, DrawReader, type InputColumns } from './inputs';
 import type { SimulationOutput } from './output';
 import { findPayback } from './payback';
 import { placementsByMonth, placementsFromTables, placementsWithChance } from './placements';
@@ -69,7 +69,9 @@ function simulateDraws(run: BlockRun): void {
   const { plan, layout, columns, columnOffset, from, to, out } = run;
   if (!out.costShapeVaries && costShapeVaries(columns)) throw new Error('simulateBlock: the cost shape varies but the output keeps one set of cost sums');
   const ws = run.workspace ?? new Workspace(layout, plan.base);
+  const block = ws.nextBlock();
   const draw = ws.draw;
+  const reader = new DrawReader(columns);
   const maxLengthMonths = (plan.longestWeeks * 12) / 52;
   const longestLast = lastMonthOffset(maxLengthMonths);
   // Start-shape tables pay off only when the money factors stay the same across draws.
@@ -78,7 +80,7 @@ function simulateDraws(run: BlockRun): void {
 
   for (let i = from; i < to; i++) {
     const c = i - columnOffset;
-    readDrawInPlace(draw, columns, c, maxLengthMonths);
+    reader.readInPlace(draw, c, maxLengthMonths);
 
     // Money: the factors as far as this draw reads them (its placements' tails; all of the
     // horizon for start-shape tables, which span every length, and for one length per
@@ -86,7 +88,7 @@ function simulateDraws(run: BlockRun): void {
     const moneyNeed = moneyFixed || plan.processVariability ? ws.months : ws.longestTerm + draw.last + 2;
     ws.money.update(draw.residentialCostGrowth, draw.discountRate, draw.inflation, moneyNeed);
     ws.referrals.update(draw.referralGrowth);
-    const cost = ws.costs.shapeFor(draw.annualUplift, draw.externalShare, columns, c);
+    const cost = ws.costs.shapeFor(draw.annualUplift, draw.externalShare, draw.scheduleShares);
     const fan = i < out.fanIterations;
 
     // The waiting list and the placements it avoids: every option's totals.
@@ -103,7 +105,7 @@ function simulateDraws(run: BlockRun): void {
       }
     }
 
-    recordContractCost(out, i, from, draw.monthlyCost, cost, layout.options);
+    recordContractCost(out, i, from, block, draw.monthlyCost, cost, layout.options);
     findPayback(ws, out, i, draw, cost, plan.processVariability, fan && !plan.processVariability);
     if (fan) recordFanYears(ws, out, i, draw, cost, plan.processVariability);
   }

@@ -15,7 +15,7 @@ export class Workspace {
   readonly months: number;
   readonly longestTerm: number;
   /** The current draw's inputs. */
-  readonly draw: DrawInputs = emptyDrawInputs();
+  readonly draw: DrawInputs;
   /** Starts by month over the longest term, and the waiting list's scratch. */
   readonly starts: Float64Array;
   readonly waiting: Float64Array;
@@ -40,6 +40,8 @@ export class Workspace {
   /** Process variability's fan cohorts: [first option][year]. */
   readonly fanAccumulator: Float64Array;
   readonly fanCashableAccumulator: Float64Array;
+  /** Numbers the blocks simulated with this workspace (see recordContractCost). */
+  private blocks = 0;
 
   constructor(
     readonly layout: SimulationLayout,
@@ -48,6 +50,7 @@ export class Workspace {
     this.months = layout.horizon;
     this.longestTerm = layout.terms.at(-1)!;
     const term = this.longestTerm;
+    this.draw = emptyDrawInputs(base.fundingSchedule.length);
     this.starts = new Float64Array(term);
     this.waiting = new Float64Array(term);
     this.flows = new PlacementFlows(new Float64Array(term), new Float64Array(term + 1), new Float64Array(term));
@@ -70,5 +73,10 @@ export class Workspace {
     this.cashableByYear = new Float64Array(years);
     this.fanAccumulator = new Float64Array(layout.options * years);
     this.fanCashableAccumulator = new Float64Array(layout.options * years);
+  }
+
+  /** A number for the next block, different from every earlier one's. */
+  nextBlock(): number {
+    return this.blocks++;
   }
 }
