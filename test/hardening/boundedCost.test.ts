@@ -279,9 +279,10 @@ describe('clean failures of requests', () => {
   }, 60_000);
 
   it('a name with a right-to-left override or a zero-width space is flagged with the code points', () => {
-    const scenario = loaded(CENTRAL_TEXT.replace('name: CLASS regional service, central case', 'name: "CLASS regional\u202E service\u200B, central case"'));
+    // The bundled name is written { en, cy }: the English line is line 2 and is flagged at name.en.
+    const scenario = loaded(CENTRAL_TEXT.replace('en: "CLASS regional service, central case"', 'en: "CLASS regional\u202E service\u200B, central case"'));
     expect(scenario.warnings.map((w) => `${w.line}:${w.column} ${w.path}: ${w.message}`)).toContain(
-      '1:7 name: the name holds characters that cannot be seen or that change the direction of the text (U+202E at character 15, U+200B at character 24), so it can look like another name; remove them',
+      '2:7 name.en: the name holds characters that cannot be seen or that change the direction of the text (U+202E at character 15, U+200B at character 24), so it can look like another name; remove them',
     );
   });
 });
