@@ -74,7 +74,7 @@ export function resultRows(results: Results): Cell[][] {
   for (const option of results.options) {
     for (const [perspective, result] of Object.entries(option.perspectives)) {
       for (const year of result.byFinancialYear) {
-        rows.push([table, scenarioName(results), results.scenario.hash, results.modelVersion, option.extensionYears, exportPerspective(perspective), year.year, ...FLOW_COLUMNS.map((c) => c.round(year[c.field])), ...basis]);
+        rows.push([table, scenarioName(results), results.scenario.hash, results.modelVersion, option.extensionYears, exportPerspective(perspective, results), year.year, ...FLOW_COLUMNS.map((c) => c.round(year[c.field])), ...basis]);
       }
     }
   }

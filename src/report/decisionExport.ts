@@ -12,7 +12,7 @@
 import type { DecisionFigure, DecisionOption, MoneyBasis, PerspectiveDecision, Results } from '../model/results';
 import { decisionSections } from './decisionResults';
 import { REGION } from './decision';
-import { scenarioName } from './localText';
+import { councilName, scenarioName } from './localText';
 import { t, type MessageKey } from './messages';
 import { moneyBasisSentence } from './moneyBasis';
 
@@ -23,9 +23,9 @@ export function headsInWords(keys: readonly MessageKey[]): string[] {
   return keys.map((key) => t(key));
 }
 
-/** A perspective as an export names it: the region in the language in force, a council by its name. */
-export function exportPerspective(perspective: string): string {
-  return perspective === REGION ? t('csv.value.region') : perspective;
+/** A perspective as an export names it: the region, or a council by its label, in the language in force. */
+export function exportPerspective(perspective: string, results: Pick<Results, 'scenario'>): string {
+  return perspective === REGION ? t('csv.value.region') : councilName(results, perspective);
 }
 
 /** Yes or no in the language in force. */
@@ -139,7 +139,7 @@ function decisionBody(results: Results, decision: Record<string, PerspectiveDeci
         results.scenario.hash,
         results.modelVersion,
         yesNoCell(afterUpdate),
-        exportPerspective(perspective),
+        exportPerspective(perspective, results),
         o.extensionYears,
         d.bestOption,
         d.bestOptionCentral,
@@ -195,7 +195,7 @@ export function budgetRows(results: Results): Cell[][] {
           scenarioName(results),
           results.scenario.hash,
           results.modelVersion,
-          exportPerspective(perspective),
+          exportPerspective(perspective, results),
           option.extensionYears,
           y.year,
           pennies(y.grossContractCost),
@@ -240,7 +240,7 @@ export function decisionMapRows(results: Results): Cell[][] {
   const rows: Cell[][] = [decisionMapHead()];
   map.y.values.forEach((y, iy) =>
     map.x.values.forEach((x, ix) => {
-      rows.push([t('csv.table.decisionMap'), scenarioName(results), results.scenario.hash, results.modelVersion, exportPerspective(map.perspective), map.x.input, sixFigures(x), map.y.input, sixFigures(y), map.bestOption[iy]![ix]!, ...basis]);
+      rows.push([t('csv.table.decisionMap'), scenarioName(results), results.scenario.hash, results.modelVersion, exportPerspective(map.perspective, results), map.x.input, sixFigures(x), map.y.input, sixFigures(y), map.bestOption[iy]![ix]!, ...basis]);
     }),
   );
   return rows;

@@ -62,11 +62,11 @@ function row(section: string, item: string, statistic: string, value: Cell, unit
   return [section, item, label, extra.extensionYears ?? null, extra.perspective ?? null, extra.from ?? null, extra.to ?? null, statistic, ...UNITS.map((u) => (u === unit ? rounded(value, unit) : null))];
 }
 
-function monteCarloRows(section: 'beforeUpdate' | 'afterUpdate', options: readonly OptionResult[]): Cell[][] {
+function monteCarloRows(section: 'beforeUpdate' | 'afterUpdate', options: readonly OptionResult[], results: Results): Cell[][] {
   const rows: Cell[][] = [];
   for (const option of options) {
     for (const [perspective, s] of Object.entries(option.monteCarlo?.perspectives ?? {})) {
-      const at = { extensionYears: option.extensionYears, perspective: exportPerspective(perspective) };
+      const at = { extensionYears: option.extensionYears, perspective: exportPerspective(perspective, results) };
       rows.push(row(section, 'npv', 'mean', s.npv.mean, 'gbp', t('export.info.npvMean'), at));
       rows.push(row(section, 'npv', 'p10', s.npv.p10, 'gbp', t('export.info.npvP10'), at));
       rows.push(row(section, 'npv', 'p90', s.npv.p90, 'gbp', t('export.info.npvP90'), at));
@@ -109,12 +109,12 @@ export function informationRows(results: Results): Cell[][] {
     rows.push(row('update', 'effectiveSampleSize', 'value', monitoring.effectiveSampleSize, 'simulations', t('export.info.ess')));
     rows.push(row('update', 'iterations', 'value', monitoring.iterations, 'simulations', t('export.info.iterations')));
     for (const warning of monitoring.warnings) rows.push(row('update', 'warning', warning.code, null, 'text', warningSentence(warning)));
-    rows.push(...monteCarloRows('beforeUpdate', results.options));
-    rows.push(...monteCarloRows('afterUpdate', monitoring.updatedOptions));
+    rows.push(...monteCarloRows('beforeUpdate', results.options, results));
+    rows.push(...monteCarloRows('afterUpdate', monitoring.updatedOptions, results));
   }
   const value = results.valueOfInformation;
   if (value) {
-    const region = { perspective: exportPerspective(REGION) };
+    const region = { perspective: exportPerspective(REGION, results) };
     rows.push(row('valueOfInformation', 'afterUpdate', 'value', yesNoCell(value.afterUpdate === true), 'text', t('export.info.afterUpdate'), region));
     rows.push(row('valueOfInformation', 'iterations', 'value', value.iterations, 'simulations', t('export.info.iterations'), region));
     rows.push(row('valueOfInformation', 'evpi', 'value', value.evpi, 'gbp', t('export.info.evpi'), region));

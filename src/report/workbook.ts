@@ -23,7 +23,7 @@ import { decisionWords, focusOption } from './headline';
 import { INFORMATION_UNITS, informationRows, type InformationUnit } from './informationExport';
 import { informationReport } from './informationReport';
 import { assumptionsOf, inputLabel } from './inputs';
-import { localText, scenarioName } from './localText';
+import { councilName, localText, scenarioName } from './localText';
 import { currentLocale, LOCALE_TAGS, t, type MessageKey } from './messages';
 import { moneyBasisSentence } from './moneyBasis';
 import { stampLine, stampPairs, type RunStamp } from './stamp';
@@ -61,10 +61,12 @@ function headOf<Row>(column: Column<Row>): string {
   return unit === undefined ? column.head : `${column.head} ${t(unit)}`;
 }
 
-/** What every sheet starts with: the money basis and the run stamp with its link. */
+/** What every sheet starts with (the money basis and the run stamp with its link), and how it names a perspective. */
 interface Context {
   basis: string;
   stamp: string;
+  /** "Region (all three councils)", or the council's label in the language in force. */
+  perspectiveName: (perspective: string) => string;
 }
 
 /** A value written to a cell: text made safe, a number with its format. */
@@ -127,9 +129,9 @@ function addTableSheet<Row>(workbook: ExcelJS.Workbook, name: string, context: C
   return sheet;
 }
 
-/** A perspective's name as a reader says it: "Region (all three councils)" or the council's name. */
-function perspectiveName(perspective: string): string {
-  return perspective === REGION ? t('perspective.region') : perspective;
+/** A perspective's name as a reader says it: "Region (all three councils)" or the council's label in the language in force. */
+function perspectiveNamer(results: Results): (perspective: string) => string {
+  return (perspective) => (perspective === REGION ? t('perspective.region') : councilName(results, perspective));
 }
 
 const yesNo = (yes: boolean): string => t(yes ? 'decisionTable.yes' : 'decisionTable.no');
@@ -148,7 +150,7 @@ function budgetFigure(option: DecisionOption): DecisionFigure | null {
   return option.incrementalNetBudgetEffect ?? null;
 }
 
-function decisionColumns(withBudget: boolean): Column<DecisionRow>[] {
+function decisionColumns(withBudget: boolean, perspectiveName: Context['perspectiveName']): Column<DecisionRow>[] {
   const h = (key: MessageKey): string => t(key);
   return [
     { head: h('decisionTable.head.perspective'), kind: 'text', value: (r) => perspectiveName(r.perspective) },
@@ -190,7 +192,7 @@ function addDecisionSheet(workbook: ExcelJS.Workbook, context: Context, decision
   const rowsOf = (d: Record<string, PerspectiveDecision>, afterUpdate: boolean): DecisionRow[] =>
     Object.entries(d).flatMap(([perspective, pd]) => pd.options.map((option) => ({ perspective, afterUpdate, decision: pd, option })));
   const rows = [...rowsOf(decision, false), ...(updated ? rowsOf(updated, true) : [])];
-  addTableSheet(workbook, t('decisionTable.sheet'), context, decisionColumns(rows.some((r) => budgetFigure(r.option) !== null)), rows);
+  addTableSheet(workbook, t('decisionTable.sheet'), context, decisionColumns(rows.some((r) => budgetFigure(r.option) !== null), context.perspectiveName), rows);
 }
 
 /* ---------- the cash budget, one sheet per perspective ---------- */
@@ -252,8 +254,8 @@ export function sheetName(name: string): string {
 }
 
 /** "Budget – Region", "Budget – Bridgend" (a name taken already gets a number after it when the sheet is added). */
-function budgetSheetName(perspective: string): string {
-  return sheetName(t('xlsx.sheet.budget', { perspective: perspective === REGION ? t('xlsx.regionShort') : perspective }));
+function budgetSheetName(perspective: string, context: Context): string {
+  return sheetName(t('xlsx.sheet.budget', { perspective: perspective === REGION ? t('xlsx.regionShort') : context.perspectiveName(perspective) }));
 }
 
 /** A sheet name quoted for a formula: 'Budget – Bridgend'!H12. */
@@ -266,7 +268,7 @@ function reference(cell: BudgetTotalCell): string {
  * down, a Total column of =SUM formulas). Returns where each option's total net budget effect is.
  */
 function addBudgetSheet(workbook: ExcelJS.Workbook, context: Context, perspective: string, options: readonly OptionBudget[]): Map<number, BudgetTotalCell> {
-  const sheet = addSheet(workbook, budgetSheetName(perspective), context);
+  const sheet = addSheet(workbook, budgetSheetName(perspective, context), context);
   const name = sheet.name;
   const totals = new Map<number, BudgetTotalCell>();
   sheet.getColumn(1).width = 44;
@@ -276,7 +278,7 @@ function addBudgetSheet(workbook: ExcelJS.Workbook, context: Context, perspectiv
     const simulated = years.some((y) => y.netBudgetEffectP50 !== null);
     const lines = [...BUDGET_LINES, ...(simulated ? BUDGET_PERCENTILES : [])];
     const heading = sheet.getCell(row, 1);
-    heading.value = safeText(t('xlsx.budget.heading', { who: perspectiveName(perspective), option: optionInWords(option.extensionYears) }));
+    heading.value = safeText(t('xlsx.budget.heading', { who: context.perspectiveName(perspective), option: optionInWords(option.extensionYears) }));
     heading.font = { bold: true, size: 12 };
     const head = sheet.getRow(row + 1);
     head.getCell(1).value = t('xlsx.budget.line');
@@ -368,7 +370,7 @@ function yearRows(results: Results): { rows: YearRow[]; blocks: Map<string, Year
 function addYearsSheet(workbook: ExcelJS.Workbook, context: Context, rows: readonly YearRow[]): ExcelJS.Worksheet {
   return addTableSheet<YearRow>(workbook, t('xlsx.sheet.years'), context, [
     { head: t('decisionTable.head.extensionYears'), kind: 'whole', value: (r) => r.extensionYears, width: 11 },
-    { head: t('decisionTable.head.perspective'), kind: 'text', value: (r) => perspectiveName(r.perspective) },
+    { head: t('decisionTable.head.perspective'), kind: 'text', value: (r) => context.perspectiveName(r.perspective) },
     { head: t('budget.head.financialYear'), kind: 'text', value: (r) => r.year, width: 11 },
     ...FLOW_COLUMNS.map((f): Column<YearRow> => ({ head: t(f.head), kind: f.kind, unit: f.unit, value: (r) => r.flows[f.key] })),
   ], rows);
@@ -392,7 +394,7 @@ function addOptionsSheet(workbook: ExcelJS.Workbook, context: Context, results: 
   const totalsOf = (r: Row) => results.options.find((o) => o.extensionYears === r.extensionYears)!.perspectives[r.perspective]!.totals;
   const columns: Column<Row>[] = [
     { head: t('decisionTable.head.extensionYears'), kind: 'whole', value: (r) => r.extensionYears, width: 11 },
-    { head: t('decisionTable.head.perspective'), kind: 'text', value: (r) => perspectiveName(r.perspective) },
+    { head: t('decisionTable.head.perspective'), kind: 'text', value: (r) => context.perspectiveName(r.perspective) },
     ...FLOW_COLUMNS.map((f): Column<Row> => ({ head: t(f.head), kind: f.kind, unit: f.unit, value: (r) => totalsOf(r)[f.key] })),
     { head: t('xlsx.head.bcr'), kind: 'ratio', value: (r) => totalsOf(r).bcr },
     { head: t('xlsx.head.payback'), kind: 'text', value: (r) => paybackInWords(results, scenario, totalsOf(r).paybackMonth) },
@@ -473,7 +475,7 @@ function addSimulationSheets(workbook: ExcelJS.Workbook, context: Context, resul
   );
   const sheet = addTableSheet<Row>(workbook, t('xlsx.sheet.simulations'), context, [
     { head: t('decisionTable.head.extensionYears'), kind: 'whole', value: (r) => r.extensionYears, width: 11 },
-    { head: t('decisionTable.head.perspective'), kind: 'text', value: (r) => perspectiveName(r.perspective) },
+    { head: t('decisionTable.head.perspective'), kind: 'text', value: (r) => context.perspectiveName(r.perspective) },
     { head: t('xlsx.head.measure'), kind: 'text', value: (r) => t(r.measure.label), width: 34 },
     ...STATS.map((s): Column<Row> => ({ head: t(`xlsx.stat.${s}`), kind: 'text', value: () => null })),
     { head: t('xlsx.head.chancePositive'), kind: 'share', value: (r) => r.chance },
@@ -585,7 +587,7 @@ function fillSummary(sheet: ExcelJS.Worksheet, results: Results, scenario: Scena
       const withOption = cells.get(focus);
       const withNone = cells.get(0);
       if (withOption === undefined || withNone === undefined) continue;
-      put(sheet.getCell(row, 1), perspectiveName(perspective), 'text');
+      put(sheet.getCell(row, 1), perspectiveNamer(results)(perspective), 'text');
       put(sheet.getCell(row, 2), t('xlsx.summary.budgetSource', { sheet: withOption.sheet }), 'text');
       putFormula(sheet.getCell(row, 3), reference(withOption), withOption.value, 'money');
       putFormula(sheet.getCell(row, 4), reference(withNone), withNone.value, 'money');
@@ -631,7 +633,7 @@ export async function resultsWorkbook(results: Results, scenario: Scenario, stam
   workbook.calcProperties.fullCalcOnLoad = true;
   const sections = decisionSections(results);
   const basis = moneyBasisSentence(sections?.moneyBasis ?? moneyBasisOf(results, scenario));
-  const context: Context = { basis, stamp: stampWithLink(stamp) };
+  const context: Context = { basis, stamp: stampWithLink(stamp), perspectiveName: perspectiveNamer(results) };
 
   const summary = workbook.addWorksheet(freeSheetName(workbook, t('xlsx.sheet.summary')));
   const notes: [string, string][] = [];

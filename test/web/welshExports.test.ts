@@ -11,11 +11,19 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { t, withLocale, type MessageKey } from '../../src/report/messages';
 import { resultsWorkbook, sheetName } from '../../src/report/workbook';
 import { loadScenario } from '../../src/scenario/load';
-import { decisionResults } from '../report/decisionFixture';
+import type { Scenario } from '../../src/scenario/types';
+import { localText } from '../../src/report/localText';
+import { csvTables, decisionResults } from '../report/decisionFixture';
 import { binaryBody, testApp } from './helpers';
 import { scenarioDir } from './scenarioDir';
 
 const cy = (key: MessageKey, params = {}): string => t(key, params, 'cy');
+
+function loadedCentral(): Scenario {
+  const loaded = loadScenario(readFileSync('scenarios/class-central.yaml', 'utf8'), 'class-central.yaml', []);
+  if (!loaded.ok) throw new Error(loaded.problems.map((p) => p.message).join('; '));
+  return loaded.scenario;
+}
 /** Characters no spreadsheet allows in a sheet name. */
 const FORBIDDEN = /[\\/?*[\]:]/;
 
@@ -33,9 +41,7 @@ describe('the workbook made under withLocale("cy")', () => {
   const stamp = { scenarioName: 'x', file: 'x', hash: 'h', fileHash: 'f', modelVersion: 'v', seed: '7', iterations: 2000, changes: [], ranAt: '2025-06-02T10:00:00.000Z', priceBase: '2024/25', discountRate: 0.035, url: 'http://localhost/cy/scenarios/x?seed=7' };
 
   it('names its sheets and heads its columns in Welsh, valid for a spreadsheet, and says its language', async () => {
-    const loaded = loadScenario(readFileSync('scenarios/class-central.yaml', 'utf8'), 'class-central.yaml', []);
-    if (!loaded.ok) throw new Error(loaded.problems.map((p) => p.message).join('; '));
-    const scenario = loaded.scenario;
+    const scenario = loadedCentral();
     const bytes = await withLocale('cy', () => resultsWorkbook(decisionResults(), scenario, stamp));
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
@@ -82,9 +88,10 @@ describe('exports under /cy/', () => {
     expect(inputs.getCell('A4').value).toBe(cy('workbook.head.label'));
     // Every council's budget sheet is there and valid, the region's first.
     const budgets = workbook.worksheets.filter((sheet) => sheet.name.startsWith(sheetName(cy('xlsx.sheet.budget', { perspective: '' })).trim()));
-    expect(budgets.map((sheet) => sheet.name)).toEqual(
-      [cy('xlsx.regionShort'), 'Bridgend', 'Rhondda Cynon Taf', 'Merthyr Tydfil'].map((who) => sheetName(cy('xlsx.sheet.budget', { perspective: who }))),
-    );
+    // Councils by their Welsh labels from the scenario file.
+    const councils = loadedCentral().councils.map((council) => localText(council.label ?? { en: council.name }, 'cy'));
+    expect(councils).toContain('Pen-y-bont ar Ogwr');
+    expect(budgets.map((sheet) => sheet.name)).toEqual([cy('xlsx.regionShort'), ...councils].map((who) => sheetName(cy('xlsx.sheet.budget', { perspective: who }))));
   }, 60_000);
 
   it('the CSVs: "-cy" in their file names, Welsh headers; English keeps its own', async () => {
@@ -95,6 +102,8 @@ describe('exports under /cy/', () => {
     expect(head.slice(0, 3)).toEqual([cy('csv.head.table'), cy('csv.head.scenario'), cy('csv.head.scenario_hash')]);
     expect(head).toContain(cy('csv.head.npv_present_value_gbp'));
     expect(head).toContain(cy('csv.head.run_url'));
+    const perspectives = new Set(csvTables(csv.text)[0]!.map((row) => row[cy('csv.head.perspective')]));
+    expect([...perspectives].slice(0, 2)).toEqual([cy('csv.value.region'), 'Pen-y-bont ar Ogwr']);
     const information = await request(app).get(`/cy/scenarios/class-central/results-information.csv${QUERY}`);
     expect(String(information.headers['content-disposition'])).toMatch(/filename="?class-central-cy-[0-9a-f]{12}-information\.csv"?$/);
     expect(information.text.split('\n')[0]!.split(',').slice(0, 3)).toEqual([cy('csv.head.scenario'), cy('csv.head.scenario_hash'), cy('csv.head.section')]);
