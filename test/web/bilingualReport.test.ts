@@ -8,7 +8,8 @@
 import request from 'supertest';
 import { afterAll, describe, expect, it } from 'vitest';
 import { t, type Locale, type MessageKey } from '../../src/report/messages';
-import { testApp } from './helpers';
+import { openDatabase } from '../../src/store/database';
+import { TEST_CSRF, testApp } from './helpers';
 import { scenarioDir } from './scenarioDir';
 
 const folder = scenarioDir(['class-central']);
@@ -116,5 +117,31 @@ describe('the bilingual cabinet report', () => {
     expect(response.text).toMatch(/<html[^>]*lang="en-GB"/);
     expect(halvesOf(response.text).map((half) => /lang="([^"]+)"/.exec(half.tag)?.[1])).toEqual(['cy', 'en-GB']);
     expect(response.text).toContain(said('report.oneLanguage', 'en'));
+  }, 60_000);
+});
+
+describe('the bilingual report of a sign-off', () => {
+  const signFolder = scenarioDir(['class-central']);
+  afterAll(() => signFolder.remove());
+  const signApp = testApp({ db: openDatabase(':memory:') }, { scenariosDir: signFolder.dir }).app;
+
+  it('says "signed off" in each half in its own language, from the stored figures', async () => {
+    const signed = await request(signApp).post(`/scenarios/class-central/sign-off?${RUN}`).type('form').send({ paper: 'Cabinet', paperDate: '2026-03-12', _csrf: TEST_CSRF });
+    expect(signed.status).toBe(303);
+    const id = /\/sign-offs\/(\d+)/.exec(String(signed.headers.location))?.[1];
+    expect(id).toBeDefined();
+    const response = await request(signApp).get(`/cy/sign-offs/${id}/report?bilingual=1`);
+    expect(response.status).toBe(200);
+    const [welsh, english] = halvesOf(response.text);
+    expect(welsh!.tag).toContain('lang="cy"');
+    expect(english!.tag).toContain('lang="en-GB"');
+    // The stamp's label for the sign-off, and the report's own heading, in each half's language.
+    expect(welsh!.html).toContain(said('stamp.signOff', 'cy'));
+    expect(english!.html).toContain(said('stamp.signOff', 'en'));
+    expect(welsh!.html).toContain(said('report.answer', 'cy'));
+    expect(english!.html).toContain(said('report.answer', 'en'));
+    // Each half's run link is the sign-off's page in its language.
+    expect(welsh!.html).toMatch(new RegExp(`href="http://[^"]+/cy/sign-offs/${id}"`));
+    expect(english!.html).toMatch(new RegExp(`href="http://[^/"]+/sign-offs/${id}"`));
   }, 60_000);
 });
