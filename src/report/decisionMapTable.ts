@@ -5,9 +5,21 @@
  */
 import type { DecisionMap } from '../model/results';
 import { commandLinePerspective, type PerspectiveNamer } from './decisionTable';
-import { currentLocale, LOCALE_TAGS, t } from './messages';
+import { currentLocale, LOCALE_TAGS, t, type Locale } from './messages';
 import { inputLabel } from './inputs';
 import { wrapText } from './textTable';
+
+const fourFiguresByLocale = new Map<Locale, Intl.NumberFormat>();
+
+/** Four significant figures in `locale`, one formatter per language (Intl formatters are slow to build). */
+function fourFiguresIn(locale: Locale): Intl.NumberFormat {
+  let format = fourFiguresByLocale.get(locale);
+  if (format === undefined) {
+    format = new Intl.NumberFormat(LOCALE_TAGS[locale], { maximumSignificantDigits: 4 });
+    fourFiguresByLocale.set(locale, format);
+  }
+  return format;
+}
 
 /** An input in words with its path: "Effectiveness (outcomes.effectiveness)". */
 function named(path: string): string {
@@ -20,7 +32,7 @@ function named(path: string): string {
  */
 export function decisionMapSection(map: DecisionMap, width = 100, name: PerspectiveNamer = commandLinePerspective): string {
   const heading = t('decisionTable.map.heading');
-  const fourFigures = new Intl.NumberFormat(LOCALE_TAGS[currentLocale()], { maximumSignificantDigits: 4 });
+  const fourFigures = fourFiguresIn(currentLocale());
   const ys = map.y.values;
   const xs = map.x.values;
   const yLabels = ys.map((v) => fourFigures.format(v));

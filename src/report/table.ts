@@ -11,7 +11,7 @@ import { REGION } from './decision';
 import { decisionSection, truncationLines, type PerspectiveNamer } from './decisionTable';
 import { formatMoney, formatNumber, formatPercent } from './format';
 import { councilName, scenarioName } from './localText';
-import { currentLocale, LOCALE_TAGS, t, tPlural, type MessageKey } from './messages';
+import { currentLocale, LOCALE_TAGS, t, tPlural, type MessageKey, type Locale } from './messages';
 import { moneyBasisSentence } from './moneyBasis';
 import { textTable, wrapText } from './textTable';
 
@@ -24,7 +24,19 @@ const count = { format: (value: number): string => formatNumber(value, 1) };
 const whole = { format: (value: number): string => formatNumber(value, 0) };
 const ratio = { format: (value: number): string => formatNumber(value, 2) };
 const percent = { format: (share: number): string => formatPercent(share, 1) };
-const fourFigures = { format: (value: number): string => new Intl.NumberFormat(LOCALE_TAGS[currentLocale()], { maximumSignificantDigits: 4 }).format(value) };
+/** Four significant figures, one formatter per language (Intl formatters are slow to build). */
+const fourFiguresByLocale = new Map<Locale, Intl.NumberFormat>();
+const fourFigures = {
+  format: (value: number): string => {
+    const locale = currentLocale();
+    let format = fourFiguresByLocale.get(locale);
+    if (format === undefined) {
+      format = new Intl.NumberFormat(LOCALE_TAGS[locale], { maximumSignificantDigits: 4 });
+      fourFiguresByLocale.set(locale, format);
+    }
+    return format.format(value);
+  },
+};
 
 interface Row {
   label: MessageKey;
