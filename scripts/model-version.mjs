@@ -17,7 +17,7 @@ export function modelSourceFiles() {
     readdirSync(join(root, dir), { withFileTypes: true }).flatMap((entry) =>
       entry.isDirectory() ? walk(join(dir, entry.name)) : entry.name.endsWith('.ts') ? [join(dir, entry.name)] : [],
     );
-  return [...walk('src/model'), ...walk('src/run'), 'src/scenario/inputs.ts', 'src/scenario/fields.ts']
+  return [...walk('src/model'), ...walk('src/run'), 'src/scenario/inputs.ts', 'src/scenario/fields.ts', 'src/scenario/catalogue.ts']
     .map((file) => file.split('\\').join('/'))
     .filter((file) => file !== OUTPUT)
     .sort();

@@ -7,8 +7,8 @@
 import type { WaitOneYear } from '../model/information';
 import type { ValueOfInformationResult } from '../model/results';
 import type { ObservedCounts, TrackedCount, Tracking } from '../model/update';
+import { inputRow } from '../scenario/catalogue';
 import { formatMoneyShort, formatNumber, formatPercent } from './format';
-import { en } from './messages.en';
 import { currentLocale, t, tPlural, type Locale, type MessageKey } from './messages';
 
 /** The parts of the results' valueOfInformation section the sentences read. */
@@ -33,10 +33,10 @@ const LITTLE_WORTH_POUNDS = 1_000;
 /** Waiting and deciding now within this many pounds are "about the same". */
 export const SAME_WITHIN_POUNDS = 1_000;
 
-/** A reader's name for an input path. inputName('outcomes.effectiveness') -> "effectiveness of the service" */
+/** A reader's name for an input path (its catalogue row's `name`). inputName('outcomes.effectiveness') -> "effectiveness of the service" */
 export function inputName(path: string, locale: Locale = currentLocale()): string {
-  const key = `information.input.${path}`;
-  if (key in en) return t(key as MessageKey, {}, locale);
+  const name = inputRow(path)?.name;
+  if (name !== undefined) return t(name as MessageKey, {}, locale);
   if (path.startsWith('variables.')) return t('information.input.variable', { name: path.slice('variables.'.length).replaceAll('_', ' ') }, locale);
   return path;
 }

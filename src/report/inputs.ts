@@ -7,47 +7,22 @@ import type { Distribution } from '../model/distribution';
 import { quantile } from '../model/random/quantile';
 import type { TruncatedInput } from '../model/results';
 import { centralValues } from '../scenario/inputs';
-import { INPUT_PATHS } from '../scenario/paths';
+import { inputRow, INPUTS, type InputUnit } from '../scenario/catalogue';
 import type { LocalText, Quantity, Scenario } from '../scenario/types';
 import { formatMoney, formatMonth, formatNumber, formatPercent } from './format';
 import { localText } from './localText';
 import { t, type MessageKey } from './messages';
 
-/** How an input's values read: money, a share shown as a percentage, a count, weeks or months. */
-export type InputUnit = 'money' | 'percent' | 'count' | 'weeks' | 'months' | 'number';
-
-const UNITS: Readonly<Record<string, InputUnit>> = {
-  'contract.annual_value': 'money',
-  'contract.extensions.annual_uplift': 'percent',
-  'funding.external_share': 'percent',
-  'service.referrals_per_year': 'count',
-  'service.referral_growth': 'percent',
-  'service.capacity.starts_per_year': 'count',
-  'service.capacity.caseload': 'count',
-  'service.capacity.months_per_child': 'months',
-  'outcomes.breakdown_risk': 'percent',
-  'outcomes.effectiveness': 'percent',
-  'outcomes.residential_escalation': 'percent',
-  'outcomes.residential_weeks': 'weeks',
-  'outcomes.residential_weekly_cost': 'money',
-  'outcomes.alternative_weekly_cost': 'money',
-  'outcomes.move_cost': 'money',
-  'outcomes.cashable_share': 'percent',
-  'finance.discount_rate': 'percent',
-  'finance.inflation': 'percent',
-  'finance.residential_cost_growth': 'percent',
-  'finance.optimism_bias': 'percent',
-  'finance.cost_optimism_bias': 'percent',
-  'finance.attribution': 'percent',
-};
+/** How an input's values read (the catalogue's `unit` column). */
+export type { InputUnit };
 
 const SCHEDULE_SHARE = /^funding\.schedule\.(\d+)\.external_share$/;
 const COUNCIL_SHARE = /^councils\.(\d+)\.(match_share|children_share)$/;
 
-/** The unit of an input path; variables (named by the scenario's author) are plain numbers. */
+/** The unit of an input path (its catalogue row's); variables (named by the scenario's author) are plain numbers. */
 export function unitOf(path: string): InputUnit {
   if (SCHEDULE_SHARE.test(path) || COUNCIL_SHARE.test(path)) return 'percent';
-  return UNITS[path] ?? 'number';
+  return inputRow(path)?.unit ?? 'number';
 }
 
 /** A council's name as a reader sees it (its label in the language in force), or undefined for no council. */
@@ -59,12 +34,14 @@ function councilLabel(council: { name: string; label?: LocalText } | undefined):
 const localTextOrEmpty = (text: LocalText | undefined): string => (text === undefined ? '' : localText(text));
 
 /**
- * The label of an input path for people: the catalogue's, or a variable's name in words.
+ * The label of an input path for people: its catalogue row's, or a variable's name in words.
  * @example inputLabel('outcomes.effectiveness') // "Share of those breakdowns the service prevents"
  * @example inputLabel('variables.bridgend_share_of_region') // "Bridgend share of region"
  */
 export function inputLabel(path: string, councils: readonly { name: string; label?: LocalText }[] = [], schedule: readonly { from: string; to?: string }[] = []): string {
-  if (path in UNITS) return t(`input.${path}` as MessageKey);
+  const row = inputRow(path);
+  // Every row's label is a key of the message catalogue (test/scenario/catalogue.test.ts).
+  if (row !== undefined) return t(row.label as MessageKey);
   const entry = SCHEDULE_SHARE.exec(path);
   if (entry !== null) {
     const dates = schedule[Number(entry[1])];
@@ -262,10 +239,10 @@ function truncationWords(path: string, truncations: readonly TruncatedInput[]): 
  */
 export function assumptionsOf(scenario: Scenario, truncations: readonly TruncatedInput[] = []): Assumption[] {
   const central = centralValues(scenario);
-  const known = new Set(INPUT_PATHS.map(({ path }) => path));
+  const known = new Set(INPUTS.map(({ path }) => path));
   const entries: [string, Quantity][] = [
     ...Object.entries(scenario.variables).map(([name, q]) => [`variables.${name}`, q] as [string, Quantity]),
-    ...INPUT_PATHS.filter(({ path }) => path in scenario.quantities).map(({ path }) => [path, scenario.quantities[path]!] as [string, Quantity]),
+    ...INPUTS.filter(({ path }) => path in scenario.quantities).map(({ path }) => [path, scenario.quantities[path]!] as [string, Quantity]),
     // Schedule shares (section 16) are inputs too; councils' shares have their own table.
     ...Object.entries(scenario.quantities).filter(([path]) => !known.has(path) && SCHEDULE_SHARE.test(path)),
   ];

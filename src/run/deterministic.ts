@@ -12,22 +12,11 @@ import { buildInputs, centralValues, uncertainPaths, valuesWith } from '../scena
 import { truncationsOf } from '../scenario/truncation';
 import { centralBudget, centralDecision, decisionMap } from './decision';
 import { MODEL_VERSION } from './version';
-import { COUNCIL_SHARE, INPUT_PATH_BY_NAME, SCHEDULE_SHARE, type InputPath } from '../scenario/paths';
+import { COUNCIL_SHARE, inputRow, SCHEDULE_SHARE, switchingPaths, type InputPath } from '../scenario/catalogue';
 import type { Scenario } from '../scenario/types';
 
-/** Inputs whose switching value is always reported, when the scenario has them (section 8). */
-export const KEY_INPUTS: readonly string[] = [
-  'outcomes.effectiveness',
-  'outcomes.breakdown_risk',
-  'outcomes.residential_escalation',
-  'outcomes.residential_weekly_cost',
-  'outcomes.residential_weeks',
-  'service.referrals_per_year',
-  'service.capacity.starts_per_year',
-  'service.capacity.caseload',
-  'contract.annual_value',
-  'finance.attribution',
-];
+/** Inputs whose switching value is always reported, when the scenario has them (section 8): the catalogue's `switching` rows, in their places. */
+export const KEY_INPUTS: readonly string[] = switchingPaths();
 
 /** The inputs that get a switching value: the key inputs present, then every uncertain one. */
 export function switchingInputPaths(scenario: Scenario): string[] {
@@ -40,7 +29,7 @@ export function switchingInputPaths(scenario: Scenario): string[] {
 function inputPathOf(path: string): InputPath | undefined {
   if (/^funding\.schedule\.\d+\.external_share$/.test(path)) return SCHEDULE_SHARE;
   if (/^councils\.\d+\.(children|match)_share$/.test(path)) return COUNCIL_SHARE;
-  return INPUT_PATH_BY_NAME.get(path);
+  return inputRow(path);
 }
 
 /**
@@ -59,7 +48,7 @@ export function searchRange(scenario: Scenario, path: string, central: number): 
     if (variable?.kind === 'distribution') [min, max] = support(variable.distribution);
   }
   const reach = 100 * Math.max(Math.abs(central), 1);
-  // An unbounded end stops at the key's sanity limit (520 weeks, GBP 1bn; scenario/paths.ts).
+  // An unbounded end stops at the key's sanity limit (520 weeks, GBP 1bn; scenario/catalogue.ts).
   const top = Number.isFinite(max) ? max : Math.min(central + reach, known?.limit ?? Infinity);
   return { min: Number.isFinite(min) ? min : central - reach, max: top, central };
 }

@@ -5,6 +5,8 @@
  */
 import { centralValue, isUncertain } from '../model/distribution';
 import type { Inputs, YearMonth } from '../model/types';
+import { INPUTS } from './catalogue';
+import type { DirectField } from './fields';
 import type { Quantity, Scenario } from './types';
 
 const VARIABLE_PREFIX = 'variables.';
@@ -79,9 +81,13 @@ export function financialYearIndex(start: YearMonth, label: string): number {
   return Number(label.slice(0, 4)) - first;
 }
 
+/** The catalogue's rows that feed one model field each (all but capacity), read by buildInputs. */
+const DIRECT_ROWS = INPUTS.flatMap((row) => (row.field === 'capacityPerMonth' ? [] : [{ path: row.path, field: row.field, optional: row.optional === true }]));
+
 /**
  * The model's inputs for one set of values (from centralValues, valuesWith or one Monte Carlo
- * draw). Capacity per month is starts_per_year / 12, or caseload / months_per_child.
+ * draw): each catalogue row's value in its field (an optional row left out is 0). Capacity per
+ * month is starts_per_year / 12, or caseload / months_per_child.
  */
 export function buildInputs(scenario: Scenario, values: Readonly<Record<string, number>>): Inputs {
   const value = (path: string): number => {
@@ -99,15 +105,14 @@ export function buildInputs(scenario: Scenario, values: Readonly<Record<string, 
     scenario.capacityForm === 'starts_per_year'
       ? value('service.capacity.starts_per_year') / 12
       : value('service.capacity.caseload') / value('service.capacity.months_per_child');
+  // Every model field but capacity, each from its catalogue row's path (src/scenario/catalogue.ts).
+  const direct = Object.fromEntries(DIRECT_ROWS.map(({ path, field, optional }) => [field, optional ? (values[path] ?? 0) : value(path)])) as Record<DirectField, number>;
   return {
+    ...direct,
     start,
     baseEnd: yearMonthOf(scenario.contract.baseEnd),
     maxExtensionYears: scenario.contract.maxYears,
     headlineExtensionYears: scenario.contract.take,
-    annualValue: value('contract.annual_value'),
-    annualUplift: value('contract.extensions.annual_uplift'),
-    costOptimismBias: value('finance.cost_optimism_bias'),
-    externalShare: value('funding.external_share'),
     externalShareByYear: scenario.externalShareByYear,
     fundingSchedule: (scenario.fundingSchedule ?? []).map((entry, i) => ({
       fromMonth: monthOf(entry.from),
@@ -120,25 +125,10 @@ export function buildInputs(scenario: Scenario, values: Readonly<Record<string, 
       childrenShare: shareAt(`councils.${i}.children_share`, council.childrenShare),
       matchShare: shareAt(`councils.${i}.match_share`, council.matchShare),
     })),
-    referralsPerYear: value('service.referrals_per_year'),
-    referralGrowth: value('service.referral_growth'),
     capacityPerMonth,
     maxWaitMonths: scenario.maxWaitMonths,
-    breakdownRisk: value('outcomes.breakdown_risk'),
-    effectiveness: value('outcomes.effectiveness'),
-    residentialEscalation: value('outcomes.residential_escalation'),
-    residentialWeeks: value('outcomes.residential_weeks'),
-    residentialWeeklyCost: value('outcomes.residential_weekly_cost'),
-    alternativeWeeklyCost: value('outcomes.alternative_weekly_cost'),
-    moveCost: value('outcomes.move_cost'),
-    cashableShare: value('outcomes.cashable_share'),
-    discountRate: value('finance.discount_rate'),
     contractPrice: scenario.contractPrice ?? 'real',
-    inflation: values['finance.inflation'] ?? 0,
     priceBaseYear: scenario.priceBase === undefined ? 0 : financialYearIndex(start, scenario.priceBase),
     discountBaseYear: scenario.discountBaseYear === undefined ? 0 : financialYearIndex(start, scenario.discountBaseYear),
-    residentialCostGrowth: value('finance.residential_cost_growth'),
-    optimismBias: value('finance.optimism_bias'),
-    attribution: value('finance.attribution'),
   };
 }

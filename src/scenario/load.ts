@@ -10,7 +10,7 @@ import { scenarioHash } from './hash';
 import { uncertainPaths, yearMonthOf } from './inputs';
 import { issuesToProblems } from './issues';
 import { applyOverrides, type Override } from './overrides';
-import { councilSharePath, INPUT_PATHS, scheduleSharePath, WEEKS_LIMIT } from './paths';
+import { councilSharePath, INPUTS, scheduleSharePath, WEEKS_LIMIT } from './catalogue';
 import { dottedPath, sortProblems } from './problems';
 import { validateScenario, VARIABLE_VALUE_SCHEMA, type ParsedScenario, type SchemaContext } from './schema';
 import type { LoadResult, LocalText, MonitoringPeriod, MonteCarloSettings, Problem, Provenance, ProvenanceStatus, Quantity, Scenario } from './types';
@@ -87,7 +87,7 @@ function schemaContext(value: unknown): SchemaContext {
   }
   const listPaths = listPathsOf(value);
   const distributionPaths = new Set<string>();
-  for (const path of [...INPUT_PATHS.map((p) => p.path), ...listPaths]) {
+  for (const path of [...INPUTS.map((p) => p.path), ...listPaths]) {
     if (writtenAsDistribution.safeParse(valueAt(value, path.split('.'))).success) distributionPaths.add(path);
   }
   for (const [name, raw] of Object.entries(rawByName)) {
@@ -96,7 +96,7 @@ function schemaContext(value: unknown): SchemaContext {
   const councilNames = listAt(value, ['councils']).flatMap((council) => (isMapping(council) && typeof council.name === 'string' ? [council.name.trim()] : []));
   // The keys the scenario's quantities will have: given or defaulted (capacity only in the form given).
   const inputPaths = [
-    ...INPUT_PATHS.filter(
+    ...INPUTS.filter(
       (p) => valueAt(value, p.path.split('.')) !== undefined || p.defaultValue !== undefined || (p.optional !== true && !p.path.startsWith('service.capacity.')),
     ).map((p) => p.path),
     ...listPaths,
@@ -150,7 +150,7 @@ function monitoringPeriods(parsed: ParsedScenario): MonitoringPeriod[] {
  */
 function quantitiesOf(parsed: ParsedScenario): Record<string, Quantity> {
   const quantities: Record<string, Quantity> = {};
-  for (const { path, defaultValue } of INPUT_PATHS) {
+  for (const { path, defaultValue } of INPUTS) {
     const quantity = valueAt(parsed, path.split('.')) as Quantity | undefined;
     if (quantity !== undefined) quantities[path] = quantity;
     else if (defaultValue !== undefined) quantities[path] = { kind: 'number', value: defaultValue };

@@ -15,7 +15,7 @@ import { correlationMatrixProblems } from '../model/random/correlate';
 import { correlationMatrix } from './correlation';
 import { compileFormula, isReservedName } from './formula';
 import { expecting, looksLikeMisspeltNumber, showValue, tidy, hint } from './messages';
-import { COUNCIL_SHARE, INPUT_PATH_BY_NAME, INPUT_PATHS, SCHEDULE_SHARE, type InputPath } from './paths';
+import { COUNCIL_SHARE, INPUT_BY_PATH, INPUTS, SCHEDULE_SHARE, type InputPath } from './catalogue';
 import { didYouMean } from './suggest';
 import type { LocalText, Quantity } from './types';
 
@@ -360,7 +360,7 @@ function formula(range: Range & { limit?: number }) {
 
 /**
  * An input that may be a number, a formula, a distribution (with `source:` and `status:` beside
- * `dist:`) or `{ value: number or formula, source, status }`, with its range from paths.ts.
+ * `dist:`) or `{ value: number or formula, source, status }`, with its range from the catalogue.
  * Provenance is read from the file by load.ts; the schema checks its keys.
  */
 function quantityOf(input: InputPath) {
@@ -404,18 +404,28 @@ function quantityOf(input: InputPath) {
     });
 }
 
-/** An input of paths.ts by its path. */
+/** An input of the catalogue by its path. */
 function quantity(path: string) {
-  const input: InputPath | undefined = INPUT_PATH_BY_NAME.get(path);
-  if (input === undefined) throw new Error(`no input path ${path} in paths.ts`);
+  const input: InputPath | undefined = INPUT_BY_PATH.get(path);
+  if (input === undefined) throw new Error(`no input path ${path} in catalogue.ts`);
   return quantityOf(input);
 }
 
-/** A required input, or an optional one when paths.ts gives it a default or lets it be left out. */
+/** A required input, or an optional one when the catalogue gives it a default or lets it be left out. */
 function input(path: string) {
   const schema = quantity(path);
-  const known = INPUT_PATH_BY_NAME.get(path);
+  const known = INPUT_BY_PATH.get(path);
   return known?.defaultValue === undefined && known?.optional !== true ? schema : schema.optional();
+}
+
+/**
+ * The catalogue's inputs directly under `prefix` (not deeper), by key: the numeric keys of a
+ * section. inputsUnder('contract') -> { annual_value: ... }
+ */
+function inputsUnder(prefix: string) {
+  return Object.fromEntries(
+    INPUTS.filter((p) => p.path.startsWith(`${prefix}.`) && !p.path.slice(prefix.length + 1).includes('.')).map((p) => [p.path.slice(prefix.length + 1), input(p.path)]),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -435,12 +445,12 @@ function contract() {
     {
       start: date(),
       base_end: date(),
-      annual_value: input('contract.annual_value'),
+      ...inputsUnder('contract'),
       price: oneOf(['real', 'cash']).optional(),
       extensions: section(
         {
           max_years: years('a whole number of years from 0 to 10').optional(),
-          annual_uplift: input('contract.extensions.annual_uplift'),
+          ...inputsUnder('contract.extensions'),
           take: years('a whole number of years from 0 to max_years').optional(),
         },
         'a mapping with max_years, annual_uplift and take',
@@ -483,7 +493,7 @@ function scheduleEntry() {
 function funding() {
   return section(
     {
-      external_share: input('funding.external_share'),
+      ...inputsUnder('funding'),
       external_share_by_year: z
         .record(financialYear(), plainNumber({ min: 0, max: 1, expected: PROBABILITY }), {
           error: expecting('a mapping of financial years to shares, like { "2027/28": 0 }', 'mapping'),
@@ -579,21 +589,11 @@ function capacity() {
 function service() {
   return section(
     {
-      referrals_per_year: input('service.referrals_per_year'),
-      referral_growth: input('service.referral_growth'),
+      ...inputsUnder('service'),
       capacity: capacity(),
       max_wait_months: plainNumber({ min: 0, max: Infinity, expected: 'a whole number of months, 0 or more (a plain number)' }, { integer: true }).optional(),
     },
     'a mapping with referrals_per_year and capacity',
-  );
-}
-
-function inputsUnder(prefix: string) {
-  return Object.fromEntries(
-    INPUT_PATHS.filter((p) => p.path.startsWith(`${prefix}.`) && !p.path.slice(prefix.length + 1).includes('.')).map((p) => [
-      p.path.slice(prefix.length + 1),
-      input(p.path),
-    ]),
   );
 }
 
@@ -610,7 +610,7 @@ function finance() {
 
 /** Paths a correlation may name: every input path, the file's schedule and council shares, and every declared variable. */
 function correlatablePaths(context: SchemaContext): string[] {
-  return [...INPUT_PATHS.map((p) => p.path), ...context.listPaths, ...[...context.variables.keys()].map((name) => `variables.${name}`)];
+  return [...INPUTS.map((p) => p.path), ...context.listPaths, ...[...context.variables.keys()].map((name) => `variables.${name}`)];
 }
 
 function correlationPath() {

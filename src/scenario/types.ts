@@ -157,7 +157,7 @@ export interface Scenario {
   warnings: Problem[];
   /** Named variables (numbers or distributions), by name. */
   variables: Record<string, Quantity>;
-  /** Every numeric input by dotted path, defaults filled in (see scenario/paths.ts). */
+  /** Every numeric input by dotted path, defaults filled in (see scenario/catalogue.ts). */
   quantities: Record<string, Quantity>;
   monteCarlo: MonteCarloSettings;
   monitoring: MonitoringPeriod[];

@@ -1,5 +1,6 @@
 /**
- * The "try a change" form: a few key inputs a commissioning manager can change, turned into
+ * The "try a change" form: the key inputs a commissioning manager can change (the catalogue's
+ * rows with a `form` place, src/scenario/catalogue.ts), and the extension years, turned into
  * `key.path=value` changes. A new value for an uncertain input moves its whole distribution with
  * it (scaled so its central value is the new one), so the run keeps its uncertainty; a formula or
  * a plain number becomes the number given.
@@ -10,7 +11,7 @@ import type { Quantity, Scenario } from '../scenario/types';
 import { inputLabel, unitOf, type InputUnit } from '../report/inputs';
 import { t } from '../report/messages';
 import { editDistance } from '../scenario/suggest';
-import { INPUT_PATHS } from '../scenario/paths';
+import { formRows, INPUTS } from '../scenario/catalogue';
 
 export interface TryField {
   /** Form field name. */
@@ -26,15 +27,6 @@ export interface TryField {
   suffix?: string;
 }
 
-const FIELD_PATHS: readonly { name: string; path: (s: Scenario) => string }[] = [
-  { name: 'weeklyCost', path: () => 'outcomes.residential_weekly_cost' },
-  { name: 'breakdownRisk', path: () => 'outcomes.breakdown_risk' },
-  { name: 'effectiveness', path: () => 'outcomes.effectiveness' },
-  { name: 'escalation', path: () => 'outcomes.residential_escalation' },
-  { name: 'capacity', path: (s) => (s.capacityForm === 'caseload' ? 'service.capacity.caseload' : 'service.capacity.starts_per_year') },
-  { name: 'contractValue', path: () => 'contract.annual_value' },
-];
-
 /** Six significant figures: enough for the form, short in a link. */
 function tidy(value: number): number {
   return Number(value.toPrecision(6));
@@ -44,11 +36,14 @@ function shown(value: number, unit: InputUnit): string {
   return String(unit === 'percent' ? tidy(value * 100) : tidy(value));
 }
 
-/** The form's fields with the scenario's current central values. */
+/**
+ * The form's fields with the scenario's current central values: each catalogue row with a form
+ * place that the scenario has (capacity as starts_per_year or caseload, whichever it gives), then
+ * the extension years.
+ */
 export function tryFields(scenario: Scenario): TryField[] {
   const central = centralValues(scenario);
-  const fields: TryField[] = FIELD_PATHS.filter(({ path }) => path(scenario) in scenario.quantities).map(({ name, path }) => {
-    const fieldPath = path(scenario);
+  const fields: TryField[] = formRows().filter(({ path }) => path in scenario.quantities).map(({ form: { name }, path: fieldPath }) => {
     const unit = unitOf(fieldPath);
     const quantity = scenario.quantities[fieldPath]!;
     return {
@@ -253,7 +248,7 @@ export function effectivenessRange(form: Readonly<Record<string, unknown>>): Try
 export function knownPaths(scenario: Scenario): string[] {
   const schedule = (scenario.fundingSchedule ?? []).flatMap((_, i) => [`funding.schedule.${i}.from`, `funding.schedule.${i}.to`, `funding.schedule.${i}.external_share`]);
   const structure = ['contract.start', 'contract.base_end', 'contract.extensions.max_years', 'contract.extensions.take', 'funding.schedule', 'funding.if_grant_falls', 'simulation.iterations', 'simulation.seed'];
-  return [...new Set([...Object.keys(scenario.quantities), ...INPUT_PATHS.map((p) => p.path), ...schedule, ...structure])];
+  return [...new Set([...Object.keys(scenario.quantities), ...INPUTS.map((p) => p.path), ...schedule, ...structure])];
 }
 
 /**

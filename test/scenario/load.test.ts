@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { scenarioHash } from '../../src/scenario/hash';
 import { formatProblem, loadScenario } from '../../src/scenario/load';
-import { INPUT_PATHS } from '../../src/scenario/paths';
+import { INPUTS } from '../../src/scenario/catalogue';
 import type { LoadResult, Scenario } from '../../src/scenario/types';
 
 const fixture = (name: string): string => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
@@ -81,7 +81,7 @@ describe('loadScenario: valid files', () => {
       'finance.cost_optimism_bias': 0,
       'finance.attribution': 1,
     });
-    for (const input of INPUT_PATHS) {
+    for (const input of INPUTS) {
       if (input.defaultValue !== undefined) expect(scenario.quantities[input.path]).toEqual({ kind: 'number', value: input.defaultValue });
     }
   });
