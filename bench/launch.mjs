@@ -1,11 +1,13 @@
-// npm run bench: bundles bench/run.ts to plain JavaScript (esbuild, our code only; packages stay
-// in node_modules) and runs it with node, so the measured process carries no TypeScript loader.
-// Code splitting keeps the reference kernels (which load all of mathjs) out until they run.
+// npm run bench: bundles bench/run.ts (the side-by-side benchmark) and bench/one.ts (one measured
+// run, which run.ts starts in a child process per scenario) to plain JavaScript (esbuild, our code
+// only; packages stay in node_modules) and runs run.ts with node, so no measured process carries
+// a TypeScript loader. Code splitting keeps the reference kernels (which load all of mathjs) out
+// until they run.
 import { buildSync } from 'esbuild';
 
 const outdir = new URL('../dist/bench/', import.meta.url).pathname;
 buildSync({
-  entryPoints: [new URL('./run.ts', import.meta.url).pathname],
+  entryPoints: [new URL('./run.ts', import.meta.url).pathname, new URL('./one.ts', import.meta.url).pathname],
   outdir,
   bundle: true,
   splitting: true,

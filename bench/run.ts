@@ -1,69 +1,112 @@
 /**
- * The benchmark (issue 4): npm run bench -- [--n N] [--scenario FILE] [--variability] [--no-reference]
- * Runs the full Monte Carlo once on the worker pool and prints, last, one JSON line:
- * {"n","computeSeconds","iterationsPerSecond","peakRssMb","meanNpv","p5Npv","p50Npv","p95Npv","probabilityNpvPositive"}
- * for the headline option's region. computeSeconds excludes start-up: imports, starting the worker
- * threads and five warm-up runs of 20,000 (reported as warmUpSeconds) that let V8 compile the hot code.
- * Before it, one JSON line per reference kernel (bench/reference.ts), run in the same process after
- * the measured run (so their memory is not in its peak).
+ * The benchmark (issues 4 and 15): npm run bench -- [--n N] [--scenario FILE ...] [--variability]
+ * [--threads T] [--reference] [--verbose]
+ *
+ * Measures the engine side by side with the hand-fused kernel of the same monthly model, in one
+ * run of this command so both see the same machine:
+ * - each scenario (default: the bundled central case, and ../shared/perf/uncertain-demand.yaml when
+ *   it is there) in its own child process (bench/one.ts), so each peak memory is its own: the full
+ *   Monte Carlo on the worker pool, every option and perspective with the summaries the pages use,
+ *   after five warm-up runs;
+ * - then ../shared/perf/run-limit.sh (the hand-fused single-threaded kernel, region only, every
+ *   option) on each scenario it can read (it takes no formulas), when the script is there;
+ * - with --reference, the yearly reference kernels of bench/reference.ts.
+ * Prints a table on stderr and JSON lines on stdout: one per scenario (bench/one.ts's line), one
+ * per kernel run, and last {"rows": [...]} with each scenario's compute and CPU seconds, peak
+ * memory, and its ratios to the kernel's seconds on the same file.
  */
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { monteCarloRequest } from '../src/run/montecarlo';
-import { RunPool } from '../src/run/pool';
-import { loadScenarioInChild } from '../src/run/load-worker';
-import { formatProblem } from '../src/scenario/problems';
 
+const here = dirname(fileURLToPath(import.meta.url)); // dist/bench, where launch.mjs built us
+const root = join(here, '..', '..');
+const SHARED_PERF = join(root, '..', 'shared', 'perf');
+const KERNEL = join(SHARED_PERF, 'run-limit.sh');
+const DEFAULT_SCENARIOS = [join(root, 'scenarios', 'class-central.yaml'), join(SHARED_PERF, 'uncertain-demand.yaml')];
 
 const { values } = parseArgs({
   options: {
     n: { type: 'string', default: '1000000' },
-    scenario: { type: 'string', default: 'scenarios/class-central.yaml' },
+    scenario: { type: 'string', multiple: true },
     variability: { type: 'boolean', default: false },
-    'no-reference': { type: 'boolean', default: false },
     threads: { type: 'string' },
+    reference: { type: 'boolean', default: false },
     verbose: { type: 'boolean', default: false },
+    // Kept so older command lines still run: the yearly reference kernels are now opt-in.
+    'no-reference': { type: 'boolean', default: false },
   },
 });
-/** Memory at each step, on stderr with --verbose. */
-const note = (step: string): void => {
-  if (values.verbose) console.error(`${step}: rss ${(process.memoryUsage().rss / 1048576).toFixed(0)} MB, peak ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
-};
-note('start');
 const n = Number(values.n);
 if (!Number.isSafeInteger(n) || n < 1) throw new Error(`--n must be a whole number, not ${values.n}`);
-const file = values.scenario!;
-// Loaded in a child process, so the parser's memory is not counted in the engine's peak.
-const loaded = await loadScenarioInChild(readFileSync(file, 'utf8'), file);
-if (!loaded.ok) {
-  for (const p of loaded.problems) console.error(formatProblem(p));
-  process.exit(1);
-}
-const scenario = loaded.scenario;
-note('scenario loaded');
-const request = { ...monteCarloRequest(scenario, { iterations: n }), processVariability: values.variability! || scenario.monteCarlo.processVariability };
+const scenarios = values.scenario ?? DEFAULT_SCENARIOS.filter((file) => existsSync(file));
 
-const pool = new RunPool({ threads: values.threads ? Number(values.threads) : undefined, timeoutMs: 600_000, maxQueue: 4 });
-await pool.warm();
-// Start-up also includes compiling the hot code: five runs of 20,000 first (other seeds), timed apart,
-// as a server's workers are after their first few requests.
-const warmStart = performance.now();
-for (let run = 0; run < 5; run++) await pool.monteCarlo(scenario, { ...request, iterations: 20_000, seed: `${request.seed}-warm-up-${run}` });
-const warmUpSeconds = (performance.now() - warmStart) / 1000;
-note('workers warm');
-const start = performance.now();
-const cpuBefore = process.cpuUsage();
-const results = await pool.monteCarlo(scenario, request);
-const computeSeconds = (performance.now() - start) / 1000;
-// CPU time of every thread in the process: the work done, whatever else the machine is running.
-const cpu = process.cpuUsage(cpuBefore);
-const cpuSeconds = (cpu.user + cpu.system) / 1e6;
-const peakRssMb = process.resourceUsage().maxRSS / 1024;
-note('run done');
-await pool.destroy();
-const headline = results[scenario.contract.take]!.perspectives.region!;
-// The reference kernels run after the measured run (they load the whole of mathjs).
-if (!values['no-reference']) {
+interface EngineRun {
+  scenario: string;
+  n: number;
+  computeSeconds: number;
+  cpuSeconds: number;
+  peakRssMb: number;
+  processVariability: boolean;
+  [key: string]: unknown;
+}
+
+interface KernelRun {
+  impl: string;
+  n: number;
+  compute_s: number;
+  [key: string]: unknown;
+}
+
+/** The last line of a child's output that parses as JSON. */
+function lastJsonLine<T>(text: string): T | null {
+  const lines = text.trim().split('\n').reverse();
+  for (const line of lines) {
+    try {
+      return JSON.parse(line) as T;
+    } catch {
+      // not the result line
+    }
+  }
+  return null;
+}
+
+/** One scenario's measured run in a fresh process. */
+function engineRun(file: string): EngineRun | null {
+  const args = [join(here, 'one.mjs'), '--n', String(n), '--scenario', file];
+  if (values.variability) args.push('--variability');
+  if (values.threads) args.push('--threads', values.threads);
+  if (values.verbose) args.push('--verbose');
+  const child = spawnSync(process.execPath, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 24 });
+  if (child.status !== 0) {
+    console.error(`bench: ${file} failed (exit ${child.status})`);
+    return null;
+  }
+  return lastJsonLine<EngineRun>(child.stdout);
+}
+
+/** The shared hand-fused kernel on one scenario file, or null when it is not there or cannot read the file. */
+function kernelRun(file: string): KernelRun | null {
+  if (!existsSync(KERNEL)) return null;
+  const child = spawnSync('bash', [KERNEL, file, String(n)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 24 });
+  if (child.status !== 0) return null;
+  return lastJsonLine<KernelRun>(child.stdout);
+}
+
+const engine = scenarios.map((file) => ({ file, run: engineRun(file) }));
+for (const { run } of engine) if (run) console.log(JSON.stringify(run));
+// The kernel after every engine run (one thread, no councils, no formulas, no process variability).
+const kernels = new Map<string, KernelRun | null>();
+if (!values.variability) {
+  for (const file of scenarios) {
+    const kernel = kernelRun(file);
+    kernels.set(file, kernel);
+    if (kernel) console.log(JSON.stringify({ ...kernel, scenario: file }));
+  }
+}
+if (values.reference && !values['no-reference']) {
   const { fusedKernel, mathjsKernel, numpyKernel } = await import('./reference');
   const referenceN = Math.min(n, 1_000_000);
   for (const result of [fusedKernel(referenceN), mathjsKernel(Math.min(referenceN, 200_000)), numpyKernel(referenceN)]) {
@@ -71,19 +114,35 @@ if (!values['no-reference']) {
   }
 }
 
-console.log(
-  JSON.stringify({
+const rows = engine.map(({ file, run }) => {
+  const kernel = kernels.get(file) ?? null;
+  return {
+    scenario: file,
     n,
-    computeSeconds,
-    iterationsPerSecond: n / computeSeconds,
-    peakRssMb,
-    meanNpv: headline.npv.mean,
-    p5Npv: headline.npv.p5,
-    p50Npv: headline.npv.p50,
-    p95Npv: headline.npv.p95,
-    probabilityNpvPositive: headline.probabilityNpvPositive,
-    warmUpSeconds,
-    cpuSeconds,
-    threads: pool.threads,
-  }),
-);
+    processVariability: run?.processVariability ?? values.variability,
+    computeSeconds: run?.computeSeconds ?? null,
+    cpuSeconds: run?.cpuSeconds ?? null,
+    peakRssMb: run?.peakRssMb ?? null,
+    kernelSeconds: kernel?.compute_s ?? null,
+    // The kernel is one thread: its CPU seconds are its seconds.
+    computeRatio: run && kernel ? run.computeSeconds / kernel.compute_s : null,
+    cpuRatio: run && kernel ? run.cpuSeconds / kernel.compute_s : null,
+  };
+});
+const figure = (value: number | null, digits: number, unit = ''): string => (value === null ? 'n/a' : `${value.toFixed(digits)}${unit}`);
+console.error(`\n${n.toLocaleString('en-GB')} draws${values.variability ? ', process variability' : ''}; kernel: ${existsSync(KERNEL) ? KERNEL : 'not found'}`);
+console.error(['scenario'.padEnd(44), 'compute', '    CPU', ' memory', ' kernel', 'compute/kernel', 'CPU/kernel'].join('  '));
+for (const row of rows) {
+  console.error(
+    [
+      row.scenario.replace(`${root}/`, '').padEnd(44),
+      figure(row.computeSeconds, 2, ' s').padStart(7),
+      figure(row.cpuSeconds, 2, ' s').padStart(7),
+      figure(row.peakRssMb, 0, ' MB').padStart(7),
+      figure(row.kernelSeconds, 2, ' s').padStart(7),
+      figure(row.computeRatio, 2, 'x').padStart(14),
+      figure(row.cpuRatio, 2, 'x').padStart(10),
+    ].join('  '),
+  );
+}
+console.log(JSON.stringify({ rows }));
