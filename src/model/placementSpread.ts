@@ -47,9 +47,17 @@ export function monthShare(lengthMonths: number, last: number, offset: number): 
  */
 export function spreadSum(prefix: Float64Array, factor: Float64Array, m: number, lengthMonths: number): number {
   const last = lastMonthOffset(lengthMonths);
+  return spreadSumKnowing(prefix, factor, m, lengthMonths, last, lastMonthShare(lengthMonths, last));
+}
+
+/**
+ * spreadSum for a length whose last month's offset and share (lastMonthOffset, lastMonthShare)
+ * are already known, as in a loop over start months for one length.
+ */
+export function spreadSumKnowing(prefix: Float64Array, factor: Float64Array, m: number, lengthMonths: number, last: number, lastShare: number): number {
   if (last === 0) return lengthMonths * factor[m]!;
   const full = prefix[m + last]! - prefix[m + 1]!; // offsets 1 .. last - 1
-  return FIRST_MONTH_SHARE * factor[m]! + full + lastMonthShare(lengthMonths, last) * factor[m + last]!;
+  return FIRST_MONTH_SHARE * factor[m]! + full + lastShare * factor[m + last]!;
 }
 
 /**

@@ -99,8 +99,9 @@ export class MoneyFactors {
     let growthMax = this.growthMax;
     let deflatorMax = this.deflatorMax;
     let growth = from === 0 ? 1 : growthOf[from - 1]!;
-    for (let t = from; t < to; t++) {
-      growth = t % 12 === 0 ? Math.pow(1 + costGrowth, t / 12) : growth * monthly;
+    let monthOfYear = from % 12;
+    for (let t = from; t < to; t++, monthOfYear = monthOfYear === 11 ? 0 : monthOfYear + 1) {
+      growth = monthOfYear === 0 ? Math.pow(1 + costGrowth, t / 12) : growth * monthly;
       growthOf[t] = growth;
       const cash = growth * deflator[t]!;
       const pv = growth * discount[t]!;

@@ -67,48 +67,41 @@ export class PaybackTables {
 }
 
 /**
- * Payback from start-shape tables: each perspective's first month whose cumulative avoided cash
- * reaches its cumulative cost, stepping STEP months at a time while even the step's last month's
- * avoided cash (cumulative cash only grows) is below its first month's cost. False when the
- * values are not all of one sign (then cumulative cash need not grow) and the month loop must do.
+ * The first month t < months with scale x avoided(t) >= rate x cumulativeCost[t], or -1, where
+ * avoided(t) is the cumulative avoided cash to the end of month t: `cumulative[t]`, or from
+ * `tables` (row `row`: alpha x (fixedPart + share x lastPart) + beta x moves) when given. When
+ * both sides only grow (`grows`), it steps STEP months at a time while even the step's last
+ * month's avoided cash is below its first month's cost; the answer is the plain scan's.
  */
-function findPaybackFromTables(ws: Workspace, out: SimulationOutput, i: number, draw: DrawInputs, cost: CostShape, tables: PaybackTables): boolean {
-  const { placementRate, preventedRate } = ws.flows;
-  const { children, match } = ws.shares;
-  const residentialValue = draw.netWeekly * draw.kept;
-  const alpha = draw.last === 0 ? residentialValue * placementRate * draw.lengthMonths * WEEKS_PER_MONTH : residentialValue * placementRate * WEEKS_PER_MONTH;
-  const share = draw.last === 0 ? 0 : draw.lastShare;
-  const beta = preventedRate * (draw.moveCost * draw.kept);
-  const monthlyCost = draw.monthlyCost;
-  if (!(alpha >= 0 && beta >= 0 && share >= 0 && monthlyCost >= 0)) return false;
-  const months = tables.months;
-  const row = draw.last * months;
-  const fixedPart = tables.fixedPart;
-  const lastPart = tables.lastPart;
-  const moves = tables.moves;
-  for (let p = 0; p < children.length; p++) {
-    const scale = children[p]!;
-    const rate = p === 0 ? monthlyCost : match[p]! * monthlyCost;
-    const cumulativeCost = p === 0 ? cost.cumulativeCost : cost.cumulativePaid;
-    let found = -1;
-    for (let t = 0; t < months && found < 0; ) {
-      const end = (t + STEP < months ? t + STEP : months) - 1;
-      const avoidedToEnd = alpha * (fixedPart[row + end]! + share * lastPart[row + end]!) + beta * moves[end]!;
+function firstMonthReaching(
+  months: number,
+  scale: number,
+  rate: number,
+  cumulativeCost: Float64Array,
+  grows: boolean,
+  cumulative: Float64Array,
+  tables: PaybackTables | null,
+  row: number,
+  alpha: number,
+  share: number,
+  beta: number,
+): number {
+  const step = grows ? STEP : 1;
+  for (let t = 0; t < months; ) {
+    const end = (t + step < months ? t + step : months) - 1;
+    if (step > 1) {
+      const avoidedToEnd = tables ? alpha * (tables.fixedPart[row + end]! + share * tables.lastPart[row + end]!) + beta * tables.moves[end]! : cumulative[end]!;
       if (scale * avoidedToEnd < rate * cumulativeCost[t]!) {
         t = end + 1;
         continue;
       }
-      for (; t <= end; t++) {
-        const avoided = alpha * (fixedPart[row + t]! + share * lastPart[row + t]!) + beta * moves[t]!;
-        if (scale * avoided >= rate * cumulativeCost[t]!) {
-          found = t;
-          break;
-        }
-      }
     }
-    out.paybackMonth[p]![i] = found;
+    for (; t <= end; t++) {
+      const avoided = tables ? alpha * (tables.fixedPart[row + t]! + share * tables.lastPart[row + t]!) + beta * tables.moves[t]! : cumulative[t]!;
+      if (scale * avoided >= rate * cumulativeCost[t]!) return t;
+    }
   }
-  return true;
+  return -1;
 }
 
 /**
@@ -117,24 +110,39 @@ function findPaybackFromTables(ws: Workspace, out: SimulationOutput, i: number, 
  * ws.monthlyCashable (fan draws without process variability).
  */
 export function findPayback(ws: Workspace, out: SimulationOutput, i: number, draw: DrawInputs, cost: CostShape, processVariability: boolean, recordMonths: boolean): void {
-  const tables = ws.flows.tables;
-  const fromTables = tables !== null && findPaybackFromTables(ws, out, i, draw, cost, tables.payback);
-  if (fromTables && !recordMonths) return;
   const found = ws.paybackFound;
   const perspectiveCount = found.length;
   const { children, match } = ws.shares;
-  const { placementSource, placementPrefix, preventedSource, placementRate, preventedRate, placementMax, preventedMax } = ws.flows;
+  const flows = ws.flows;
+  const { placementRate, preventedRate, placementMax, preventedMax } = flows;
   const { lengthMonths, last, lastShare, monthlyCost } = draw;
-  const cashGrowth = ws.money.cashGrowth;
-  const deflator = ws.money.deflator;
-  found.fill(SEARCHING);
-  let unfound = fromTables ? 0 : perspectiveCount;
   const residentialValue = draw.netWeekly * draw.kept;
   const moveValue = draw.moveCost * draw.kept;
+  const months = ws.longestTerm;
+  const costGrows = monthlyCost >= 0;
+
+  // Starts in a fixed shape: cumulative avoided cash from the tables, O(1) a month.
+  if (flows.tables !== null) {
+    const tables = flows.tables.payback;
+    const alpha = last === 0 ? residentialValue * placementRate * lengthMonths * WEEKS_PER_MONTH : residentialValue * placementRate * WEEKS_PER_MONTH;
+    const share = last === 0 ? 0 : lastShare;
+    const beta = preventedRate * moveValue;
+    const grows = costGrows && alpha >= 0 && beta >= 0 && share >= 0;
+    for (let p = 0; p < perspectiveCount; p++) {
+      const rate = p === 0 ? monthlyCost : match[p]! * monthlyCost;
+      const cumulativeCost = p === 0 ? cost.cumulativeCost : cost.cumulativePaid;
+      out.paybackMonth[p]![i] = firstMonthReaching(months, children[p]!, rate, cumulativeCost, grows && children[p]! >= 0 && match[p]! >= 0, ws.cumulativeAvoided, tables, last * months, alpha, share, beta);
+    }
+    if (recordMonths) recordMonthlyAvoided(ws, draw, false, true);
+    return;
+  }
+
   // A perspective whose largest possible monthly benefit is below its smallest monthly cost
   // never pays back: a month's placement weeks are at most (largest monthly placements) x
   // (placement length in months) x 52/12. (Not with one length per placement.)
-  if (!fromTables && !processVariability && residentialValue >= 0 && moveValue >= 0) {
+  found.fill(SEARCHING);
+  let unfound = perspectiveCount;
+  if (!processVariability && residentialValue >= 0 && moveValue >= 0) {
     const largestMonthlyBenefit = residentialValue * WEEKS_PER_MONTH * ws.money.growthMax * placementMax * lengthMonths + moveValue * preventedMax * ws.money.deflatorMax;
     if (largestMonthlyBenefit < monthlyCost * cost.costShapeMin) {
       found[0] = NEVER;
@@ -147,8 +155,34 @@ export function findPayback(ws: Workspace, out: SimulationOutput, i: number, dra
       }
     }
   }
+  if (unfound > 0 || recordMonths) {
+    const grows = recordMonthlyAvoided(ws, draw, processVariability, recordMonths);
+    for (let p = 0; p < perspectiveCount; p++) {
+      if (found[p] === NEVER) continue;
+      const rate = p === 0 ? monthlyCost : match[p]! * monthlyCost;
+      const cumulativeCost = p === 0 ? cost.cumulativeCost : cost.cumulativePaid;
+      found[p] = firstMonthReaching(months, children[p]!, rate, cumulativeCost, grows && costGrows && children[p]! >= 0 && match[p]! >= 0, ws.cumulativeAvoided, null, 0, 0, 0, 0);
+    }
+  }
+  for (let p = 0; p < perspectiveCount; p++) out.paybackMonth[p]![i] = found[p]! < 0 ? -1 : found[p]!;
+}
+
+/**
+ * The draw's avoided cash in each month of the longest term, cumulated into ws.cumulativeAvoided,
+ * and (with `record`) by month into ws.monthlyAvoided and its cashable part into
+ * ws.monthlyCashable. True when no month's avoided cash is negative (cumulative cash only grows).
+ */
+function recordMonthlyAvoided(ws: Workspace, draw: DrawInputs, processVariability: boolean, record: boolean): boolean {
+  const { placementSource, placementPrefix, preventedSource, placementRate, preventedRate } = ws.flows;
+  const { lengthMonths, last, lastShare } = draw;
+  const residentialValue = draw.netWeekly * draw.kept;
+  const moveValue = draw.moveCost * draw.kept;
+  const cashGrowth = ws.money.cashGrowth;
+  const deflator = ws.money.deflator;
+  const cumulative = ws.cumulativeAvoided;
+  let grows = true;
   let cumulativeAvoided = 0;
-  for (let t = 0; t < ws.longestTerm && (unfound > 0 || recordMonths); t++) {
+  for (let t = 0; t < ws.longestTerm; t++) {
     let weeks: number;
     if (processVariability) {
       weeks = ws.weeks[t]!;
@@ -164,23 +198,13 @@ export function findPayback(ws: Workspace, out: SimulationOutput, i: number, dra
     const residentialCash = residentialValue * weeks * cashGrowth[t]!;
     const movesCash = preventedRate * preventedSource[t]! * moveValue * deflator[t]!;
     const avoided = residentialCash + movesCash;
-    if (recordMonths) {
+    if (record) {
       ws.monthlyAvoided[t] = avoided;
       ws.monthlyCashable[t] = residentialCash * draw.cashableShare + movesCash;
     }
+    if (!(avoided >= 0)) grows = false;
     cumulativeAvoided += avoided;
-    if (unfound === 0) continue;
-    if (found[0] === SEARCHING && cumulativeAvoided >= monthlyCost * cost.cumulativeCost[t]!) {
-      found[0] = t;
-      unfound--;
-    }
-    for (let p = 1; p < perspectiveCount; p++) {
-      if (found[p] === SEARCHING && children[p]! * cumulativeAvoided >= match[p]! * monthlyCost * cost.cumulativePaid[t]!) {
-        found[p] = t;
-        unfound--;
-      }
-    }
+    cumulative[t] = cumulativeAvoided;
   }
-  if (fromTables) return;
-  for (let p = 0; p < perspectiveCount; p++) out.paybackMonth[p]![i] = found[p]! < 0 ? -1 : found[p]!;
+  return grows;
 }

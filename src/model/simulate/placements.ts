@@ -9,7 +9,7 @@
  * month by month, each placement's value an O(1) difference of prefix sums (placementSpread.ts);
  * with process variability, whole children and one length per placement.
  */
-import { addSpreadInPlace, FIRST_MONTH_SHARE, spreadSum } from '../placementSpread';
+import { addSpreadInPlace, FIRST_MONTH_SHARE, spreadSum, spreadSumKnowing } from '../placementSpread';
 import { binomial } from '../random/sample';
 import type { Rng } from '../random/rng';
 import { WEEKS_PER_MONTH } from '../time';
@@ -225,7 +225,7 @@ export function placementsByMonth(ws: Workspace, out: SimulationOutput, i: numbe
   flows.placementMax = preventedMax * draw.escalation;
   // Value per placement started in month m: weeks x growth (x discount), O(1) each.
   const money = ws.money;
-  const { netWeekly, moveCost, lengthMonths } = draw;
+  const { netWeekly, moveCost, lengthMonths, last, lastShare } = draw;
   const terms = ws.layout.terms;
   const options = terms.length;
   let pvSum = 0;
@@ -234,8 +234,8 @@ export function placementsByMonth(ws: Workspace, out: SimulationOutput, i: numbe
   let option = 0;
   for (let m = 0; m < longestTerm; m++) {
     const place = placements[m]!;
-    const unitPV = spreadSum(money.growthDiscountPrefix, money.growthDiscount, m, lengthMonths);
-    const unitCash = spreadSum(money.cashGrowthPrefix, money.cashGrowth, m, lengthMonths);
+    const unitPV = spreadSumKnowing(money.growthDiscountPrefix, money.growthDiscount, m, lengthMonths, last, lastShare);
+    const unitCash = spreadSumKnowing(money.cashGrowthPrefix, money.cashGrowth, m, lengthMonths, last, lastShare);
     pvSum += place * netWeekly * WEEKS_PER_MONTH * unitPV + prevented[m]! * moveCost * money.discount[m]!;
     cashSum += place * netWeekly * WEEKS_PER_MONTH * unitCash;
     movesCashSum += prevented[m]! * moveCost * money.deflator[m]!;

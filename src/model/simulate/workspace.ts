@@ -28,6 +28,8 @@ export class Workspace {
   readonly costs: CostShapes;
   readonly tables: ShapeTablesCache;
   readonly shares: PerspectiveShares;
+  /** The draw's avoided cash within the longest term cumulated to the end of each month (payback). */
+  readonly cumulativeAvoided: Float64Array;
   /** Each perspective's payback month while it is searched for. */
   readonly paybackFound: Int16Array;
   /** The smallest option that includes start month m. */
@@ -60,6 +62,7 @@ export class Workspace {
     this.costs = new CostShapes(layout, base, this.money);
     this.tables = new ShapeTablesCache(layout.terms, this.money, this.referrals);
     this.shares = perspectiveShares(base);
+    this.cumulativeAvoided = new Float64Array(term);
     this.paybackFound = new Int16Array(layout.perspectives.length);
     this.firstOptionWithMonth = new Int32Array(term);
     for (let m = 0, k = 0; m < term; m++) {
