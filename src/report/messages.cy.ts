@@ -689,7 +689,6 @@ export const cy = {
   'provenance.top.other': 'O’r {count} o fewnbynnau sy’n effeithio fwyaf ar werth net presennol {option} ({inputs}), mae {assumptions} yn rhagdybiaethau yn hytrach na ffigurau cyhoeddedig, data lleol neu amcangyfrifon.',
   'illustrative.flag': '(niferoedd enghreifftiol, nid data monitro go iawn)',
   'truncation.note': 'Tynnwyd y gwerthoedd gyda’r gynffon bellaf wedi’i thorri ar {limit}, y terfyn synhwyrol; byddai {chance} o’r gwerthoedd wedi disgyn y tu hwnt iddo.',
-  'truncation.noteNoChance': 'Tynnwyd y gwerthoedd gyda’r gynffon bellaf wedi’i thorri ar {limit}, y terfyn synhwyrol.',
   'input.funding.schedule': 'Cyfran y contract a delir gan y grant (cofnod {entry} yn yr amserlen)',
   'input.funding.scheduleFrom': 'Cyfran y contract a delir gan y grant o fis {from} ymlaen',
   'input.funding.scheduleRange': 'Cyfran y contract a delir gan y grant o fis {from} tan fis {to}',

@@ -652,7 +652,6 @@ export const en = {
   'provenance.top.other': 'Of the {count} inputs that move the net present value of {option} most ({inputs}), {assumptions} are assumptions rather than published figures, local data or estimates.',
   'illustrative.flag': '(illustrative counts, not real monitoring data)',
   'truncation.note': 'Drawn with its far tail cut at {limit}, the sanity limit; {chance} of draws would have fallen beyond it.',
-  'truncation.noteNoChance': 'Drawn with its far tail cut at {limit}, the sanity limit.',
   'input.funding.schedule': 'Share of the contract paid by the grant (schedule entry {entry})',
   'input.funding.scheduleFrom': 'Share of the contract paid by the grant from {from}',
   'input.funding.scheduleRange': 'Share of the contract paid by the grant from {from} to {to}',

@@ -120,12 +120,14 @@ describe('the report, exports and stamp in the chosen language', () => {
     expect(welsh.decision.perspectives[0]?.perspective).toBe('Bridgend');
   });
 
-  it('puts the scenario name in the chosen language in the CSV, keeping council keys in the perspective column', async () => {
+  it('puts the scenario name and the council in the chosen language in the CSV', async () => {
     const scenario = bundled('bridgend');
     const results = await runScenario(scenario, { iterations: 0 });
     const welsh = withLocale('cy', () => resultsCsv(results)).split('\n');
     expect(welsh[1]).toContain('Contract rhanbarthol CLASS, o safbwynt Pen-y-bont ar Ogwr');
-    expect(welsh.some((row) => row.includes(',Bridgend,'))).toBe(true);
+    // The perspective column names the council as its Welsh label, as the Welsh headers do (test/web/welshExports.test.ts).
+    expect(welsh.some((row) => row.includes(',Pen-y-bont ar Ogwr,'))).toBe(true);
+    expect(welsh.some((row) => row.includes(',Bridgend,'))).toBe(false);
     expect(withLocale('en', () => resultsCsv(results)).split('\n')[1]).toContain("CLASS regional contract, Bridgend's view");
     // The machine-readable results keep the English name (shared/model.md section 9) and carry the Welsh beside it.
     expect(results.scenario.name).toBe("CLASS regional contract, Bridgend's view");
