@@ -213,37 +213,35 @@ export function placementsByMonth(ws: Workspace, out: SimulationOutput, i: numbe
   const longestTerm = starts.length;
   fillStartsInPlace(starts, ws.waiting, ws.referrals, draw.referralsPerMonth, draw.capacity, maxWaitMonths);
   starts.fill(0, endMonth); // nobody starts once the contract has ended (section 16)
-  let preventedMax = 0;
-  for (let m = 0; m < longestTerm; m++) {
-    const prev = starts[m]! * draw.preventedPerStart;
-    prevented[m] = prev;
-    placements[m] = prev * draw.escalation;
-    prefix[m + 1] = prefix[m]! + prev * draw.escalation;
-    if (prev > preventedMax) preventedMax = prev;
-  }
-  flows.preventedMax = preventedMax;
-  flows.placementMax = preventedMax * draw.escalation;
-  // Value per placement started in month m: weeks x growth (x discount), O(1) each.
-  const money = ws.money;
-  const { netWeekly, moveCost, lengthMonths, last, lastShare } = draw;
+  const { preventedPerStart, escalation, netWeekly, moveCost, lengthMonths, last, lastShare } = draw;
+  const { growthDiscountPrefix, growthDiscount, cashGrowthPrefix, cashGrowth, discount, deflator } = ws.money;
   const terms = ws.layout.terms;
   const options = terms.length;
+  let preventedMax = 0;
   let pvSum = 0;
   let cashSum = 0; // residential part, cash
   let movesCashSum = 0;
   let option = 0;
   for (let m = 0; m < longestTerm; m++) {
-    const place = placements[m]!;
-    const unitPV = spreadSumKnowing(money.growthDiscountPrefix, money.growthDiscount, m, lengthMonths, last, lastShare);
-    const unitCash = spreadSumKnowing(money.cashGrowthPrefix, money.cashGrowth, m, lengthMonths, last, lastShare);
-    pvSum += place * netWeekly * WEEKS_PER_MONTH * unitPV + prevented[m]! * moveCost * money.discount[m]!;
+    const prev = starts[m]! * preventedPerStart;
+    const place = prev * escalation;
+    prevented[m] = prev;
+    placements[m] = place;
+    prefix[m + 1] = prefix[m]! + place;
+    if (prev > preventedMax) preventedMax = prev;
+    // Value of the placements started in month m: weeks x growth (x discount), O(1) each.
+    const unitPV = spreadSumKnowing(growthDiscountPrefix, growthDiscount, m, lengthMonths, last, lastShare);
+    const unitCash = spreadSumKnowing(cashGrowthPrefix, cashGrowth, m, lengthMonths, last, lastShare);
+    pvSum += place * netWeekly * WEEKS_PER_MONTH * unitPV + prev * moveCost * discount[m]!;
     cashSum += place * netWeekly * WEEKS_PER_MONTH * unitCash;
-    movesCashSum += prevented[m]! * moveCost * money.deflator[m]!;
+    movesCashSum += prev * moveCost * deflator[m]!;
     while (option < options && terms[option] === m + 1) {
       recordOptionTotals(out, option, i, pvSum, cashSum, movesCashSum, prefix[m + 1]!, draw.kept, draw.cashableShare);
       option++;
     }
   }
+  flows.preventedMax = preventedMax;
+  flows.placementMax = preventedMax * escalation;
 }
 
 /**
