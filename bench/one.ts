@@ -8,6 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { COMMAND_LINE_BUDGET } from '../src/run/cost';
 import { monteCarloRequest } from '../src/run/montecarlo';
 import { RunPool } from '../src/run/pool';
 import { loadScenarioInChild } from '../src/run/load-worker';
@@ -40,7 +41,8 @@ const scenario = loaded.scenario;
 note('scenario loaded');
 const request = { ...monteCarloRequest(scenario, { iterations: n }), processVariability: values.variability! || scenario.monteCarlo.processVariability };
 
-const pool = new RunPool({ threads: values.threads ? Number(values.threads) : undefined, timeoutMs: 600_000, maxQueue: 4 });
+// The command line's budget: a benchmark may ask for more than the web allows (process variability at a million).
+const pool = new RunPool({ threads: values.threads ? Number(values.threads) : undefined, timeoutMs: 600_000, maxQueue: 4, budget: COMMAND_LINE_BUDGET });
 await pool.warm();
 // Start-up also includes compiling the hot code: five runs of 20,000 first (other seeds), timed apart,
 // as a server's workers are after their first few requests.

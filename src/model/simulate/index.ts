@@ -16,14 +16,18 @@
  *   simulateBlock.ts the main loop
  * The placement-spreading rule (half a month, whole months, the rest) is ../placementSpread.ts.
  *
- * Structure exploited (profiled on the CLASS central case):
+ * Structure exploited (profiled on the CLASS central case and on uncertain demand):
  * - the options share one run of the waiting list: option k's starts are the first months of the
  *   longest option's, so every option's totals are prefix sums over start months;
  * - an avoided placement's value (its weeks x growth x discount) is an O(1) difference of prefix
  *   sums, whatever its length, so nothing loops over a placement's months;
- * - cumulative cash for the payback check is the same for every option up to its term's end;
- * - what depends only on inputs that do not vary (discount factors, growth, cost shape) is
- *   computed once, and recomputed only when its inputs change from one draw to the next;
+ * - when a draw's starts are a fixed shape times a rate (the waiting list always full, or never),
+ *   every option's totals and the cumulative cash payback needs come from start-shape tables;
+ * - cumulative cash for the payback check is the same for every option up to its term's end, and
+ *   only grows, so the search steps over months that cannot reach the cost;
+ * - what depends only on inputs that repeat (discount factors, growth, the cost shape of a
+ *   discrete grant share) is computed once per distinct value and kept; draws of a block that
+ *   share a cost shape share one slot of its sums in the output;
  * - one scratch buffer per quantity, reused: no allocation per draw.
  */
 export { COST_SHAPE_FIELDS, costShapeVaries, VARYING_FIELDS, type InputColumns, type VaryingField } from './inputs';

@@ -68,6 +68,7 @@ export function simulateBlock(
 function simulateDraws(run: BlockRun): void {
   const { plan, layout, columns, columnOffset, from, to, out } = run;
   if (!out.costShapeVaries && costShapeVaries(columns)) throw new Error('simulateBlock: the cost shape varies but the output keeps one set of cost sums');
+  if (plan.processVariability && !run.rng) throw new Error('simulateBlock: process variability needs an rng');
   const ws = run.workspace ?? new Workspace(layout, plan.base);
   const block = ws.nextBlock();
   const draw = ws.draw;
