@@ -19,6 +19,24 @@ const NEVER = -2;
 /** Months the table search steps over at once when the bound shows no crossing among them. */
 const STEP = 8;
 
+/** Relative margin on the avoided cash total when bounding the months worth searching (rounding is far smaller). */
+const REACH_MARGIN = 1e-9;
+
+/**
+ * The first month t with rate x cumulativeCost[t] > ceiling (cumulativeCost.length when none),
+ * by bisection: rate x cumulativeCost only grows (rate >= 0, costs >= 0).
+ */
+function firstMonthAbove(cumulativeCost: Float64Array, rate: number, ceiling: number): number {
+  let low = 0;
+  let high = cumulativeCost.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (rate * cumulativeCost[middle]! > ceiling) high = middle;
+    else low = middle + 1;
+  }
+  return low;
+}
+
 /**
  * For starts in a fixed shape sh (start-shape tables), a draw's avoided cash within the longest
  * term, cumulated to the end of each month, in O(1). A month t's placement weeks, for placements
@@ -156,23 +174,39 @@ export function findPayback(ws: Workspace, out: SimulationOutput, i: number, dra
     }
   }
   if (unfound > 0 || recordMonths) {
-    const grows = recordMonthlyAvoided(ws, draw, processVariability, recordMonths);
+    // With no month's avoided cash below 0, cumulative avoided cash never exceeds the longest
+    // option's total (its placements' tails included): a perspective cannot pay back once its
+    // cost to date is above that (with a margin for rounding), so months after the last month any
+    // perspective can still reach need not be worked out.
+    const reaches = ws.paybackReach;
+    reaches.fill(months);
+    const total = flows.avoidedCashTotal;
+    const bounded = !recordMonths && costGrows && total >= 0 && residentialValue >= 0 && moveValue >= 0 && draw.preventedPerStart >= 0 && draw.escalation >= 0;
+    let reach = bounded ? 0 : months;
+    for (let p = 0; p < perspectiveCount && bounded; p++) {
+      if (found[p] === NEVER) continue;
+      const rate = p === 0 ? monthlyCost : match[p]! * monthlyCost;
+      const cumulativeCost = p === 0 ? cost.cumulativeCost : cost.cumulativePaid;
+      reaches[p] = children[p]! >= 0 && rate >= 0 ? firstMonthAbove(cumulativeCost, rate, children[p]! * total * (1 + REACH_MARGIN)) : months;
+      if (reaches[p]! > reach) reach = reaches[p]!;
+    }
+    const grows = recordMonthlyAvoided(ws, draw, processVariability, recordMonths, reach);
     for (let p = 0; p < perspectiveCount; p++) {
       if (found[p] === NEVER) continue;
       const rate = p === 0 ? monthlyCost : match[p]! * monthlyCost;
       const cumulativeCost = p === 0 ? cost.cumulativeCost : cost.cumulativePaid;
-      found[p] = firstMonthReaching(months, children[p]!, rate, cumulativeCost, grows && costGrows && children[p]! >= 0 && match[p]! >= 0, ws.cumulativeAvoided, null, 0, 0, 0, 0);
+      found[p] = firstMonthReaching(reaches[p]!, children[p]!, rate, cumulativeCost, grows && costGrows && children[p]! >= 0 && match[p]! >= 0, ws.cumulativeAvoided, null, 0, 0, 0, 0);
     }
   }
   for (let p = 0; p < perspectiveCount; p++) out.paybackMonth[p]![i] = found[p]! < 0 ? -1 : found[p]!;
 }
 
 /**
- * The draw's avoided cash in each month of the longest term, cumulated into ws.cumulativeAvoided,
+ * The draw's avoided cash in each of the first `months` months, cumulated into ws.cumulativeAvoided,
  * and (with `record`) by month into ws.monthlyAvoided and its cashable part into
  * ws.monthlyCashable. True when no month's avoided cash is negative (cumulative cash only grows).
  */
-function recordMonthlyAvoided(ws: Workspace, draw: DrawInputs, processVariability: boolean, record: boolean): boolean {
+function recordMonthlyAvoided(ws: Workspace, draw: DrawInputs, processVariability: boolean, record: boolean, months: number = ws.longestTerm): boolean {
   const { placementSource, placementPrefix, preventedSource, placementRate, preventedRate } = ws.flows;
   const { lengthMonths, last, lastShare } = draw;
   const residentialValue = draw.netWeekly * draw.kept;
@@ -182,7 +216,7 @@ function recordMonthlyAvoided(ws: Workspace, draw: DrawInputs, processVariabilit
   const cumulative = ws.cumulativeAvoided;
   let grows = true;
   let cumulativeAvoided = 0;
-  for (let t = 0; t < ws.longestTerm; t++) {
+  for (let t = 0; t < months; t++) {
     let weeks: number;
     if (processVariability) {
       weeks = ws.weeks[t]!;

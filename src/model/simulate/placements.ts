@@ -38,6 +38,8 @@ export class PlacementFlows {
   preventedMax = 0;
   /** The start-shape tables the sources come from, if they do. */
   tables: ShapeTables | null = null;
+  /** The longest option's avoided cash, placements' tails included (NaN when not worked out). */
+  avoidedCashTotal = NaN;
 
   constructor(
     /** The draw's own arrays, by start month over the longest term. */
@@ -60,6 +62,7 @@ export class PlacementFlows {
     this.placementMax = 0;
     this.preventedMax = 0;
     this.tables = null;
+    this.avoidedCashTotal = NaN;
   }
 }
 
@@ -242,6 +245,7 @@ export function placementsByMonth(ws: Workspace, out: SimulationOutput, i: numbe
   }
   flows.preventedMax = preventedMax;
   flows.placementMax = preventedMax * escalation;
+  flows.avoidedCashTotal = draw.kept * (cashSum + movesCashSum);
 }
 
 /**
@@ -301,4 +305,5 @@ export function placementsWithChance(ws: Workspace, out: SimulationOutput, i: nu
     }
   }
   flows.preventedMax = preventedMax;
+  flows.avoidedCashTotal = kept * (cashSum + movesCashSum);
 }

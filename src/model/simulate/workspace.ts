@@ -30,8 +30,9 @@ export class Workspace {
   readonly shares: PerspectiveShares;
   /** The draw's avoided cash within the longest term cumulated to the end of each month (payback). */
   readonly cumulativeAvoided: Float64Array;
-  /** Each perspective's payback month while it is searched for. */
+  /** Each perspective's payback month while it is searched for, and the months worth searching. */
   readonly paybackFound: Int16Array;
+  readonly paybackReach: Int32Array;
   /** The smallest option that includes start month m. */
   readonly firstOptionWithMonth: Int32Array;
   /** Monthly avoided cash of the longest option (fan draws), its cashable part, and their sums by year. */
@@ -64,6 +65,7 @@ export class Workspace {
     this.shares = perspectiveShares(base);
     this.cumulativeAvoided = new Float64Array(term);
     this.paybackFound = new Int16Array(layout.perspectives.length);
+    this.paybackReach = new Int32Array(layout.perspectives.length);
     this.firstOptionWithMonth = new Int32Array(term);
     for (let m = 0, k = 0; m < term; m++) {
       while (layout.terms[k]! <= m) k++;
