@@ -16,7 +16,7 @@ import type { Workspace } from './workspace';
 const SEARCHING = -1;
 const NEVER = -2;
 
-/** Months the table search steps over at once when the bound shows no crossing among them. */
+/** Months the search steps over at once while cumulative cash cannot reach the cost. */
 const STEP = 8;
 
 /** Relative margin on the avoided cash total when bounding the months worth searching (rounding is far smaller). */
@@ -84,40 +84,56 @@ export class PaybackTables {
   }
 }
 
+/** A draw's avoided cash within the longest term, cumulated to the end of month t. */
+interface CumulativeAvoided {
+  at(t: number): number;
+}
+
+/** Cumulative avoided cash worked out month by month (ws.cumulativeAvoided). */
+export class CumulativeFromMonths implements CumulativeAvoided {
+  constructor(readonly values: Float64Array) {}
+  at(t: number): number {
+    return this.values[t]!;
+  }
+}
+
+/** Cumulative avoided cash from start-shape payback tables: alpha x (fixed part + share x last part) + beta x moves. */
+export class CumulativeFromTables implements CumulativeAvoided {
+  tables: PaybackTables | null = null;
+  row = 0;
+  alpha = 0;
+  share = 0;
+  beta = 0;
+
+  /** Reads `tables` for a draw whose placements reach offset `last`. */
+  use(tables: PaybackTables, last: number, alpha: number, share: number, beta: number): void {
+    this.tables = tables;
+    this.row = last * tables.months;
+    this.alpha = alpha;
+    this.share = share;
+    this.beta = beta;
+  }
+
+  at(t: number): number {
+    const tables = this.tables!;
+    return this.alpha * (tables.fixedPart[this.row + t]! + this.share * tables.lastPart[this.row + t]!) + this.beta * tables.moves[t]!;
+  }
+}
+
 /**
- * The first month t < months with scale x avoided(t) >= rate x cumulativeCost[t], or -1, where
- * avoided(t) is the cumulative avoided cash to the end of month t: `cumulative[t]`, or from
- * `tables` (row `row`: alpha x (fixedPart + share x lastPart) + beta x moves) when given. When
- * both sides only grow (`grows`), it steps STEP months at a time while even the step's last
+ * The first month t < months with scale x avoided.at(t) >= rate x cumulativeCost[t], or -1.
+ * When both sides only grow (`grows`), it steps STEP months at a time while even the step's last
  * month's avoided cash is below its first month's cost; the answer is the plain scan's.
  */
-function firstMonthReaching(
-  months: number,
-  scale: number,
-  rate: number,
-  cumulativeCost: Float64Array,
-  grows: boolean,
-  cumulative: Float64Array,
-  tables: PaybackTables | null,
-  row: number,
-  alpha: number,
-  share: number,
-  beta: number,
-): number {
+function firstMonthReaching(avoided: CumulativeAvoided, months: number, scale: number, rate: number, cumulativeCost: Float64Array, grows: boolean): number {
   const step = grows ? STEP : 1;
   for (let t = 0; t < months; ) {
     const end = (t + step < months ? t + step : months) - 1;
-    if (step > 1) {
-      const avoidedToEnd = tables ? alpha * (tables.fixedPart[row + end]! + share * tables.lastPart[row + end]!) + beta * tables.moves[end]! : cumulative[end]!;
-      if (scale * avoidedToEnd < rate * cumulativeCost[t]!) {
-        t = end + 1;
-        continue;
-      }
+    if (step > 1 && scale * avoided.at(end) < rate * cumulativeCost[t]!) {
+      t = end + 1;
+      continue;
     }
-    for (; t <= end; t++) {
-      const avoided = tables ? alpha * (tables.fixedPart[row + t]! + share * tables.lastPart[row + t]!) + beta * tables.moves[t]! : cumulative[t]!;
-      if (scale * avoided >= rate * cumulativeCost[t]!) return t;
-    }
+    for (; t <= end; t++) if (scale * avoided.at(t) >= rate * cumulativeCost[t]!) return t;
   }
   return -1;
 }
@@ -146,10 +162,12 @@ export function findPayback(ws: Workspace, out: SimulationOutput, i: number, dra
     const share = last === 0 ? 0 : lastShare;
     const beta = preventedRate * moveValue;
     const grows = costGrows && alpha >= 0 && beta >= 0 && share >= 0;
+    const avoided = ws.cumulativeFromTables;
+    avoided.use(tables, last, alpha, share, beta);
     for (let p = 0; p < perspectiveCount; p++) {
       const rate = p === 0 ? monthlyCost : match[p]! * monthlyCost;
       const cumulativeCost = p === 0 ? cost.cumulativeCost : cost.cumulativePaid;
-      out.paybackMonth[p]![i] = firstMonthReaching(months, children[p]!, rate, cumulativeCost, grows && children[p]! >= 0 && match[p]! >= 0, ws.cumulativeAvoided, tables, last * months, alpha, share, beta);
+      out.paybackMonth[p]![i] = firstMonthReaching(avoided, months, children[p]!, rate, cumulativeCost, grows && children[p]! >= 0 && match[p]! >= 0);
     }
     if (recordMonths) recordMonthlyAvoided(ws, draw, false, true);
     return;
@@ -191,11 +209,12 @@ export function findPayback(ws: Workspace, out: SimulationOutput, i: number, dra
       if (reaches[p]! > reach) reach = reaches[p]!;
     }
     const grows = recordMonthlyAvoided(ws, draw, processVariability, recordMonths, reach);
+    const cumulativeFromMonths = ws.cumulativeFromMonths;
     for (let p = 0; p < perspectiveCount; p++) {
       if (found[p] === NEVER) continue;
       const rate = p === 0 ? monthlyCost : match[p]! * monthlyCost;
       const cumulativeCost = p === 0 ? cost.cumulativeCost : cost.cumulativePaid;
-      found[p] = firstMonthReaching(reaches[p]!, children[p]!, rate, cumulativeCost, grows && costGrows && children[p]! >= 0 && match[p]! >= 0, ws.cumulativeAvoided, null, 0, 0, 0, 0);
+      found[p] = firstMonthReaching(cumulativeFromMonths, reaches[p]!, children[p]!, rate, cumulativeCost, grows && costGrows && children[p]! >= 0 && match[p]! >= 0);
     }
   }
   for (let p = 0; p < perspectiveCount; p++) out.paybackMonth[p]![i] = found[p]! < 0 ? -1 : found[p]!;

@@ -6,6 +6,7 @@
 import type { Inputs } from '../types';
 import { emptyDrawInputs, type DrawInputs } from './inputs';
 import { CostShapes, MoneyFactors, perspectiveShares, type PerspectiveShares } from './money';
+import { CumulativeFromMonths, CumulativeFromTables } from './payback';
 import { PlacementFlows, ShapeTablesCache } from './placements';
 import type { SimulationLayout } from './plan';
 import { ReferralShape } from './waitingList';
@@ -28,8 +29,10 @@ export class Workspace {
   readonly costs: CostShapes;
   readonly tables: ShapeTablesCache;
   readonly shares: PerspectiveShares;
-  /** The draw's avoided cash within the longest term cumulated to the end of each month (payback). */
+  /** The draw's avoided cash within the longest term cumulated to the end of each month (payback), and two ways to read it. */
   readonly cumulativeAvoided: Float64Array;
+  readonly cumulativeFromMonths: CumulativeFromMonths;
+  readonly cumulativeFromTables = new CumulativeFromTables();
   /** Each perspective's payback month while it is searched for, and the months worth searching. */
   readonly paybackFound: Int16Array;
   readonly paybackReach: Int32Array;
@@ -64,6 +67,7 @@ export class Workspace {
     this.tables = new ShapeTablesCache(layout.terms, this.money, this.referrals);
     this.shares = perspectiveShares(base);
     this.cumulativeAvoided = new Float64Array(term);
+    this.cumulativeFromMonths = new CumulativeFromMonths(this.cumulativeAvoided);
     this.paybackFound = new Int16Array(layout.perspectives.length);
     this.paybackReach = new Int32Array(layout.perspectives.length);
     this.firstOptionWithMonth = new Int32Array(term);
