@@ -23,7 +23,30 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', performance: 'readonly', structuredClone: 'readonly', TextEncoder: 'readonly', TextDecoder: 'readonly', AbortController: 'readonly', document: 'readonly', window: 'readonly', fetch: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', queueMicrotask: 'readonly', SharedArrayBuffer: 'readonly', Atomics: 'readonly', globalThis: 'readonly' } },
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        Buffer: 'readonly',
+        URL: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        performance: 'readonly',
+        structuredClone: 'readonly',
+        TextEncoder: 'readonly',
+        TextDecoder: 'readonly',
+        AbortController: 'readonly',
+        document: 'readonly',
+        window: 'readonly',
+        fetch: 'readonly',
+        setInterval: 'readonly',
+        clearInterval: 'readonly',
+        queueMicrotask: 'readonly',
+        SharedArrayBuffer: 'readonly',
+        Atomics: 'readonly',
+        globalThis: 'readonly',
+      },
+    },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
     },
@@ -45,21 +68,46 @@ export default tseslint.config(
   },
   {
     files: ['public/**/*.{js,mjs}'],
-    languageOptions: { globals: { getComputedStyle: 'readonly', matchMedia: 'readonly', requestAnimationFrame: 'readonly', HTMLElement: 'readonly', Chart: 'readonly', navigator: 'readonly', location: 'readonly', history: 'readonly' } },
+    languageOptions: {
+      globals: {
+        getComputedStyle: 'readonly',
+        matchMedia: 'readonly',
+        requestAnimationFrame: 'readonly',
+        HTMLElement: 'readonly',
+        Chart: 'readonly',
+        navigator: 'readonly',
+        location: 'readonly',
+        history: 'readonly',
+      },
+    },
   },
   ...LAYERS.filter((layer) => layer !== 'web').map((layer) => ({
     files: [`src/${layer}/**/*.ts`],
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: forbiddenFor(layer), message: `src/${layer} may import only from its own layer and those below it (web -> report -> run -> scenario -> model).` }] },
+        {
+          patterns: [
+            {
+              group: forbiddenFor(layer),
+              message: `src/${layer} may import only from its own layer and those below it (web -> report -> run -> scenario -> model).`,
+            },
+          ],
+        },
       ],
     },
   })),
   {
     files: ['src/store/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['../web/*', '../report/*', '../../web/*'], message: 'src/store serves web; it may not import web or report.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['../web/*', '../report/*', '../../web/*'], message: 'src/store serves web; it may not import web or report.' },
+          ],
+        },
+      ],
     },
   },
 );

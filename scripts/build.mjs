@@ -24,7 +24,9 @@ function newestSource() {
       if (entry.isDirectory()) return Math.max(newest, walk(path));
       return /\.(ts|mts|json)$/.test(entry.name) ? Math.max(newest, statSync(path).mtimeMs) : newest;
     }, 0);
-  const files = ['package.json', 'package-lock.json', 'scripts/build.mjs'].map((file) => join(root, file)).filter((file) => existsSync(file));
+  const files = ['package.json', 'package-lock.json', 'scripts/build.mjs']
+    .map((file) => join(root, file))
+    .filter((file) => existsSync(file));
   return Math.max(walk(join(root, 'src')), ...files.map((file) => statSync(file).mtimeMs));
 }
 
@@ -64,8 +66,18 @@ async function build() {
   };
   await Promise.all([
     esbuild({ ...common, entryPoints: [join(root, 'src/server.ts')], outfile: join(dist, 'server.mjs') }),
-    esbuild({ ...common, entryPoints: [join(root, 'src/run/task.ts')], outfile: join(dist, 'task.mjs'), footer: { js: 'export default runTask;' } }),
-    esbuild({ ...common, entryPoints: [join(root, 'src/run/load-task.ts')], outfile: join(dist, 'load-task.mjs'), footer: { js: 'export default loadTask;' } }),
+    esbuild({
+      ...common,
+      entryPoints: [join(root, 'src/run/task.ts')],
+      outfile: join(dist, 'task.mjs'),
+      footer: { js: 'export default runTask;' },
+    }),
+    esbuild({
+      ...common,
+      entryPoints: [join(root, 'src/run/load-task.ts')],
+      outfile: join(dist, 'load-task.mjs'),
+      footer: { js: 'export default loadTask;' },
+    }),
   ]);
   writeFileSync(stamp, `${new Date().toISOString()}\n`);
 }
@@ -75,7 +87,9 @@ const started = Date.now();
 try {
   await build();
 } catch (error) {
-  process.stderr.write(`The build failed${existsSync(dirname(stamp)) ? '' : ' (dist/ could not be made: is the app folder read-only? run npm run build where it is writable)'}: ${error.message}\n`);
+  process.stderr.write(
+    `The build failed${existsSync(dirname(stamp)) ? '' : ' (dist/ could not be made: is the app folder read-only? run npm run build where it is writable)'}: ${error.message}\n`,
+  );
   process.exit(1);
 }
 process.stdout.write(`built dist/ in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);

@@ -20,7 +20,6 @@ import { loadScenario } from './scenario/load';
 import { formatProblem } from './scenario/problems';
 import { parseOverride, type Override } from './scenario/overrides';
 
-
 class UsageError extends Error {}
 
 interface CommandLine {
@@ -51,8 +50,10 @@ function parseCommandLine(argv: string[]): CommandLine {
   }
   const { values, positionals } = parsed;
   if (values.help) throw new UsageError('');
-  if (values.lang !== undefined && !isLocale(values.lang)) throw new UsageError(t('cli.lang', { value: values.lang, languages: LOCALES.join(', ') }));
-  if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? t('cli.oneFile') : t('cli.oneFileNotMany', { count: positionals.length }));
+  if (values.lang !== undefined && !isLocale(values.lang))
+    throw new UsageError(t('cli.lang', { value: values.lang, languages: LOCALES.join(', ') }));
+  if (positionals.length !== 1)
+    throw new UsageError(positionals.length === 0 ? t('cli.oneFile') : t('cli.oneFileNotMany', { count: positionals.length }));
   const format = values.format;
   if (format !== 'table' && format !== 'json' && format !== 'csv') throw new UsageError(t('cli.format', { value: String(format) }));
   let iterations: number | undefined;
@@ -94,7 +95,12 @@ export function commandLineLocale(argv: readonly string[], env: NodeJS.ProcessEn
 }
 
 /** Runs the command line in its language (`--lang`, else the environment); returns the exit code. */
-export async function main(argv: string[], out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+export async function main(
+  argv: string[],
+  out: NodeJS.WritableStream = process.stdout,
+  err: NodeJS.WritableStream = process.stderr,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<number> {
   return withLocale(commandLineLocale(argv, env), () => runCommandLine(argv, out, err));
 }
 
@@ -124,9 +130,15 @@ async function runCommandLine(argv: string[], out: NodeJS.WritableStream, err: N
     return 1;
   }
   // Things worth saying that do not stop the run (section 16's entries outside the horizon, a map on a fixed input).
-  for (const warning of loaded.scenario.warnings) err.write(formatProblem({ ...warning, message: t('cli.warning', { message: problemMessage(warning.message) }) }) + '\n');
+  for (const warning of loaded.scenario.warnings)
+    err.write(formatProblem({ ...warning, message: t('cli.warning', { message: problemMessage(warning.message) }) }) + '\n');
   // A run past the command line's budget is refused with the setting to lower, as an invalid scenario is (exit 1).
-  const refusal = runRefusal(loaded.scenario, monteCarloRequest(loaded.scenario, { iterations: command.iterations, seed: command.seed }), COMMAND_LINE_BUDGET, { keepsEveryDraw: true });
+  const refusal = runRefusal(
+    loaded.scenario,
+    monteCarloRequest(loaded.scenario, { iterations: command.iterations, seed: command.seed }),
+    COMMAND_LINE_BUDGET,
+    { keepsEveryDraw: true },
+  );
   if (refusal !== undefined) {
     err.write(`${command.file}: ${costRefusalText(refusal)}\n`);
     return 1;

@@ -76,11 +76,20 @@ describe('npm run model', () => {
   it('prints CSV with one row per option, perspective and financial year', async () => {
     const { code, out } = await run(good, '--format', 'csv');
     expect(code).toBe(0);
-    expect(out.split('\n')[0]).toMatch(/^table,scenario,scenario_hash,model_version,extension_years,perspective,financial_year,referrals_whole_children,/);
+    expect(out.split('\n')[0]).toMatch(
+      /^table,scenario,scenario_hash,model_version,extension_years,perspective,financial_year,referrals_whole_children,/,
+    );
     // The first table (up to the first blank line) is by financial year, tidy: children whole, money in pennies, the basis on every row.
     const years = csvTables(out)[0]!;
     expect(years.map((row) => row.financial_year)).toEqual(['2025/26', '2026/27']);
-    expect(years.every((row) => /^\d+$/.test(row.referrals_whole_children!) && /^-?\d+(\.\d{1,2})?$/.test(row.npv_present_value_gbp!) && row.money_basis!.startsWith('Money basis:'))).toBe(true);
+    expect(
+      years.every(
+        (row) =>
+          /^\d+$/.test(row.referrals_whole_children!) &&
+          /^-?\d+(\.\d{1,2})?$/.test(row.npv_present_value_gbp!) &&
+          row.money_basis!.startsWith('Money basis:'),
+      ),
+    ).toBe(true);
   });
 
   it('prints a table by default', async () => {
@@ -91,7 +100,17 @@ describe('npm run model', () => {
   });
 
   it('runs Monte Carlo when asked, and --set overrides an input', async () => {
-    const { code, out } = await run(good, '--format', 'json', '--iterations', '500', '--seed', '3', '--set', 'outcomes.effectiveness={dist: uniform, min: 0.4, max: 0.6}');
+    const { code, out } = await run(
+      good,
+      '--format',
+      'json',
+      '--iterations',
+      '500',
+      '--seed',
+      '3',
+      '--set',
+      'outcomes.effectiveness={dist: uniform, min: 0.4, max: 0.6}',
+    );
     expect(code).toBe(0);
     const option = JSON.parse(out).options[0];
     expect(option.monteCarlo.iterations).toBe(500);
@@ -105,7 +124,9 @@ describe('npm run model', () => {
     const { code, err, out } = await run(broken);
     expect(code).toBe(1);
     expect(out).toBe('');
-    expect(err).toContain(`${broken}:2:68 contract.annual_value: expected an amount in pounds, 0 or more, got "£1,000"; write 1000, not "£1,000"`);
+    expect(err).toContain(
+      `${broken}:2:68 contract.annual_value: expected an amount in pounds, 0 or more, got "£1,000"; write 1000, not "£1,000"`,
+    );
     expect(err).toContain(`${broken}:5:3 outcomes.breakdown_rsk: unknown key`);
     expect(err).toContain('did you mean `breakdown_risk`?');
     expect(err).toContain(`${broken}:6:18 outcomes.effectiveness: expected a probability between 0 and 1, got 1.2`);
@@ -138,7 +159,12 @@ const percent = (share: number | null): string => `${formatNumber(100 * share!, 
 
 describe('npm run model on class-central: the decision and the budget', () => {
   const ARGS = ['scenarios/class-central.yaml', '--iterations', '2000', '--seed', '5'];
-  let results: { decision: Record<string, PerspectiveDecision>; budget: Record<string, OptionBudget[]>; headlineExtensionYears: number; moneyBasis: Parameters<typeof moneyBasisSentence>[0] };
+  let results: {
+    decision: Record<string, PerspectiveDecision>;
+    budget: Record<string, OptionBudget[]>;
+    headlineExtensionYears: number;
+    moneyBasis: Parameters<typeof moneyBasisSentence>[0];
+  };
   let table: string;
   let csv: string;
 
@@ -164,16 +190,28 @@ describe('npm run model on class-central: the decision and the budget', () => {
     for (const [perspective, decision] of Object.entries(results.decision)) {
       const heading = `For ${perspective}:`;
       const options = decision.options;
-      expect(row(lines, decisionStart, heading, 'at the central values').slice(1)).toEqual(options.map((o) => formatMoney(o.incrementalNpv.central)));
-      expect(row(lines, decisionStart, heading, 'average across the simulations').slice(1)).toEqual(options.map((o) => formatMoney(o.incrementalNpv.mean!)));
+      expect(row(lines, decisionStart, heading, 'at the central values').slice(1)).toEqual(
+        options.map((o) => formatMoney(o.incrementalNpv.central)),
+      );
+      expect(row(lines, decisionStart, heading, 'average across the simulations').slice(1)).toEqual(
+        options.map((o) => formatMoney(o.incrementalNpv.mean!)),
+      );
       expect(row(lines, decisionStart, heading, 'standard error').slice(1)).toEqual(options.map((o) => formatMoney(o.incrementalNpv.sem!)));
-      expect(row(lines, decisionStart, heading, 'Chance it is the best option').slice(1)).toEqual(options.map((o) => percent(o.probabilityBest)));
-      expect(row(lines, decisionStart, heading, 'Expected loss against the best').slice(1)).toEqual(options.map((o) => formatMoney(o.expectedLoss!)));
-      expect(row(lines, decisionStart, heading, 'Chance the contract ended early').slice(1)).toEqual(options.map((o) => percent(o.probabilityEndedEarly)));
+      expect(row(lines, decisionStart, heading, 'Chance it is the best option').slice(1)).toEqual(
+        options.map((o) => percent(o.probabilityBest)),
+      );
+      expect(row(lines, decisionStart, heading, 'Expected loss against the best').slice(1)).toEqual(
+        options.map((o) => formatMoney(o.expectedLoss!)),
+      );
+      expect(row(lines, decisionStart, heading, 'Chance the contract ended early').slice(1)).toEqual(
+        options.map((o) => percent(o.probabilityEndedEarly)),
+      );
       const best = decision.bestOption;
       const words = best === 0 ? 'no extension' : best === 1 ? '1 extension year' : `${best} extension years`;
       // A long sentence is wrapped at 100 columns.
-      expect(table.replace(/\n/g, ' ')).toContain(`Best option for ${perspective}: ${words} (highest NPV on average across the simulations).`);
+      expect(table.replace(/\n/g, ' ')).toContain(
+        `Best option for ${perspective}: ${words} (highest NPV on average across the simulations).`,
+      );
     }
   });
 
@@ -188,9 +226,21 @@ describe('npm run model on class-central: the decision and the budget', () => {
       const net = row(lines, budgetStart, heading, 'Net budget effect');
       // Columns may be shown in two blocks; the first block starts with the first year.
       const shown = net.length - 1;
-      expect(net.slice(1)).toEqual([...years.map((y) => formatMoney(y.netBudgetEffect)), formatMoney(years.reduce((sum, y) => sum + y.netBudgetEffect, 0))].slice(0, shown));
-      expect(row(lines, budgetStart, heading, 'Own contribution').slice(1)).toEqual(years.map((y) => formatMoney(y.ownContribution)).concat(formatMoney(years.reduce((sum, y) => sum + y.ownContribution, 0))).slice(0, shown));
-      expect(row(lines, budgetStart, heading, 'Net budget effect, P50').slice(1)).toEqual(years.map((y) => formatMoney(y.netBudgetEffectP50!)).slice(0, shown));
+      expect(net.slice(1)).toEqual(
+        [...years.map((y) => formatMoney(y.netBudgetEffect)), formatMoney(years.reduce((sum, y) => sum + y.netBudgetEffect, 0))].slice(
+          0,
+          shown,
+        ),
+      );
+      expect(row(lines, budgetStart, heading, 'Own contribution').slice(1)).toEqual(
+        years
+          .map((y) => formatMoney(y.ownContribution))
+          .concat(formatMoney(years.reduce((sum, y) => sum + y.ownContribution, 0)))
+          .slice(0, shown),
+      );
+      expect(row(lines, budgetStart, heading, 'Net budget effect, P50').slice(1)).toEqual(
+        years.map((y) => formatMoney(y.netBudgetEffectP50!)).slice(0, shown),
+      );
     }
   });
 

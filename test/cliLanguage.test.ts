@@ -122,7 +122,16 @@ describe('the command line language', () => {
     expect(code).toBe(0);
     const [head, first] = out.split('\n');
     expect(head!.split(',').slice(0, 8)).toEqual(
-      ['csv.head.table', 'csv.head.scenario', 'csv.head.scenario_hash', 'csv.head.model_version', 'csv.head.extension_years', 'csv.head.perspective', 'csv.head.financial_year', 'csv.head.referrals_whole_children'].map((key) => cy(key as Parameters<typeof t>[0])),
+      [
+        'csv.head.table',
+        'csv.head.scenario',
+        'csv.head.scenario_hash',
+        'csv.head.model_version',
+        'csv.head.extension_years',
+        'csv.head.perspective',
+        'csv.head.financial_year',
+        'csv.head.referrals_whole_children',
+      ].map((key) => cy(key as Parameters<typeof t>[0])),
     );
     expect(first!.startsWith(`${cy('csv.table.byFinancialYear')},One child,`)).toBe(true);
     expect(first!.split(',')[5]).toBe(cy('csv.value.region'));

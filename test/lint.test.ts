@@ -19,16 +19,22 @@ async function ruleIds(code: string, filePath: string): Promise<string[]> {
 
 describe('the layers, held by the linter', () => {
   it('refuses the model importing from the run layer, and the run layer from the report', async () => {
-    expect(await ruleIds("import { MODEL_VERSION } from '../run/version';\nexport const v = MODEL_VERSION;\n", 'src/model/wrong.ts')).toEqual([
+    expect(
+      await ruleIds("import { MODEL_VERSION } from '../run/version';\nexport const v = MODEL_VERSION;\n", 'src/model/wrong.ts'),
+    ).toEqual([
       "no-restricted-imports: '../run/version' import is restricted from being used by a pattern. src/model may import only from its own layer and those below it (web -> report -> run -> scenario -> model).",
     ]);
     expect(await ruleIds("import { t } from '../report/messages';\nexport const m = t;\n", 'src/run/wrong.ts')).toHaveLength(1);
-    expect(await ruleIds("import { createApp } from '../web/app';\nexport const a = createApp;\n", 'src/scenario/wrong.ts')).toHaveLength(1);
+    expect(await ruleIds("import { createApp } from '../web/app';\nexport const a = createApp;\n", 'src/scenario/wrong.ts')).toHaveLength(
+      1,
+    );
   }, 120_000);
 
   it('lets a layer import from those below it', async () => {
     expect(await ruleIds("import { projectAll } from '../model/project';\nexport const p = projectAll;\n", 'src/run/right.ts')).toEqual([]);
-    expect(await ruleIds("import { MODEL_VERSION } from '../run/version';\nexport const v = MODEL_VERSION;\n", 'src/report/right.ts')).toEqual([]);
+    expect(
+      await ruleIds("import { MODEL_VERSION } from '../run/version';\nexport const v = MODEL_VERSION;\n", 'src/report/right.ts'),
+    ).toEqual([]);
   }, 30_000);
 });
 
@@ -42,7 +48,8 @@ describe('no import cycles', () => {
   it('has none in src, type-only imports included', () => {
     // Allowed for now: the engine's files while it is split into concepts (issue 15), where the
     // workspace's type and the steps that take it import each other. Delete this filter when gone.
-    const inEngineSplit = (cycle: readonly string[]): boolean => cycle.every((file) => file.startsWith(`model${path.sep}simulate${path.sep}`));
+    const inEngineSplit = (cycle: readonly string[]): boolean =>
+      cycle.every((file) => file.startsWith(`model${path.sep}simulate${path.sep}`));
     expect(importCycles(path.resolve('src')).filter((cycle) => !inEngineSplit(cycle))).toEqual([]);
   });
 });

@@ -13,7 +13,13 @@ import type { Inputs } from './types';
  * then each council): children_share x cashable saving - match_share x what the councils pay
  * (for the region, cashable saving - the councils' whole part).
  */
-export function netBudgetEffectPercentiles(out: SimulationOutput, layout: SimulationLayout, base: Pick<Inputs, 'councils'>, p: number, option: number): { p10: number; p50: number; p90: number }[] {
+export function netBudgetEffectPercentiles(
+  out: SimulationOutput,
+  layout: SimulationLayout,
+  base: Pick<Inputs, 'councils'>,
+  p: number,
+  option: number,
+): { p10: number; p50: number; p90: number }[] {
   const council = p === 0 ? null : base.councils[p - 1]!;
   const children = council ? council.childrenShare : 1;
   const match = council ? council.matchShare : 1;
@@ -30,7 +36,10 @@ export function netBudgetEffectPercentiles(out: SimulationOutput, layout: Simula
 }
 
 /** A budget table with its percentile columns filled from netBudgetEffectPercentiles. */
-export function withBudgetPercentiles(rows: readonly BudgetYear[], percentiles: readonly { p10: number; p50: number; p90: number }[]): BudgetYear[] {
+export function withBudgetPercentiles(
+  rows: readonly BudgetYear[],
+  percentiles: readonly { p10: number; p50: number; p90: number }[],
+): BudgetYear[] {
   return rows.map((row, y) => ({
     ...row,
     netBudgetEffectP10: percentiles[y]?.p10 ?? null,

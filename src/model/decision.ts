@@ -42,7 +42,13 @@ export interface PerspectiveDraws {
  * council's benefit is children_share x the region's, its cost match_share x the part the grant does
  * not pay. Weighted means of the cost when weights are given.
  */
-export function perspectiveDraws(out: SimulationOutput, layout: SimulationLayout, base: Pick<Inputs, 'councils'>, p: number, weights: Float64Array | null = null): PerspectiveDraws {
+export function perspectiveDraws(
+  out: SimulationOutput,
+  layout: SimulationLayout,
+  base: Pick<Inputs, 'councils'>,
+  p: number,
+  weights: Float64Array | null = null,
+): PerspectiveDraws {
   const council = p === 0 ? null : base.councils[p - 1]!;
   const children = council ? council.childrenShare : 1;
   const match = council ? council.matchShare : 1;
@@ -155,7 +161,8 @@ export function perspectiveDecision(central: CentralFigures, annualValue: number
         expectedLoss: null,
         expectedLossSem: null,
         breakEvenAnnualPrice: null,
-        breakEvenAnnualPriceCentral: k === 0 ? null : breakEvenAnnualPrice(annualValue, central.npv[k]! - central.npv[0]!, central.costPV[k]! - central.costPV[0]!),
+        breakEvenAnnualPriceCentral:
+          k === 0 ? null : breakEvenAnnualPrice(annualValue, central.npv[k]! - central.npv[0]!, central.costPV[k]! - central.costPV[0]!),
         probabilityEndedEarly: null,
       });
     }
@@ -180,9 +187,18 @@ export function perspectiveDecision(central: CentralFigures, annualValue: number
   for (let k = 0; k < options; k++) {
     const incremental = difference(draws.npv[k]!, draws.npv[0]!);
     const incrementalNpv = figureOf(central.npv[k]! - central.npv[0]!, incremental, weights);
-    const incrementalNetCash = figureOf(central.netCash[k]! - central.netCash[0]!, difference(draws.netCash[k]!, draws.netCash[0]!), weights);
-    const incrementalNetBudgetEffect = figureOf(central.netBudget[k]! - central.netBudget[0]!, difference(draws.netBudget[k]!, draws.netBudget[0]!), weights);
-    const marginalNpv = k === 0 ? null : figureOf(central.npv[k]! - central.npv[k - 1]!, difference(draws.npv[k]!, draws.npv[k - 1]!), weights);
+    const incrementalNetCash = figureOf(
+      central.netCash[k]! - central.netCash[0]!,
+      difference(draws.netCash[k]!, draws.netCash[0]!),
+      weights,
+    );
+    const incrementalNetBudgetEffect = figureOf(
+      central.netBudget[k]! - central.netBudget[0]!,
+      difference(draws.netBudget[k]!, draws.netBudget[0]!),
+      weights,
+    );
+    const marginalNpv =
+      k === 0 ? null : figureOf(central.npv[k]! - central.npv[k - 1]!, difference(draws.npv[k]!, draws.npv[k - 1]!), weights);
     for (let i = 0; i < n; i++) {
       indicator[i] = bestInDraw[i] === k ? 1 : 0;
       loss[i] = highest[i]! - draws.npv[k]![i]!;
@@ -203,8 +219,10 @@ export function perspectiveDecision(central: CentralFigures, annualValue: number
       probabilityBestSem: best.sem,
       expectedLoss: expected.mean,
       expectedLossSem: expected.sem,
-      breakEvenAnnualPrice: k === 0 ? null : breakEvenAnnualPrice(annualValue, incrementalNpv.mean!, draws.meanCostPV[k]! - draws.meanCostPV[0]!),
-      breakEvenAnnualPriceCentral: k === 0 ? null : breakEvenAnnualPrice(annualValue, central.npv[k]! - central.npv[0]!, central.costPV[k]! - central.costPV[0]!),
+      breakEvenAnnualPrice:
+        k === 0 ? null : breakEvenAnnualPrice(annualValue, incrementalNpv.mean!, draws.meanCostPV[k]! - draws.meanCostPV[0]!),
+      breakEvenAnnualPriceCentral:
+        k === 0 ? null : breakEvenAnnualPrice(annualValue, central.npv[k]! - central.npv[0]!, central.costPV[k]! - central.costPV[0]!),
       probabilityEndedEarly: endedEarly,
     });
   }

@@ -230,7 +230,12 @@ function fitDesign(design: SparseDesign, responses: readonly Float64Array[], w: 
  * Fitted values of a weighted linear-spline regression of each response on x (see the header):
  * E[response | x] at each draw. With one distinct x, the weighted mean.
  */
-export function linearSplineFit(x: ArrayLike<number>, responses: readonly Float64Array[], weights?: ArrayLike<number> | null, intervals?: number): Float64Array[] {
+export function linearSplineFit(
+  x: ArrayLike<number>,
+  responses: readonly Float64Array[],
+  weights?: ArrayLike<number> | null,
+  intervals?: number,
+): Float64Array[] {
   const n = x.length;
   const w = weightsFor(weights, n);
   const knots = splineKnots(x, w, intervals ?? intervalsFor(effectiveSampleSize(w)));
@@ -243,13 +248,24 @@ export function linearSplineFit(x: ArrayLike<number>, responses: readonly Float6
  * Additive regression on several summaries: a linear spline in each (sharing one intercept) plus
  * the pairwise products of the standardised summaries, by weighted least squares.
  */
-export function additiveFit(summaries: readonly ArrayLike<number>[], responses: readonly Float64Array[], weights?: ArrayLike<number> | null, intervals?: number): Float64Array[] {
+export function additiveFit(
+  summaries: readonly ArrayLike<number>[],
+  responses: readonly Float64Array[],
+  weights?: ArrayLike<number> | null,
+  intervals?: number,
+): Float64Array[] {
   const n = responses[0]?.length ?? summaries[0]?.length ?? 0;
   const w = weightsFor(weights, n);
   const count = summaries.length;
   const pairs = (count * (count - 1)) / 2;
   const perRow = 2 * count + pairs;
-  const design: SparseDesign = { rows: n, columns: 0, perRow, index: new Int32Array(perRow * n).fill(-1), value: new Float64Array(perRow * n) };
+  const design: SparseDesign = {
+    rows: n,
+    columns: 0,
+    perRow,
+    index: new Int32Array(perRow * n).fill(-1),
+    value: new Float64Array(perRow * n),
+  };
   const perSummary = intervals ?? Math.min(12, Math.max(2, Math.round(Math.pow(Math.max(1, effectiveSampleSize(w)), 0.2))));
   let base = 0;
   summaries.forEach((s, j) => {
@@ -375,7 +391,12 @@ export interface WaitOneYear {
  * simulated counts' summaries per draw (countSummaries), `npv[k][i]` option k's NPV.
  * Null when there is no extension year to take.
  */
-export function waitOneYear(summaries: readonly ArrayLike<number>[], npv: readonly Float64Array[], weights?: ArrayLike<number> | null, intervals?: number): WaitOneYear | null {
+export function waitOneYear(
+  summaries: readonly ArrayLike<number>[],
+  npv: readonly Float64Array[],
+  weights?: ArrayLike<number> | null,
+  intervals?: number,
+): WaitOneYear | null {
   if (npv.length < 2) return null;
   const n = npv[0]!.length;
   const w = weightsFor(weights, n);

@@ -80,10 +80,7 @@ export function avoidedCostByMonth(
  * entry at or before that year, else external_share. An entry holds until the next one, so
  * { "2027/28": 0 } means the grant ends after 2026/27.
  */
-export function externalShareInYear(
-  inputs: Pick<Inputs, 'externalShare' | 'externalShareByYear'>,
-  yearLabel: string,
-): number {
+export function externalShareInYear(inputs: Pick<Inputs, 'externalShare' | 'externalShareByYear'>, yearLabel: string): number {
   let share = inputs.externalShare;
   let latest = '';
   for (const [label, value] of Object.entries(inputs.externalShareByYear)) {

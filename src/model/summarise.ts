@@ -36,7 +36,13 @@ export function quantiles(values: Float64Array, probabilities: readonly number[]
 }
 
 /** Percentiles from bucket counts: gather the buckets holding the wanted ranks, sort those. */
-function quantilesFromBuckets(values: Float64Array | Float32Array, probabilities: readonly number[], counts: Int32Array, min: number, scale: number): number[] {
+function quantilesFromBuckets(
+  values: Float64Array | Float32Array,
+  probabilities: readonly number[],
+  counts: Int32Array,
+  min: number,
+  scale: number,
+): number[] {
   const n = values.length;
   const bucketOf = (v: number): number => Math.min(BUCKETS - 1, Math.floor((v - min) * scale));
   const starts = new Int32Array(BUCKETS + 1);
@@ -201,7 +207,10 @@ export function describeColumn(values: Float64Array | Float32Array): ColumnDescr
   const width = (max - min) / HISTOGRAM_BINS;
   return {
     summary: { mean, sem, p5: p5!, p10: p10!, p25: p25!, p50: p50!, p75: p75!, p90: p90!, p95: p95! },
-    histogram: { edges: Array.from({ length: HISTOGRAM_BINS + 1 }, (_, b) => (b === HISTOGRAM_BINS ? max : min + b * width)), counts: binCounts },
+    histogram: {
+      edges: Array.from({ length: HISTOGRAM_BINS + 1 }, (_, b) => (b === HISTOGRAM_BINS ? max : min + b * width)),
+      counts: binCounts,
+    },
     positive,
   };
 }
@@ -264,7 +273,10 @@ export function summariseOption(
       const pvCost = pvCostOf(match, pvWhich);
       npv = {
         summary: affineSummary(avoidedPVDescription.summary, children, -pvCost),
-        histogram: { edges: avoidedPVDescription.histogram.edges.map((e) => children * e - pvCost), counts: [...avoidedPVDescription.histogram.counts] },
+        histogram: {
+          edges: avoidedPVDescription.histogram.edges.map((e) => children * e - pvCost),
+          counts: [...avoidedPVDescription.histogram.counts],
+        },
         positive: positives[index]!,
       };
       netSaving = affineSummary(avoidedDescription.summary, children, -match * costAt![cashWhich]! * fixedMonthlyCost!);
@@ -341,7 +353,10 @@ function affineSummary(s: QuantileSummary, scale: number, shift: number): Quanti
 }
 
 /** Fills in council placements from the region's (placements are the region's x children_share). */
-export function withCouncilPlacements(perspectives: Record<string, MonteCarloPerspective>, base: Inputs): Record<string, MonteCarloPerspective> {
+export function withCouncilPlacements(
+  perspectives: Record<string, MonteCarloPerspective>,
+  base: Inputs,
+): Record<string, MonteCarloPerspective> {
   const region = perspectives.region!.residentialPlacementsAvoided;
   for (const council of base.councils) {
     const p = perspectives[council.name];
@@ -369,7 +384,14 @@ export function scaleSummary(s: QuantileSummary, factor: number): QuantileSummar
  * Cumulative net cash by financial year for each fan iteration, year by year: element
  * [y x fanIterations + i] is iteration i's net cash from the start to the end of year y.
  */
-export function cumulativeNetByYear(out: SimulationOutput, option: number, years: number, children: number, match: number, isCouncil: boolean): Float64Array {
+export function cumulativeNetByYear(
+  out: SimulationOutput,
+  option: number,
+  years: number,
+  children: number,
+  match: number,
+  isCouncil: boolean,
+): Float64Array {
   const f = out.fanIterations;
   const cumulative = new Float64Array(f * years);
   const avoided = out.fanAvoided[option]!;
@@ -385,7 +407,14 @@ export function cumulativeNetByYear(out: SimulationOutput, option: number, years
 }
 
 /** P5..P95 of cumulative net cash by financial year over the fan iterations. */
-function fanOf(out: SimulationOutput, option: number, years: string[], children: number, match: number, isCouncil: boolean): MonteCarloPerspective['fan'] {
+function fanOf(
+  out: SimulationOutput,
+  option: number,
+  years: string[],
+  children: number,
+  match: number,
+  isCouncil: boolean,
+): MonteCarloPerspective['fan'] {
   const f = out.fanIterations;
   const cumulative = cumulativeNetByYear(out, option, years.length, children, match, isCouncil);
   return years.map((year, y) => {

@@ -101,7 +101,8 @@ export function deflatorOf(inflation: number, year: number, priceBaseYear: numbe
  * year; deflator by financial year). A plain rate means no inflation and both bases at year 0 (v1.1).
  */
 export function buildTimeline(start: YearMonth, months: number, money: number | MoneySettings): Timeline {
-  const settings: MoneySettings = typeof money === 'number' ? { discountRate: money, inflation: 0, priceBaseYear: 0, discountBaseYear: 0 } : money;
+  const settings: MoneySettings =
+    typeof money === 'number' ? { discountRate: money, inflation: 0, priceBaseYear: 0, discountBaseYear: 0 } : money;
   const firstYear = financialYearStartYear(start);
   const yearOfMonth = new Int32Array(months);
   const discount = new Float64Array(months);
@@ -119,5 +120,10 @@ export function buildTimeline(start: YearMonth, months: number, money: number | 
 
 /** The money settings of a set of inputs. */
 export function moneySettings(inputs: Pick<Inputs, 'discountRate' | 'inflation' | 'priceBaseYear' | 'discountBaseYear'>): MoneySettings {
-  return { discountRate: inputs.discountRate, inflation: inputs.inflation, priceBaseYear: inputs.priceBaseYear, discountBaseYear: inputs.discountBaseYear };
+  return {
+    discountRate: inputs.discountRate,
+    inflation: inputs.inflation,
+    priceBaseYear: inputs.priceBaseYear,
+    discountBaseYear: inputs.discountBaseYear,
+  };
 }

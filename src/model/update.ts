@@ -115,7 +115,9 @@ export function binomialLogPmf(k: number, trials: number, probability: number): 
   if (k < 0 || k > trials) return -Infinity;
   if (probability === 0) return k === 0 ? 0 : -Infinity;
   if (probability === 1) return k === trials ? 0 : -Infinity;
-  return logFactorial(trials) - logFactorial(k) - logFactorial(trials - k) + k * Math.log(probability) + (trials - k) * Math.log1p(-probability);
+  return (
+    logFactorial(trials) - logFactorial(k) - logFactorial(trials - k) + k * Math.log(probability) + (trials - k) * Math.log1p(-probability)
+  );
 }
 
 function at(column: Float64Array | number, i: number): number {
@@ -133,11 +135,17 @@ export function logLikelihoods(periods: readonly CountedPeriod[], columns: Likel
     const { referrals, followedUp, breakdowns, residentialEntries } = period;
     for (let i = 0; i < count; i++) {
       let ll = 0;
-      if (referrals !== undefined) ll += poissonLogPmf(referrals, referralMean(period.months, at(columns.referralsPerYear, i), at(columns.referralGrowth, i)));
+      if (referrals !== undefined)
+        ll += poissonLogPmf(referrals, referralMean(period.months, at(columns.referralsPerYear, i), at(columns.referralGrowth, i)));
       if (followedUp !== undefined && breakdowns !== undefined) {
-        ll += binomialLogPmf(breakdowns, followedUp, breakdownProbability(at(columns.breakdownRisk, i), at(columns.effectiveness, i), at(columns.attribution, i)));
+        ll += binomialLogPmf(
+          breakdowns,
+          followedUp,
+          breakdownProbability(at(columns.breakdownRisk, i), at(columns.effectiveness, i), at(columns.attribution, i)),
+        );
       }
-      if (breakdowns !== undefined && residentialEntries !== undefined) ll += binomialLogPmf(residentialEntries, breakdowns, at(columns.residentialEscalation, i));
+      if (breakdowns !== undefined && residentialEntries !== undefined)
+        ll += binomialLogPmf(residentialEntries, breakdowns, at(columns.residentialEscalation, i));
       result[i] = result[i]! + ll;
     }
   }
@@ -233,7 +241,12 @@ export function poissonMixtureQuantiles(means: Float64Array, weights: Float64Arr
  * computed exactly as poissonMixtureQuantiles.
  * binomialMixtureQuantiles(10, Float64Array.of(0.5), null, [0.5]) -> [5]
  */
-export function binomialMixtureQuantiles(trials: number, probabilities: Float64Array, weights: Float64Array | null, wanted: readonly number[]): number[] {
+export function binomialMixtureQuantiles(
+  trials: number,
+  probabilities: Float64Array,
+  weights: Float64Array | null,
+  wanted: readonly number[],
+): number[] {
   const n = probabilities.length;
   const pmf = new Float64Array(trials + 1);
   for (let i = 0; i < n; i++) {
@@ -274,7 +287,11 @@ function band(values: number[]): CountBand {
 }
 
 /** Per draw: a period's modelled referral mean, breakdown probability and escalation. */
-export function periodColumns(months: readonly MonthShare[], columns: LikelihoodColumns, count: number): { referralMean: Float64Array; breakdown: Float64Array; escalation: Float64Array } {
+export function periodColumns(
+  months: readonly MonthShare[],
+  columns: LikelihoodColumns,
+  count: number,
+): { referralMean: Float64Array; breakdown: Float64Array; escalation: Float64Array } {
   const referral = new Float64Array(count);
   const breakdown = new Float64Array(count);
   const escalation = new Float64Array(count);
@@ -300,11 +317,17 @@ export interface ExpectedCounts {
  * the scenario's own assumptions): referrals Poisson, breakdowns Binomial(followed_up, ...),
  * residential entries Binomial(breakdowns, ...), with the observed numbers of trials.
  */
-export function expectedCounts(period: CountedPeriod, columns: LikelihoodColumns, count: number, weights: Float64Array | null = null): ExpectedCounts {
+export function expectedCounts(
+  period: CountedPeriod,
+  columns: LikelihoodColumns,
+  count: number,
+  weights: Float64Array | null = null,
+): ExpectedCounts {
   const c = periodColumns(period.months, columns, count);
   const expected: ExpectedCounts = { referrals: band(poissonMixtureQuantiles(c.referralMean, weights, BAND)) };
   if (period.followedUp !== undefined) expected.breakdowns = band(binomialMixtureQuantiles(period.followedUp, c.breakdown, weights, BAND));
-  if (period.breakdowns !== undefined) expected.residentialEntries = band(binomialMixtureQuantiles(period.breakdowns, c.escalation, weights, BAND));
+  if (period.breakdowns !== undefined)
+    expected.residentialEntries = band(binomialMixtureQuantiles(period.breakdowns, c.escalation, weights, BAND));
   return expected;
 }
 
@@ -344,7 +367,12 @@ function tracked(observed: number, quantiles: number[]): TrackedCount {
  * (each draw's rates are the same in every period, so pooled breakdowns are Binomial(total
  * followed up, p_i) and pooled referrals Poisson(sum of means)).
  */
-export function trackAgainstExpected(periods: readonly CountedPeriod[], columns: LikelihoodColumns, count: number, weights: Float64Array | null = null): Tracking {
+export function trackAgainstExpected(
+  periods: readonly CountedPeriod[],
+  columns: LikelihoodColumns,
+  count: number,
+  weights: Float64Array | null = null,
+): Tracking {
   const referralTotal = new Float64Array(count);
   let referrals = 0;
   let referralPeriods = 0;
@@ -376,8 +404,10 @@ export function trackAgainstExpected(periods: readonly CountedPeriod[], columns:
   }
   const tracking: Tracking = { status: 'unknown' };
   if (referralPeriods > 0) tracking.referrals = tracked(referrals, poissonMixtureQuantiles(referralTotal, weights, BAND));
-  if (rates && breakdownPeriods > 0) tracking.breakdowns = tracked(breakdowns, binomialMixtureQuantiles(followed, rates.breakdown, weights, BAND));
-  if (rates && entryPeriods > 0) tracking.residentialEntries = tracked(entries, binomialMixtureQuantiles(escalationTrials, rates.escalation, weights, BAND));
+  if (rates && breakdownPeriods > 0)
+    tracking.breakdowns = tracked(breakdowns, binomialMixtureQuantiles(followed, rates.breakdown, weights, BAND));
+  if (rates && entryPeriods > 0)
+    tracking.residentialEntries = tracked(entries, binomialMixtureQuantiles(escalationTrials, rates.escalation, weights, BAND));
   const outcomes = [tracking.breakdowns, tracking.residentialEntries].filter((t): t is TrackedCount => t !== undefined);
   if (outcomes.length > 0) {
     const ahead = outcomes.some((t) => t.position === 'below');

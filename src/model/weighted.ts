@@ -101,7 +101,7 @@ export function weightedQuantiles(values: ArrayLike<number>, weights: ArrayLike<
   for (let i = 0, j = 0; i < values.length; i++) if (weights[i]! > 0) sorted[j++] = values[i]!;
   sorted.sort();
   const cumulative = new Float64Array(m + 1);
-  for (let j = 0; j < m; ) {
+  for (let j = 0; j < m;) {
     let end = j + 1;
     while (end < m && sorted[end] === sorted[j]) end++;
     const share = weightOfValue.get(sorted[j]!)! / total / (end - j);
@@ -138,7 +138,11 @@ export function weightedQuantiles(values: ArrayLike<number>, weights: ArrayLike<
  * bin holding its share of the weight x the number of draws, so the counts add up to the draws as
  * in the unweighted histogram.
  */
-export function weightedHistogram(values: ArrayLike<number>, weights: ArrayLike<number>, bins: number): { edges: number[]; counts: number[] } {
+export function weightedHistogram(
+  values: ArrayLike<number>,
+  weights: ArrayLike<number>,
+  bins: number,
+): { edges: number[]; counts: number[] } {
   const w = normaliseWeights(weights);
   const n = values.length;
   let min = Infinity;

@@ -7,7 +7,14 @@ import type { MonteCarloPerspective, QuantileSummary } from './results';
 import { costOf, type SimulationLayout, type SimulationOutput } from './simulate';
 import { cumulativeNetByYear, SUMMARY_PROBABILITIES, scaleSummary } from './summarise';
 import type { Inputs } from './types';
-import { effectiveSampleSize, normaliseWeights, weightedHistogram, weightedMeanAndSem, weightedQuantiles, weightedShareAbove } from './weighted';
+import {
+  effectiveSampleSize,
+  normaliseWeights,
+  weightedHistogram,
+  weightedMeanAndSem,
+  weightedQuantiles,
+  weightedShareAbove,
+} from './weighted';
 
 /** Weighted mean, standard error and P5..P95 of `values`. */
 export function weightedSummary(values: ArrayLike<number>, weights: ArrayLike<number>): QuantileSummary {
@@ -55,12 +62,17 @@ export function summariseOptionWeighted(
     const children = council ? council.childrenShare : 1;
     const match = council ? council.matchShare : 1;
     for (let i = 0; i < n; i++) {
-      scratch[i] = council ? children * avoidedPV[i]! - match * costOf(out, options, option, i, 3) : avoidedPV[i]! - costOf(out, options, option, i, 1);
+      scratch[i] = council
+        ? children * avoidedPV[i]! - match * costOf(out, options, option, i, 3)
+        : avoidedPV[i]! - costOf(out, options, option, i, 1);
     }
     const probabilityNpvPositive = weightedShareAbove(scratch, w, 0);
     const npvHistogram = weightedHistogram(scratch, w, 30);
     const npv = weightedSummary(scratch, w);
-    for (let i = 0; i < n; i++) scratch[i] = council ? children * avoided[i]! - match * costOf(out, options, option, i, 2) : avoided[i]! - costOf(out, options, option, i, 0);
+    for (let i = 0; i < n; i++)
+      scratch[i] = council
+        ? children * avoided[i]! - match * costOf(out, options, option, i, 2)
+        : avoided[i]! - costOf(out, options, option, i, 0);
     const netSaving = weightedSummary(scratch, w);
     let paidBack = 0;
     const payback = out.paybackMonth[p]!;
@@ -99,7 +111,8 @@ function weightedFan(
   const cumulative = cumulativeNetByYear(out, option, count, children, match, isCouncil);
   return years.map((year, y) => {
     const column = cumulative.subarray(y * f, (y + 1) * f);
-    const [p5, p25, p50, p75, p95] = total > 0 ? weightedQuantiles(column, fanWeights, [0.05, 0.25, 0.5, 0.75, 0.95]) : [NaN, NaN, NaN, NaN, NaN];
+    const [p5, p25, p50, p75, p95] =
+      total > 0 ? weightedQuantiles(column, fanWeights, [0.05, 0.25, 0.5, 0.75, 0.95]) : [NaN, NaN, NaN, NaN, NaN];
     return { year, p5: p5!, p25: p25!, p50: p50!, p75: p75!, p95: p95! };
   });
 }

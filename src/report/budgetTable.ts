@@ -38,7 +38,12 @@ export function budgetSimulated(budget: OptionBudget): boolean {
 }
 
 /** The lines of one perspective's budget for one option. */
-export function budgetLines(perspective: string, budget: OptionBudget, width = 100, name: PerspectiveNamer = commandLinePerspective): string[] {
+export function budgetLines(
+  perspective: string,
+  budget: OptionBudget,
+  width = 100,
+  name: PerspectiveNamer = commandLinePerspective,
+): string[] {
   const years = budget.byFinancialYear;
   const lines = [...LINES, ...(budgetSimulated(budget) ? PERCENTILES : [])];
   const rows: TextRow[] = lines.map((line) => {
@@ -46,11 +51,19 @@ export function budgetLines(perspective: string, budget: OptionBudget, width = 1
     const total = line.totalled ? formatMoney(values.reduce<number>((sum, v) => sum + (v ?? 0), 0)) : '';
     return { label: t(line.label), cells: [...values.map((v) => (v === null ? t('decisionTable.none') : formatMoney(v))), total] };
   });
-  return [t('budget.for', { perspective: name(perspective) }), ...textTable([...years.map((y) => y.year), t('budget.totalColumn')], rows, width)];
+  return [
+    t('budget.for', { perspective: name(perspective) }),
+    ...textTable([...years.map((y) => y.year), t('budget.totalColumn')], rows, width),
+  ];
 }
 
 /** The budget section for one option: a heading, each perspective, the note on what counts. */
-export function budgetSection(budgets: Record<string, OptionBudget[]>, extensionYears: number, width = 100, name: PerspectiveNamer = commandLinePerspective): string {
+export function budgetSection(
+  budgets: Record<string, OptionBudget[]>,
+  extensionYears: number,
+  width = 100,
+  name: PerspectiveNamer = commandLinePerspective,
+): string {
   const heading = t('budget.heading', { option: optionInWords(extensionYears) });
   const blocks: string[] = [];
   let simulated = false;

@@ -88,12 +88,20 @@ export function fanChart(option: OptionResult): ChartSpec {
   const central = cumulative(years.map((x) => x.netSaving));
   const fanByYear = new Map((fan ?? []).map((f) => [f.year, f]));
   const matched = labels.map((year) => fanByYear.get(year));
-  const bands = fan === undefined || matched.some((f) => f === undefined)
-    ? null
-    : { p5: matched.map((f) => f!.p5), p25: matched.map((f) => f!.p25), p50: matched.map((f) => f!.p50), p75: matched.map((f) => f!.p75), p95: matched.map((f) => f!.p95) };
+  const bands =
+    fan === undefined || matched.some((f) => f === undefined)
+      ? null
+      : {
+          p5: matched.map((f) => f!.p5),
+          p25: matched.map((f) => f!.p25),
+          p50: matched.map((f) => f!.p50),
+          p75: matched.map((f) => f!.p75),
+          p95: matched.map((f) => f!.p95),
+        };
   const last = labels.length - 1;
   const name = optionName(option.extensionYears);
-  const side = bands === null ? null : shareOnOneSide(bands.p5[last]!, bands.p25[last]!, bands.p50[last]!, bands.p75[last]!, bands.p95[last]!);
+  const side =
+    bands === null ? null : shareOnOneSide(bands.p5[last]!, bands.p25[last]!, bands.p50[last]!, bands.p75[last]!, bands.p95[last]!);
   const title =
     bands === null
       ? t('chart.fan.titleCentral', { option: name, year: labels[last]!, where: upOrDown(central[last]!) })
@@ -168,7 +176,13 @@ export function tornadoChart(option: OptionResult, context: LabelContext = { cou
     names: { atLow: t('chart.tornado.atLow'), atHigh: t('chart.tornado.atHigh') },
     table: {
       caption: t('chart.tornado.caption', { option: name }),
-      head: [t('chart.head.assumption'), t('chart.head.p10Value'), t('chart.head.npvAtP10'), t('chart.head.p90Value'), t('chart.head.npvAtP90')],
+      head: [
+        t('chart.head.assumption'),
+        t('chart.head.p10Value'),
+        t('chart.head.npvAtP10'),
+        t('chart.head.p90Value'),
+        t('chart.head.npvAtP90'),
+      ],
       rows: bars.map((bar, i) => [
         labels[i]!,
         valueInWords(bar.low, unitOf(bar.input)),
@@ -201,19 +215,29 @@ export function optionsChart(results: Results): ChartSpec {
   return {
     id: 'chart-options',
     kind: 'bars',
-    title: t(region.bestOption === 0 ? 'chart.options.titleNone' : 'chart.options.titleBest', { option: bestName, measure: measureWords(measure) }),
+    title: t(region.bestOption === 0 ? 'chart.options.titleNone' : 'chart.options.titleBest', {
+      option: bestName,
+      measure: measureWords(measure),
+    }),
     summary: t('chart.options.summary', { measure: measureWords(measure) }),
     labels,
     series,
     table: {
       caption: t('chart.options.caption', { measure: measureWords(measure) }),
-      head: [t('chart.head.option'), ...series.map((s) => s.name), ...(ranged ? [t('chart.head.regionRange')] : []), ...(chances ? [t('chart.head.regionChanceBest')] : [])],
+      head: [
+        t('chart.head.option'),
+        ...series.map((s) => s.name),
+        ...(ranged ? [t('chart.head.regionRange')] : []),
+        ...(chances ? [t('chart.head.regionChanceBest')] : []),
+      ],
       rows: results.options.map((option, k) => {
         const figure = region.options[k]!;
         return [
           labels[k]!,
           ...series.map((s) => formatMoney(s.values[k]!)),
-          ...(ranged ? [t('range.between', { low: formatMoney(figure.incrementalNpv.p10!), high: formatMoney(figure.incrementalNpv.p90!) })] : []),
+          ...(ranged
+            ? [t('range.between', { low: formatMoney(figure.incrementalNpv.p10!), high: formatMoney(figure.incrementalNpv.p90!) })]
+            : []),
           ...(chances ? [formatChance(figure.probabilityBest!)] : []),
         ];
       }),
@@ -231,17 +255,25 @@ export function councilsChart(option: OptionResult, results?: Results): ChartSpe
   if (perspectives.length < 2) return null;
   const budgets = results === undefined ? [] : perspectives.map((p) => optionBudget(results, p, option.extensionYears));
   const fromBudget = budgets.length === perspectives.length && budgets.every((b) => b !== null);
-  const labels = fromBudget ? budgets[0]!.byFinancialYear.map((y) => y.year) : option.perspectives[REGION]!.byFinancialYear.map((y) => y.year);
+  const labels = fromBudget
+    ? budgets[0]!.byFinancialYear.map((y) => y.year)
+    : option.perspectives[REGION]!.byFinancialYear.map((y) => y.year);
   const series = perspectives.map((p, i) => ({
     name: perspectiveTitle(p, results),
-    values: fromBudget ? budgets[i]!.byFinancialYear.map((y) => y.cumulativeNetBudgetEffect) : cumulative(option.perspectives[p]!.byFinancialYear.map((y) => y.netSaving)),
+    values: fromBudget
+      ? budgets[i]!.byFinancialYear.map((y) => y.cumulativeNetBudgetEffect)
+      : cumulative(option.perspectives[p]!.byFinancialYear.map((y) => y.netSaving)),
   }));
   const last = labels.length - 1;
   const regionEnd = series[0]!.values[last]!;
-  const ahead = series.slice(1).filter((s) => s.values[last]! >= 0).map((s) => s.name);
+  const ahead = series
+    .slice(1)
+    .filter((s) => s.values[last]! >= 0)
+    .map((s) => s.name);
   const councilCount = series.length - 1;
   let title: string;
-  if (regionEnd < 0 && ahead.length > 0) title = t('chart.councils.titleSplit', { councils: listInWords(ahead, t('list.and')), year: labels[last]! });
+  if (regionEnd < 0 && ahead.length > 0)
+    title = t('chart.councils.titleSplit', { councils: listInWords(ahead, t('list.and')), year: labels[last]! });
   else if (regionEnd >= 0 && ahead.length === councilCount) title = t('chart.councils.titleAll', { year: labels[last]! });
   else if (regionEnd < 0 && ahead.length === 0) title = t('chart.councils.titleNone', { year: labels[last]! });
   else title = t('chart.councils.titleMixed', { year: labels[last]! });
@@ -267,9 +299,13 @@ export function councilsChart(option: OptionResult, results?: Results): ChartSpe
  */
 export function chartBundle(results: Results, context?: LabelContext): ChartBundle {
   const option = headlineOption(results);
-  const charts = [fanChart(option), histogramChart(option), tornadoChart(option, context), optionsChart(results), councilsChart(option, results)].filter(
-    (chart): chart is ChartSpec => chart !== null,
-  );
+  const charts = [
+    fanChart(option),
+    histogramChart(option),
+    tornadoChart(option, context),
+    optionsChart(results),
+    councilsChart(option, results),
+  ].filter((chart): chart is ChartSpec => chart !== null);
   return {
     charts,
     words: {
@@ -333,7 +369,10 @@ export function decisionMapChart(results: Results, context: LabelContext = { cou
     .sort((a, b) => b.share - a.share);
   const parts = shares.map((s) => t('pages.map.part', { option: optionName(s.years), share: formatPercent(s.share, 0) }));
   const step = Math.max(1, Math.ceil(map.y.values.length / 7));
-  const picked = map.y.values.map((_, i) => i).filter((i) => i % step === 0 || i === map.y.values.length - 1).reverse();
+  const picked = map.y.values
+    .map((_, i) => i)
+    .filter((i) => i % step === 0 || i === map.y.values.length - 1)
+    .reverse();
   const segments = (row: number[]): string => {
     const runs: { years: number; from: number; to: number }[] = [];
     row.forEach((years, i) => {
@@ -376,7 +415,10 @@ export function decisionMapChart(results: Results, context: LabelContext = { cou
 export function percentilesTable(option: OptionResult): ChartTable | null {
   const npv = option.monteCarlo?.perspectives[REGION]?.npv;
   if (npv === undefined) return null;
-  const row = (key: 'p10' | 'p25' | 'p50' | 'mean' | 'p75' | 'p90'): string[] => [t(`pages.percentiles.${key}` as MessageKey), formatMoney(npv[key])];
+  const row = (key: 'p10' | 'p25' | 'p50' | 'mean' | 'p75' | 'p90'): string[] => [
+    t(`pages.percentiles.${key}` as MessageKey),
+    formatMoney(npv[key]),
+  ];
   return {
     caption: t('pages.percentiles.caption', { option: optionName(option.extensionYears) }),
     head: [t('pages.percentiles.head.point'), t('pages.percentiles.head.value')],

@@ -31,17 +31,30 @@ export function compareScenarios(a: { scenario: Scenario; results: Results }, b:
   const paths = [...new Set([...left.keys(), ...right.keys()])];
   const none = t('compare.notInScenario');
   const inputs = paths
-    .map((path) => ({ label: (left.get(path) ?? right.get(path))!.label, a: left.get(path)?.text ?? none, b: right.get(path)?.text ?? none }))
+    .map((path) => ({
+      label: (left.get(path) ?? right.get(path))!.label,
+      a: left.get(path)?.text ?? none,
+      b: right.get(path)?.text ?? none,
+    }))
     .filter((row) => row.a !== row.b);
   const extra: { label: string; a: string; b: string }[] = [];
-  const contract = (s: Scenario): string => t('compare.contractWords', { start: s.contract.start, end: s.contract.baseEnd, years: s.contract.maxYears });
-  if (contract(a.scenario) !== contract(b.scenario)) extra.push({ label: t('compare.contract'), a: contract(a.scenario), b: contract(b.scenario) });
+  const contract = (s: Scenario): string =>
+    t('compare.contractWords', { start: s.contract.start, end: s.contract.baseEnd, years: s.contract.maxYears });
+  if (contract(a.scenario) !== contract(b.scenario))
+    extra.push({ label: t('compare.contract'), a: contract(a.scenario), b: contract(b.scenario) });
   // Compared by key (a label in Welsh in one file only is no difference), shown by label.
   const councilKeys = (s: Scenario): string => s.councils.map((c) => c.name).join('\n');
   const councils = (s: Scenario): string => s.councils.map((c) => localText(c.label)).join(', ') || none;
-  if (councilKeys(a.scenario) !== councilKeys(b.scenario)) extra.push({ label: t('compare.councils'), a: councils(a.scenario), b: councils(b.scenario) });
+  if (councilKeys(a.scenario) !== councilKeys(b.scenario))
+    extra.push({ label: t('compare.councils'), a: councils(a.scenario), b: councils(b.scenario) });
   const bases = [moneyBasisSentence(moneyBasisOf(a.results, a.scenario)), moneyBasisSentence(moneyBasisOf(b.results, b.scenario))];
-  const moneyBasis = bases[0] === bases[1] ? [bases[0]!] : [t('compare.basisOf', { name: localText(a.scenario.name), basis: bases[0]! }), t('compare.basisOf', { name: localText(b.scenario.name), basis: bases[1]! })];
+  const moneyBasis =
+    bases[0] === bases[1]
+      ? [bases[0]!]
+      : [
+          t('compare.basisOf', { name: localText(a.scenario.name), basis: bases[0]! }),
+          t('compare.basisOf', { name: localText(b.scenario.name), basis: bases[1]! }),
+        ];
   const increments = [a, b].map((x) => ({ decision: decisionOf(x.results)[REGION], measure: headlineMeasure(x.results) }));
   const sameMeasure = increments[0]!.measure === increments[1]!.measure;
   const years = [...new Set([...a.results.options, ...b.results.options].map((o) => o.extensionYears))].sort((x, y) => x - y);
@@ -56,7 +69,12 @@ export function compareScenarios(a: { scenario: Scenario; results: Results }, b:
       const money = (label: string, get: (o: NonNullable<typeof oa>) => number): void => {
         const va = oa ? get(oa) : undefined;
         const vb = ob ? get(ob) : undefined;
-        rows.push({ label, a: va === undefined ? none : formatMoney(va), b: vb === undefined ? none : formatMoney(vb), difference: va === undefined || vb === undefined ? '' : signedMoney(vb - va) });
+        rows.push({
+          label,
+          a: va === undefined ? none : formatMoney(va),
+          b: vb === undefined ? none : formatMoney(vb),
+          difference: va === undefined || vb === undefined ? '' : signedMoney(vb - va),
+        });
       };
       if (sameMeasure && years > 0) {
         const adds = (i: 0 | 1): number | undefined => {
@@ -74,10 +92,16 @@ export function compareScenarios(a: { scenario: Scenario; results: Results }, b:
       money(t('compare.row.npv'), (o) => npvEstimate(o, REGION).npv);
       money(t('compare.row.netSaving'), (o) => o.perspectives[REGION]!.totals.netSaving);
       money(t('compare.row.contractCost'), (o) => o.perspectives[REGION]!.totals.contractCost);
-      const placements = (o: typeof oa): string => (o ? formatNumber(o.perspectives[REGION]!.totals.residentialPlacementsAvoided, 1) : none);
+      const placements = (o: typeof oa): string =>
+        o ? formatNumber(o.perspectives[REGION]!.totals.residentialPlacementsAvoided, 1) : none;
       const pa = oa?.perspectives[REGION]!.totals.residentialPlacementsAvoided;
       const pb = ob?.perspectives[REGION]!.totals.residentialPlacementsAvoided;
-      rows.push({ label: t('compare.row.placements'), a: placements(oa), b: placements(ob), difference: pa === undefined || pb === undefined ? '' : `${pb - pa > 0 ? '+' : ''}${formatNumber(pb - pa, 1)}` });
+      rows.push({
+        label: t('compare.row.placements'),
+        a: placements(oa),
+        b: placements(ob),
+        difference: pa === undefined || pb === undefined ? '' : `${pb - pa > 0 ? '+' : ''}${formatNumber(pb - pa, 1)}`,
+      });
       const chance = (o: typeof oa): string => {
         const c = o ? npvEstimate(o, REGION).chance : null;
         return c === null ? none : formatChance(c);
@@ -127,8 +151,14 @@ export function regionAdds(results: Results, extensionYears: number): number | n
  * The decision of each perspective side by side (best option, what the focus option adds, its own
  * cash budget effect where the model gives it), and the grant paid by financial year for the focus option.
  */
-export function sideBySide(a: { scenario: Scenario; results: Results }, b: { scenario: Scenario; results: Results }, names: { a: string; b: string }): SideBySide {
-  const focus = Math.max(0, Math.min(a.scenario.contract.take, b.scenario.contract.take)) || Math.min(a.scenario.contract.maxYears, b.scenario.contract.maxYears);
+export function sideBySide(
+  a: { scenario: Scenario; results: Results },
+  b: { scenario: Scenario; results: Results },
+  names: { a: string; b: string },
+): SideBySide {
+  const focus =
+    Math.max(0, Math.min(a.scenario.contract.take, b.scenario.contract.take)) ||
+    Math.min(a.scenario.contract.maxYears, b.scenario.contract.maxYears);
   const perspectives = [...new Set([...perspectivesOf(a.results), ...perspectivesOf(b.results)])];
   const none = t('compare.notInScenario');
   const cell = (side: { results: Results }, perspective: string): [string, string, string] => {
@@ -140,7 +170,9 @@ export function sideBySide(a: { scenario: Scenario; results: Results }, b: { sce
     return [
       optionName(d.bestOption),
       option === undefined ? none : trueMinus(formatMoney(headlineValue(option.incrementalNpv, measure))),
-      budget === undefined || budget === null ? none : trueMinus(formatMoney(measure === 'mean' && budget.mean !== null ? budget.mean : budget.central)),
+      budget === undefined || budget === null
+        ? none
+        : trueMinus(formatMoney(measure === 'mean' && budget.mean !== null ? budget.mean : budget.central)),
     ];
   };
   const decision: ChartTable = {
@@ -172,7 +204,12 @@ export function sideBySide(a: { scenario: Scenario; results: Results }, b: { sce
           head: [t('chart.head.year'), names.a, names.b, t('compare.difference')],
           rows: years.map((year) => {
             const [va, vb] = [ga.get(year), gb.get(year)];
-            return [year, va === undefined ? none : formatMoney(va), vb === undefined ? none : formatMoney(vb), va === undefined || vb === undefined ? '' : trueMinus(signedMoney(vb - va))];
+            return [
+              year,
+              va === undefined ? none : formatMoney(va),
+              vb === undefined ? none : formatMoney(vb),
+              va === undefined || vb === undefined ? '' : trueMinus(signedMoney(vb - va)),
+            ];
           }),
         };
   return { decision, funding };
@@ -182,7 +219,13 @@ export function sideBySide(a: { scenario: Scenario; results: Results }, b: { sce
  * The bridge as a table: from what `a`'s focus option adds for the region, each step's move, to
  * `b`'s; what the steps leave unexplained (contract, councils, anything not a quantity) in a last row.
  */
-export function bridgeTable(start: number, steps: { label: string; value: number | null }[], end: number, names: { a: string; b: string }, option: string): ChartTable {
+export function bridgeTable(
+  start: number,
+  steps: { label: string; value: number | null }[],
+  end: number,
+  names: { a: string; b: string },
+  option: string,
+): ChartTable {
   const rows: string[][] = [[t('compare.bridge.start', { name: names.a }), '', trueMinus(formatMoney(start))]];
   let previous = start;
   for (const step of steps) {
@@ -190,7 +233,8 @@ export function bridgeTable(start: number, steps: { label: string; value: number
     rows.push([step.label, trueMinus(signedMoney(step.value - previous)), trueMinus(formatMoney(step.value))]);
     previous = step.value;
   }
-  if (Math.abs(end - previous) >= 0.5) rows.push([t('compare.bridge.rest'), trueMinus(signedMoney(end - previous)), trueMinus(formatMoney(end))]);
+  if (Math.abs(end - previous) >= 0.5)
+    rows.push([t('compare.bridge.rest'), trueMinus(signedMoney(end - previous)), trueMinus(formatMoney(end))]);
   rows.push([t('compare.bridge.end', { name: names.b }), trueMinus(signedMoney(end - start)), trueMinus(formatMoney(end))]);
   return {
     caption: t('compare.bridge.caption', { a: names.a, b: names.b, option }),
@@ -207,6 +251,8 @@ export function bridgeTable(start: number, steps: { label: string; value: number
  */
 export function compareLabel(scenario: Scenario, paths: readonly (readonly string[])[]): string {
   if (paths.length === 0) return localText(scenario.name);
-  const labels = [...new Set(paths.map((path) => inputLabel(path.join('.'), scenario.councils)))].map((label) => label.charAt(0).toLowerCase() + label.slice(1));
+  const labels = [...new Set(paths.map((path) => inputLabel(path.join('.'), scenario.councils)))].map(
+    (label) => label.charAt(0).toLowerCase() + label.slice(1),
+  );
   return t('compare.whatIf', { name: localText(scenario.name), changes: listInWords(labels, t('compare.and')) });
 }

@@ -15,7 +15,17 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Flows, Results } from '../model/results';
 import { moneyBasisOf } from './decision';
-import { budgetRows, decisionMapRows, decisionRows, exportPerspective, headsInWords, moneyBasisCells, MONEY_BASIS_HEAD, pennies, type Cell } from './decisionExport';
+import {
+  budgetRows,
+  decisionMapRows,
+  decisionRows,
+  exportPerspective,
+  headsInWords,
+  moneyBasisCells,
+  MONEY_BASIS_HEAD,
+  pennies,
+  type Cell,
+} from './decisionExport';
 import { scenarioName } from './localText';
 import { t, type MessageKey } from './messages';
 
@@ -68,13 +78,33 @@ export function safeText(text: string): string {
 export function resultRows(results: Results): Cell[][] {
   const basis = moneyBasisCells(moneyBasisOf(results, { contractPrice: 'real' }));
   const rows: Cell[][] = [
-    headsInWords(['csv.head.table', 'csv.head.scenario', 'csv.head.scenario_hash', 'csv.head.model_version', 'csv.head.extension_years', 'csv.head.perspective', 'csv.head.financial_year', ...FLOW_COLUMNS.map((c) => c.head), ...MONEY_BASIS_HEAD]),
+    headsInWords([
+      'csv.head.table',
+      'csv.head.scenario',
+      'csv.head.scenario_hash',
+      'csv.head.model_version',
+      'csv.head.extension_years',
+      'csv.head.perspective',
+      'csv.head.financial_year',
+      ...FLOW_COLUMNS.map((c) => c.head),
+      ...MONEY_BASIS_HEAD,
+    ]),
   ];
   const table = t('csv.table.byFinancialYear');
   for (const option of results.options) {
     for (const [perspective, result] of Object.entries(option.perspectives)) {
       for (const year of result.byFinancialYear) {
-        rows.push([table, scenarioName(results), results.scenario.hash, results.modelVersion, option.extensionYears, exportPerspective(perspective, results), year.year, ...FLOW_COLUMNS.map((c) => c.round(year[c.field])), ...basis]);
+        rows.push([
+          table,
+          scenarioName(results),
+          results.scenario.hash,
+          results.modelVersion,
+          option.extensionYears,
+          exportPerspective(perspective, results),
+          year.year,
+          ...FLOW_COLUMNS.map((c) => c.round(year[c.field])),
+          ...basis,
+        ]);
       }
     }
   }

@@ -5,7 +5,16 @@
  * sentence uses: the Monte Carlo mean when Monte Carlo ran ("on average across the simulations"),
  * else the figure at the central values ("at the central values").
  */
-import type { DecisionFigure, DecisionOption, MoneyBasis, OptionBudget, OptionResult, PerspectiveDecision, Results, TruncatedInput } from '../model/results';
+import type {
+  DecisionFigure,
+  DecisionOption,
+  MoneyBasis,
+  OptionBudget,
+  OptionResult,
+  PerspectiveDecision,
+  Results,
+  TruncatedInput,
+} from '../model/results';
 import type { Scenario } from '../scenario/types';
 import { t } from './messages';
 

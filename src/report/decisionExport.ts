@@ -67,7 +67,10 @@ const FIGURE_STAT_KEYS: Readonly<Record<(typeof FIGURE_STATS)[number], MessageKe
 /** A decision figure's columns: `incremental_npv_central_gbp` ... `incremental_npv_probability_positive_share`, in the language in force. */
 function figureHead(figure: MessageKey): string[] {
   const name = t(figure);
-  return [...FIGURE_STATS.map((s) => t('csv.head.figureStatistic', { figure: name, statistic: t(FIGURE_STAT_KEYS[s]) })), t('csv.head.figureChance', { figure: name })];
+  return [
+    ...FIGURE_STATS.map((s) => t('csv.head.figureStatistic', { figure: name, statistic: t(FIGURE_STAT_KEYS[s]) })),
+    t('csv.head.figureChance', { figure: name }),
+  ];
 }
 
 /** A share (0 to 1) to four decimal places (0.01 of a percentage point); null stays null. */
@@ -87,7 +90,17 @@ function budgetFigure(option: DecisionOption): DecisionFigure | null {
 /** The decision table's header, in the language in force. */
 export function decisionHead(): string[] {
   return [
-    ...headsInWords(['csv.head.table', 'csv.head.scenario', 'csv.head.scenario_hash', 'csv.head.model_version', 'csv.head.after_monitoring_update', 'csv.head.perspective', 'csv.head.extension_years', 'csv.head.best_option_years', 'csv.head.best_option_central_years']),
+    ...headsInWords([
+      'csv.head.table',
+      'csv.head.scenario',
+      'csv.head.scenario_hash',
+      'csv.head.model_version',
+      'csv.head.after_monitoring_update',
+      'csv.head.perspective',
+      'csv.head.extension_years',
+      'csv.head.best_option_years',
+      'csv.head.best_option_central_years',
+    ]),
     ...figureHead('csv.figure.incremental_npv'),
     ...figureHead('csv.figure.incremental_net_cash'),
     ...figureHead('csv.figure.incremental_net_budget_effect'),
@@ -223,7 +236,19 @@ function sixFigures(value: number): number {
 
 /** The decision map table's header, in the language in force. */
 export function decisionMapHead(): string[] {
-  return headsInWords(['csv.head.table', 'csv.head.scenario', 'csv.head.scenario_hash', 'csv.head.model_version', 'csv.head.perspective', 'csv.head.x_input', 'csv.head.x_value', 'csv.head.y_input', 'csv.head.y_value', 'csv.head.best_option_years', ...MONEY_BASIS_HEAD]);
+  return headsInWords([
+    'csv.head.table',
+    'csv.head.scenario',
+    'csv.head.scenario_hash',
+    'csv.head.model_version',
+    'csv.head.perspective',
+    'csv.head.x_input',
+    'csv.head.x_value',
+    'csv.head.y_input',
+    'csv.head.y_value',
+    'csv.head.best_option_years',
+    ...MONEY_BASIS_HEAD,
+  ]);
 }
 
 /**
@@ -240,7 +265,19 @@ export function decisionMapRows(results: Results): Cell[][] {
   const rows: Cell[][] = [decisionMapHead()];
   map.y.values.forEach((y, iy) =>
     map.x.values.forEach((x, ix) => {
-      rows.push([t('csv.table.decisionMap'), scenarioName(results), results.scenario.hash, results.modelVersion, exportPerspective(map.perspective, results), map.x.input, sixFigures(x), map.y.input, sixFigures(y), map.bestOption[iy]![ix]!, ...basis]);
+      rows.push([
+        t('csv.table.decisionMap'),
+        scenarioName(results),
+        results.scenario.hash,
+        results.modelVersion,
+        exportPerspective(map.perspective, results),
+        map.x.input,
+        sixFigures(x),
+        map.y.input,
+        sixFigures(y),
+        map.bestOption[iy]![ix]!,
+        ...basis,
+      ]);
     }),
   );
   return rows;

@@ -8,9 +8,29 @@
 import type { Results } from '../model/results';
 import type { Scenario } from '../scenario/types';
 import type { ChartTable } from './charts';
-import { budgetOf, decisionOf, headlineMeasure, headlinePerspectiveOf, measureWords, moneyBasisOf, optionBudget, perspectivesOf, REGION, type HeadlineMeasure } from './decision';
+import {
+  budgetOf,
+  decisionOf,
+  headlineMeasure,
+  headlinePerspectiveOf,
+  measureWords,
+  moneyBasisOf,
+  optionBudget,
+  perspectivesOf,
+  REGION,
+  type HeadlineMeasure,
+} from './decision';
 import { formatChance, formatMoney, formatPercent } from './format';
-import { decisionWords, endedEarlySentence, endMonth, grantScheduleSentence, grantSentence, headlineOption, optionName, type PerspectiveWords } from './headline';
+import {
+  decisionWords,
+  endedEarlySentence,
+  endMonth,
+  grantScheduleSentence,
+  grantSentence,
+  headlineOption,
+  optionName,
+  type PerspectiveWords,
+} from './headline';
 import { inputLabel, isAssumption, listInWords } from './inputs';
 import { councilName } from './localText';
 import { t, tPlural } from './messages';
@@ -60,13 +80,20 @@ export function decisionTable(results: Results, perspective: string, basis: 'cas
     ...(simulated ? [t('decision.head.addsCentral')] : []),
     t('decision.head.marginal', { measure: measureName }),
     ...(simulated ? [t('decision.head.chanceBest'), t('decision.head.expectedLoss')] : []),
-    t('decision.head.breakEven', { basis: t(basis === 'cash' ? 'moneyBasis.contract.cash' : 'moneyBasis.contract.real'), measure: measureName }),
+    t('decision.head.breakEven', {
+      basis: t(basis === 'cash' ? 'moneyBasis.contract.cash' : 'moneyBasis.contract.real'),
+      measure: measureName,
+    }),
     ...(endsEarly ? [t('decision.head.endedEarly')] : []),
   ];
   const money = (value: number | null): string => (value === null ? cellNone() : formatMoney(value));
-  const pick = (figure: { central: number; mean: number | null } | null): number | null => (figure === null ? null : simulated && figure.mean !== null ? figure.mean : figure.central);
+  const pick = (figure: { central: number; mean: number | null } | null): number | null =>
+    figure === null ? null : simulated && figure.mean !== null ? figure.mean : figure.central;
   const rows = decision.options.map((o) => {
-    const name = o.extensionYears === decision.bestOption ? t('decision.cell.best', { value: optionName(o.extensionYears) }) : optionName(o.extensionYears);
+    const name =
+      o.extensionYears === decision.bestOption
+        ? t('decision.cell.best', { value: optionName(o.extensionYears) })
+        : optionName(o.extensionYears);
     const price = simulated ? o.breakEvenAnnualPrice : o.breakEvenAnnualPriceCentral;
     return [
       name,
@@ -75,7 +102,9 @@ export function decisionTable(results: Results, perspective: string, basis: 'cas
       money(pick(o.marginalNpv)),
       ...(simulated
         ? [
-            o.probabilityBest === null ? cellNone() : t('table.chanceCell', { words: formatChance(o.probabilityBest), percent: formatPercent(o.probabilityBest, 1) }),
+            o.probabilityBest === null
+              ? cellNone()
+              : t('table.chanceCell', { words: formatChance(o.probabilityBest), percent: formatPercent(o.probabilityBest, 1) }),
             money(o.expectedLoss),
           ]
         : []),
@@ -112,7 +141,13 @@ export function budgetTable(results: Results, perspective: string, extensionYear
     formatMoney(y.nonCashableSaving),
     formatMoney(y.netBudgetEffect),
     formatMoney(y.cumulativeNetBudgetEffect),
-    ...(ranged ? [y.netBudgetEffectP10 === null || y.netBudgetEffectP90 === null ? cellNone() : t('range.between', { low: formatMoney(y.netBudgetEffectP10), high: formatMoney(y.netBudgetEffectP90) })] : []),
+    ...(ranged
+      ? [
+          y.netBudgetEffectP10 === null || y.netBudgetEffectP90 === null
+            ? cellNone()
+            : t('range.between', { low: formatMoney(y.netBudgetEffectP10), high: formatMoney(y.netBudgetEffectP90) }),
+        ]
+      : []),
   ]);
   const sum = (pick: (y: (typeof years)[number]) => number): string => formatMoney(years.reduce((total, y) => total + pick(y), 0));
   rows.push([
@@ -126,7 +161,11 @@ export function budgetTable(results: Results, perspective: string, extensionYear
     years.length === 0 ? formatMoney(0) : formatMoney(years[years.length - 1]!.cumulativeNetBudgetEffect),
     ...(ranged ? [''] : []),
   ]);
-  return { caption: t('budget.caption', { who: perspectiveTitle(perspective, results), option: optionName(extensionYears).toLowerCase() }), head, rows };
+  return {
+    caption: t('budget.caption', { who: perspectiveTitle(perspective, results), option: optionName(extensionYears).toLowerCase() }),
+    head,
+    rows,
+  };
 }
 
 /**
@@ -141,14 +180,28 @@ export function budgetPlanTable(results: Results, perspective: string, extension
   const budget = optionBudget(results, perspective, extensionYears);
   const baseline = optionBudget(results, perspective, 0);
   if (budget === null || (lessBaseline && baseline === null)) return null;
-  type Line = 'grossContractCost' | 'externalFunding' | 'ownContribution' | 'cashableSaving' | 'nonCashableSaving' | 'netBudgetEffect' | 'cumulativeNetBudgetEffect';
+  type Line =
+    | 'grossContractCost'
+    | 'externalFunding'
+    | 'ownContribution'
+    | 'cashableSaving'
+    | 'nonCashableSaving'
+    | 'netBudgetEffect'
+    | 'cumulativeNetBudgetEffect';
   const value = (year: string, line: Line): number => {
     const own = budget.byFinancialYear.find((y) => y.year === year)?.[line] ?? 0;
     const base = lessBaseline ? (baseline!.byFinancialYear.find((y) => y.year === year)?.[line] ?? 0) : 0;
     return own - base;
   };
   const allYears = budget.byFinancialYear.map((y) => y.year);
-  const flows: Line[] = ['grossContractCost', 'externalFunding', 'ownContribution', 'cashableSaving', 'nonCashableSaving', 'netBudgetEffect'];
+  const flows: Line[] = [
+    'grossContractCost',
+    'externalFunding',
+    'ownContribution',
+    'cashableSaving',
+    'nonCashableSaving',
+    'netBudgetEffect',
+  ];
   let last = 0;
   allYears.forEach((year, i) => {
     if (flows.some((line) => Math.abs(value(year, line)) >= 0.5)) last = i;
@@ -166,7 +219,10 @@ export function budgetPlanTable(results: Results, perspective: string, extension
   const rows = lines.map(([line, label]) => {
     const cells = years.map((year) => formatMoney(value(year, line)));
     // The cumulative line's total is where it ends; the others add up.
-    const total = line === 'cumulativeNetBudgetEffect' ? value(years[years.length - 1] ?? '', line) : years.reduce((sum, year) => sum + value(year, line), 0);
+    const total =
+      line === 'cumulativeNetBudgetEffect'
+        ? value(years[years.length - 1] ?? '', line)
+        : years.reduce((sum, year) => sum + value(year, line), 0);
     return [label, ...cells, formatMoney(total)];
   });
   const who = perspectiveTitle(perspective, results);
@@ -190,7 +246,16 @@ export function budgetEffectTable(results: Results, extensionYears: number): Cha
   if (perspectives.length === 0) return null;
   // Years after the last in which any budget has money in it are left out (they add nothing to the row or the total).
   const allYears = optionBudget(results, perspectives[0]!, extensionYears)!.byFinancialYear.map((y) => y.year);
-  const last = allYears.reduce((found, year, i) => (perspectives.some((p) => Math.abs(optionBudget(results, p, extensionYears)!.byFinancialYear.find((y) => y.year === year)?.netBudgetEffect ?? 0) >= 0.5) ? i : found), 0);
+  const last = allYears.reduce(
+    (found, year, i) =>
+      perspectives.some(
+        (p) =>
+          Math.abs(optionBudget(results, p, extensionYears)!.byFinancialYear.find((y) => y.year === year)?.netBudgetEffect ?? 0) >= 0.5,
+      )
+        ? i
+        : found,
+    0,
+  );
   const years = allYears.slice(0, last + 1);
   const measure = headlineMeasure(results);
   const addsOf = (perspective: string): number | null => {
@@ -201,7 +266,12 @@ export function budgetEffectTable(results: Results, extensionYears: number): Cha
   const withAdds = extensionYears > 0 && perspectives.every((p) => addsOf(p) !== null);
   return {
     caption: t('pages.effect.caption', { option: optionName(extensionYears).toLowerCase() }),
-    head: [t('pages.effect.who'), ...years, t('pages.budget.head.total'), ...(withAdds ? [t('pages.effect.adds', { measure: measureWords(measure) })] : [])],
+    head: [
+      t('pages.effect.who'),
+      ...years,
+      t('pages.budget.head.total'),
+      ...(withAdds ? [t('pages.effect.adds', { measure: measureWords(measure) })] : []),
+    ],
     rows: perspectives.map((p) => {
       const budget = optionBudget(results, p, extensionYears)!;
       const total = budget.byFinancialYear.reduce((sum, y) => sum + y.netBudgetEffect, 0);
@@ -230,7 +300,10 @@ export function provenanceSentence(results: Results, scenario: Scenario): string
     count: top.length,
     assumptions,
     option: optionName(option.extensionYears).toLowerCase(),
-    inputs: listInWords(top.map((bar) => lowerFirst(inputLabel(bar.input, scenario.councils, scenario.fundingSchedule))), t('list.and')),
+    inputs: listInWords(
+      top.map((bar) => lowerFirst(inputLabel(bar.input, scenario.councils, scenario.fundingSchedule))),
+      t('list.and'),
+    ),
   };
   return assumptions === 0 ? t('provenance.top.zero', params) : tPlural('provenance.top', assumptions, params);
 }
@@ -243,7 +316,10 @@ export function updatedSentence(results: Results, scenario: Scenario, perspectiv
   const text = t('decision.updated', {
     who: perspective === REGION ? t('headline.whoRegion') : councilName(results, perspective),
     option: updated.bestOption === 0 ? t('subjectLower.none') : optionName(updated.bestOption).toLowerCase(),
-    chance: best?.probabilityBest === null || best?.probabilityBest === undefined ? '' : ` ${t('decision.updatedChance', { percent: formatPercent(best.probabilityBest, 0) })}`,
+    chance:
+      best?.probabilityBest === null || best?.probabilityBest === undefined
+        ? ''
+        : ` ${t('decision.updatedChance', { percent: formatPercent(best.probabilityBest, 0) })}`,
     measure: measureWords(headlineMeasure(results)),
   });
   return scenario.monitoringIllustrative === true ? `${text} ${t('illustrative.flag')}` : text;
@@ -278,7 +354,8 @@ export function decisionSection(results: Results, scenario: Scenario): DecisionS
           title: perspectiveTitle(perspective, results),
           decision: decisionTable(results, perspective, basis.contractPrice),
           budgets: hasBudget ? shown.flatMap((k) => budgetTable(results, perspective, k) ?? []) : [],
-          grant: perspective === REGION || !scenario.councils.some((c) => c.name === perspective) ? '' : grantSentence(scenario, perspective),
+          grant:
+            perspective === REGION || !scenario.councils.some((c) => c.name === perspective) ? '' : grantSentence(scenario, perspective),
         },
       ];
     }),

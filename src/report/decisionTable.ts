@@ -37,7 +37,11 @@ const money = (pounds: number | null | undefined): string => (pounds === null ||
 const share = (probability: number | null | undefined): string =>
   probability === null || probability === undefined ? none() : t('decisionTable.percent', { value: formatNumber(100 * probability, 1) });
 
-function figureRows(heading: 'decisionTable.row.adds' | 'decisionTable.row.marginal' | 'decisionTable.row.budget', figures: (DecisionFigure | null)[], simulated: boolean): TextRow[] {
+function figureRows(
+  heading: 'decisionTable.row.adds' | 'decisionTable.row.marginal' | 'decisionTable.row.budget',
+  figures: (DecisionFigure | null)[],
+  simulated: boolean,
+): TextRow[] {
   const rows: TextRow[] = [
     { label: t(heading) },
     { label: t('decisionTable.row.central'), indent: true, cells: figures.map((f) => money(f?.central)) },
@@ -50,16 +54,36 @@ function figureRows(heading: 'decisionTable.row.adds' | 'decisionTable.row.margi
 }
 
 /** The lines for one perspective's decision. */
-export function perspectiveDecisionLines(perspectiveKey: string, decision: PerspectiveDecision, simulated: boolean, width = 100, name: PerspectiveNamer = commandLinePerspective): string[] {
+export function perspectiveDecisionLines(
+  perspectiveKey: string,
+  decision: PerspectiveDecision,
+  simulated: boolean,
+  width = 100,
+  name: PerspectiveNamer = commandLinePerspective,
+): string[] {
   const perspective = name(perspectiveKey);
   const options = decision.options;
   const rows: TextRow[] = [
-    ...figureRows('decisionTable.row.adds', options.map((o) => o.incrementalNpv), simulated),
-    ...figureRows('decisionTable.row.marginal', options.map((o) => o.marginalNpv), simulated),
+    ...figureRows(
+      'decisionTable.row.adds',
+      options.map((o) => o.incrementalNpv),
+      simulated,
+    ),
+    ...figureRows(
+      'decisionTable.row.marginal',
+      options.map((o) => o.marginalNpv),
+      simulated,
+    ),
   ];
   // The extension years' effect on the councils' own budgets in cash (cashable savings only).
   if (options.every((o) => o.incrementalNetBudgetEffect !== undefined)) {
-    rows.push(...figureRows('decisionTable.row.budget', options.map((o) => o.incrementalNetBudgetEffect!), simulated));
+    rows.push(
+      ...figureRows(
+        'decisionTable.row.budget',
+        options.map((o) => o.incrementalNetBudgetEffect!),
+        simulated,
+      ),
+    );
   }
   if (simulated) {
     rows.push(
@@ -78,20 +102,42 @@ export function perspectiveDecisionLines(perspectiveKey: string, decision: Persp
   const best = simulated
     ? t('decisionTable.best.mean', { perspective, option: optionInWords(decision.bestOption) })
     : t('decisionTable.best.central', { perspective, option: optionInWords(decision.bestOptionCentral) });
-  const lines = [t('decisionTable.for', { perspective }), ...textTable(options.map((o) => optionHead(o.extensionYears)), rows, width), wrapText(best, width)];
-  if (simulated && decision.bestOptionCentral !== decision.bestOption) lines.push(wrapText(t('decisionTable.best.centralDiffers', { option: optionInWords(decision.bestOptionCentral) }), width));
+  const lines = [
+    t('decisionTable.for', { perspective }),
+    ...textTable(
+      options.map((o) => optionHead(o.extensionYears)),
+      rows,
+      width,
+    ),
+    wrapText(best, width),
+  ];
+  if (simulated && decision.bestOptionCentral !== decision.bestOption)
+    lines.push(wrapText(t('decisionTable.best.centralDiffers', { option: optionInWords(decision.bestOptionCentral) }), width));
   return lines;
 }
 
 /** The whole decision section: a heading, then each perspective (region first). */
-export function decisionSection(decision: Record<string, PerspectiveDecision>, updated: boolean, width = 100, name: PerspectiveNamer = commandLinePerspective): string {
+export function decisionSection(
+  decision: Record<string, PerspectiveDecision>,
+  updated: boolean,
+  width = 100,
+  name: PerspectiveNamer = commandLinePerspective,
+): string {
   const simulated = decisionSimulated(decision);
   const heading = t(updated ? 'decisionTable.headingUpdated' : 'decisionTable.heading');
-  const blocks = Object.entries(decision).map(([perspective, d]) => perspectiveDecisionLines(perspective, d, simulated, width, name).join('\n'));
+  const blocks = Object.entries(decision).map(([perspective, d]) =>
+    perspectiveDecisionLines(perspective, d, simulated, width, name).join('\n'),
+  );
   return [`${heading}\n${'='.repeat(heading.length)}`, ...blocks].join('\n\n');
 }
 
 /** One line per sanity limit that cut draws. */
 export function truncationLines(truncations: readonly TruncatedInput[]): string[] {
-  return truncations.map((cut) => t('decisionTable.truncation', { input: `${inputLabel(cut.input)} (${cut.input})`, limit: formatNumber(cut.limit, Number.isInteger(cut.limit) ? 0 : 2), chance: formatPercent(cut.probabilityBeyond, 2) }));
+  return truncations.map((cut) =>
+    t('decisionTable.truncation', {
+      input: `${inputLabel(cut.input)} (${cut.input})`,
+      limit: formatNumber(cut.limit, Number.isInteger(cut.limit) ? 0 : 2),
+      chance: formatPercent(cut.probabilityBeyond, 2),
+    }),
+  );
 }

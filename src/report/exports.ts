@@ -22,7 +22,13 @@ export function languageSuffix(locale: Locale = currentLocale()): string {
   return locale === DEFAULT_LOCALE ? '' : `-${locale}`;
 }
 
-const STAMP_HEAD = ['csv.head.seed', 'csv.head.iterations', 'csv.head.changes', 'csv.head.ran_at', 'csv.head.run_url'] as const satisfies readonly MessageKey[];
+const STAMP_HEAD = [
+  'csv.head.seed',
+  'csv.head.iterations',
+  'csv.head.changes',
+  'csv.head.ran_at',
+  'csv.head.run_url',
+] as const satisfies readonly MessageKey[];
 
 function stampCells(stamp: RunStamp): Cell[] {
   return [stamp.seed, stamp.iterations, stamp.changes.join('; '), stamp.ranAt, stamp.url ?? ''];
@@ -40,7 +46,9 @@ function stamped(table: Cell[][], stamp: RunStamp): Cell[][] {
  * the decision, budget and decision map tables follow (as in resultsCsv), stamped the same way.
  */
 export function stampedResultsCsv(results: Results, stamp: RunStamp): string {
-  return csvSections([resultRows(results), decisionRows(results), budgetRows(results), decisionMapRows(results)].map((table) => stamped(table, stamp)));
+  return csvSections(
+    [resultRows(results), decisionRows(results), budgetRows(results), decisionMapRows(results)].map((table) => stamped(table, stamp)),
+  );
 }
 
 /**

@@ -87,11 +87,7 @@ export function formatMoneyShort(pounds: number, unit?: MoneyUnit, locale: Local
   if (chosenUnit === 'pounds') return formatMoney(pounds, locale);
   const amount = withoutNegativeZero(roundShort(pounds / UNIT_SIZES[chosenUnit]));
   const suffixKey =
-    chosenUnit === 'thousands'
-      ? 'money.thousandSuffix'
-      : chosenUnit === 'millions'
-        ? 'money.millionSuffix'
-        : 'money.billionSuffix';
+    chosenUnit === 'thousands' ? 'money.thousandSuffix' : chosenUnit === 'millions' ? 'money.millionSuffix' : 'money.billionSuffix';
   const text = numberFormat(locale, {
     style: 'currency',
     currency: 'GBP',
@@ -107,11 +103,7 @@ export function formatMoneyShort(pounds: number, unit?: MoneyUnit, locale: Local
  */
 export function formatMoneyRange(lowPounds: number, highPounds: number, locale: Locale = currentLocale()): string {
   const unit = moneyUnitFor(Math.max(Math.abs(lowPounds), Math.abs(highPounds)));
-  return t(
-    'range.between',
-    { low: formatMoneyShort(lowPounds, unit, locale), high: formatMoneyShort(highPounds, unit, locale) },
-    locale,
-  );
+  return t('range.between', { low: formatMoneyShort(lowPounds, unit, locale), high: formatMoneyShort(highPounds, unit, locale) }, locale);
 }
 
 /**

@@ -8,7 +8,18 @@
 import type { BudgetYear, DecisionFigure, OptionBudget, OptionResult, PerspectiveDecision, Results } from '../model/results';
 import { centralValues } from '../scenario/inputs';
 import type { Scenario } from '../scenario/types';
-import { decisionOf, headlineMeasure, headlinePerspectiveOf, headlineValue, measureWords, npvOf, optionBudget, perspectivesOf, REGION, type HeadlineMeasure } from './decision';
+import {
+  decisionOf,
+  headlineMeasure,
+  headlinePerspectiveOf,
+  headlineValue,
+  measureWords,
+  npvOf,
+  optionBudget,
+  perspectivesOf,
+  REGION,
+  type HeadlineMeasure,
+} from './decision';
 import { formatChance, formatMoneyShort, formatMonth, formatNumber, formatPercent, moneyUnitFor } from './format';
 import { distributionInWords, inputLabel, listInWords, unitOf, valueInWords } from './inputs';
 import { councilName, localText } from './localText';
@@ -34,7 +45,13 @@ export function npvEstimate(option: OptionResult, perspective: string): NpvEstim
   if (simulated === undefined) {
     return { npv: npvOf(option, perspective, 'central'), low: null, high: null, chance: null, measure: 'central' };
   }
-  return { npv: simulated.npv.mean, low: simulated.npv.p10, high: simulated.npv.p90, chance: simulated.probabilityNpvPositive, measure: 'mean' };
+  return {
+    npv: simulated.npv.mean,
+    low: simulated.npv.p10,
+    high: simulated.npv.p90,
+    chance: simulated.probabilityNpvPositive,
+    measure: 'mean',
+  };
 }
 
 /**
@@ -66,7 +83,9 @@ export function likelihoodOf(chance: number): Likelihood {
  * One end of a range of money in words: "a saving of £1.3m", "a loss of £2.3m".
  */
 function gainOrLoss(pounds: number, unit: ReturnType<typeof moneyUnitFor>): string {
-  return pounds >= 0 ? t('money.saving', { amount: formatMoneyShort(pounds, unit) }) : t('money.loss', { amount: formatMoneyShort(-pounds, unit) });
+  return pounds >= 0
+    ? t('money.saving', { amount: formatMoneyShort(pounds, unit) })
+    : t('money.loss', { amount: formatMoneyShort(-pounds, unit) });
 }
 
 /**
@@ -104,7 +123,10 @@ function answerPhrase(estimate: NpvEstimate, who: string): string {
 }
 
 /** The tail of a sentence: the range and the chance, when there was a simulation ('' without). */
-function rangeAndChance(estimate: NpvEstimate, chanceKey: 'answer.rangeAndChance' | 'answer.rangeAndChanceExtra' = 'answer.rangeAndChance'): string {
+function rangeAndChance(
+  estimate: NpvEstimate,
+  chanceKey: 'answer.rangeAndChance' | 'answer.rangeAndChanceExtra' = 'answer.rangeAndChance',
+): string {
   if (estimate.low === null || estimate.high === null || estimate.chance === null) return '';
   return ` ${t(chanceKey, { range: rangeInWords(estimate.low, estimate.high), chance: formatChance(estimate.chance) })}`;
 }
@@ -123,7 +145,11 @@ function whoOf(perspective: string, name: string): string {
  */
 export function optionHeadline(option: OptionResult, perspective: string, maxYears: number, name = perspective): string {
   const estimate = npvEstimate(option, perspective);
-  return t('headline.region', { subject: optionSubject(option.extensionYears, maxYears), answer: answerPhrase(estimate, whoOf(perspective, name)), tail: rangeAndChance(estimate) });
+  return t('headline.region', {
+    subject: optionSubject(option.extensionYears, maxYears),
+    answer: answerPhrase(estimate, whoOf(perspective, name)),
+    tail: rangeAndChance(estimate),
+  });
 }
 
 /** An increment (or any decision figure) as an estimate under the headline measure. */
@@ -145,7 +171,14 @@ export function figureEstimate(figure: DecisionFigure, measure: HeadlineMeasure)
  *   £470k, on average across the simulations (8 in 10 simulations: between a loss of £1.6m and a
  *   saving of £0.9m; chance the extension years pay for themselves: about 3 in 10)."
  */
-export function extensionSentence(decision: PerspectiveDecision, perspective: string, extensionYears: number, maxYears: number, measure: HeadlineMeasure, name = perspective): string {
+export function extensionSentence(
+  decision: PerspectiveDecision,
+  perspective: string,
+  extensionYears: number,
+  maxYears: number,
+  measure: HeadlineMeasure,
+  name = perspective,
+): string {
   const option = decision.options.find((o) => o.extensionYears === extensionYears);
   if (option === undefined) throw new Error(`extensionSentence: no option with ${extensionYears} extension years`);
   const estimate = figureEstimate(option.incrementalNpv, measure);
@@ -170,7 +203,13 @@ export function endMonth(contract: Pick<Scenario['contract'], 'baseEnd'>, extens
  *   term (March 2027): on average across the simulations, no number of extension years adds more
  *   than it costs. It comes out best in 58% of the simulations (about 6 in 10)."
  */
-export function bestSentence(decision: PerspectiveDecision, perspective: string, contract: Pick<Scenario['contract'], 'baseEnd'>, measure: HeadlineMeasure, name = perspective): string {
+export function bestSentence(
+  decision: PerspectiveDecision,
+  perspective: string,
+  contract: Pick<Scenario['contract'], 'baseEnd'>,
+  measure: HeadlineMeasure,
+  name = perspective,
+): string {
   const best = decision.options.find((o) => o.extensionYears === decision.bestOption);
   if (best === undefined) throw new Error(`bestSentence: no option with ${decision.bestOption} extension years`);
   const who = perspective === REGION ? t('headline.whoRegion') : name;
@@ -202,7 +241,12 @@ export function marginalSentence(decision: PerspectiveDecision, measure: Headlin
   const items = decision.options.flatMap((o) => {
     if (o.marginalNpv === null) return [];
     const value = headlineValue(o.marginalNpv, measure);
-    return [t(value >= 0 ? 'decision.marginal.adds' : 'decision.marginal.loses', { year: o.extensionYears, amount: formatMoneyShort(Math.abs(value)) })];
+    return [
+      t(value >= 0 ? 'decision.marginal.adds' : 'decision.marginal.loses', {
+        year: o.extensionYears,
+        amount: formatMoneyShort(Math.abs(value)),
+      }),
+    ];
   });
   const values = decision.options.flatMap((o) => (o.marginalNpv === null ? [] : [headlineValue(o.marginalNpv, measure)]));
   if (items.length === 0 || values.every((v) => Math.abs(v) < 0.5)) return null;
@@ -222,13 +266,20 @@ export function optionSubjectLower(extensionYears: number, maxYears: number): st
  * stopping at the end of the fixed term): the mean across the simulations when every year carries
  * one (`netBudgetEffectMean`), else at the central values; null without budget tables.
  */
-export function budgetEffect(results: Results, perspective: string, extensionYears: number): { value: number; measure: HeadlineMeasure } | null {
+export function budgetEffect(
+  results: Results,
+  perspective: string,
+  extensionYears: number,
+): { value: number; measure: HeadlineMeasure } | null {
   const budgets = [optionBudget(results, perspective, extensionYears), optionBudget(results, perspective, 0)];
   if (budgets.some((b) => b === null)) return null;
   const years = budgets.flatMap((b) => b!.byFinancialYear) as (BudgetYear & { netBudgetEffectMean?: number | null })[];
   const measure: HeadlineMeasure = years.every((y) => typeof y.netBudgetEffectMean === 'number') ? 'mean' : 'central';
   const total = (b: OptionBudget): number =>
-    (b.byFinancialYear as (BudgetYear & { netBudgetEffectMean?: number | null })[]).reduce((sum, y) => sum + (measure === 'mean' ? y.netBudgetEffectMean! : y.netBudgetEffect), 0);
+    (b.byFinancialYear as (BudgetYear & { netBudgetEffectMean?: number | null })[]).reduce(
+      (sum, y) => sum + (measure === 'mean' ? y.netBudgetEffectMean! : y.netBudgetEffect),
+      0,
+    );
   return { value: total(budgets[0]!) - total(budgets[1]!), measure };
 }
 
@@ -243,7 +294,12 @@ export function budgetSentence(results: Results, councilKey: string, extensionYe
   const effect = budgetEffect(results, councilKey, extensionYears);
   if (effect === null || effect.measure !== headlineMeasure(results)) return null;
   const council = councilName(results, councilKey);
-  if (Math.abs(effect.value) < 0.5) return t('decision.budget.nothing', { council, subject: optionSubjectLower(extensionYears, maxYears), measure: measureWords(effect.measure) });
+  if (Math.abs(effect.value) < 0.5)
+    return t('decision.budget.nothing', {
+      council,
+      subject: optionSubjectLower(extensionYears, maxYears),
+      measure: measureWords(effect.measure),
+    });
   return t(effect.value >= 0 ? 'decision.budget.save' : 'decision.budget.cost', {
     council,
     subject: optionSubjectLower(extensionYears, maxYears),
@@ -288,7 +344,8 @@ export function decisionWords(results: Results, scenario: Pick<Scenario, 'contra
       // The best option's own increment is already in its sentence.
       const noDifference = decision.options.every((o) => Math.abs(headlineValue(o.incrementalNpv, measure)) < 0.5);
       if (budget !== null) sentences.push(budget);
-      else if (focus !== decision.bestOption && !noDifference) sentences.push(extensionSentence(decision, perspective, focus, maxYears, measure, name));
+      else if (focus !== decision.bestOption && !noDifference)
+        sentences.push(extensionSentence(decision, perspective, focus, maxYears, measure, name));
       if (perspective === lead) {
         const marginal = marginalSentence(decision, measure);
         if (marginal !== null) sentences.push(marginal);
@@ -321,8 +378,12 @@ export function headlines(results: Results, scenario: Pick<Scenario, 'contract' 
       return {
         extensionYears: k,
         name: optionName(k),
-        region: maxYears === 0 ? optionHeadline(option, REGION, maxYears) : t('decision.baseline', { fixedEnd: endMonth(scenario.contract, 0) }),
-        councils: maxYears === 0 ? councils.map((c) => ({ council: localText(c.label), text: optionHeadline(option, c.name, maxYears, localText(c.label)) })) : [],
+        region:
+          maxYears === 0 ? optionHeadline(option, REGION, maxYears) : t('decision.baseline', { fixedEnd: endMonth(scenario.contract, 0) }),
+        councils:
+          maxYears === 0
+            ? councils.map((c) => ({ council: localText(c.label), text: optionHeadline(option, c.name, maxYears, localText(c.label)) }))
+            : [],
       };
     }
     return {
@@ -331,7 +392,9 @@ export function headlines(results: Results, scenario: Pick<Scenario, 'contract' 
       region: extensionSentence(decisions[REGION]!, REGION, k, maxYears, measure),
       councils: councils.map((c) => ({
         council: localText(c.label),
-        text: budgetSentence(results, c.name, k, maxYears) ?? extensionSentence(decisions[c.name]!, c.name, k, maxYears, measure, localText(c.label)),
+        text:
+          budgetSentence(results, c.name, k, maxYears) ??
+          extensionSentence(decisions[c.name]!, c.name, k, maxYears, measure, localText(c.label)),
       })),
     };
   });
@@ -389,9 +452,12 @@ export function grantScheduleSentence(scenario: Scenario): string {
     const periods = schedule.map((entry, i) => {
       const share = shareWords(scenario, `funding.schedule.${i}.external_share`, central);
       const from = formatMonth(entry.from.slice(0, 7));
-      return entry.to === undefined ? t('grant.period.from', { share, from }) : t('grant.period.range', { share, from, to: formatMonth(entry.to.slice(0, 7)) });
+      return entry.to === undefined
+        ? t('grant.period.from', { share, from })
+        : t('grant.period.range', { share, from, to: formatMonth(entry.to.slice(0, 7)) });
     });
-    const covered = (month: number): boolean => schedule.some((e) => monthNumber(e.from) <= month && (e.to === undefined || month <= monthNumber(e.to)));
+    const covered = (month: number): boolean =>
+      schedule.some((e) => monthNumber(e.from) <= month && (e.to === undefined || month <= monthNumber(e.to)));
     const first = monthNumber(scenario.contract.start);
     const last = monthNumber(scenario.contract.baseEnd) + 12 * scenario.contract.maxYears;
     let gap = false;
@@ -421,7 +487,9 @@ export function endedEarlySentence(results: Results, scenario: Pick<Scenario, 'i
   const options = (decision?.options ?? []).filter((o) => o.extensionYears >= 1 && o.probabilityEndedEarly !== null);
   if (options.length === 0) return null;
   if (options.every((o) => o.probabilityEndedEarly === 0)) return t('grant.endedEarly.never');
-  const items = options.map((o) => t('grant.endedEarly.item', { percent: formatPercent(o.probabilityEndedEarly!, 1), option: optionName(o.extensionYears).toLowerCase() }));
+  const items = options.map((o) =>
+    t('grant.endedEarly.item', { percent: formatPercent(o.probabilityEndedEarly!, 1), option: optionName(o.extensionYears).toLowerCase() }),
+  );
   return t('grant.endedEarly', { items: listInWords(items, t('list.and')) });
 }
 

@@ -15,7 +15,8 @@ import { currentLocale, t, tPlural, type Locale, type MessageKey } from './messa
 export type ValueOfInformationSection = Pick<ValueOfInformationResult, 'evpi' | 'evppi'> & { waitOneYear: WaitOneYearSection | null };
 
 /** The parts of waitOneYear the sentences read (sampleInformation only when given). */
-export type WaitOneYearSection = Pick<WaitOneYear, 'valueOfWaiting' | 'valueOfCommittingNow' | 'bestOptionNow'> & Partial<Pick<WaitOneYear, 'sampleInformation'>>;
+export type WaitOneYearSection = Pick<WaitOneYear, 'valueOfWaiting' | 'valueOfCommittingNow' | 'bestOptionNow'> &
+  Partial<Pick<WaitOneYear, 'sampleInformation'>>;
 
 type CountRange = Pick<TrackedCount, 'observed' | 'p10' | 'p90'>;
 
@@ -37,7 +38,8 @@ export const SAME_WITHIN_POUNDS = 1_000;
 export function inputName(path: string, locale: Locale = currentLocale()): string {
   const name = inputRow(path)?.name;
   if (name !== undefined) return t(name as MessageKey, {}, locale);
-  if (path.startsWith('variables.')) return t('information.input.variable', { name: path.slice('variables.'.length).replaceAll('_', ' ') }, locale);
+  if (path.startsWith('variables.'))
+    return t('information.input.variable', { name: path.slice('variables.'.length).replaceAll('_', ' ') }, locale);
   return path;
 }
 
@@ -66,7 +68,11 @@ export function valueOfInformationSentences(voi: ValueOfInformationSection, loca
   const little = ranked.filter(([, value]) => value < threshold).map(([path]) => inputName(path, locale));
   const littleText = little.length > 0 ? tPlural('information.evppi.little', little.length, { inputs: list(little, locale) }, locale) : '';
   if (top) {
-    const worth = t('information.evppi.worth', { input: inputName(top[0], locale), amount: formatMoneyShort(top[1], undefined, locale) }, locale);
+    const worth = t(
+      'information.evppi.worth',
+      { input: inputName(top[0], locale), amount: formatMoneyShort(top[1], undefined, locale) },
+      locale,
+    );
     sentences.push(littleText ? t('information.evppi.join', { first: worth, second: littleText }, locale) : `${worth}.`);
   } else if (littleText) {
     sentences.push(`${littleText.charAt(0).toUpperCase()}${littleText.slice(1)}.`);
@@ -81,7 +87,8 @@ export function waitOneYearSentences(wait: WaitOneYearSection, locale: Locale = 
   const gap = wait.valueOfWaiting - wait.valueOfCommittingNow;
   const key = Math.abs(gap) < SAME_WITHIN_POUNDS ? 'information.wait.same' : gap > 0 ? 'information.wait.better' : 'information.wait.worse';
   const sentences = [t(key, { difference, best }, locale)];
-  if (wait.sampleInformation !== undefined) sentences.push(t('information.wait.learning', { amount: formatMoneyShort(wait.sampleInformation, undefined, locale) }, locale));
+  if (wait.sampleInformation !== undefined)
+    sentences.push(t('information.wait.learning', { amount: formatMoneyShort(wait.sampleInformation, undefined, locale) }, locale));
   return sentences;
 }
 
@@ -90,14 +97,32 @@ export function trackingSentences(monitoring: MonitoringSection, locale: Locale 
   const { tracking } = monitoring;
   const sentences = [t(`information.tracking.${tracking.status}` as MessageKey, {}, locale)];
   if (tracking.breakdowns) {
-    const followedUp = monitoring.periods.reduce((sum, p) => sum + (p.observed.followedUp !== undefined && p.observed.breakdowns !== undefined ? p.observed.followedUp : 0), 0);
+    const followedUp = monitoring.periods.reduce(
+      (sum, p) => sum + (p.observed.followedUp !== undefined && p.observed.breakdowns !== undefined ? p.observed.followedUp : 0),
+      0,
+    );
     sentences.push(
-      t('information.tracking.breakdowns', { observed: formatNumber(tracking.breakdowns.observed, 0, locale), followedUp: formatNumber(followedUp, 0, locale), low: tracking.breakdowns.p10, high: tracking.breakdowns.p90 }, locale),
+      t(
+        'information.tracking.breakdowns',
+        {
+          observed: formatNumber(tracking.breakdowns.observed, 0, locale),
+          followedUp: formatNumber(followedUp, 0, locale),
+          low: tracking.breakdowns.p10,
+          high: tracking.breakdowns.p90,
+        },
+        locale,
+      ),
     );
     sentences.push(t('information.tracking.caveat', {}, locale));
   }
   if (tracking.referrals) {
-    sentences.push(t('information.tracking.referrals', { observed: formatNumber(tracking.referrals.observed, 0, locale), low: tracking.referrals.p10, high: tracking.referrals.p90 }, locale));
+    sentences.push(
+      t(
+        'information.tracking.referrals',
+        { observed: formatNumber(tracking.referrals.observed, 0, locale), low: tracking.referrals.p10, high: tracking.referrals.p90 },
+        locale,
+      ),
+    );
   }
   for (const warning of monitoring.warnings) sentences.push(warningSentence(warning, locale));
   return sentences;
@@ -108,11 +133,19 @@ export function warningSentence(warning: { code: string } & Record<string, unkno
   const number = (key: string): string => formatNumber(Number(warning[key]), 0, locale);
   switch (warning.code) {
     case 'low-effective-sample-size':
-      return t('information.warning.low-effective-sample-size', { ess: number('effectiveSampleSize'), iterations: number('iterations') }, locale);
+      return t(
+        'information.warning.low-effective-sample-size',
+        { ess: number('effectiveSampleSize'), iterations: number('iterations') },
+        locale,
+      );
     case 'low-effective-share':
       return t('information.warning.low-effective-share', { share: formatPercent(Number(warning.share), 1, locale) }, locale);
     case 'more-draws-used':
-      return t('information.warning.more-draws-used', { iterations: number('iterations'), requested: number('requestedIterations') }, locale);
+      return t(
+        'information.warning.more-draws-used',
+        { iterations: number('iterations'), requested: number('requestedIterations') },
+        locale,
+      );
     case 'observations-impossible':
       return t('information.warning.observations-impossible', {}, locale);
     default:
@@ -122,5 +155,13 @@ export function warningSentence(warning: { code: string } & Record<string, unkno
 
 /** The option's expected region NPV before and after the update, in words. */
 export function updateSentence(extensionYears: number, before: number, after: number, locale: Locale = currentLocale()): string {
-  return t('information.update.npv', { option: optionName(extensionYears, locale), before: formatMoneyShort(before, undefined, locale), after: formatMoneyShort(after, undefined, locale) }, locale);
+  return t(
+    'information.update.npv',
+    {
+      option: optionName(extensionYears, locale),
+      before: formatMoneyShort(before, undefined, locale),
+      after: formatMoneyShort(after, undefined, locale),
+    },
+    locale,
+  );
 }

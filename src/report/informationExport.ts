@@ -58,8 +58,26 @@ function rounded(value: Cell, unit: Unit): Cell {
 const COUNTS = ['referrals', 'starts', 'followedUp', 'breakdowns', 'residentialEntries'] as const;
 const BANDED = ['referrals', 'breakdowns', 'residentialEntries'] as const;
 
-function row(section: string, item: string, statistic: string, value: Cell, unit: Unit, label = '', extra: { extensionYears?: number; perspective?: string; from?: string; to?: string } = {}): Cell[] {
-  return [section, item, label, extra.extensionYears ?? null, extra.perspective ?? null, extra.from ?? null, extra.to ?? null, statistic, ...UNITS.map((u) => (u === unit ? rounded(value, unit) : null))];
+function row(
+  section: string,
+  item: string,
+  statistic: string,
+  value: Cell,
+  unit: Unit,
+  label = '',
+  extra: { extensionYears?: number; perspective?: string; from?: string; to?: string } = {},
+): Cell[] {
+  return [
+    section,
+    item,
+    label,
+    extra.extensionYears ?? null,
+    extra.perspective ?? null,
+    extra.from ?? null,
+    extra.to ?? null,
+    statistic,
+    ...UNITS.map((u) => (u === unit ? rounded(value, unit) : null)),
+  ];
 }
 
 function monteCarloRows(section: 'beforeUpdate' | 'afterUpdate', options: readonly OptionResult[], results: Results): Cell[][] {
@@ -90,20 +108,35 @@ export function informationRows(results: Results): Cell[][] {
       const at = { from: period.from, to: period.to };
       for (const count of COUNTS) {
         const observed = period.observed[count];
-        if (observed !== undefined) rows.push(row('monitoring', count, 'observed', observed, 'whole_children', t(`export.info.count.${count}`), at));
+        if (observed !== undefined)
+          rows.push(row('monitoring', count, 'observed', observed, 'whole_children', t(`export.info.count.${count}`), at));
       }
       for (const count of BANDED) {
         const band = period.expected[count];
         if (band === undefined) continue;
-        for (const p of ['p10', 'p50', 'p90'] as const) rows.push(row('monitoring', count, `expected${p.toUpperCase()}`, band[p], 'whole_children', t('export.info.expected', { count: t(`export.info.count.${count}`), p: p.toUpperCase() }), at));
+        for (const p of ['p10', 'p50', 'p90'] as const)
+          rows.push(
+            row(
+              'monitoring',
+              count,
+              `expected${p.toUpperCase()}`,
+              band[p],
+              'whole_children',
+              t('export.info.expected', { count: t(`export.info.count.${count}`), p: p.toUpperCase() }),
+              at,
+            ),
+          );
       }
     }
-    rows.push(row('tracking', 'status', 'value', monitoring.tracking.status, 'text', t(`information.tracking.${monitoring.tracking.status}`)));
+    rows.push(
+      row('tracking', 'status', 'value', monitoring.tracking.status, 'text', t(`information.tracking.${monitoring.tracking.status}`)),
+    );
     for (const count of BANDED) {
       const tracked = monitoring.tracking[count];
       if (tracked === undefined) continue;
       rows.push(row('tracking', count, 'observed', tracked.observed, 'whole_children', t('export.info.pooled')));
-      for (const p of ['p10', 'p50', 'p90'] as const) rows.push(row('tracking', count, `expected${p.toUpperCase()}`, tracked[p], 'whole_children', t('export.info.pooled')));
+      for (const p of ['p10', 'p50', 'p90'] as const)
+        rows.push(row('tracking', count, `expected${p.toUpperCase()}`, tracked[p], 'whole_children', t('export.info.pooled')));
       rows.push(row('tracking', count, 'position', tracked.position, 'text', t('export.info.pooled')));
     }
     rows.push(row('update', 'effectiveSampleSize', 'value', monitoring.effectiveSampleSize, 'simulations', t('export.info.ess')));
@@ -115,10 +148,21 @@ export function informationRows(results: Results): Cell[][] {
   const value = results.valueOfInformation;
   if (value) {
     const region = { perspective: exportPerspective(REGION, results) };
-    rows.push(row('valueOfInformation', 'afterUpdate', 'value', yesNoCell(value.afterUpdate === true), 'text', t('export.info.afterUpdate'), region));
+    rows.push(
+      row(
+        'valueOfInformation',
+        'afterUpdate',
+        'value',
+        yesNoCell(value.afterUpdate === true),
+        'text',
+        t('export.info.afterUpdate'),
+        region,
+      ),
+    );
     rows.push(row('valueOfInformation', 'iterations', 'value', value.iterations, 'simulations', t('export.info.iterations'), region));
     rows.push(row('valueOfInformation', 'evpi', 'value', value.evpi, 'gbp', t('export.info.evpi'), region));
-    for (const [path, pounds] of Object.entries(value.evppi).sort((a, b) => b[1] - a[1])) rows.push(row('valueOfInformation', path, 'evppi', pounds, 'gbp', inputLabel(path), region));
+    for (const [path, pounds] of Object.entries(value.evppi).sort((a, b) => b[1] - a[1]))
+      rows.push(row('valueOfInformation', path, 'evppi', pounds, 'gbp', inputLabel(path), region));
     const wait = value.waitOneYear;
     if (wait) {
       rows.push(row('waitOneYear', 'valueOfCommittingNow', 'value', wait.valueOfCommittingNow, 'gbp', t('export.info.now'), region));

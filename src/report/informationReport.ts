@@ -9,7 +9,18 @@ import type { MonitoringResult, OptionResult, Results } from '../model/results';
 import type { ChartTable } from './charts';
 import { formatChance, formatMoney, formatMoneyShort, formatMonth, formatNumber, formatPercent } from './format';
 import { optionName, REGION } from './headline';
-import { inputName, optionName as optionInWords, trackingSentences, updateSentence, valueOfInformationSentences, waitOneYearSentences, warningSentence, SAME_WITHIN_POUNDS, type ValueOfInformationSection, type WaitOneYearSection } from './information';
+import {
+  inputName,
+  optionName as optionInWords,
+  trackingSentences,
+  updateSentence,
+  valueOfInformationSentences,
+  waitOneYearSentences,
+  warningSentence,
+  SAME_WITHIN_POUNDS,
+  type ValueOfInformationSection,
+  type WaitOneYearSection,
+} from './information';
 import { inputLabel } from './inputs';
 import { t, tPlural, type MessageKey } from './messages';
 import { trackerData, type TrackedPeriod, type TrackerSeries } from './tracker';
@@ -110,7 +121,13 @@ export function trackerCharts(periods: readonly TrackedPeriod[]): TrackerChart[]
     const title =
       above + below === 0
         ? t('tracker.title.within', { count: name, periods: tPlural('tracker.periods', judged.length) })
-        : t('tracker.title.outside', { count: name, outside: formatNumber(above + below), periods: tPlural('tracker.periods', judged.length), above: formatNumber(above), below: formatNumber(below) });
+        : t('tracker.title.outside', {
+            count: name,
+            outside: formatNumber(above + below),
+            periods: tPlural('tracker.periods', judged.length),
+            above: formatNumber(above),
+            below: formatNumber(below),
+          });
     const kept = periods.filter((_, i) => keep[i]);
     const fullLabels = pick(data.labels);
     const observed = pick(s.observed);
@@ -196,13 +213,17 @@ function bestByMean(options: readonly OptionResult[]): OptionResult | undefined 
 }
 
 /** EVPPI per input as a horizontal bar chart with its table, largest first. */
-export function evppiChart(value: ValueOfInformationSection, label: (path: string) => string = (path) => inputLabel(path)): InformationBarsChart | null {
+export function evppiChart(
+  value: ValueOfInformationSection,
+  label: (path: string) => string = (path) => inputLabel(path),
+): InformationBarsChart | null {
   const ranked = Object.entries(value.evppi).sort((a, b) => b[1] - a[1]);
   if (ranked.length === 0) return null;
   const [topPath, topValue] = ranked[0]!;
-  const title = value.evpi > 0 && topValue > 0
-    ? t('voi.chart.title', { input: label(topPath), amount: formatMoneyShort(topValue) })
-    : t('voi.chart.titleNone');
+  const title =
+    value.evpi > 0 && topValue > 0
+      ? t('voi.chart.title', { input: label(topPath), amount: formatMoneyShort(topValue) })
+      : t('voi.chart.titleNone');
   return {
     id: 'chart-evppi',
     kind: 'hbars',
@@ -215,7 +236,11 @@ export function evppiChart(value: ValueOfInformationSection, label: (path: strin
       caption: t('voi.chart.caption'),
       head: [t('chart.head.assumption'), t('voi.head.worth'), t('voi.head.share')],
       rows: [
-        ...ranked.map(([path, pounds]) => [label(path), formatMoney(pounds), value.evpi > 0 ? formatPercent(pounds / value.evpi, 0) : t('tracker.none')]),
+        ...ranked.map(([path, pounds]) => [
+          label(path),
+          formatMoney(pounds),
+          value.evpi > 0 ? formatPercent(pounds / value.evpi, 0) : t('tracker.none'),
+        ]),
         [t('voi.row.evpi'), formatMoney(value.evpi), value.evpi > 0 ? formatPercent(1, 0) : t('tracker.none')],
       ],
     },
@@ -227,7 +252,9 @@ export function waitVerdict(wait: WaitOneYearSection): string {
   const gap = wait.valueOfWaiting - wait.valueOfCommittingNow;
   const best = optionInWords(wait.bestOptionNow);
   if (Math.abs(gap) < SAME_WITHIN_POUNDS) return t('wait.verdict.either', { best });
-  return gap > 0 ? t('wait.verdict.prudent', { amount: formatMoneyShort(gap) }) : t('wait.verdict.notPrudent', { amount: formatMoneyShort(-gap), best });
+  return gap > 0
+    ? t('wait.verdict.prudent', { amount: formatMoneyShort(gap) })
+    : t('wait.verdict.notPrudent', { amount: formatMoneyShort(-gap), best });
 }
 
 /**
@@ -235,7 +262,10 @@ export function waitVerdict(wait: WaitOneYearSection): string {
  * `illustrative` (the scenario's monitoring counts are made up, section 19) every finding drawn from
  * the counts is flagged beside it.
  */
-export function informationReport(results: Results, options: { illustrative?: boolean; label?: (path: string) => string } = {}): InformationReport {
+export function informationReport(
+  results: Results,
+  options: { illustrative?: boolean; label?: (path: string) => string } = {},
+): InformationReport {
   const monitoring = monitoringOf(results);
   const value = results.valueOfInformation ?? null;
   const charts: InformationChart[] = [];
@@ -248,7 +278,10 @@ export function informationReport(results: Results, options: { illustrative?: bo
     charts.push(...trackers);
     tracking = {
       sentences: trackingSentences({ ...monitoring, warnings: [] }).map(flag),
-      effectiveSampleSize: t('tracker.ess', { ess: formatNumber(monitoring.effectiveSampleSize), iterations: formatNumber(monitoring.iterations) }),
+      effectiveSampleSize: t('tracker.ess', {
+        ess: formatNumber(monitoring.effectiveSampleSize),
+        iterations: formatNumber(monitoring.iterations),
+      }),
       warnings: monitoring.warnings.map((w) => warningSentence(w)),
       charts: trackers,
     };
@@ -259,7 +292,9 @@ export function informationReport(results: Results, options: { illustrative?: bo
       const beforeMean = before.monteCarlo?.perspectives[REGION]?.npv.mean;
       update = {
         sentences: [
-          ...(beforeMean === undefined ? [] : [updateSentence(bestAfter.extensionYears, beforeMean, bestAfter.monteCarlo!.perspectives[REGION]!.npv.mean)]),
+          ...(beforeMean === undefined
+            ? []
+            : [updateSentence(bestAfter.extensionYears, beforeMean, bestAfter.monteCarlo!.perspectives[REGION]!.npv.mean)]),
           t('update.best', { option: optionInWords(bestAfter.extensionYears) }),
         ].map(flag),
         table: { ...updateTable(results.options, updated), caption: flag(t('update.caption')) },

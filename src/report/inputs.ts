@@ -38,7 +38,11 @@ const localTextOrEmpty = (text: LocalText | undefined): string => (text === unde
  * @example inputLabel('outcomes.effectiveness') // "Share of those breakdowns the service prevents"
  * @example inputLabel('variables.bridgend_share_of_region') // "Bridgend share of region"
  */
-export function inputLabel(path: string, councils: readonly { name: string; label?: LocalText }[] = [], schedule: readonly { from: string; to?: string }[] = []): string {
+export function inputLabel(
+  path: string,
+  councils: readonly { name: string; label?: LocalText }[] = [],
+  schedule: readonly { from: string; to?: string }[] = [],
+): string {
   const row = inputRow(path);
   // Every row's label is a key of the message catalogue (test/scenario/catalogue.test.ts).
   if (row !== undefined) return t(row.label as MessageKey);
@@ -47,12 +51,16 @@ export function inputLabel(path: string, councils: readonly { name: string; labe
     const dates = schedule[Number(entry[1])];
     if (dates === undefined) return t('input.funding.schedule', { entry: Number(entry[1]) + 1 });
     const from = formatMonth(dates.from.slice(0, 7));
-    return dates.to === undefined ? t('input.funding.scheduleFrom', { from }) : t('input.funding.scheduleRange', { from, to: formatMonth(dates.to.slice(0, 7)) });
+    return dates.to === undefined
+      ? t('input.funding.scheduleFrom', { from })
+      : t('input.funding.scheduleRange', { from, to: formatMonth(dates.to.slice(0, 7)) });
   }
   const council = COUNCIL_SHARE.exec(path);
   if (council !== null) {
     const index = Number(council[1]);
-    return t(`input.councils.${council[2] as 'match_share' | 'children_share'}`, { council: councilLabel(councils[index]) ?? String(index + 1) });
+    return t(`input.councils.${council[2] as 'match_share' | 'children_share'}`, {
+      council: councilLabel(councils[index]) ?? String(index + 1),
+    });
   }
   const name = path.startsWith('variables.') ? path.slice('variables.'.length) : path;
   const words = name.replace(/[_.]+/g, ' ').trim();
@@ -132,7 +140,9 @@ export function distributionInWords(distribution: Distribution, unit: InputUnit)
       const weights = distribution.weights;
       if (weights === undefined || weights.every((w) => w === weights[0])) return t('dist.discrete', { values: list });
       const total = weights.reduce((a, b) => a + b, 0);
-      const chances = distribution.values.map((value, i) => t('dist.discreteChance', { value: v(value), chance: formatPercent(weights[i]! / total, 0) }));
+      const chances = distribution.values.map((value, i) =>
+        t('dist.discreteChance', { value: v(value), chance: formatPercent(weights[i]! / total, 0) }),
+      );
       return t('dist.discrete', { values: listInWords(chances, t('list.or')) });
     }
   }

@@ -64,7 +64,8 @@ function checkHistogram(node: Record<string, unknown>, path: string, violations:
 function walk(node: unknown, path: string, key: string, depth: number, violations: IntegrityViolation[]): void {
   if (typeof node === 'number') {
     if (!Number.isFinite(node)) violations.push({ path, problem: describeNumber(node) });
-    else if (PROBABILITY_KEYS.has(key) && (node < 0 || node > 1)) violations.push({ path, problem: `${node} is not a probability between 0 and 1` });
+    else if (PROBABILITY_KEYS.has(key) && (node < 0 || node > 1))
+      violations.push({ path, problem: `${node} is not a probability between 0 and 1` });
     else if (NON_NEGATIVE_KEYS.has(key) && node < 0) violations.push({ path, problem: `${node} is below 0` });
     return;
   }

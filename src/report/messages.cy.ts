@@ -83,18 +83,22 @@ export const cy = {
   'cost.body': '{message}',
   'cost.shape': '{iterations} efelychiad x {months} mis x {options} opsiwn x {perspectives} safbwynt',
   'cost.children': 'gydag amrywioldeb y broses ar gyfer tua {children} o blant y mis',
-  'cost.work': 'Mae’r rhediad hwn yn rhy fawr: mae {shape}{children} yn golygu oddeutu {seconds} eiliad o waith, mwy na’r {limit} a ganiateir. Gostyngwch {settings}.',
-  'cost.memory': 'Mae’r rhediad hwn yn rhy fawr: mae angen oddeutu {megabytes} MB o gof ar {shape}, mwy na’r {limit} MB a ganiateir. Gostyngwch {settings}.',
+  'cost.work':
+    'Mae’r rhediad hwn yn rhy fawr: mae {shape}{children} yn golygu oddeutu {seconds} eiliad o waith, mwy na’r {limit} a ganiateir. Gostyngwch {settings}.',
+  'cost.memory':
+    'Mae’r rhediad hwn yn rhy fawr: mae angen oddeutu {megabytes} MB o gof ar {shape}, mwy na’r {limit} MB a ganiateir. Gostyngwch {settings}.',
   'cost.iterationsTo': 'monte_carlo.iterations ({iterations} ar y mwyaf)',
   'cost.iterations': 'monte_carlo.iterations',
   'cost.settings.variability': '{iterations}, neu ddiffodd monte_carlo.process_variability, neu ostwng service.referrals_per_year',
   'cost.settings.plain': '{iterations} neu contract.extensions.max_years',
   'queue.title': 'Mae gennych ormod o rediadau’n aros',
-  'queue.body': 'Mae gennych {count} rhediad eisoes yn rhedeg neu’n aros. Rhowch gynnig arall arni ymhen {seconds} eiliad, pan fydd un wedi gorffen.',
+  'queue.body':
+    'Mae gennych {count} rhediad eisoes yn rhedeg neu’n aros. Rhowch gynnig arall arni ymhen {seconds} eiliad, pan fydd un wedi gorffen.',
   'queue.api': 'gormod o rediadau gan y cleient hwn: {count} yn rhedeg neu’n aros; rhowch gynnig arall arni ymhen {seconds} eiliad',
   'upload.truncated.title': 'Cafodd yr uwchlwythiad ei dorri’n fyr',
   'upload.truncated.body': 'Ni chyrhaeddodd y ffurflen neu’r ffeil yn gyfan (daeth y cysylltiad i ben yn gynnar). Anfonwch hi eto.',
-  'draw.nonFinite': 'Nid oedd modd cwblhau’r rhediad: rhoddodd {input} {value} yn efelychiad {simulation} (ei dyniadau yno: {draws}). Gwiriwch y fformiwla neu ddosbarthiad {input}.',
+  'draw.nonFinite':
+    'Nid oedd modd cwblhau’r rhediad: rhoddodd {input} {value} yn efelychiad {simulation} (ei dyniadau yno: {draws}). Gwiriwch y fformiwla neu ddosbarthiad {input}.',
   'draw.value.nan': 'nid rhif (NaN)',
   'draw.value.infinity': 'anfeidredd',
   'draw.value.minusInfinity': '-anfeidredd',
@@ -186,10 +190,13 @@ export const cy = {
   'headline.region': 'O ran {subject}, {answer}{tail}.',
   'headline.whoRegion': 'y rhanbarth',
   'headline.whoCouncil': '{council}',
-  'grant.council': 'Mae {council} yn talu {match} o’r hyn nad yw’r grant yn ei dalu (tua {paid} y flwyddyn tra bo’r grant yn talu {grant}) ond mae’n cadw’r holl gostau lleoliadau a osgoiwyd ganddo ei hun ({children} o rai’r rhanbarth); dim ond y rhan arian parod ohonynt sy’n dod yn ôl i’w gyllideb fel arian parod.',
-  'grant.councilNone': 'Nid oes grant yn cyfrannu at y contract ar ddiwedd y cyfnod penodol: mae {council} yn talu {match} ohono (tua {paid} y flwyddyn) ac yn cadw’r costau lleoliadau a osgoiwyd ganddo ei hun ({children} o rai’r rhanbarth); dim ond y rhan arian parod ohonynt sy’n dod yn ôl i’w gyllideb fel arian parod.',
+  'grant.council':
+    'Mae {council} yn talu {match} o’r hyn nad yw’r grant yn ei dalu (tua {paid} y flwyddyn tra bo’r grant yn talu {grant}) ond mae’n cadw’r holl gostau lleoliadau a osgoiwyd ganddo ei hun ({children} o rai’r rhanbarth); dim ond y rhan arian parod ohonynt sy’n dod yn ôl i’w gyllideb fel arian parod.',
+  'grant.councilNone':
+    'Nid oes grant yn cyfrannu at y contract ar ddiwedd y cyfnod penodol: mae {council} yn talu {match} ohono (tua {paid} y flwyddyn) ac yn cadw’r costau lleoliadau a osgoiwyd ganddo ei hun ({children} o rai’r rhanbarth); dim ond y rhan arian parod ohonynt sy’n dod yn ôl i’w gyllideb fel arian parod.',
   'breakEven.none': 'Nid oes nifer adennill costau o leoliadau ar gyfer yr opsiwn hwn: ni all osgoi lleoliadau dalu am ei gost.',
-  'breakEven.sentence': '{option}: er mwyn talu amdano’i hun, rhaid i’r gwasanaeth osgoi {perYear} lleoliad preswyl y flwyddyn ({total} dros y cyfnod o {years} o flynyddoedd); ar y gwerthoedd canolog, mae’n osgoi {expectedPerYear} y flwyddyn.',
+  'breakEven.sentence':
+    '{option}: er mwyn talu amdano’i hun, rhaid i’r gwasanaeth osgoi {perYear} lleoliad preswyl y flwyddyn ({total} dros y cyfnod o {years} o flynyddoedd); ar y gwerthoedd canolog, mae’n osgoi {expectedPerYear} y flwyddyn.',
   'switching.noneInRange': 'dim gwerth o fewn yr amrediad',
   'switching.atLeast': 'o leiaf {value}',
   'switching.atMost': '{value} ar y mwyaf',
@@ -228,37 +235,48 @@ export const cy = {
   'chart.fan.share.95': 'o leiaf 19 o bob 20 efelychiad',
   'chart.fan.share.75': 'o leiaf 3 o bob 4 efelychiad',
   'chart.fan.share.50': 'mwy na hanner yr efelychiadau',
-  'chart.fan.titleEven': '{option}: erbyn diwedd {year}, mae tua hanner yr efelychiadau’n gadael y rhanbarth ar ei ennill mewn arian parod a’r hanner arall ar ei golled',
+  'chart.fan.titleEven':
+    '{option}: erbyn diwedd {year}, mae tua hanner yr efelychiadau’n gadael y rhanbarth ar ei ennill mewn arian parod a’r hanner arall ar ei golled',
   'chart.fan.titleCentral': '{option}: erbyn diwedd {year}, mae’r rhanbarth {where} mewn arian parod ar y gwerthoedd canolog',
-  'chart.fan.summary': 'Y llinell solet yw canol yr efelychiadau, mae’r band tywyll yn cynnwys hanner ohonynt a’r band golau 9 o bob 10 (P5 i P95); mae’r llinell doredig yn defnyddio gwerth canolog pob rhagdybiaeth.',
-  'chart.fan.summaryCentral': 'Mae’r llinell yn adio’r arbediad arian parod net flwyddyn ar ôl blwyddyn, gyda phob rhagdybiaeth ar ei gwerth canolog.',
+  'chart.fan.summary':
+    'Y llinell solet yw canol yr efelychiadau, mae’r band tywyll yn cynnwys hanner ohonynt a’r band golau 9 o bob 10 (P5 i P95); mae’r llinell doredig yn defnyddio gwerth canolog pob rhagdybiaeth.',
+  'chart.fan.summaryCentral':
+    'Mae’r llinell yn adio’r arbediad arian parod net flwyddyn ar ôl blwyddyn, gyda phob rhagdybiaeth ar ei gwerth canolog.',
   'chart.fan.central': 'Ar y gwerthoedd canolog',
   'chart.fan.median': 'Canol yr efelychiadau',
   'chart.fan.middleHalf': 'Hanner yr efelychiadau (P25 i P75)',
   'chart.fan.ninety': '9 o bob 10 efelychiad (P5 i P95)',
   'chart.fan.caption': 'Arbediad arian parod net cronnol i’r rhanbarth fesul blwyddyn ariannol, {option}',
   'chart.histogram.title': '{option}: y siawns y bydd yn talu amdano’i hun i’r rhanbarth yw {chance}',
-  'chart.histogram.summary': 'Mae pob bar yn cyfrif yr efelychiadau (o {iterations}) y mae eu gwerth net presennol o fewn ei amrediad; mae’r barrau i’r dde o’r llinell £0 yn talu amdanynt eu hunain.',
+  'chart.histogram.summary':
+    'Mae pob bar yn cyfrif yr efelychiadau (o {iterations}) y mae eu gwerth net presennol o fewn ei amrediad; mae’r barrau i’r dde o’r llinell £0 yn talu amdanynt eu hunain.',
   'chart.histogram.loses': 'Yn costio mwy nag y mae’n ei arbed',
   'chart.histogram.pays': 'Yn talu amdano’i hun',
   'chart.histogram.caption': 'Efelychiadau yn ôl gwerth net presennol y rhanbarth, {option}',
   'chart.tornado.title': '{input} sydd bwysicaf o ran a yw {option} yn talu amdano’i hun',
-  'chart.tornado.summary': 'Mae pob bar yn dangos gwerth net presennol y rhanbarth pan fydd un rhagdybiaeth yn symud o’i P10 i’w P90 a’r gweddill ar eu gwerthoedd canolog ({central} gyda’r cyfan ar eu gwerthoedd canolog).',
+  'chart.tornado.summary':
+    'Mae pob bar yn dangos gwerth net presennol y rhanbarth pan fydd un rhagdybiaeth yn symud o’i P10 i’w P90 a’r gweddill ar eu gwerthoedd canolog ({central} gyda’r cyfan ar eu gwerthoedd canolog).',
   'chart.tornado.atLow': 'Rhagdybiaeth ar ei P10',
   'chart.tornado.atHigh': 'Rhagdybiaeth ar ei P90',
   'chart.tornado.caption': 'Gwerth net presennol y rhanbarth gyda phob rhagdybiaeth ar ei P10 a’i P90, {option}',
   'chart.options.titleBest': '{option} sy’n ychwanegu fwyaf o’i gymharu â stopio ar ddiwedd y cyfnod penodol i’r rhanbarth, {measure}',
-  'chart.options.titleNone': 'Stopio ar ddiwedd y cyfnod penodol sydd orau i’r rhanbarth: {measure}, mae pob nifer o flynyddoedd estyn yn costio mwy nag y mae’n ei ychwanegu',
-  'chart.options.summary': 'Mae pob grŵp yn dangos beth mae un opsiwn yn ei ychwanegu o’i gymharu â stopio ar ddiwedd y cyfnod penodol (gwerth net presennol, {measure}) i’r rhanbarth ac i bob cyngor.',
-  'chart.options.caption': 'Beth mae pob opsiwn yn ei ychwanegu o’i gymharu â stopio ar ddiwedd y cyfnod penodol (gwerth net presennol, {measure})',
+  'chart.options.titleNone':
+    'Stopio ar ddiwedd y cyfnod penodol sydd orau i’r rhanbarth: {measure}, mae pob nifer o flynyddoedd estyn yn costio mwy nag y mae’n ei ychwanegu',
+  'chart.options.summary':
+    'Mae pob grŵp yn dangos beth mae un opsiwn yn ei ychwanegu o’i gymharu â stopio ar ddiwedd y cyfnod penodol (gwerth net presennol, {measure}) i’r rhanbarth ac i bob cyngor.',
+  'chart.options.caption':
+    'Beth mae pob opsiwn yn ei ychwanegu o’i gymharu â stopio ar ddiwedd y cyfnod penodol (gwerth net presennol, {measure})',
   'chart.head.regionChanceBest': 'Rhanbarth, siawns mai dyma’r opsiwn gorau',
   'chart.councils.titleSplit': 'Erbyn {year}, mae {councils} ar y blaen o ran cyllideb y cyngor ei hun, ond mae’r rhanbarth ar ei golled',
   'chart.councils.titleAll': 'Mae’r rhanbarth a phob cyngor ar y blaen erbyn {year}',
   'chart.councils.titleNone': 'Nid yw’r rhanbarth na’r un cyngor ar y blaen erbyn {year}',
   'chart.councils.titleMixed': 'Erbyn {year}, mae rhai cyllidebau ar y blaen ac eraill heb fod',
-  'chart.councils.summary': 'Mae pob llinell yn adio arbediad arian parod net un gyllideb flwyddyn ar ôl blwyddyn ar gyfer {option}, ar y gwerthoedd canolog; y llinell drwchus yw’r rhanbarth.',
-  'chart.councils.summaryBudget': 'Mae pob llinell yn adio effaith arian parod net un gyllideb flwyddyn ar ôl blwyddyn ar gyfer {option} (arbedion arian parod llai cyfraniad y cyngor ei hun, ar ôl y grant), ar y gwerthoedd canolog; llinell y rhanbarth yw’r llinell drwchus.',
-  'chart.councils.captionBudget': 'Effaith net gronnol ar y gyllideb arian parod fesul blwyddyn ariannol i’r rhanbarth a phob cyngor, {option}, ar y gwerthoedd canolog',
+  'chart.councils.summary':
+    'Mae pob llinell yn adio arbediad arian parod net un gyllideb flwyddyn ar ôl blwyddyn ar gyfer {option}, ar y gwerthoedd canolog; y llinell drwchus yw’r rhanbarth.',
+  'chart.councils.summaryBudget':
+    'Mae pob llinell yn adio effaith arian parod net un gyllideb flwyddyn ar ôl blwyddyn ar gyfer {option} (arbedion arian parod llai cyfraniad y cyngor ei hun, ar ôl y grant), ar y gwerthoedd canolog; llinell y rhanbarth yw’r llinell drwchus.',
+  'chart.councils.captionBudget':
+    'Effaith net gronnol ar y gyllideb arian parod fesul blwyddyn ariannol i’r rhanbarth a phob cyngor, {option}, ar y gwerthoedd canolog',
   'chart.councils.caption': 'Arbediad arian parod net cronnol fesul blwyddyn ariannol i’r rhanbarth a phob cyngor, {option}',
   'chart.head.year': 'Blwyddyn ariannol',
   'chart.head.median': 'Canolrif',
@@ -314,9 +332,12 @@ export const cy = {
   'workbook.discountRate': 'Cyfradd ddisgowntio',
   'workbook.caveat': 'Cafeat',
   'report.caveat.projection': 'Amcanestyniadau o’r rhagdybiaethau yn y senario yw’r ffigurau hyn, nid rhagolygon.',
-  'warning.fewIterationsProbability': 'Gyda {iterations} efelychiad, dim ond o fewn {margin} y naill ffordd neu’r llall y gwyddom y siawns y bydd yn talu amdano’i hun. Rhedwch {recommended} neu fwy i’w phennu o fewn 1 pwynt canran.',
-  'warning.fewIterationsMean': 'Gyda {iterations} efelychiad, dim ond o fewn {margin} y naill ffordd neu’r llall y gwyddom y gwerth net presennol cyfartalog. Rhedwch {recommended} neu fwy i’w bennu o fewn £50k.',
-  'finance.note': 'Mae’r arian ym mhrisiau {priceBase} (termau real). Caiff gwerthoedd presennol eu disgowntio ar {rate} y flwyddyn, sef cyfradd y Llyfr Gwyrdd oni bai bod y senario’n nodi fel arall.',
+  'warning.fewIterationsProbability':
+    'Gyda {iterations} efelychiad, dim ond o fewn {margin} y naill ffordd neu’r llall y gwyddom y siawns y bydd yn talu amdano’i hun. Rhedwch {recommended} neu fwy i’w phennu o fewn 1 pwynt canran.',
+  'warning.fewIterationsMean':
+    'Gyda {iterations} efelychiad, dim ond o fewn {margin} y naill ffordd neu’r llall y gwyddom y gwerth net presennol cyfartalog. Rhedwch {recommended} neu fwy i’w bennu o fewn £50k.',
+  'finance.note':
+    'Mae’r arian ym mhrisiau {priceBase} (termau real). Caiff gwerthoedd presennol eu disgowntio ar {rate} y flwyddyn, sef cyfradd y Llyfr Gwyrdd oni bai bod y senario’n nodi fel arall.',
   'finance.noteNoPriceBase': 'Nid yw’r senario’n nodi sail brisiau. Caiff gwerthoedd presennol eu disgowntio ar {rate} y flwyddyn.',
 
   'query.badHash': 'Nid yw stwnsh senario’r ddolen yn 12 o lythrennau a digidau, felly cafodd ei anwybyddu.',
@@ -342,7 +363,8 @@ export const cy = {
   'scenario.caption': 'Senario',
   'scenario.savedTitle': 'Wedi’i gadw',
   'scenario.saved': 'Cafodd fersiwn {revision} o’r senario hwn ei chadw fel {file}.',
-  'scenario.hashMismatch': 'Cafodd y ddolen hon ei chreu o fersiwn gynharach o ffeil y senario (stwnsh {linkHash}); mae’r ffeil wedi newid ers hynny (stwnsh {fileHash}). Daw’r ffigurau isod o’r ffeil fel y mae nawr, felly gallant fod yn wahanol i’r rhai a ddangosodd y ddolen yn wreiddiol.',
+  'scenario.hashMismatch':
+    'Cafodd y ddolen hon ei chreu o fersiwn gynharach o ffeil y senario (stwnsh {linkHash}); mae’r ffeil wedi newid ers hynny (stwnsh {fileHash}). Daw’r ffigurau isod o’r ffeil fel y mae nawr, felly gallant fod yn wahanol i’r rhai a ddangosodd y ddolen yn wreiddiol.',
   'scenario.changesIntro': 'Mae’r ffigurau hyn yn cynnwys newidiadau a brofwyd ar ben ffeil y senario (nid yw’r ffeil ei hun wedi newid):',
   'scenario.changesReset': 'Dangos y senario heb y newidiadau hyn',
   'scenario.answerHeading': 'Y penderfyniad: y blynyddoedd estyn',
@@ -359,7 +381,8 @@ export const cy = {
   'scenario.figuresHeading': 'Yr opsiynau ochr yn ochr',
   'scenario.perspectives': 'Cyllideb pwy',
   'scenario.breakEvenHeading': 'Beth sydd ei angen iddo dalu amdano’i hun',
-  'scenario.switchingIntro': 'Mae pob opsiwn yn talu amdano’i hun i’r rhanbarth pan fydd un rhagdybiaeth yn cyrraedd y gwerth isod, a phopeth arall ar ei werth canolog.',
+  'scenario.switchingIntro':
+    'Mae pob opsiwn yn talu amdano’i hun i’r rhanbarth pan fydd un rhagdybiaeth yn cyrraedd y gwerth isod, a phopeth arall ar ei werth canolog.',
   'scenario.switchingCaption': 'Gwerthoedd newid: y gwerth lle mae gwerth net presennol y rhanbarth yn £0',
   'scenario.switchingInput': 'Rhagdybiaeth',
   'scenario.switchingCentral': 'Gwerth canolog',
@@ -379,14 +402,17 @@ export const cy = {
   'assumptions.sources': 'Ffynonellau',
 
   'try.heading': 'Rhowch gynnig ar newid',
-  'try.lead': 'Newidiwch rai o’r rhagdybiaethau allweddol a rhedwch y ffigurau eto. Nid yw ffeil y senario’n newid; mae cyfeiriad y dudalen newydd yn ddolen sy’n ail-redeg yr union ffigurau hyn.',
+  'try.lead':
+    'Newidiwch rai o’r rhagdybiaethau allweddol a rhedwch y ffigurau eto. Nid yw ffeil y senario’n newid; mae cyfeiriad y dudalen newydd yn ddolen sy’n ail-redeg yr union ffigurau hyn.',
   'try.iterations': 'Efelychiadau (iteriadau)',
-  'try.hint.iterations': 'Mae mwy o efelychiadau’n rhoi ffigurau mwy sefydlog ond yn cymryd mwy o amser. Mae 0 yn rhedeg y gwerthoedd canolog yn unig.',
+  'try.hint.iterations':
+    'Mae mwy o efelychiadau’n rhoi ffigurau mwy sefydlog ond yn cymryd mwy o amser. Mae 0 yn rhedeg y gwerthoedd canolog yn unig.',
   'try.seed': 'Hedyn',
   'try.hint.seed': 'Mae’r un hedyn a’r un nifer o efelychiadau’n rhoi’r un ffigurau bob tro.',
   'try.otherSummary': 'Newid unrhyw fewnbwn arall',
   'try.other': 'Newidiadau eraill, un ar bob llinell',
-  'try.hint.other': 'Ar ffurf key.path=value, er enghraifft finance.discount_rate=0.035 neu outcomes.residential_weeks={ dist: pert, min: 26, mode: 40, max: 104 }',
+  'try.hint.other':
+    'Ar ffurf key.path=value, er enghraifft finance.discount_rate=0.035 neu outcomes.residential_weeks={ dist: pert, min: 26, mode: 40, max: 104 }',
   'try.submit': 'Rhedeg gyda’r newidiadau hyn',
   'try.reset': 'Dechrau eto o’r ffeil',
   'try.running': 'Wrthi’n cyfrifo’r ffigurau – bydd y dudalen hon yn diweddaru pan fyddant yn barod.',
@@ -399,7 +425,8 @@ export const cy = {
   'running.done': 'Wedi gorffen. Yn dangos y ffigurau…',
   'running.failed': 'Nid oedd modd gorffen y rhediad. Gwiriwch eto i weld pam.',
   'running.checkAgain': 'Gwirio eto',
-  'running.noscript': 'Nid yw’r dudalen hon yn diweddaru ar ei phen ei hun heb JavaScript: defnyddiwch y ddolen uchod ymhen ychydig eiliadau.',
+  'running.noscript':
+    'Nid yw’r dudalen hon yn diweddaru ar ei phen ei hun heb JavaScript: defnyddiwch y ddolen uchod ymhen ychydig eiliadau.',
 
   'problems.title': 'Nid oes modd rhedeg y senario hwn',
   'problems.body': 'Cywirwch y problemau hyn yn gyntaf. Mae pob un yn dweud ble mae.',
@@ -416,13 +443,17 @@ export const cy = {
   'report.caption': 'Adroddiad i’r cabinet',
   'report.back': 'Yn ôl i’r senario',
   'report.print': 'Argraffu’r adroddiad hwn',
-  'report.hashMismatch': 'Mae ffeil y senario wedi newid ers i’r ddolen hon gael ei chreu; mae’r ffigurau hyn yn dod o’r ffeil fel y mae nawr.',
+  'report.hashMismatch':
+    'Mae ffeil y senario wedi newid ers i’r ddolen hon gael ei chreu; mae’r ffigurau hyn yn dod o’r ffeil fel y mae nawr.',
   'report.summaryHeading': 'Crynodeb',
   'report.figuresHeading': 'Ffigurau allweddol',
   'report.caveatsHeading': 'Cafeatau',
-  'report.caveat.central': 'Mae pob brawddeg yn rhoi un mesur ac yn ei enwi: “ar gyfartaledd ar draws yr efelychiadau” (cymedr efelychiadau Monte Carlo, sy’n ystyried yr ansicrwydd yn y rhagdybiaethau) neu, pan na chafodd efelychiadau eu rhedeg, “ar y gwerthoedd canolog” (pob rhagdybiaeth ar ei gwerth canolog). Mae tablau hefyd yn dangos ffigurau ar y gwerthoedd canolog, wedi’u labelu felly.',
-  'report.caveat.range': 'Mae amrediadau’n dangos yr 8 o bob 10 efelychiad yn y canol (P10 i P90): daeth 1 o bob 10 allan yn is ac 1 o bob 10 yn uwch.',
-  'report.caveat.grant': 'Mae ffigurau pob cyngor yn rhagdybio’r gyfran o’r grant a nodir yn y senario; os bydd y grant yn newid, bydd ffigurau’r cynghorau’n newid gydag ef.',
+  'report.caveat.central':
+    'Mae pob brawddeg yn rhoi un mesur ac yn ei enwi: “ar gyfartaledd ar draws yr efelychiadau” (cymedr efelychiadau Monte Carlo, sy’n ystyried yr ansicrwydd yn y rhagdybiaethau) neu, pan na chafodd efelychiadau eu rhedeg, “ar y gwerthoedd canolog” (pob rhagdybiaeth ar ei gwerth canolog). Mae tablau hefyd yn dangos ffigurau ar y gwerthoedd canolog, wedi’u labelu felly.',
+  'report.caveat.range':
+    'Mae amrediadau’n dangos yr 8 o bob 10 efelychiad yn y canol (P10 i P90): daeth 1 o bob 10 allan yn is ac 1 o bob 10 yn uwch.',
+  'report.caveat.grant':
+    'Mae ffigurau pob cyngor yn rhagdybio’r gyfran o’r grant a nodir yn y senario; os bydd y grant yn newid, bydd ffigurau’r cynghorau’n newid gydag ef.',
   'report.rerun': 'I ailredeg y ffigurau hyn:',
 
   'edit.titleNew': 'Ysgrifennu neu uwchlwytho senario',
@@ -436,12 +467,14 @@ export const cy = {
   'edit.problemsHeading.many': '{count} phroblem i’w datrys',
   'edit.problemsHeading.other': '{count} problem i’w datrys',
   'edit.linesHeading': 'Eich testun, gyda’r problemau wrth eu llinellau',
-  'edit.linesNearProblems': 'Mae {count} o linellau yn eich testun, gormod i’w dangos yma: dim ond y llinellau ger pob problem sydd wedi’u rhifo isod. Mae’r testun cyfan yn y blwch ymhellach i lawr.',
+  'edit.linesNearProblems':
+    'Mae {count} o linellau yn eich testun, gormod i’w dangos yma: dim ond y llinellau ger pob problem sydd wedi’u rhifo isod. Mae’r testun cyfan yn y blwch ymhellach i lawr.',
   'edit.linesGap': 'Llinellau {from} i {to} heb eu dangos',
   'edit.checkedTitle': 'Dim problemau',
   'edit.checkedOk': 'Does dim problemau gyda’r senario. Gallwch ei gadw.',
   'edit.name': 'Enw’r ffeil',
-  'edit.nameHint': 'Llythrennau bach, digidau a chysylltnodau, er enghraifft bridgend-high-cost. Caiff senario newydd ei gadw o dan yr enw hwn, gyda’i hanes.',
+  'edit.nameHint':
+    'Llythrennau bach, digidau a chysylltnodau, er enghraifft bridgend-high-cost. Caiff senario newydd ei gadw o dan yr enw hwn, gyda’i hanes.',
   'edit.text': 'Senario (YAML)',
   'edit.textHint': 'Gludwch y senario yma, neu dewiswch ffeil isod. Ni chaiff dim ei gadw nes i chi ddewis Cadw.',
   'edit.file': 'Neu uwchlwythwch ffeil',
@@ -451,9 +484,11 @@ export const cy = {
   'edit.cancel': 'Canslo',
   'edit.error.empty': 'Rhowch y senario, neu dewiswch ffeil i’w huwchlwytho',
   'edit.error.problems': 'Mae {count} o broblemau gyda’r senario; datryswch nhw cyn cadw. Mae eich testun i’w weld isod o hyd.',
-  'edit.error.name': 'Rhowch enw ffeil sy’n cynnwys llythrennau bach, digidau a chysylltnodau yn unig, gan ddechrau a gorffen gyda llythyren neu ddigid',
+  'edit.error.name':
+    'Rhowch enw ffeil sy’n cynnwys llythrennau bach, digidau a chysylltnodau yn unig, gan ddechrau a gorffen gyda llythyren neu ddigid',
   'edit.error.exists': 'Mae senario o’r enw {name} yn bodoli eisoes. Dewiswch enw arall, neu agorwch {name} i’w olygu.',
-  'edit.error.changed': 'Cadwodd rhywun arall {name} ar ôl i chi ei agor, felly ni chafodd eich newidiadau eu cadw. Mae eich testun i’w weld isod o hyd.',
+  'edit.error.changed':
+    'Cadwodd rhywun arall {name} ar ôl i chi ei agor, felly ni chafodd eich newidiadau eu cadw. Mae eich testun i’w weld isod o hyd.',
   'edit.clashHelp': 'I gadw’r ddau, cadwch eich un chi o dan enw newydd. I weld eu fersiwn nhw o {name} yn gyntaf:',
   'edit.clashOpen': 'agor eu fersiwn nhw (mewn tab newydd)',
   'edit.error.readOnly': 'Ni ellir cadw senarios yma: mae’r copi hwn o’r offeryn yn darllen y ffeiliau sy’n dod gydag ef yn unig.',
@@ -468,7 +503,8 @@ export const cy = {
   'edit.saveAsRevisionHint': 'Bydd dolenni a wnaed cyn hyn yn dal i weithio, ac yn nodi bod y senario wedi newid ers hynny.',
   'edit.message': 'Beth wnaethoch chi ei newid? (dewisol)',
   'edit.messageHint': 'Ychydig eiriau ar gyfer yr hanes, er enghraifft “cyfran y grant o lythyr 2026”.',
-  'auth.csrfRefused': 'Gwrthodwyd y cais: roedd y ffurflen wedi dyddio neu ni ddaeth o’r offeryn hwn. Ewch yn ôl, ail-lwythwch y dudalen a rhowch gynnig arall arni.',
+  'auth.csrfRefused':
+    'Gwrthodwyd y cais: roedd y ffurflen wedi dyddio neu ni ddaeth o’r offeryn hwn. Ewch yn ôl, ail-lwythwch y dudalen a rhowch gynnig arall arni.',
   'auth.signIn.title': 'Mewngofnodi',
   'auth.signIn.intro': 'Mewngofnodwch gyda chyfrif eich cyngor.',
   'auth.signIn.with': 'Mewngofnodi gyda’ch cyfrif {council}',
@@ -485,13 +521,16 @@ export const cy = {
   'auth.refused.signIn.title': 'Mewngofnodwch yn gyntaf',
   'auth.refused.signIn.body': 'Mae angen i chi fewngofnodi, gyda rôl {role} neu uwch, i wneud hyn. Ni chafodd dim ei newid.',
   'auth.refused.role.title': 'Ni allwch wneud hyn',
-  'auth.refused.role.body': 'Mae angen rôl {role} neu uwch i wneud hyn. Ni chafodd dim ei newid. Gofynnwch i weinyddwr eich cyngor am y rôl os oes ei hangen arnoch.',
+  'auth.refused.role.body':
+    'Mae angen rôl {role} neu uwch i wneud hyn. Ni chafodd dim ei newid. Gofynnwch i weinyddwr eich cyngor am y rôl os oes ei hangen arnoch.',
   'auth.refused.signInFailed.title': 'Ni weithiodd y mewngofnodi',
-  'auth.refused.signInFailed.body': 'Ni wnaeth cyfeiriadur eich cyngor eich mewngofnodi, neu nid oedd modd ymddiried yn ei ateb. Rhowch gynnig arall arni o’r dechrau.',
+  'auth.refused.signInFailed.body':
+    'Ni wnaeth cyfeiriadur eich cyngor eich mewngofnodi, neu nid oedd modd ymddiried yn ei ateb. Rhowch gynnig arall arni o’r dechrau.',
   'history.title': 'Hanes {name}',
   'history.back': 'Yn ôl i {name}',
   'history.backToHistory': 'Yn ôl i’r hanes',
-  'history.intro': 'Mae pob tro y caiff ei gadw yn creu fersiwn newydd; ni chaiff yr un ei newid na’i dileu byth. Y fersiwn ddiweddaraf yw’r un y mae’r offeryn yn ei rhedeg.',
+  'history.intro':
+    'Mae pob tro y caiff ei gadw yn creu fersiwn newydd; ni chaiff yr un ei newid na’i dileu byth. Y fersiwn ddiweddaraf yw’r un y mae’r offeryn yn ei rhedeg.',
   'history.count.zero': 'Dim fersiynau',
   'history.count.one': '{count} fersiwn',
   'history.count.two': '{count} fersiwn',
@@ -517,7 +556,8 @@ export const cy = {
   'history.revisionTitle': '{name}, fersiwn {number}',
   'history.hash': 'Stwnsh {hash}',
   'history.refusedTitle': 'Heb ei gadw',
-  'history.refusedChanged': 'Cadwodd rhywun {name} ar ôl i chi agor ei hanes, felly ni chafodd dim ei adfer. Agorwch yr hanes eto i weld y fersiwn ddiweddaraf.',
+  'history.refusedChanged':
+    'Cadwodd rhywun {name} ar ôl i chi agor ei hanes, felly ni chafodd dim ei adfer. Agorwch yr hanes eto i weld y fersiwn ddiweddaraf.',
   'diff.title': '{name}: fersiwn {from} o’i chymharu â fersiwn {to}',
   'diff.summary': 'Llinellau a ychwanegwyd: {added}. Llinellau a dynnwyd: {removed}.',
   'diff.caption': 'Llinellau fersiwn {from} a fersiwn {to}',
@@ -534,7 +574,8 @@ export const cy = {
   'diff.folded.many': '{count} llinell heb eu newid',
   'diff.folded.other': '{count} llinell heb eu newid',
   'audit.title': 'Cofnod archwilio',
-  'audit.intro': 'Mewngofnodi, allgofnodi, cadw, adfer, cymeradwyo ac ymdrechion a wrthodwyd, y diweddaraf yn gyntaf. Nid yw cofnodion byth yn cael eu newid na’u dileu.',
+  'audit.intro':
+    'Mewngofnodi, allgofnodi, cadw, adfer, cymeradwyo ac ymdrechion a wrthodwyd, y diweddaraf yn gyntaf. Nid yw cofnodion byth yn cael eu newid na’u dileu.',
   'audit.count.zero': 'Dim digwyddiadau',
   'audit.count.one': '{count} digwyddiad',
   'audit.count.two': '{count} ddigwyddiad',
@@ -553,7 +594,8 @@ export const cy = {
   'audit.outcome.failed': 'Methodd',
   'signOff.sentence': 'Cymeradwywyd gan {who} ar {date} ar gyfer {paper} ({paperDate})',
   'signOff.title': 'Cymeradwyo’r rhediad hwn o {name}',
-  'signOff.intro': 'Mae cymeradwyo yn cofnodi mai’r rhediad hwn yw’r un y mae papur yn ei ddefnyddio. Caiff ei ffigurau eu storio gydag ef, felly mae dolen y papur yn dangos yr un ffigurau sut bynnag y bydd y senario’n newid yn nes ymlaen.',
+  'signOff.intro':
+    'Mae cymeradwyo yn cofnodi mai’r rhediad hwn yw’r un y mae papur yn ei ddefnyddio. Caiff ei ffigurau eu storio gydag ef, felly mae dolen y papur yn dangos yr un ffigurau sut bynnag y bydd y senario’n newid yn nes ymlaen.',
   'signOff.scenario': 'Senario',
   'signOff.revisionOf': '{name}, fersiwn {number} (stwnsh {hash})',
   'signOff.paper': 'Papur',
@@ -563,9 +605,11 @@ export const cy = {
   'signOff.submit': 'Cymeradwyo',
   'signOff.error.paper': 'Rhowch enw’r papur, hyd at {max} nod',
   'signOff.error.date': 'Rhowch ddyddiad y papur fel dyddiad go iawn, er enghraifft 2026-03-12',
-  'signOff.stale': 'Nid yw’r rhediad hwn yn defnyddio’r fersiwn ddiweddaraf o {name}, neu mae camgymeriadau yn ei ddolen, felly ni ellir ei gymeradwyo. Agorwch y senario eto a chymeradwyo’r rhediad oddi yno.',
+  'signOff.stale':
+    'Nid yw’r rhediad hwn yn defnyddio’r fersiwn ddiweddaraf o {name}, neu mae camgymeriadau yn ei ddolen, felly ni ellir ei gymeradwyo. Agorwch y senario eto a chymeradwyo’r rhediad oddi yno.',
   'signOff.recordTitle': 'Rhediad wedi’i gymeradwyo ar gyfer {paper}',
-  'signOff.recordIntro': 'Cafodd y ffigurau hyn eu storio pan gymeradwywyd y rhediad; nid ydynt yn newid pan fydd y senario neu’r model yn newid.',
+  'signOff.recordIntro':
+    'Cafodd y ffigurau hyn eu storio pan gymeradwywyd y rhediad; nid ydynt yn newid pan fydd y senario neu’r model yn newid.',
   'signOff.changedSince': 'Mae {name} wedi newid ers y gymeradwyaeth: ffigurau fersiwn {number} sydd yma.',
   'signOff.reportLink': 'Adroddiad y rhediad a gymeradwywyd',
   'signOff.xlsxLink': 'Llyfr gwaith y rhediad a gymeradwywyd (Excel)',
@@ -611,24 +655,34 @@ export const cy = {
 
   'measure.mean': 'ar gyfartaledd ar draws yr efelychiadau',
   'measure.central': 'ar y gwerthoedd canolog',
-  'moneyBasis.sentence': 'Sail ariannol: mae ffigurau arian parod yn cynnwys chwyddiant cyffredinol o {inflation} y flwyddyn; mae gwerthoedd presennol ym mhrisiau {priceBase}, wedi’u disgowntio i {baseYear} ar {rate} y flwyddyn; mae pris y contract mewn {contract}.',
-  'moneyBasis.noInflation': 'Sail ariannol: mae ffigurau arian parod yn rhagdybio nad oes chwyddiant cyffredinol, felly mae arian parod yr un fath â thermau real; mae gwerthoedd presennol ym mhrisiau {priceBase}, wedi’u disgowntio i {baseYear} ar {rate} y flwyddyn; mae pris y contract mewn {contract}.',
+  'moneyBasis.sentence':
+    'Sail ariannol: mae ffigurau arian parod yn cynnwys chwyddiant cyffredinol o {inflation} y flwyddyn; mae gwerthoedd presennol ym mhrisiau {priceBase}, wedi’u disgowntio i {baseYear} ar {rate} y flwyddyn; mae pris y contract mewn {contract}.',
+  'moneyBasis.noInflation':
+    'Sail ariannol: mae ffigurau arian parod yn rhagdybio nad oes chwyddiant cyffredinol, felly mae arian parod yr un fath â thermau real; mae gwerthoedd presennol ym mhrisiau {priceBase}, wedi’u disgowntio i {baseYear} ar {rate} y flwyddyn; mae pris y contract mewn {contract}.',
   'moneyBasis.contract.cash': 'arian parod',
   'moneyBasis.contract.real': 'termau real',
-  'decision.lead': 'Mae’r cyfnod penodol, hyd at ddiwedd {fixedEnd}, wedi’i lofnodi eisoes, felly mae’r dewis yn ymwneud â’r blynyddoedd estyn (hyd at {max}): mae’r ffigurau yma’n dangos yr hyn y maent yn ei ychwanegu o’u cymharu â stopio ar ddiwedd y cyfnod penodol.',
-  'decision.best.stop': 'O safbwynt {who}, y dewis gorau ar sail y ffigurau hyn yw stopio ar ddiwedd y cyfnod penodol ({fixedEnd}): {measure}, nid oes unrhyw nifer o flynyddoedd estyn yn ychwanegu mwy nag y mae’n ei gostio.',
-  'decision.best.years': 'O safbwynt {who}, y dewis gorau ar sail y ffigurau hyn yw cymryd {option} (hyd at ddiwedd {end}): {measure}, maent yn ychwanegu tua {amount} o’u cymharu â stopio ar ddiwedd y cyfnod penodol.',
-  'decision.best.noDifference': 'O safbwynt {who}, {measure}, nid yw cymryd blynyddoedd estyn yn gwneud unrhyw wahaniaeth (£0 ar gyfer pob opsiwn), felly’r dewis gorau yw stopio ar ddiwedd y cyfnod penodol ({fixedEnd}).',
-  'decision.budget.nothing': 'O ran cyllideb {council} ei hun, ni fyddai {subject} yn gwneud unrhyw wahaniaeth o ran arian parod, {measure}.',
+  'decision.lead':
+    'Mae’r cyfnod penodol, hyd at ddiwedd {fixedEnd}, wedi’i lofnodi eisoes, felly mae’r dewis yn ymwneud â’r blynyddoedd estyn (hyd at {max}): mae’r ffigurau yma’n dangos yr hyn y maent yn ei ychwanegu o’u cymharu â stopio ar ddiwedd y cyfnod penodol.',
+  'decision.best.stop':
+    'O safbwynt {who}, y dewis gorau ar sail y ffigurau hyn yw stopio ar ddiwedd y cyfnod penodol ({fixedEnd}): {measure}, nid oes unrhyw nifer o flynyddoedd estyn yn ychwanegu mwy nag y mae’n ei gostio.',
+  'decision.best.years':
+    'O safbwynt {who}, y dewis gorau ar sail y ffigurau hyn yw cymryd {option} (hyd at ddiwedd {end}): {measure}, maent yn ychwanegu tua {amount} o’u cymharu â stopio ar ddiwedd y cyfnod penodol.',
+  'decision.best.noDifference':
+    'O safbwynt {who}, {measure}, nid yw cymryd blynyddoedd estyn yn gwneud unrhyw wahaniaeth (£0 ar gyfer pob opsiwn), felly’r dewis gorau yw stopio ar ddiwedd y cyfnod penodol ({fixedEnd}).',
+  'decision.budget.nothing':
+    'O ran cyllideb {council} ei hun, ni fyddai {subject} yn gwneud unrhyw wahaniaeth o ran arian parod, {measure}.',
   'decision.updated': 'Ar ôl diweddaru ar sail y niferoedd monitro, y dewis gorau o safbwynt {who} yw {option}, {measure}{chance}.',
   'decision.updatedChance': '(y gorau mewn {percent} o’r efelychiadau wedi’u pwysoli)',
   'decision.best.chance': 'Dyma’r dewis gorau mewn {percent} o’r efelychiadau ({chance}).',
   'decision.marginal': 'Fesul blwyddyn, {measure}: {items}.',
   'decision.marginal.adds': 'blwyddyn estyn {year} yn ychwanegu {amount}',
   'decision.marginal.loses': 'blwyddyn estyn {year} yn tynnu {amount} i ffwrdd',
-  'decision.budget.save': 'O ran cyllideb {council} ei hun, byddai {subject} yn sicrhau tua {amount} yn fwy mewn arbedion arian parod nag y mae’n ei gostio, {measure}.',
-  'decision.budget.cost': 'O ran cyllideb {council} ei hun, byddai {subject} yn costio tua {amount} yn fwy nag y mae’n ei sicrhau mewn arbedion arian parod, {measure}.',
-  'decision.baseline': 'Stopio ar ddiwedd y cyfnod penodol ({fixedEnd}) yw’r sail ar gyfer mesur yr opsiynau eraill: mae’r cyfnod penodol wedi’i lofnodi pa un bynnag a ddewisir.',
+  'decision.budget.save':
+    'O ran cyllideb {council} ei hun, byddai {subject} yn sicrhau tua {amount} yn fwy mewn arbedion arian parod nag y mae’n ei gostio, {measure}.',
+  'decision.budget.cost':
+    'O ran cyllideb {council} ei hun, byddai {subject} yn costio tua {amount} yn fwy nag y mae’n ei sicrhau mewn arbedion arian parod, {measure}.',
+  'decision.baseline':
+    'Stopio ar ddiwedd y cyfnod penodol ({fixedEnd}) yw’r sail ar gyfer mesur yr opsiynau eraill: mae’r cyfnod penodol wedi’i lofnodi pa un bynnag a ddewisir.',
   'subjectLower.none': 'stopio ar ddiwedd y cyfnod penodol',
   'subjectLower.all': 'cymryd pob un o’r {count} o flynyddoedd estyn',
   'subjectLower.years.zero': 'cymryd dim blynyddoedd estyn',
@@ -638,7 +692,8 @@ export const cy = {
   'subjectLower.years.many': 'cymryd {count} blynedd estyn',
   'subjectLower.years.other': 'cymryd {count} o flynyddoedd estyn',
   'decision.tablesHeading': 'Yr hyn y mae’r blynyddoedd estyn yn ei ychwanegu, a phob cyllideb mewn arian parod',
-  'decision.tableCaption': '{who}: yr hyn y mae pob opsiwn yn ei ychwanegu o’i gymharu â stopio ar ddiwedd y cyfnod penodol (gwerth net presennol)',
+  'decision.tableCaption':
+    '{who}: yr hyn y mae pob opsiwn yn ei ychwanegu o’i gymharu â stopio ar ddiwedd y cyfnod penodol (gwerth net presennol)',
   'decision.head.option': 'Opsiwn',
   'decision.head.adds': 'Yn ychwanegu, {measure}',
   'decision.head.addsCentral': 'Yn ychwanegu, ar y gwerthoedd canolog',
@@ -670,7 +725,8 @@ export const cy = {
   'grant.period.otherYears': '{share} mewn unrhyw flwyddyn arall',
   'grant.share.uncertain': '{words} (ansicr)',
   'grant.share.formula': '{value} (wedi’i gyfrifo drwy fformiwla)',
-  'grant.ifFalls.contractEnds': 'Os bydd cyfran y grant yn disgyn yn is na chyfran y cyfnod penodol mewn blwyddyn estyn, daw’r contract i ben y mis hwnnw.',
+  'grant.ifFalls.contractEnds':
+    'Os bydd cyfran y grant yn disgyn yn is na chyfran y cyfnod penodol mewn blwyddyn estyn, daw’r contract i ben y mis hwnnw.',
   'grant.ifFalls.councilsPay': 'Os bydd cyfran y grant yn disgyn, bydd y cynghorau’n talu’r gweddill.',
   'grant.endedEarly': 'Yn yr efelychiadau, daeth y contract i ben yn gynnar yn {items}.',
   'grant.endedEarly.item': '{percent} o’r efelychiadau ar gyfer {option}',
@@ -681,14 +737,21 @@ export const cy = {
   'provenance.status.assumption': 'rhagdybiaeth',
   'provenance.beside': 'Ffynhonnell: {source} (statws: {status})',
   'provenance.statusOnly': 'Statws: {status}',
-  'provenance.top.zero': 'Nid yw’r un o’r {count} o fewnbynnau sy’n effeithio fwyaf ar werth net presennol {option} ({inputs}) yn rhagdybiaeth: mae pob un yn ffigur cyhoeddedig, yn ddata lleol neu’n amcangyfrif.',
-  'provenance.top.one': 'O’r {count} o fewnbynnau sy’n effeithio fwyaf ar werth net presennol {option} ({inputs}), mae 1 yn rhagdybiaeth yn hytrach na ffigur cyhoeddedig, data lleol neu amcangyfrif.',
-  'provenance.top.two': 'O’r {count} o fewnbynnau sy’n effeithio fwyaf ar werth net presennol {option} ({inputs}), mae 2 yn rhagdybiaethau yn hytrach na ffigurau cyhoeddedig, data lleol neu amcangyfrifon.',
-  'provenance.top.few': 'O’r {count} o fewnbynnau sy’n effeithio fwyaf ar werth net presennol {option} ({inputs}), mae 3 yn rhagdybiaethau yn hytrach na ffigurau cyhoeddedig, data lleol neu amcangyfrifon.',
-  'provenance.top.many': 'O’r {count} o fewnbynnau sy’n effeithio fwyaf ar werth net presennol {option} ({inputs}), mae 6 yn rhagdybiaethau yn hytrach na ffigurau cyhoeddedig, data lleol neu amcangyfrifon.',
-  'provenance.top.other': 'O’r {count} o fewnbynnau sy’n effeithio fwyaf ar werth net presennol {option} ({inputs}), mae {assumptions} yn rhagdybiaethau yn hytrach na ffigurau cyhoeddedig, data lleol neu amcangyfrifon.',
+  'provenance.top.zero':
+    'Nid yw’r un o’r {count} o fewnbynnau sy’n effeithio fwyaf ar werth net presennol {option} ({inputs}) yn rhagdybiaeth: mae pob un yn ffigur cyhoeddedig, yn ddata lleol neu’n amcangyfrif.',
+  'provenance.top.one':
+    'O’r {count} o fewnbynnau sy’n effeithio fwyaf ar werth net presennol {option} ({inputs}), mae 1 yn rhagdybiaeth yn hytrach na ffigur cyhoeddedig, data lleol neu amcangyfrif.',
+  'provenance.top.two':
+    'O’r {count} o fewnbynnau sy’n effeithio fwyaf ar werth net presennol {option} ({inputs}), mae 2 yn rhagdybiaethau yn hytrach na ffigurau cyhoeddedig, data lleol neu amcangyfrifon.',
+  'provenance.top.few':
+    'O’r {count} o fewnbynnau sy’n effeithio fwyaf ar werth net presennol {option} ({inputs}), mae 3 yn rhagdybiaethau yn hytrach na ffigurau cyhoeddedig, data lleol neu amcangyfrifon.',
+  'provenance.top.many':
+    'O’r {count} o fewnbynnau sy’n effeithio fwyaf ar werth net presennol {option} ({inputs}), mae 6 yn rhagdybiaethau yn hytrach na ffigurau cyhoeddedig, data lleol neu amcangyfrifon.',
+  'provenance.top.other':
+    'O’r {count} o fewnbynnau sy’n effeithio fwyaf ar werth net presennol {option} ({inputs}), mae {assumptions} yn rhagdybiaethau yn hytrach na ffigurau cyhoeddedig, data lleol neu amcangyfrifon.',
   'illustrative.flag': '(niferoedd enghreifftiol, nid data monitro go iawn)',
-  'truncation.note': 'Tynnwyd y gwerthoedd gyda’r gynffon bellaf wedi’i thorri ar {limit}, y terfyn synhwyrol; byddai {chance} o’r gwerthoedd wedi disgyn y tu hwnt iddo.',
+  'truncation.note':
+    'Tynnwyd y gwerthoedd gyda’r gynffon bellaf wedi’i thorri ar {limit}, y terfyn synhwyrol; byddai {chance} o’r gwerthoedd wedi disgyn y tu hwnt iddo.',
   'input.funding.schedule': 'Cyfran y contract a delir gan y grant (cofnod {entry} yn yr amserlen)',
   'input.funding.scheduleFrom': 'Cyfran y contract a delir gan y grant o fis {from} ymlaen',
   'input.funding.scheduleRange': 'Cyfran y contract a delir gan y grant o fis {from} tan fis {to}',
@@ -749,25 +812,31 @@ export const cy = {
   'information.tracking.referrals': 'Daeth {observed} o atgyfeiriadau i law; roedd y rhagdybiaethau’n disgwyl rhwng {low} a {high}.',
   'information.tracking.caveat':
     'Mae chwalfeydd ymhlith y plant a gefnogwyd yn dangos y risg gyda’r gwasanaeth, nid beth fyddai’r risg wedi bod hebddo, felly ar eu pen eu hunain nid ydynt yn dweud llawer am ba mor effeithiol ydyw.',
-  'information.update.npv': 'Ar ôl diweddaru ar sail y niferoedd, mae {option} yn werth {after} i’r rhanbarth ar gyfartaledd ar draws yr efelychiadau, o’i gymharu â {before} cyn hynny.',
+  'information.update.npv':
+    'Ar ôl diweddaru ar sail y niferoedd, mae {option} yn werth {after} i’r rhanbarth ar gyfartaledd ar draws yr efelychiadau, o’i gymharu â {before} cyn hynny.',
   'information.warning.low-effective-sample-size':
     'Dim ond ychydig o’r efelychiadau sy’n cyd-fynd â’r niferoedd (gwerth {ess} o’r {iterations} o efelychiadau), felly mae’r ffigurau wedi’u diweddaru yn llai manwl gywir na’r lleill.',
   'information.warning.low-effective-share':
     'Dim ond cyfran fach o’r efelychiadau ({share}) sy’n cyd-fynd â’r niferoedd, felly maent yn wahanol i’r hyn a ddisgwyliai’r rhagdybiaethau; gwiriwch y niferoedd a’r rhagdybiaethau.',
-  'information.warning.more-draws-used': 'Er mwyn cadw’r ffigurau wedi’u diweddaru yn fanwl gywir, defnyddiwyd {iterations} o efelychiadau yn lle {requested}.',
+  'information.warning.more-draws-used':
+    'Er mwyn cadw’r ffigurau wedi’u diweddaru yn fanwl gywir, defnyddiwyd {iterations} o efelychiadau yn lle {requested}.',
   'information.warning.observations-impossible':
     'Ni all yr un o’r efelychiadau gynhyrchu’r niferoedd a gofnodwyd, felly ni chafodd dim ei ddiweddaru; gwiriwch y niferoedd a’r rhagdybiaethau.',
   'section.tracking.heading': 'A yw’r gwasanaeth ar y trywydd iawn?',
-  'section.tracking.lead': 'Y niferoedd y mae’r darparwr wedi’u hadrodd hyd yma, o’u cymharu â’r hyn a ddisgwyliai rhagdybiaethau’r achos busnes.',
-  'section.tracking.none': 'Nid oes gan y senario hwn niferoedd monitro eto. Ychwanegwch ffurflenni chwarterol y darparwr at y senario (adran fonitro) i weld a yw’r gwasanaeth yn gwneud yn well na’r achos busnes, yn unol ag ef neu’n waeth nag ef.',
+  'section.tracking.lead':
+    'Y niferoedd y mae’r darparwr wedi’u hadrodd hyd yma, o’u cymharu â’r hyn a ddisgwyliai rhagdybiaethau’r achos busnes.',
+  'section.tracking.none':
+    'Nid oes gan y senario hwn niferoedd monitro eto. Ychwanegwch ffurflenni chwarterol y darparwr at y senario (adran fonitro) i weld a yw’r gwasanaeth yn gwneud yn well na’r achos busnes, yn unol ag ef neu’n waeth nag ef.',
   'section.tracking.warnings': 'Ynglŷn â’r diweddariad',
   'section.update.heading': 'Canlyniadau cyn ac ar ôl diweddaru ar sail y niferoedd',
-  'section.update.lead': 'Caiff pob efelychiad ei bwysoli yn ôl pa mor dda y mae’n esbonio’r niferoedd a adroddwyd; yna caiff ffigurau’r opsiynau ar gyfer y rhanbarth eu cyfrifo eto.',
+  'section.update.lead':
+    'Caiff pob efelychiad ei bwysoli yn ôl pa mor dda y mae’n esbonio’r niferoedd a adroddwyd; yna caiff ffigurau’r opsiynau ar gyfer y rhanbarth eu cyfrifo eto.',
   'section.value.heading': 'Pa ragdybiaeth sy’n werth cael gwybod mwy amdani?',
   'section.value.tornado': 'Mae’r siart tornado yn dangos faint y mae pob rhagdybiaeth ar ei phen ei hun yn symud y gwerth net presennol.',
   'section.value.tornadoLink': 'Gweld y siart tornado',
   'section.wait.heading': 'Penderfynu nawr neu aros blwyddyn?',
-  'section.wait.lead': 'Cymryd un flwyddyn estyn, casglu blwyddyn o niferoedd monitro a phenderfynu ar y gweddill bryd hynny, o’i gymharu â dewis nawr o blith yr holl opsiynau.',
+  'section.wait.lead':
+    'Cymryd un flwyddyn estyn, casglu blwyddyn o niferoedd monitro a phenderfynu ar y gweddill bryd hynny, o’i gymharu â dewis nawr o blith yr holl opsiynau.',
   'section.wait.none': 'Nid oes blwyddyn estyn i’w chymryd yn y senario hwn, felly nid oes dim i aros amdano.',
   'tracker.count.referrals': 'atgyfeiriadau',
   'tracker.count.breakdowns': 'chwalfeydd lleoliad ymhlith y plant a ddilynwyd',
@@ -782,8 +851,10 @@ export const cy = {
   'tracker.periods.many': '{count} chyfnod adrodd',
   'tracker.periods.other': '{count} cyfnod adrodd',
   'tracker.title.within': '{count}: o fewn yr amrediad a ddisgwyliai’r achos busnes ym mhob un o’r {periods}',
-  'tracker.title.outside': '{count}: y tu allan i’r amrediad a ddisgwyliai’r achos busnes mewn {outside} o’r {periods} ({above} uwchlaw, {below} islaw)',
-  'tracker.summary': 'Mae pob marciwr yn dangos faint o {count} a adroddwyd mewn cyfnod (cylch os yw o fewn yr amrediad disgwyliedig, triongl yn pwyntio i fyny os yw uwch ei ben, ac i lawr os yw oddi tano), o’i gymharu â’r amrediad wedi’i liwio a ddisgwyliai’r rhagdybiaethau (8 o bob 10 efelychiad) a’i linell ganol.',
+  'tracker.title.outside':
+    '{count}: y tu allan i’r amrediad a ddisgwyliai’r achos busnes mewn {outside} o’r {periods} ({above} uwchlaw, {below} islaw)',
+  'tracker.summary':
+    'Mae pob marciwr yn dangos faint o {count} a adroddwyd mewn cyfnod (cylch os yw o fewn yr amrediad disgwyliedig, triongl yn pwyntio i fyny os yw uwch ei ben, ac i lawr os yw oddi tano), o’i gymharu â’r amrediad wedi’i liwio a ddisgwyliai’r rhagdybiaethau (8 o bob 10 efelychiad) a’i linell ganol.',
   'tracker.caption': 'Niferoedd a adroddwyd a niferoedd disgwyliedig fesul cyfnod: {count}',
   'tracker.toMonth': 'i ddiwedd {month}',
   'tracker.band': 'Amrediad disgwyliedig (P10 i P90)',
@@ -798,7 +869,8 @@ export const cy = {
   'tracker.position.above': 'Uwchlaw',
   'tracker.position.below': 'Islaw',
   'tracker.none': '–',
-  'tracker.ess': 'Mae’r ffigurau wedi’u diweddaru yn seiliedig ar {iterations} o efelychiadau, sy’n werth tua {ess} o efelychiadau annibynnol unwaith y caiff pob un ei bwysoli yn ôl pa mor dda y mae’n cyd-fynd â’r niferoedd (maint y sampl effeithiol).',
+  'tracker.ess':
+    'Mae’r ffigurau wedi’u diweddaru yn seiliedig ar {iterations} o efelychiadau, sy’n werth tua {ess} o efelychiadau annibynnol unwaith y caiff pob un ei bwysoli yn ôl pa mor dda y mae’n cyd-fynd â’r niferoedd (maint y sampl effeithiol).',
   'update.head.npv': 'Gwerth net presennol, ar gyfartaledd ar draws yr efelychiadau',
   'update.head.range': '8 o bob 10 efelychiad',
   'update.head.chance': 'Siawns y bydd yn talu amdano’i hun',
@@ -806,12 +878,15 @@ export const cy = {
   'update.head.after': '{measure}, ar ôl',
   'update.caption': 'Opsiynau’r rhanbarth cyn ac ar ôl diweddaru ar sail y niferoedd',
   'update.best': 'Ar ôl y diweddariad, yr opsiwn â’r gwerth disgwyliedig uchaf i’r rhanbarth yw {option}.',
-  'voi.measures': 'Dylai mesurau perfformiad y contract olrhain {input}: dyma’r rhagdybiaeth ansicr y mae’n fwyaf gwerth ei deall yn well cyn y penderfyniad nesaf.',
+  'voi.measures':
+    'Dylai mesurau perfformiad y contract olrhain {input}: dyma’r rhagdybiaeth ansicr y mae’n fwyaf gwerth ei deall yn well cyn y penderfyniad nesaf.',
   'voi.basis.before': 'Wedi’i gyfrifo ar gyfer y rhanbarth o {iterations} o efelychiadau.',
   'voi.basis.after': 'Wedi’i gyfrifo ar gyfer y rhanbarth o {iterations} o efelychiadau, ar ôl diweddaru ar sail y niferoedd monitro.',
-  'voi.chart.title': '“{input}” yw’r rhagdybiaeth y mae’n fwyaf gwerth cael gwybod amdani: byddai ei gwybod cyn penderfynu yn werth hyd at {amount}',
+  'voi.chart.title':
+    '“{input}” yw’r rhagdybiaeth y mae’n fwyaf gwerth cael gwybod amdani: byddai ei gwybod cyn penderfynu yn werth hyd at {amount}',
   'voi.chart.titleNone': 'Nid oes yr un rhagdybiaeth unigol sy’n werth cael gwybod amdani cyn penderfynu',
-  'voi.chart.summary': 'Mae pob bar yn dangos gwerth gwybod y rhagdybiaeth honno’n union cyn penderfynu i’r rhanbarth; byddai gwybod pob un ohonynt yn werth hyd at {evpi}.',
+  'voi.chart.summary':
+    'Mae pob bar yn dangos gwerth gwybod y rhagdybiaeth honno’n union cyn penderfynu i’r rhanbarth; byddai gwybod pob un ohonynt yn werth hyd at {evpi}.',
   'voi.chart.caption': 'Gwerth gwybod pob rhagdybiaeth cyn penderfynu i’r rhanbarth',
   'voi.chart.series': 'Gwerth gwybod cyn penderfynu',
   'voi.head.worth': 'Gwerth gwybod (punnoedd)',
@@ -824,9 +899,12 @@ export const cy = {
   'wait.row.wait': 'Cymryd un flwyddyn estyn, yna penderfynu ar y gweddill',
   'wait.row.difference': 'Aros llai penderfynu nawr',
   'wait.row.learning': 'Yr hyn y mae blwyddyn o fonitro yn ei ychwanegu at y dewis diweddarach',
-  'wait.verdict.prudent': 'Estyniad blwyddyn yw’r dewis doeth: mae cymryd un flwyddyn a phenderfynu ar y gweddill gyda blwyddyn o niferoedd monitro yn werth tua {amount} yn fwy i’r rhanbarth, ar gyfartaledd ar draws yr efelychiadau, na phenderfynu nawr.',
-  'wait.verdict.notPrudent': 'Nid estyniad blwyddyn yw’r dewis doeth ar sail y ffigurau hyn: mae penderfynu nawr ({best}) yn werth tua {amount} yn fwy i’r rhanbarth, ar gyfartaledd ar draws yr efelychiadau, na chymryd un flwyddyn i ddysgu mwy.',
-  'wait.verdict.either': 'Mae estyniad blwyddyn a phenderfynu nawr ({best}) yn werth tua’r un faint i’r rhanbarth, felly mae’r naill neu’r llall yn ddewis rhesymol ar sail y ffigurau hyn.',
+  'wait.verdict.prudent':
+    'Estyniad blwyddyn yw’r dewis doeth: mae cymryd un flwyddyn a phenderfynu ar y gweddill gyda blwyddyn o niferoedd monitro yn werth tua {amount} yn fwy i’r rhanbarth, ar gyfartaledd ar draws yr efelychiadau, na phenderfynu nawr.',
+  'wait.verdict.notPrudent':
+    'Nid estyniad blwyddyn yw’r dewis doeth ar sail y ffigurau hyn: mae penderfynu nawr ({best}) yn werth tua {amount} yn fwy i’r rhanbarth, ar gyfartaledd ar draws yr efelychiadau, na chymryd un flwyddyn i ddysgu mwy.',
+  'wait.verdict.either':
+    'Mae estyniad blwyddyn a phenderfynu nawr ({best}) yn werth tua’r un faint i’r rhanbarth, felly mae’r naill neu’r llall yn ddewis rhesymol ar sail y ffigurau hyn.',
   'export.info.npvMean': 'Gwerth net presennol disgwyliedig (cymedr Monte Carlo)',
   'export.info.npvP10': 'Gwerth net presennol, P10',
   'export.info.npvP90': 'Gwerth net presennol, P90',
@@ -868,7 +946,8 @@ export const cy = {
   'xlsx.sheet.sensitivity': 'Beth sydd bwysicaf',
   'xlsx.sheet.breakEven': 'Adennill costau',
   'xlsx.head.budgetCentral': 'Yn ychwanegu at gyllidebau arian parod y cynghorau: effaith net ar y gyllideb ar y gwerthoedd canolog',
-  'xlsx.head.budgetMean': 'Yn ychwanegu at gyllidebau arian parod y cynghorau: effaith net ar y gyllideb, ar gyfartaledd ar draws yr efelychiadau',
+  'xlsx.head.budgetMean':
+    'Yn ychwanegu at gyllidebau arian parod y cynghorau: effaith net ar y gyllideb, ar gyfartaledd ar draws yr efelychiadau',
   'xlsx.head.budgetP10': 'Yn ychwanegu at gyllidebau arian parod y cynghorau: effaith net ar y gyllideb, achos isel (P10)',
   'xlsx.head.budgetP90': 'Yn ychwanegu at gyllidebau arian parod y cynghorau: effaith net ar y gyllideb, achos uchel (P90)',
   'xlsx.budget.heading': '{who}: cyllideb arian parod fesul blwyddyn ariannol, {option}',
@@ -878,8 +957,10 @@ export const cy = {
   'xlsx.budget.p10': 'Effaith net ar y gyllideb, achos isel: 1 o bob 10 efelychiad yn is (P10)',
   'xlsx.budget.p50': 'Effaith net ar y gyllideb, canol yr efelychiadau (P50)',
   'xlsx.budget.p90': 'Effaith net ar y gyllideb, achos uchel: 1 o bob 10 efelychiad yn uwch (P90)',
-  'xlsx.budget.note': 'Ar y gwerthoedd canolog. Cyfraniad y cyngor ei hun yw cost y contract llai’r grant; yr effaith net ar y gyllideb yw’r arbediad arian parod llai cyfraniad y cyngor ei hun; y swm cronnus yw’r cyfanswm rhedegol; ac mae pob cyfanswm yn SUM o’i flynyddoedd: fformiwlâu yw’r cyfan. Mae arbediad nad yw’n arian parod yn rhyddhau capasiti, ac nid yw wedi’i gynnwys yn yr effaith net ar y gyllideb.',
-  'xlsx.budget.noteSimulated': 'Ar y gwerthoedd canolog, ac eithrio’r rhesi P10, P50 a P90, sy’n dod o’r efelychiadau. Cyfraniad y cyngor ei hun yw cost y contract llai’r grant; yr effaith net ar y gyllideb yw’r arbediad arian parod llai cyfraniad y cyngor ei hun; y swm cronnus yw’r cyfanswm rhedegol; ac mae pob cyfanswm yn SUM o’i flynyddoedd: fformiwlâu yw’r cyfan. Mae arbediad nad yw’n arian parod yn rhyddhau capasiti, ac nid yw wedi’i gynnwys yn yr effaith net ar y gyllideb.',
+  'xlsx.budget.note':
+    'Ar y gwerthoedd canolog. Cyfraniad y cyngor ei hun yw cost y contract llai’r grant; yr effaith net ar y gyllideb yw’r arbediad arian parod llai cyfraniad y cyngor ei hun; y swm cronnus yw’r cyfanswm rhedegol; ac mae pob cyfanswm yn SUM o’i flynyddoedd: fformiwlâu yw’r cyfan. Mae arbediad nad yw’n arian parod yn rhyddhau capasiti, ac nid yw wedi’i gynnwys yn yr effaith net ar y gyllideb.',
+  'xlsx.budget.noteSimulated':
+    'Ar y gwerthoedd canolog, ac eithrio’r rhesi P10, P50 a P90, sy’n dod o’r efelychiadau. Cyfraniad y cyngor ei hun yw cost y contract llai’r grant; yr effaith net ar y gyllideb yw’r arbediad arian parod llai cyfraniad y cyngor ei hun; y swm cronnus yw’r cyfanswm rhedegol; ac mae pob cyfanswm yn SUM o’i flynyddoedd: fformiwlâu yw’r cyfan. Mae arbediad nad yw’n arian parod yn rhyddhau capasiti, ac nid yw wedi’i gynnwys yn yr effaith net ar y gyllideb.',
   'xlsx.flow.referrals': 'Atgyfeiriadau',
   'xlsx.flow.starts': 'Plant sy’n dechrau gyda’r gwasanaeth',
   'xlsx.flow.waitingAtEnd': 'Plant sy’n dal i aros ar y diwedd',
@@ -929,7 +1010,8 @@ export const cy = {
   'xlsx.summary.title': '{name}: ffigurau ar gyfer yr adroddiad i’r cabinet',
   'xlsx.summary.whatIfTitle': 'Beth os: {name} gyda newidiadau: ffigurau ar gyfer yr adroddiad i’r cabinet',
   'xlsx.summary.answer': 'Yr ateb, ar gyfer y rhanbarth a phob cyngor',
-  'xlsx.summary.budget': 'Pob cyllideb mewn arian parod dros bob blwyddyn ariannol, ar y gwerthoedd canolog: {option} o gymharu â stopio ar ddiwedd y cyfnod penodol',
+  'xlsx.summary.budget':
+    'Pob cyllideb mewn arian parod dros bob blwyddyn ariannol, ar y gwerthoedd canolog: {option} o gymharu â stopio ar ddiwedd y cyfnod penodol',
   'xlsx.summary.budgetNote': 'O ble daw’r ffigurau',
   'xlsx.summary.budgetSource': 'Effaith net ar y gyllideb, colofn y cyfanswm, taflen “{sheet}”',
   'xlsx.summary.withOption': 'Effaith net ar y gyllideb gyda {option} (£, arian parod)',
@@ -939,9 +1021,12 @@ export const cy = {
   'xlsx.summary.stamp': 'Stamp y rhediad (i atgynhyrchu’r ffigurau hyn)',
   'xlsx.summary.contents': 'Taflenni yn y llyfr gwaith hwn',
   'xlsx.head.fileNote': 'Nodyn yn y ffeil senario',
-  'xlsx.note.decision': 'Pob opsiwn ar gyfer y rhanbarth a phob cyngor: yr hyn y mae ei flynyddoedd estyn yn ei ychwanegu, y tebygolrwydd mai dyma’r opsiwn gorau, y golled ddisgwyliedig a’r pris adennill costau.',
-  'xlsx.note.budget': 'Cyllideb arian parod fesul blwyddyn ariannol ar gyfer pob opsiwn: cost y contract, y grant, cyfraniad y cyngor ei hun, arbedion, net a chronnus; cyfansymiau fel fformiwlâu.',
-  'xlsx.note.options': 'Pob opsiwn dros y cyfnod cyfan: plant, lleoliadau, costau, gwerth net presennol, cymhareb budd a chost a mis ad-dalu; mae’r cyfansymiau’n fformiwlâu SUM o’r blynyddoedd ariannol.',
+  'xlsx.note.decision':
+    'Pob opsiwn ar gyfer y rhanbarth a phob cyngor: yr hyn y mae ei flynyddoedd estyn yn ei ychwanegu, y tebygolrwydd mai dyma’r opsiwn gorau, y golled ddisgwyliedig a’r pris adennill costau.',
+  'xlsx.note.budget':
+    'Cyllideb arian parod fesul blwyddyn ariannol ar gyfer pob opsiwn: cost y contract, y grant, cyfraniad y cyngor ei hun, arbedion, net a chronnus; cyfansymiau fel fformiwlâu.',
+  'xlsx.note.options':
+    'Pob opsiwn dros y cyfnod cyfan: plant, lleoliadau, costau, gwerth net presennol, cymhareb budd a chost a mis ad-dalu; mae’r cyfansymiau’n fformiwlâu SUM o’r blynyddoedd ariannol.',
   'xlsx.note.years': 'Pob opsiwn, safbwynt a blwyddyn ariannol.',
   'xlsx.note.inputs': 'Pob mewnbwn mewn geiriau gyda’i ffynhonnell a’i statws, cyfrannau’r cynghorau a’r ffynonellau.',
   'xlsx.note.simulations': 'Gwasgariad y canlyniadau ar draws yr efelychiadau.',
@@ -951,15 +1036,24 @@ export const cy = {
   'scenario.informationCsvLink': 'Lawrlwytho monitro a gwerth gwybodaeth (CSV)',
 
   // Issue 11 pages: the front page's four answers, the sub-pages, the glossary, what-if and the bridge.
-  'overview.worst.loss': 'Yr achos gwaethaf realistig: mewn 1 o bob 10 efelychiad, byddai {subject} yn gadael {who} yn waeth ei sefyllfa o {amount} neu fwy.',
-  'overview.worst.gain': 'Yr achos gwaethaf realistig: hyd yn oed yn yr 1 o bob 10 efelychiad gwaethaf, byddai {subject} yn dal i adael {who} yn well ei sefyllfa o {amount} o leiaf.',
-  'overview.assumed.count.zero': 'Nid yw’r un o’r {total} mewnbwn yn y senario yn rhagdybiaeth: mae pob un yn ffigur cyhoeddedig, yn ddata lleol neu’n amcangyfrif.',
-  'overview.assumed.count.one': 'Mae {count} o’r {total} mewnbwn yn y senario yn rhagdybiaeth yn hytrach na ffigur cyhoeddedig, data lleol neu amcangyfrif.',
-  'overview.assumed.count.two': 'Mae {count} o’r {total} mewnbwn yn y senario yn rhagdybiaethau yn hytrach na ffigurau cyhoeddedig, data lleol neu amcangyfrifon.',
-  'overview.assumed.count.few': 'Mae {count} o’r {total} mewnbwn yn y senario yn rhagdybiaethau yn hytrach na ffigurau cyhoeddedig, data lleol neu amcangyfrifon.',
-  'overview.assumed.count.many': 'Mae {count} o’r {total} mewnbwn yn y senario yn rhagdybiaethau yn hytrach na ffigurau cyhoeddedig, data lleol neu amcangyfrifon.',
-  'overview.assumed.count.other': 'Mae {count} o’r {total} mewnbwn yn y senario yn rhagdybiaethau yn hytrach na ffigurau cyhoeddedig, data lleol neu amcangyfrifon.',
-  'overview.assumed.illustrative': 'Niferoedd enghreifftiol yw’r niferoedd monitro, nid ffurflenni go iawn gan y darparwr: ni ellir ateb “ydyn ni ar y trywydd iawn?” eto.',
+  'overview.worst.loss':
+    'Yr achos gwaethaf realistig: mewn 1 o bob 10 efelychiad, byddai {subject} yn gadael {who} yn waeth ei sefyllfa o {amount} neu fwy.',
+  'overview.worst.gain':
+    'Yr achos gwaethaf realistig: hyd yn oed yn yr 1 o bob 10 efelychiad gwaethaf, byddai {subject} yn dal i adael {who} yn well ei sefyllfa o {amount} o leiaf.',
+  'overview.assumed.count.zero':
+    'Nid yw’r un o’r {total} mewnbwn yn y senario yn rhagdybiaeth: mae pob un yn ffigur cyhoeddedig, yn ddata lleol neu’n amcangyfrif.',
+  'overview.assumed.count.one':
+    'Mae {count} o’r {total} mewnbwn yn y senario yn rhagdybiaeth yn hytrach na ffigur cyhoeddedig, data lleol neu amcangyfrif.',
+  'overview.assumed.count.two':
+    'Mae {count} o’r {total} mewnbwn yn y senario yn rhagdybiaethau yn hytrach na ffigurau cyhoeddedig, data lleol neu amcangyfrifon.',
+  'overview.assumed.count.few':
+    'Mae {count} o’r {total} mewnbwn yn y senario yn rhagdybiaethau yn hytrach na ffigurau cyhoeddedig, data lleol neu amcangyfrifon.',
+  'overview.assumed.count.many':
+    'Mae {count} o’r {total} mewnbwn yn y senario yn rhagdybiaethau yn hytrach na ffigurau cyhoeddedig, data lleol neu amcangyfrifon.',
+  'overview.assumed.count.other':
+    'Mae {count} o’r {total} mewnbwn yn y senario yn rhagdybiaethau yn hytrach na ffigurau cyhoeddedig, data lleol neu amcangyfrifon.',
+  'overview.assumed.illustrative':
+    'Niferoedd enghreifftiol yw’r niferoedd monitro, nid ffurflenni go iawn gan y darparwr: ni ellir ateb “ydyn ni ar y trywydd iawn?” eto.',
   'overview.other.stop': '{who}: y peth gorau yw stopio ar ddiwedd y cyfnod penodol ({fixedEnd}).',
   'overview.other.years': '{who}: y peth gorau yw cymryd {option} (hyd at {end}), gan ychwanegu tua {amount}.',
   'overview.other.chance': 'Y gorau mewn {percent} o’r efelychiadau.',
@@ -968,7 +1062,8 @@ export const cy = {
   'overview.budget.nothing': 'Ar gyfer ei gyllideb ei hun, nid yw {option} yn gwneud unrhyw wahaniaeth mewn arian parod.',
   'overview.chancesLine': 'Tebygolrwydd pob opsiwn o fod y gorau: {items}.',
   'overview.chanceItem': '{option} {chance}',
-  'overview.waiting': 'Gyda {option}, caiff tua {referred} o blant eu hatgyfeirio a bydd tua {started} yn dechrau gyda’r gwasanaeth; bydd tua {waiting} yn dal i aros ar y diwedd a chaiff tua {turnedAway} eu gwrthod (ar y gwerthoedd canolog).',
+  'overview.waiting':
+    'Gyda {option}, caiff tua {referred} o blant eu hatgyfeirio a bydd tua {started} yn dechrau gyda’r gwasanaeth; bydd tua {waiting} yn dal i aros ar y diwedd a chaiff tua {turnedAway} eu gwrthod (ar y gwerthoedd canolog).',
   'overview.q.extend': 'A ddylen ni ymestyn, ac am ba hyd?',
   'overview.q.councils': 'Beth mae’n ei olygu i bob cyngor',
   'overview.q.sure': 'Pa mor sicr ydyn ni?',
@@ -998,15 +1093,18 @@ export const cy = {
   'pages.section.what-if': 'Rhowch gynnig ar newid',
   'pages.question.options': 'Pob opsiwn, yr hyn y mae’n ei ychwanegu at stopio, a’r hyn y mae cyllideb pob cyngor yn ei gael ohono.',
   'pages.question.budget': 'Beth mae’n ei gostio ac yn ei arbed i gyllideb pob cyngor, fesul blwyddyn ariannol, mewn arian parod.',
-  'pages.question.how-sure': 'Pa mor sicr yw’r ateb: gwasgariad y canlyniadau, tebygolrwydd pob opsiwn o fod y gorau a’r hyn y byddai dewis yn anghywir yn ei gostio.',
+  'pages.question.how-sure':
+    'Pa mor sicr yw’r ateb: gwasgariad y canlyniadau, tebygolrwydd pob opsiwn o fod y gorau a’r hyn y byddai dewis yn anghywir yn ei gostio.',
   'pages.question.what-matters': 'Pa ragdybiaethau sy’n symud yr ateb fwyaf, a beth yw gwerth eu canfod.',
   'pages.question.on-track': 'Niferoedd y darparwr hyd yma o gymharu â’r hyn a ddisgwyliai’r achos busnes.',
   'pages.question.assumptions': 'O ble daw pob ffigur, a sut cafodd y model ei redeg.',
   'pages.question.what-if': 'Newidiwch ambell ragdybiaeth a gweld beth sy’n symud.',
   'pages.glossaryLink': 'Ystyr y termau (geirfa)',
-  'pages.budget.lead': 'Arian parod fesul blwyddyn ariannol, fel mewn cynllun ariannol tymor canolig. Mae ffigurau net cadarnhaol yn arian y mae’r gyllideb yn ei ennill; mae rhai negyddol yn arian y mae’n ei wario.',
+  'pages.budget.lead':
+    'Arian parod fesul blwyddyn ariannol, fel mewn cynllun ariannol tymor canolig. Mae ffigurau net cadarnhaol yn arian y mae’r gyllideb yn ei ennill; mae rhai negyddol yn arian y mae’n ei wario.',
   'pages.budget.caption': '{who}: {option}, arian parod fesul blwyddyn ariannol ar y gwerthoedd canolog (£)',
-  'pages.budget.difference': '{who}: yr hyn y mae’r blynyddoedd estyn yn ei newid, {option} llai dim estyniad, arian parod fesul blwyddyn ariannol ar y gwerthoedd canolog (£)',
+  'pages.budget.difference':
+    '{who}: yr hyn y mae’r blynyddoedd estyn yn ei newid, {option} llai dim estyniad, arian parod fesul blwyddyn ariannol ar y gwerthoedd canolog (£)',
   'pages.budget.row.gross': 'Cost y contract',
   'pages.budget.row.grant': 'Wedi’i dalu gan y grant',
   'pages.budget.row.own': 'Cyfraniad y cyngor ei hun',
@@ -1020,7 +1118,8 @@ export const cy = {
   'pages.map.heading': 'Pa opsiwn sydd orau wrth i ddwy ragdybiaeth newid',
   'pages.map.title': 'Map penderfyniadau: {parts}',
   'pages.map.part': '{option} sydd orau mewn {share} ohono',
-  'pages.map.summary': 'Mae pob sgwâr yn un pâr o werthoedd, un ar gyfer {x} (ar draws) ac un ar gyfer {y} (i fyny), gyda phob mewnbwn arall ar ei werth canolog; y rhif mewn sgwâr yw nifer blynyddoedd estyn yr opsiwn gorau ar gyfer {who}.',
+  'pages.map.summary':
+    'Mae pob sgwâr yn un pâr o werthoedd, un ar gyfer {x} (ar draws) ac un ar gyfer {y} (i fyny), gyda phob mewnbwn arall ar ei werth canolog; y rhif mewn sgwâr yw nifer blynyddoedd estyn yr opsiwn gorau ar gyfer {who}.',
   'pages.map.caption': 'Yr opsiwn gorau ar gyfer {who} yn ôl {y} (rhesi) ac yn ôl {x}',
   'pages.map.head.y': '{y}',
   'pages.map.head.best': 'Yr opsiwn gorau wrth i werth {x} godi',
@@ -1039,7 +1138,8 @@ export const cy = {
   'pages.percentiles.p75': '1 o bob 4 yn uwch na hyn (P75)',
   'pages.percentiles.p90': '1 o bob 10 yn uwch na hyn (P90)',
   'pages.technical': 'Manylion technegol y rhediad hwn',
-  'pages.effect.caption': 'Effaith net ar bob cyllideb mewn arian parod fesul blwyddyn ariannol, {option}, ar y gwerthoedd canolog (arbediad arian parod llai cyfraniad y cyngor ei hun, £)',
+  'pages.effect.caption':
+    'Effaith net ar bob cyllideb mewn arian parod fesul blwyddyn ariannol, {option}, ar y gwerthoedd canolog (arbediad arian parod llai cyfraniad y cyngor ei hun, £)',
   'pages.effect.who': 'Cyllideb',
   'pages.effect.adds': 'Effaith y blynyddoedd estyn arni, {measure}',
   'report.whatIfTitle': 'Adroddiad i’r cabinet (beth os): {name}',
@@ -1056,33 +1156,45 @@ export const cy = {
   'glossary.title': 'Ystyr y termau',
   'glossary.lead': 'Geiriau plaen am y termau a ddefnyddir ar y tudalennau ac yn yr adroddiad i’r cabinet.',
   'glossary.npv.term': 'Gwerth net presennol',
-  'glossary.npv.text': 'Yr hyn a arbedir llai’r hyn a delir, gydag arian mewn blynyddoedd diweddarach yn cyfrif ychydig yn llai (cyfradd ddisgowntio’r Llyfr Gwyrdd), fel bod modd adio’r blynyddoedd at ei gilydd. Uwchlaw £0: mae’n talu amdano’i hun.',
+  'glossary.npv.text':
+    'Yr hyn a arbedir llai’r hyn a delir, gydag arian mewn blynyddoedd diweddarach yn cyfrif ychydig yn llai (cyfradd ddisgowntio’r Llyfr Gwyrdd), fel bod modd adio’r blynyddoedd at ei gilydd. Uwchlaw £0: mae’n talu amdano’i hun.',
   'glossary.adds.term': 'Yr hyn y mae’r blynyddoedd estyn yn ei ychwanegu',
-  'glossary.adds.text': 'Mae’r cyfnod penodol eisoes wedi’i lofnodi, felly caiff pob opsiwn ei fesur o gymharu â stopio ar ddiwedd y cyfnod hwnnw: y gwahaniaeth yw’r hyn y mae cymryd y blynyddoedd estyn yn ei ychwanegu (neu’n ei dynnu i ffwrdd).',
+  'glossary.adds.text':
+    'Mae’r cyfnod penodol eisoes wedi’i lofnodi, felly caiff pob opsiwn ei fesur o gymharu â stopio ar ddiwedd y cyfnod hwnnw: y gwahaniaeth yw’r hyn y mae cymryd y blynyddoedd estyn yn ei ychwanegu (neu’n ei dynnu i ffwrdd).',
   'glossary.range.term': '8 o bob 10 efelychiad (P10 i P90)',
   'glossary.range.text': 'Canol y gwasgariad: daeth 1 o bob 10 efelychiad allan yn is na’r ffigur cyntaf, ac 1 o bob 10 yn uwch na’r ail.',
   'glossary.simulations.term': 'Efelychiadau',
-  'glossary.simulations.text': 'Caiff y ffigurau eu cyfrifo lawer gwaith, bob tro gyda phob rhagdybiaeth ansicr wedi’i thynnu o’i hamrediad; mae gwasgariad yr atebion yn dangos pa mor sicr ydyn ni.',
+  'glossary.simulations.text':
+    'Caiff y ffigurau eu cyfrifo lawer gwaith, bob tro gyda phob rhagdybiaeth ansicr wedi’i thynnu o’i hamrediad; mae gwasgariad yr atebion yn dangos pa mor sicr ydyn ni.',
   'glossary.chanceBest.term': 'Tebygolrwydd mai hwn yw’r opsiwn gorau',
   'glossary.chanceBest.text': 'Cyfran yr efelychiadau lle daw’r opsiwn hwn allan yn uchaf.',
   'glossary.expectedLoss.term': 'Colled ddisgwyliedig',
-  'glossary.expectedLoss.text': 'Ar gyfartaledd ar draws yr efelychiadau, faint yn waeth yw’r opsiwn hwn na’r opsiwn a ddaeth allan orau ym mhob efelychiad: cost ei ddewis os ydyn ni’n anghywir.',
+  'glossary.expectedLoss.text':
+    'Ar gyfartaledd ar draws yr efelychiadau, faint yn waeth yw’r opsiwn hwn na’r opsiwn a ddaeth allan orau ym mhob efelychiad: cost ei ddewis os ydyn ni’n anghywir.',
   'glossary.cashable.term': 'Arbedion arian parod ac arbedion nad ydynt yn arian parod',
-  'glossary.cashable.text': 'Mae arbediad arian parod yn dod yn ôl i’r gyllideb fel arian (lleoliad na chaiff ei brynu); mae arbediad nad yw’n arian parod yn rhyddhau amser staff neu gapasiti, ond nid arian.',
+  'glossary.cashable.text':
+    'Mae arbediad arian parod yn dod yn ôl i’r gyllideb fel arian (lleoliad na chaiff ei brynu); mae arbediad nad yw’n arian parod yn rhyddhau amser staff neu gapasiti, ond nid arian.',
   'glossary.grant.term': 'Y grant a chyfraniad y cyngor ei hun',
-  'glossary.grant.text': 'Mae’r grant yn talu cyfran o’r contract; mae’r cynghorau’n talu’r gweddill rhyngddynt (cyfraniad y cyngor ei hun), ac mae pob un yn cadw’r costau y mae’n eu hosgoi.',
+  'glossary.grant.text':
+    'Mae’r grant yn talu cyfran o’r contract; mae’r cynghorau’n talu’r gweddill rhyngddynt (cyfraniad y cyngor ei hun), ac mae pob un yn cadw’r costau y mae’n eu hosgoi.',
   'glossary.breakEven.term': 'Adennill costau',
-  'glossary.breakEven.text': 'Pa mor dda y byddai angen i’r gwasanaeth fod (lleoliadau a osgoir bob blwyddyn, neu’r pris) er mwyn iddo dalu amdano’i hun.',
+  'glossary.breakEven.text':
+    'Pa mor dda y byddai angen i’r gwasanaeth fod (lleoliadau a osgoir bob blwyddyn, neu’r pris) er mwyn iddo dalu amdano’i hun.',
   'glossary.switching.term': 'Gwerth newid',
-  'glossary.switching.text': 'Y gwerth y byddai angen i un rhagdybiaeth ei gyrraedd, gyda phopeth arall heb newid, er mwyn i’r ateb newid o golled i arbediad.',
+  'glossary.switching.text':
+    'Y gwerth y byddai angen i un rhagdybiaeth ei gyrraedd, gyda phopeth arall heb newid, er mwyn i’r ateb newid o golled i arbediad.',
   'glossary.tornado.term': 'Siart tornado',
-  'glossary.tornado.text': 'Caiff pob rhagdybiaeth ei symud ar ei phen ei hun o werth isel i werth uchel; y barrau hiraf yw’r rhagdybiaethau sydd bwysicaf.',
+  'glossary.tornado.text':
+    'Caiff pob rhagdybiaeth ei symud ar ei phen ei hun o werth isel i werth uchel; y barrau hiraf yw’r rhagdybiaethau sydd bwysicaf.',
   'glossary.voi.term': 'Gwerth gwybodaeth',
-  'glossary.voi.text': 'Faint yn well fyddai’r penderfyniad ar gyfartaledd pe baen ni’n gwybod gwerth rhagdybiaeth i sicrwydd cyn penderfynu: terfyn uchaf ar werth ei chanfod.',
+  'glossary.voi.text':
+    'Faint yn well fyddai’r penderfyniad ar gyfartaledd pe baen ni’n gwybod gwerth rhagdybiaeth i sicrwydd cyn penderfynu: terfyn uchaf ar werth ei chanfod.',
   'glossary.wait.term': 'Penderfynu nawr neu aros blwyddyn',
-  'glossary.wait.text': 'Cymryd un flwyddyn estyn a phenderfynu ar y gweddill gyda blwyddyn o niferoedd monitro, o gymharu â dewis nawr o blith pob opsiwn.',
+  'glossary.wait.text':
+    'Cymryd un flwyddyn estyn a phenderfynu ar y gweddill gyda blwyddyn o niferoedd monitro, o gymharu â dewis nawr o blith pob opsiwn.',
   'glossary.moneyBasis.term': 'Arian parod a thermau real',
-  'glossary.moneyBasis.text': 'Ffigurau arian parod yw’r punnoedd y mae cyllideb yn eu talu ym mhob blwyddyn; mae gwerthoedd presennol ym mhrisiau un flwyddyn, fel bod modd cymharu’r blynyddoedd.',
+  'glossary.moneyBasis.text':
+    'Ffigurau arian parod yw’r punnoedd y mae cyllideb yn eu talu ym mhob blwyddyn; mae gwerthoedd presennol ym mhrisiau un flwyddyn, fel bod modd cymharu’r blynyddoedd.',
   'glossary.seed.term': 'Hedyn a stwnsh y rhediad',
   'glossary.seed.text': 'Labeli technegol sy’n galluogi unrhyw un i ailredeg yr union efelychiadau ac i wirio bod y ffigurau yr un fath.',
   'whatif.title': 'Beth os: {name}',
@@ -1115,12 +1227,14 @@ export const cy = {
   'whatif.summary.item': '{figure} ({change})',
   'whatif.expert': 'Technegol: y newidiadau fel llwybrau allweddi',
   'try.grantFrom': 'Cyfran y grant o (mis)',
-  'try.hint.grantFrom': 'Mis cyntaf y cyfnod ariannu olaf, ar ffurf BBBB-MM (er enghraifft 2027-04). Gadewch fel y mae i gadw dyddiad y ffeil.',
+  'try.hint.grantFrom':
+    'Mis cyntaf y cyfnod ariannu olaf, ar ffurf BBBB-MM (er enghraifft 2027-04). Gadewch fel y mae i gadw dyddiad y ffeil.',
   'try.grantShare': 'Cyfran y grant o’r mis hwnnw',
   'try.hint.grantShare': 'Y gyfran o’r contract y mae’r grant yn ei thalu o’r mis hwnnw ymlaen; mae 0 yn golygu bod y grant yn dod i ben.',
   'try.grantEnds': 'Mae’r grant yn dod i ben o’r mis hwnnw',
   'try.effectivenessRange': 'Neu effeithiolrwydd fel amrediad: isaf ac uchaf',
-  'try.hint.effectivenessRange': 'Dwy ganran, er enghraifft 15 a 35; y gwerth canolog yw’r pwynt hanner ffordd rhyngddynt. Gadewch yn wag i gadw un gwerth uchod.',
+  'try.hint.effectivenessRange':
+    'Dwy ganran, er enghraifft 15 a 35; y gwerth canolog yw’r pwynt hanner ffordd rhyngddynt. Gadewch yn wag i gadw un gwerth uchod.',
   'try.effectivenessLow': 'Isaf',
   'try.effectivenessHigh': 'Uchaf',
   'try.error.month': 'Rhowch y mis ar ffurf BBBB-MM, er enghraifft 2027-04',
@@ -1131,7 +1245,8 @@ export const cy = {
   // Issue 11 follow-up (compare from a what-if; the front page's "in short" for narrow screens).
   'compare.whatIf': 'Beth os: {name}, wedi newid {changes}',
   'compare.and': 'a',
-  'compare.askSecondWhatIf': 'Nawr dewiswch y senario yr hoffech gymharu “{name}” ag ef. Dewiswch {file} eto i osod y “beth os” ochr yn ochr â’r senario fel y mae, heb y newidiadau.',
+  'compare.askSecondWhatIf':
+    'Nawr dewiswch y senario yr hoffech gymharu “{name}” ag ef. Dewiswch {file} eto i osod y “beth os” ochr yn ochr â’r senario fel y mae, heb y newidiadau.',
   'compare.error.change': 'Yn y “beth os”: {problem}',
   'overview.short.heading': 'Yn gryno',
   'overview.short.choice': 'Beth i’w wneud:',
@@ -1139,9 +1254,11 @@ export const cy = {
   'overview.short.wait': 'Aros blwyddyn?',
   'overview.short.assumed': 'Rhagdybiaethau o hyd:',
   'overview.short.sureLine': '{option} sy’n dod allan yn orau mewn {chance} o’r efelychiadau.',
-  'overview.short.stop': 'Stopio ar ddiwedd y cyfnod penodol ({fixedEnd}): nid oes unrhyw estyniad yn ychwanegu mwy nag y mae’n ei gostio ar gyfer {who}, {measure}.',
+  'overview.short.stop':
+    'Stopio ar ddiwedd y cyfnod penodol ({fixedEnd}): nid oes unrhyw estyniad yn ychwanegu mwy nag y mae’n ei gostio ar gyfer {who}, {measure}.',
   'overview.short.take': 'Cymryd {option} (hyd at {end}): maent yn ychwanegu tua {amount} ar gyfer {who}, {measure}.',
-  'overview.short.waitYes': 'Ie: mae cymryd un flwyddyn a phenderfynu ar y gweddill yn nes ymlaen yn werth tua {amount} yn fwy na phenderfynu nawr.',
+  'overview.short.waitYes':
+    'Ie: mae cymryd un flwyddyn a phenderfynu ar y gweddill yn nes ymlaen yn werth tua {amount} yn fwy na phenderfynu nawr.',
   'overview.short.waitNo': 'Na: mae penderfynu nawr yn werth tua {amount} yn fwy na chymryd un flwyddyn i ddysgu rhagor.',
   'overview.short.waitEither': 'Y naill neu’r llall: mae cymryd un flwyddyn a phenderfynu nawr yn werth tua’r un faint.',
   'overview.short.assumedCount': 'Mae {count} o’r {total} mewnbwn yn rhagdybiaethau, nid yn ffigurau cyhoeddedig neu leol.',
@@ -1159,7 +1276,8 @@ export const cy = {
   'compare.councilsHeading': 'Pob cyngor ochr yn ochr',
   'compare.fundingHeading': 'Cyllid fesul blwyddyn ariannol',
   'compare.bridgeHeading': 'Beth sy’n esbonio’r gwahaniaeth',
-  'compare.bridgeLead': 'Gan ddechrau o {a}, caiff pob rhagdybiaeth sy’n wahanol ei newid i werth {b} fesul un, yn y drefn sefydlog hon: {order}. Mae pob rhes yn dangos faint y symudodd y newid hwnnw yr hyn y mae {option} yn ei ychwanegu ar gyfer y rhanbarth ({measure}); mae’r drefn yn bwysig pan fydd newidiadau’n effeithio ar ei gilydd.',
+  'compare.bridgeLead':
+    'Gan ddechrau o {a}, caiff pob rhagdybiaeth sy’n wahanol ei newid i werth {b} fesul un, yn y drefn sefydlog hon: {order}. Mae pob rhes yn dangos faint y symudodd y newid hwnnw yr hyn y mae {option} yn ei ychwanegu ar gyfer y rhanbarth ({measure}); mae’r drefn yn bwysig pan fydd newidiadau’n effeithio ar ei gilydd.',
   'compare.bridge.head.step': 'Newid',
   'compare.bridge.head.moves': 'Yn symud yr hyn y mae’r blynyddoedd estyn yn ei ychwanegu o',
   'compare.bridge.head.after': 'Ar ôl y newid hwn',
@@ -1214,9 +1332,12 @@ export const cy = {
   'cli.switching': 'Gwerthoedd newid (GNP y rhanbarth = 0):',
   'cli.noneInRange': 'dim yn yr amrediad',
   'cli.monteCarlo': 'Monte Carlo ({iterations} o rediadau, hedyn {seed}):',
-  'cli.monteCarloLine': '{name}: cymedr GNP {mean} (± {margin}), P5 {p5} i P95 {p95}; tebygolrwydd GNP > 0 {chance}; tebygolrwydd ad-dalu o fewn y cyfnod {paidBack}',
-  'cli.note.probability': 'Nodyn: gyda {iterations} o rediadau, dim ond o fewn ±{margin} o bwyntiau canran y mae tebygolrwydd GNP cadarnhaol yn hysbys; defnyddiwch o leiaf {recommended} o rediadau.',
-  'cli.note.mean': 'Nodyn: gyda {iterations} o rediadau, dim ond o fewn ±{margin} y mae’r GNP cyfartalog yn hysbys; defnyddiwch o leiaf {recommended} o rediadau.',
+  'cli.monteCarloLine':
+    '{name}: cymedr GNP {mean} (± {margin}), P5 {p5} i P95 {p95}; tebygolrwydd GNP > 0 {chance}; tebygolrwydd ad-dalu o fewn y cyfnod {paidBack}',
+  'cli.note.probability':
+    'Nodyn: gyda {iterations} o rediadau, dim ond o fewn ±{margin} o bwyntiau canran y mae tebygolrwydd GNP cadarnhaol yn hysbys; defnyddiwch o leiaf {recommended} o rediadau.',
+  'cli.note.mean':
+    'Nodyn: gyda {iterations} o rediadau, dim ond o fewn ±{margin} y mae’r GNP cyfartalog yn hysbys; defnyddiwch o leiaf {recommended} o rediadau.',
 
   // v1.2 decision, budget and money basis in the command-line table, CSV and workbook (shared/model.md sections 17-18).
   'decisionTable.heading': 'Y PENDERFYNIAD: pa estyniad i’w gymryd',
@@ -1231,7 +1352,8 @@ export const cy = {
   'decisionTable.option.other': '{count} o flynyddoedd',
   'decisionTable.row.adds': 'Yr hyn y mae’n ei ychwanegu at stopio ar ddiwedd y cyfnod penodol (GNP)',
   'decisionTable.row.marginal': 'Yr hyn y mae ei flwyddyn estyn olaf yn ei ychwanegu (GNP)',
-  'decisionTable.row.budget': 'Yr hyn y mae’n ei ychwanegu at gyllideb y cyngor ei hun mewn arian parod (arbediad arian parod llai cyfraniad y cyngor ei hun)',
+  'decisionTable.row.budget':
+    'Yr hyn y mae’n ei ychwanegu at gyllideb y cyngor ei hun mewn arian parod (arbediad arian parod llai cyfraniad y cyngor ei hun)',
   'decisionTable.row.central': 'ar y gwerthoedd canolog',
   'decisionTable.row.mean': 'ar gyfartaledd ar draws yr efelychiadau',
   'decisionTable.row.sem': 'cyfeiliornad safonol',
@@ -1242,7 +1364,8 @@ export const cy = {
   'decisionTable.none': 'amh.',
   'decisionTable.percent': '{value}%',
   'decisionTable.map.heading': 'MAP Y PENDERFYNIAD: yr opsiwn gorau wrth i ddau fewnbwn amrywio',
-  'decisionTable.map.for': 'Ar gyfer {perspective}, ar werthoedd canolog pob mewnbwn arall. Mae pob ffigur yn nifer blynyddoedd estyn yr opsiwn gorau (0: dim estyniad).',
+  'decisionTable.map.for':
+    'Ar gyfer {perspective}, ar werthoedd canolog pob mewnbwn arall. Mae pob ffigur yn nifer blynyddoedd estyn yr opsiwn gorau (0: dim estyniad).',
   'decisionTable.map.rows': 'I lawr: {input}, o {high} ar y brig i {low} ar y gwaelod.',
   'decisionTable.map.columns': 'Ar draws: {input}, o {low} ar y chwith i {high} ar y dde.',
   'decisionTable.best.mean': 'Yr opsiwn gorau ar gyfer {perspective}: {option} (y GNP uchaf ar gyfartaledd ar draws yr efelychiadau).',
@@ -1255,7 +1378,8 @@ export const cy = {
   'decisionTable.option.long.few': '{count} blynedd estyn',
   'decisionTable.option.long.many': '{count} blynedd estyn',
   'decisionTable.option.long.other': '{count} o flynyddoedd estyn',
-  'decisionTable.truncation': '{input}: cafodd gwerthoedd y tu hwnt i’w derfyn rhesymol o {limit} eu torri yno (tebygolrwydd gwerth y tu hwnt iddo: {chance}).',
+  'decisionTable.truncation':
+    '{input}: cafodd gwerthoedd y tu hwnt i’w derfyn rhesymol o {limit} eu torri yno (tebygolrwydd gwerth y tu hwnt iddo: {chance}).',
   'decisionTable.head.perspective': 'Safbwynt',
   'decisionTable.head.afterUpdate': 'Ar ôl y diweddariad monitro',
   'decisionTable.head.extensionYears': 'Blynyddoedd estyn',
@@ -1297,7 +1421,8 @@ export const cy = {
   'budget.row.p10': 'Effaith net ar y gyllideb, P10',
   'budget.row.p50': 'Effaith net ar y gyllideb, P50',
   'budget.row.p90': 'Effaith net ar y gyllideb, P90',
-  'budget.note': 'Yr effaith net ar y gyllideb yw’r arbediad arian parod llai cyfraniad y cyngor ei hun; mae arbediad nad yw’n arian parod yn rhyddhau capasiti, ac nid yw’n cael ei gyfrif ynddi.',
+  'budget.note':
+    'Yr effaith net ar y gyllideb yw’r arbediad arian parod llai cyfraniad y cyngor ei hun; mae arbediad nad yw’n arian parod yn rhyddhau capasiti, ac nid yw’n cael ei gyfrif ynddi.',
   'budget.noteSimulated': 'Daw P10, P50 a P90 yr effaith net ar y gyllideb o’r efelychiadau; mae’r rhesi eraill ar y gwerthoedd canolog.',
   'budget.head.financialYear': 'Blwyddyn ariannol',
 
@@ -1566,7 +1691,8 @@ export const cy = {
   'problem.entryAfter': 'mae’r cofnod yn dechrau ar {date}, ar ôl mis olaf y gorwel ({month}: tymor yr opsiwn hwyaf a’r lleoliad hwyaf)',
   'problem.entryBefore': 'mae’r cofnod yn gorffen ar {date}, cyn mis cyntaf y gorwel ({month}, mis contract.start)',
   'problem.neverUsed': 'ni chaiff ei ddefnyddio byth',
-  'problem.hiddenCharacters': 'mae’r enw’n cynnwys nodau na ellir eu gweld neu sy’n newid cyfeiriad y testun ({characters}), felly gall edrych fel enw arall',
+  'problem.hiddenCharacters':
+    'mae’r enw’n cynnwys nodau na ellir eu gweld neu sy’n newid cyfeiriad y testun ({characters}), felly gall edrych fel enw arall',
   'problem.removeThem': 'tynnwch nhw',
   'problem.mapNotUncertain': 'nid yw `{path}` yn ansicr (nid yw wedi’i ysgrifennu fel dosbarthiad)',
   'problem.noMap': 'mae angen dau fewnbwn ansicr ar y map penderfynu, felly ni fydd map',
@@ -1628,6 +1754,8 @@ export const cy = {
   'problem.singleValue': 'gwerth unigol yw {at}, felly nid oes ganddo allwedd {segment}',
 
   // Issue 14, scenario text in both languages: said when a scenario's own text has no Welsh.
-  'scenarioText.englishOnly': 'Mae rhywfaint o destun y senario hwn (ei enw, ei ddisgrifiad, ei ffynonellau neu’r nodiadau am y ffigurau) ar gael yn Saesneg yn unig.',
-  'scenarioText.englishOnlySome': 'Mae rhywfaint o destun y senarios hyn (enwau, disgrifiadau, ffynonellau neu nodiadau am y ffigurau) ar gael yn Saesneg yn unig.',
+  'scenarioText.englishOnly':
+    'Mae rhywfaint o destun y senario hwn (ei enw, ei ddisgrifiad, ei ffynonellau neu’r nodiadau am y ffigurau) ar gael yn Saesneg yn unig.',
+  'scenarioText.englishOnlySome':
+    'Mae rhywfaint o destun y senarios hyn (enwau, disgrifiadau, ffynonellau neu nodiadau am y ffigurau) ar gael yn Saesneg yn unig.',
 } as const;

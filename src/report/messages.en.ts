@@ -30,8 +30,7 @@ export const en = {
     'how many residential placements each option is likely to avoid, and what that saves against what the contract costs – for the region and for each council’s own budget',
   'home.answers.sure':
     'how sure we can be: the chance that an option pays for itself, in words such as “about 1 in 20”, and the worst realistic case',
-  'home.answers.breakEven':
-    'what the provider would have to achieve for the service to pay for itself, and which assumption matters most',
+  'home.answers.breakEven': 'what the provider would have to achieve for the service to pay for itself, and which assumption matters most',
   'home.answers.waiting': 'what happens to the waiting list when referrals exceed the service’s capacity',
   'home.answers.finance':
     'what each council pays and saves by financial year, with the discount rate and price base stated, and which savings are cashable',
@@ -78,7 +77,8 @@ export const en = {
   'cost.body': '{message}',
   'cost.shape': '{iterations} simulations x {months} months x {options} options x {perspectives} perspectives',
   'cost.children': 'with process variability for about {children} children a month',
-  'cost.work': 'This run is too large: {shape}{children} is about {seconds} seconds of work, more than the {limit} allowed. Lower {settings}.',
+  'cost.work':
+    'This run is too large: {shape}{children} is about {seconds} seconds of work, more than the {limit} allowed. Lower {settings}.',
   'cost.memory': 'This run is too large: {shape} needs about {megabytes} MB of memory, more than the {limit} MB allowed. Lower {settings}.',
   'cost.iterationsTo': 'monte_carlo.iterations (to at most {iterations})',
   'cost.iterations': 'monte_carlo.iterations',
@@ -89,7 +89,8 @@ export const en = {
   'queue.api': 'too many runs from this client: {count} running or waiting; try again in {seconds} seconds',
   'upload.truncated.title': 'The upload was cut short',
   'upload.truncated.body': 'The form or file did not arrive whole (the connection ended early). Send it again.',
-  'draw.nonFinite': 'The run could not be done: {input} gave {value} in simulation {simulation} (its draws there: {draws}). Check the formula or the distribution of {input}.',
+  'draw.nonFinite':
+    'The run could not be done: {input} gave {value} in simulation {simulation} (its draws there: {draws}). Check the formula or the distribution of {input}.',
   'draw.value.nan': 'not a number (NaN)',
   'draw.value.infinity': 'infinity',
   'draw.value.minusInfinity': '-infinity',
@@ -173,10 +174,13 @@ export const en = {
   'headline.region': '{subject} {answer}{tail}.',
   'headline.whoRegion': 'the region',
   'headline.whoCouncil': '{council}',
-  'grant.council': '{council} pays {match} of whatever the grant does not pay (about {paid} a year while the grant pays {grant}) but keeps all of its own avoided placement costs ({children} of the region’s); only the cashable part of them comes back to its budget as cash.',
-  'grant.councilNone': 'No grant pays towards the contract at the end of the fixed term: {council} pays {match} of it (about {paid} a year) and keeps its own avoided placement costs ({children} of the region’s); only the cashable part of them comes back to its budget as cash.',
+  'grant.council':
+    '{council} pays {match} of whatever the grant does not pay (about {paid} a year while the grant pays {grant}) but keeps all of its own avoided placement costs ({children} of the region’s); only the cashable part of them comes back to its budget as cash.',
+  'grant.councilNone':
+    'No grant pays towards the contract at the end of the fixed term: {council} pays {match} of it (about {paid} a year) and keeps its own avoided placement costs ({children} of the region’s); only the cashable part of them comes back to its budget as cash.',
   'breakEven.none': 'This option has no break-even number of placements: avoiding placements cannot pay for its cost.',
-  'breakEven.sentence': '{option}: to pay for itself the service must avoid {perYear} residential placements a year ({total} over the {years}-year term); at the central values it avoids {expectedPerYear} a year.',
+  'breakEven.sentence':
+    '{option}: to pay for itself the service must avoid {perYear} residential placements a year ({total} over the {years}-year term); at the central values it avoids {expectedPerYear} a year.',
   'switching.noneInRange': 'no value in range',
   'switching.atLeast': 'at least {value}',
   'switching.atMost': 'at most {value}',
@@ -217,7 +221,8 @@ export const en = {
   'chart.fan.share.50': 'more than half',
   'chart.fan.titleEven': '{option}: by the end of {year} about half the simulations leave the region up in cash and half down',
   'chart.fan.titleCentral': '{option}: by the end of {year} the region is {where} in cash at the central values',
-  'chart.fan.summary': 'The solid line is the middle of the simulations, the dark band holds half of them and the light band 9 in 10 (P5 to P95); the dashed line uses every assumption’s central value.',
+  'chart.fan.summary':
+    'The solid line is the middle of the simulations, the dark band holds half of them and the light band 9 in 10 (P5 to P95); the dashed line uses every assumption’s central value.',
   'chart.fan.summaryCentral': 'The line adds up the net cash saving year by year, with every assumption at its central value.',
   'chart.fan.central': 'At the central values',
   'chart.fan.median': 'Middle of the simulations',
@@ -225,27 +230,34 @@ export const en = {
   'chart.fan.ninety': '9 in 10 simulations (P5 to P95)',
   'chart.fan.caption': 'Cumulative net cash saving for the region by financial year, {option}',
   'chart.histogram.title': '{option}: the chance it pays for itself for the region is {chance}',
-  'chart.histogram.summary': 'Each bar counts the simulations (of {iterations}) whose net present value fell in its range; bars to the right of the £0 line pay for themselves.',
+  'chart.histogram.summary':
+    'Each bar counts the simulations (of {iterations}) whose net present value fell in its range; bars to the right of the £0 line pay for themselves.',
   'chart.histogram.loses': 'Costs more than it avoids',
   'chart.histogram.pays': 'Pays for itself',
   'chart.histogram.caption': 'Simulations by the region’s net present value, {option}',
   'chart.tornado.title': '{input} matters most to whether {option} pays for itself',
-  'chart.tornado.summary': 'Each bar shows the region’s net present value when one assumption moves from its P10 to its P90 with the rest at their central values ({central} with all at central values).',
+  'chart.tornado.summary':
+    'Each bar shows the region’s net present value when one assumption moves from its P10 to its P90 with the rest at their central values ({central} with all at central values).',
   'chart.tornado.atLow': 'Assumption at its P10',
   'chart.tornado.atHigh': 'Assumption at its P90',
   'chart.tornado.caption': 'The region’s net present value with each assumption at its P10 and P90, {option}',
   'chart.options.titleBest': '{option} add the most to stopping at the end of the fixed term for the region, {measure}',
-  'chart.options.titleNone': 'Stopping at the end of the fixed term is best for the region: {measure}, every number of extension years costs more than it adds',
-  'chart.options.summary': 'Each group shows what one option adds to stopping at the end of the fixed term (net present value, {measure}) for the region and for each council.',
+  'chart.options.titleNone':
+    'Stopping at the end of the fixed term is best for the region: {measure}, every number of extension years costs more than it adds',
+  'chart.options.summary':
+    'Each group shows what one option adds to stopping at the end of the fixed term (net present value, {measure}) for the region and for each council.',
   'chart.options.caption': 'What each option adds to stopping at the end of the fixed term (net present value, {measure})',
   'chart.head.regionChanceBest': 'Region, chance it is the best option',
   'chart.councils.titleSplit': '{councils} come out ahead on their own budgets while the region is down by {year}',
   'chart.councils.titleAll': 'The region and every council come out ahead by {year}',
   'chart.councils.titleNone': 'Neither the region nor any council comes out ahead by {year}',
   'chart.councils.titleMixed': 'Some budgets come out ahead by {year} and some do not',
-  'chart.councils.summary': 'Each line adds up one budget’s net cash saving year by year for {option}, at the central values; the thick line is the region.',
-  'chart.councils.summaryBudget': 'Each line adds up one budget’s net cash effect year by year for {option} (cashable savings less its own contribution, after the grant), at the central values; the thick line is the region’s.',
-  'chart.councils.captionBudget': 'Cumulative net cash budget effect by financial year for the region and each council, {option}, at the central values',
+  'chart.councils.summary':
+    'Each line adds up one budget’s net cash saving year by year for {option}, at the central values; the thick line is the region.',
+  'chart.councils.summaryBudget':
+    'Each line adds up one budget’s net cash effect year by year for {option} (cashable savings less its own contribution, after the grant), at the central values; the thick line is the region’s.',
+  'chart.councils.captionBudget':
+    'Cumulative net cash budget effect by financial year for the region and each council, {option}, at the central values',
   'chart.councils.caption': 'Cumulative net cash saving by financial year for the region and each council, {option}',
   'chart.head.year': 'Financial year',
   'chart.head.median': 'Median',
@@ -301,9 +313,12 @@ export const en = {
   'workbook.discountRate': 'Discount rate',
   'workbook.caveat': 'Caveat',
   'report.caveat.projection': 'These figures are projections from the assumptions in the scenario, not forecasts.',
-  'warning.fewIterationsProbability': 'With {iterations} simulations the chance it pays for itself is known only to within {margin} either way. Run {recommended} or more to pin it down to 1 percentage point.',
-  'warning.fewIterationsMean': 'With {iterations} simulations the average net present value is known only to within {margin} either way. Run {recommended} or more to pin it down to £50k.',
-  'finance.note': 'Money is in {priceBase} prices (real terms). Present values are discounted at {rate} a year, the Green Book rate unless the scenario says otherwise.',
+  'warning.fewIterationsProbability':
+    'With {iterations} simulations the chance it pays for itself is known only to within {margin} either way. Run {recommended} or more to pin it down to 1 percentage point.',
+  'warning.fewIterationsMean':
+    'With {iterations} simulations the average net present value is known only to within {margin} either way. Run {recommended} or more to pin it down to £50k.',
+  'finance.note':
+    'Money is in {priceBase} prices (real terms). Present values are discounted at {rate} a year, the Green Book rate unless the scenario says otherwise.',
   'finance.noteNoPriceBase': 'The scenario states no price base. Present values are discounted at {rate} a year.',
 
   'query.badHash': 'The link’s scenario hash is not 12 letters and digits, so it was ignored.',
@@ -329,7 +344,8 @@ export const en = {
   'scenario.caption': 'Scenario',
   'scenario.savedTitle': 'Saved',
   'scenario.saved': 'Version {revision} of this scenario was saved as {file}.',
-  'scenario.hashMismatch': 'This link was made from an earlier version of the scenario file (hash {linkHash}); the file has changed since (hash {fileHash}). The figures below are from the file as it is now, so they may differ from the ones the link first showed.',
+  'scenario.hashMismatch':
+    'This link was made from an earlier version of the scenario file (hash {linkHash}); the file has changed since (hash {fileHash}). The figures below are from the file as it is now, so they may differ from the ones the link first showed.',
   'scenario.changesIntro': 'These figures include changes tried on top of the scenario file (the file itself is unchanged):',
   'scenario.changesReset': 'Show the scenario without these changes',
   'scenario.answerHeading': 'The decision: the extension years',
@@ -346,7 +362,8 @@ export const en = {
   'scenario.figuresHeading': 'The options side by side',
   'scenario.perspectives': 'Whose budget',
   'scenario.breakEvenHeading': 'What it takes to pay for itself',
-  'scenario.switchingIntro': 'Each option pays for itself for the region when one assumption reaches the value below, with everything else at its central value.',
+  'scenario.switchingIntro':
+    'Each option pays for itself for the region when one assumption reaches the value below, with everything else at its central value.',
   'scenario.switchingCaption': 'Switching values: the value at which the region’s net present value is £0',
   'scenario.switchingInput': 'Assumption',
   'scenario.switchingCentral': 'Central value',
@@ -366,14 +383,16 @@ export const en = {
   'assumptions.sources': 'Sources',
 
   'try.heading': 'Try a change',
-  'try.lead': 'Change a few key assumptions and run the figures again. The scenario file is not changed; the new page’s address is a link that reruns exactly these figures.',
+  'try.lead':
+    'Change a few key assumptions and run the figures again. The scenario file is not changed; the new page’s address is a link that reruns exactly these figures.',
   'try.iterations': 'Simulations (iterations)',
   'try.hint.iterations': 'More simulations give steadier figures but take longer. 0 runs only the central values.',
   'try.seed': 'Seed',
   'try.hint.seed': 'The same seed and simulations give the same figures every time.',
   'try.otherSummary': 'Change any other input',
   'try.other': 'Other changes, one a line',
-  'try.hint.other': 'As key.path=value, for example finance.discount_rate=0.035 or outcomes.residential_weeks={ dist: pert, min: 26, mode: 40, max: 104 }',
+  'try.hint.other':
+    'As key.path=value, for example finance.discount_rate=0.035 or outcomes.residential_weeks={ dist: pert, min: 26, mode: 40, max: 104 }',
   'try.submit': 'Run with these changes',
   'try.reset': 'Start again from the file',
   'try.running': 'Working out the figures – this page will update when they are ready.',
@@ -408,9 +427,11 @@ export const en = {
   'report.summaryHeading': 'Summary',
   'report.figuresHeading': 'Key figures',
   'report.caveatsHeading': 'Caveats',
-  'report.caveat.central': 'Sentences give one measure and name it: “on average across the simulations” (the mean of the Monte Carlo simulations, which takes the uncertainty in the assumptions into account) or, when no simulations were run, “at the central values” (every assumption at its central value). Tables also show figures at the central values, labelled so.',
+  'report.caveat.central':
+    'Sentences give one measure and name it: “on average across the simulations” (the mean of the Monte Carlo simulations, which takes the uncertainty in the assumptions into account) or, when no simulations were run, “at the central values” (every assumption at its central value). Tables also show figures at the central values, labelled so.',
   'report.caveat.range': 'Ranges are the middle 8 in 10 simulations (P10 to P90): 1 in 10 came out lower and 1 in 10 higher.',
-  'report.caveat.grant': 'Each council’s figures assume the grant share stated in the scenario; if the grant changes, the councils’ figures change with it.',
+  'report.caveat.grant':
+    'Each council’s figures assume the grant share stated in the scenario; if the grant changes, the councils’ figures change with it.',
   'report.rerun': 'To rerun these figures:',
 
   'edit.titleNew': 'Write or upload a scenario',
@@ -420,12 +441,14 @@ export const en = {
   'edit.problemsHeading.one': '{count} problem to fix',
   'edit.problemsHeading.other': '{count} problems to fix',
   'edit.linesHeading': 'Your text, with the problems at their lines',
-  'edit.linesNearProblems': 'Your text has {count} lines, too many to show here: only the lines near each problem are numbered below. The whole text is in the box further down.',
+  'edit.linesNearProblems':
+    'Your text has {count} lines, too many to show here: only the lines near each problem are numbered below. The whole text is in the box further down.',
   'edit.linesGap': 'Lines {from} to {to} not shown',
   'edit.checkedTitle': 'No problems',
   'edit.checkedOk': 'The scenario has no problems. You can save it.',
   'edit.name': 'File name',
-  'edit.nameHint': 'Lower-case letters, digits and hyphens, for example bridgend-high-cost. A new scenario is saved under this name, with its history.',
+  'edit.nameHint':
+    'Lower-case letters, digits and hyphens, for example bridgend-high-cost. A new scenario is saved under this name, with its history.',
   'edit.text': 'Scenario (YAML)',
   'edit.textHint': 'Paste the scenario here, or choose a file below. Nothing is saved until you choose Save.',
   'edit.file': 'Or upload a file',
@@ -470,9 +493,11 @@ export const en = {
   'auth.refused.signIn.title': 'Sign in first',
   'auth.refused.signIn.body': 'You need to sign in, with the {role} role or higher, to do this. Nothing was changed.',
   'auth.refused.role.title': 'You cannot do this',
-  'auth.refused.role.body': 'This needs the {role} role or higher. Nothing was changed. Ask your council’s administrator for the role if you need it.',
+  'auth.refused.role.body':
+    'This needs the {role} role or higher. Nothing was changed. Ask your council’s administrator for the role if you need it.',
   'auth.refused.signInFailed.title': 'Sign-in did not work',
-  'auth.refused.signInFailed.body': 'Your council’s directory did not sign you in, or its answer could not be trusted. Try again from the start.',
+  'auth.refused.signInFailed.body':
+    'Your council’s directory did not sign you in, or its answer could not be trusted. Try again from the start.',
   'history.title': 'History of {name}',
   'history.back': 'Back to {name}',
   'history.backToHistory': 'Back to the history',
@@ -498,7 +523,8 @@ export const en = {
   'history.revisionTitle': '{name}, version {number}',
   'history.hash': 'Hash {hash}',
   'history.refusedTitle': 'Not saved',
-  'history.refusedChanged': 'Someone saved {name} after you opened its history, so nothing was restored. Open the history again to see the newest version.',
+  'history.refusedChanged':
+    'Someone saved {name} after you opened its history, so nothing was restored. Open the history again to see the newest version.',
   'diff.title': '{name}: version {from} against version {to}',
   'diff.summary': 'Lines added: {added}. Lines removed: {removed}.',
   'diff.caption': 'Lines of version {from} and version {to}',
@@ -511,7 +537,8 @@ export const en = {
   'diff.folded.one': '{count} unchanged line',
   'diff.folded.other': '{count} unchanged lines',
   'audit.title': 'Audit log',
-  'audit.intro': 'Sign-ins, sign-outs, saves, restores, sign-offs and refused attempts, newest first. Entries are never changed or deleted.',
+  'audit.intro':
+    'Sign-ins, sign-outs, saves, restores, sign-offs and refused attempts, newest first. Entries are never changed or deleted.',
   'audit.count.one': '{count} event',
   'audit.count.other': '{count} events',
   'audit.col.when': 'When',
@@ -526,7 +553,8 @@ export const en = {
   'audit.outcome.failed': 'Failed',
   'signOff.sentence': 'Signed off by {who} on {date} for {paper} ({paperDate})',
   'signOff.title': 'Sign off this run of {name}',
-  'signOff.intro': 'Signing off records that this run is the one a paper uses. Its figures are stored with it, so the paper’s link shows the same figures however the scenario changes later.',
+  'signOff.intro':
+    'Signing off records that this run is the one a paper uses. Its figures are stored with it, so the paper’s link shows the same figures however the scenario changes later.',
   'signOff.scenario': 'Scenario',
   'signOff.revisionOf': '{name}, version {number} (hash {hash})',
   'signOff.paper': 'Paper',
@@ -536,7 +564,8 @@ export const en = {
   'signOff.submit': 'Sign off',
   'signOff.error.paper': 'Enter the paper’s name, up to {max} characters',
   'signOff.error.date': 'Enter the paper’s date as a real date, for example 2026-03-12',
-  'signOff.stale': 'This run is not of the newest version of {name}, or its link has mistakes, so it cannot be signed off. Open the scenario again and sign off from there.',
+  'signOff.stale':
+    'This run is not of the newest version of {name}, or its link has mistakes, so it cannot be signed off. Open the scenario again and sign off from there.',
   'signOff.recordTitle': 'Signed-off run for {paper}',
   'signOff.recordIntro': 'These figures were stored when the run was signed off; they do not change when the scenario or the model does.',
   'signOff.changedSince': '{name} has changed since sign-off: the figures here are those of version {number}.',
@@ -581,14 +610,20 @@ export const en = {
   // The decision cabinet takes, the money basis, the grant by date and provenance (issue 10; model.md sections 16-19).
   'measure.mean': 'on average across the simulations',
   'measure.central': 'at the central values',
-  'moneyBasis.sentence': 'Money basis: cash figures include {inflation} a year general inflation; present values are in {priceBase} prices, discounted to {baseYear} at {rate} a year; the contract is a {contract} price.',
-  'moneyBasis.noInflation': 'Money basis: cash figures assume no general inflation, so cash equals real terms; present values are in {priceBase} prices, discounted to {baseYear} at {rate} a year; the contract is a {contract} price.',
+  'moneyBasis.sentence':
+    'Money basis: cash figures include {inflation} a year general inflation; present values are in {priceBase} prices, discounted to {baseYear} at {rate} a year; the contract is a {contract} price.',
+  'moneyBasis.noInflation':
+    'Money basis: cash figures assume no general inflation, so cash equals real terms; present values are in {priceBase} prices, discounted to {baseYear} at {rate} a year; the contract is a {contract} price.',
   'moneyBasis.contract.cash': 'cash',
   'moneyBasis.contract.real': 'real-terms',
-  'decision.lead': 'The fixed term, to {fixedEnd}, is already signed, so the choice is about the {max} extension years: the figures here are what they add to stopping at the end of the fixed term.',
-  'decision.best.stop': 'For {who}, the best choice on these figures is to stop at the end of the fixed term ({fixedEnd}): {measure}, no number of extension years adds more than it costs.',
-  'decision.best.years': 'For {who}, the best choice on these figures is to take {option} (to {end}): {measure}, they add about {amount} to stopping at the end of the fixed term.',
-  'decision.best.noDifference': 'For {who}, {measure}, taking extension years makes no difference (£0 for every option), so the best choice is to stop at the end of the fixed term ({fixedEnd}).',
+  'decision.lead':
+    'The fixed term, to {fixedEnd}, is already signed, so the choice is about the {max} extension years: the figures here are what they add to stopping at the end of the fixed term.',
+  'decision.best.stop':
+    'For {who}, the best choice on these figures is to stop at the end of the fixed term ({fixedEnd}): {measure}, no number of extension years adds more than it costs.',
+  'decision.best.years':
+    'For {who}, the best choice on these figures is to take {option} (to {end}): {measure}, they add about {amount} to stopping at the end of the fixed term.',
+  'decision.best.noDifference':
+    'For {who}, {measure}, taking extension years makes no difference (£0 for every option), so the best choice is to stop at the end of the fixed term ({fixedEnd}).',
   'decision.budget.nothing': 'For {council}’s own budget, {subject} would make no difference in cash, {measure}.',
   'decision.updated': 'After updating on the monitoring counts, the best choice for {who} is {option}, {measure}{chance}.',
   'decision.updatedChance': '(best in {percent} of the weighted simulations)',
@@ -596,9 +631,12 @@ export const en = {
   'decision.marginal': 'Year by year, {measure}: {items}.',
   'decision.marginal.adds': 'extension year {year} adds {amount}',
   'decision.marginal.loses': 'extension year {year} takes away {amount}',
-  'decision.budget.save': 'For {council}’s own budget, {subject} would bring in about {amount} more in cashable savings than it costs, {measure}.',
-  'decision.budget.cost': 'For {council}’s own budget, {subject} would cost about {amount} more than it brings in as cashable savings, {measure}.',
-  'decision.baseline': 'Stopping at the end of the fixed term ({fixedEnd}) is what the other options are measured against: the fixed term is signed whichever is chosen.',
+  'decision.budget.save':
+    'For {council}’s own budget, {subject} would bring in about {amount} more in cashable savings than it costs, {measure}.',
+  'decision.budget.cost':
+    'For {council}’s own budget, {subject} would cost about {amount} more than it brings in as cashable savings, {measure}.',
+  'decision.baseline':
+    'Stopping at the end of the fixed term ({fixedEnd}) is what the other options are measured against: the fixed term is signed whichever is chosen.',
   'subjectLower.none': 'stopping at the end of the fixed term',
   'subjectLower.all': 'taking all {count} extension years',
   'subjectLower.years.one': 'taking {count} extension year',
@@ -647,9 +685,12 @@ export const en = {
   'provenance.status.assumption': 'assumption',
   'provenance.beside': 'Source: {source} (status: {status})',
   'provenance.statusOnly': 'Status: {status}',
-  'provenance.top.zero': 'None of the {count} inputs that move the net present value of {option} most ({inputs}) is an assumption: each is published, local data or an estimate.',
-  'provenance.top.one': 'Of the {count} inputs that move the net present value of {option} most ({inputs}), 1 is an assumption rather than a published figure, local data or an estimate.',
-  'provenance.top.other': 'Of the {count} inputs that move the net present value of {option} most ({inputs}), {assumptions} are assumptions rather than published figures, local data or estimates.',
+  'provenance.top.zero':
+    'None of the {count} inputs that move the net present value of {option} most ({inputs}) is an assumption: each is published, local data or an estimate.',
+  'provenance.top.one':
+    'Of the {count} inputs that move the net present value of {option} most ({inputs}), 1 is an assumption rather than a published figure, local data or an estimate.',
+  'provenance.top.other':
+    'Of the {count} inputs that move the net present value of {option} most ({inputs}), {assumptions} are assumptions rather than published figures, local data or estimates.',
   'illustrative.flag': '(illustrative counts, not real monitoring data)',
   'truncation.note': 'Drawn with its far tail cut at {limit}, the sanity limit; {chance} of draws would have fallen beyond it.',
   'input.funding.schedule': 'Share of the contract paid by the grant (schedule entry {entry})',
@@ -659,8 +700,7 @@ export const en = {
   'input.councils.children_share': '{council}: share of the region’s children',
 
   // Monitoring, updating and the value of information (shared/model.md section 15).
-  'information.evpi':
-    'Knowing everything this scenario is unsure about before deciding would be worth up to {amount} to the region.',
+  'information.evpi': 'Knowing everything this scenario is unsure about before deciding would be worth up to {amount} to the region.',
   'information.evpi.none':
     'The same option comes out best whatever the uncertain assumptions turn out to be, so finding out more would not change the decision.',
   'information.evppi.worth': 'Knowing the true {input} before deciding would be worth up to {amount}',
@@ -697,8 +737,7 @@ export const en = {
     'The service is running in line with the business case: the counts so far are within the range its assumptions expected.',
   'information.tracking.behind':
     'The service is running behind the business case: more of the supported children’s placements broke down, or ended in residential care, than its assumptions expected.',
-  'information.tracking.mixed':
-    'The counts so far are mixed: some are better and some worse than the business case expected.',
+  'information.tracking.mixed': 'The counts so far are mixed: some are better and some worse than the business case expected.',
   'information.tracking.unknown':
     'There are no outcome counts yet (children followed up 12 months after they started), so it is too early to say whether the service is on track.',
   'information.tracking.breakdowns':
@@ -706,7 +745,8 @@ export const en = {
   'information.tracking.referrals': '{observed} referrals were received; the assumptions expected {low} to {high}.',
   'information.tracking.caveat':
     'Breakdowns among supported children show the risk with the service, not what it would have been without it, so on their own they say little about how effective it is.',
-  'information.update.npv': 'After updating on the counts, {option} is worth {after} to the region on average across the simulations, against {before} before.',
+  'information.update.npv':
+    'After updating on the counts, {option} is worth {after} to the region on average across the simulations, against {before} before.',
   'information.warning.low-effective-sample-size':
     'The counts fit only a few of the simulated futures (worth {ess} of the {iterations} draws), so the updated figures are less precise than the others.',
   'information.warning.low-effective-share':
@@ -717,15 +757,18 @@ export const en = {
   // The scenario page's and cabinet report's monitoring, update, value-of-information and wait sections.
   'section.tracking.heading': 'Is the service on track?',
   'section.tracking.lead': 'The counts the provider has reported so far, against what the business case’s assumptions expected.',
-  'section.tracking.none': 'This scenario has no monitoring counts yet. Add the provider’s quarterly returns to the scenario (a monitoring section) to see whether the service is running ahead of, in line with or behind the business case.',
+  'section.tracking.none':
+    'This scenario has no monitoring counts yet. Add the provider’s quarterly returns to the scenario (a monitoring section) to see whether the service is running ahead of, in line with or behind the business case.',
   'section.tracking.warnings': 'About the update',
   'section.update.heading': 'Results before and after updating on the counts',
-  'section.update.lead': 'Each simulated future is weighted by how well it explains the counts reported; the options’ figures for the region are then worked out again.',
+  'section.update.lead':
+    'Each simulated future is weighted by how well it explains the counts reported; the options’ figures for the region are then worked out again.',
   'section.value.heading': 'Which assumption is worth finding out about?',
   'section.value.tornado': 'The tornado chart shows how far each assumption moves the net present value on its own.',
   'section.value.tornadoLink': 'See the tornado chart',
   'section.wait.heading': 'Decide now or wait a year?',
-  'section.wait.lead': 'Taking one extension year, collecting a year of monitoring counts and deciding the rest then, against choosing now among every option.',
+  'section.wait.lead':
+    'Taking one extension year, collecting a year of monitoring counts and deciding the rest then, against choosing now among every option.',
   'section.wait.none': 'There is no extension year to take in this scenario, so there is nothing to wait for.',
   'tracker.count.referrals': 'referrals',
   'tracker.count.breakdowns': 'placement breakdowns among the children followed up',
@@ -736,8 +779,10 @@ export const en = {
   'tracker.periods.one': '{count} period reported',
   'tracker.periods.other': '{count} periods reported',
   'tracker.title.within': '{count} were within the range the business case expected in every one of the {periods}',
-  'tracker.title.outside': '{count} were outside the range the business case expected in {outside} of the {periods} ({above} above, {below} below)',
-  'tracker.summary': 'Each marker is the number of {count} reported in a period (a circle within the expected range, a triangle pointing up above it, pointing down below it), against the shaded range the assumptions expected (8 in 10 simulations) and its middle line.',
+  'tracker.title.outside':
+    '{count} were outside the range the business case expected in {outside} of the {periods} ({above} above, {below} below)',
+  'tracker.summary':
+    'Each marker is the number of {count} reported in a period (a circle within the expected range, a triangle pointing up above it, pointing down below it), against the shaded range the assumptions expected (8 in 10 simulations) and its middle line.',
   'tracker.caption': 'Reported and expected {count} by period',
   'tracker.toMonth': 'to {month}',
   'tracker.band': 'Expected range (P10 to P90)',
@@ -752,7 +797,8 @@ export const en = {
   'tracker.position.above': 'Above',
   'tracker.position.below': 'Below',
   'tracker.none': '–',
-  'tracker.ess': 'The updated figures rest on {iterations} simulations, worth about {ess} independent ones once each is weighted by how well it fits the counts (the effective sample size).',
+  'tracker.ess':
+    'The updated figures rest on {iterations} simulations, worth about {ess} independent ones once each is weighted by how well it fits the counts (the effective sample size).',
   'update.head.npv': 'Net present value, on average across the simulations',
   'update.head.range': '8 in 10 simulations',
   'update.head.chance': 'Chance it pays for itself',
@@ -760,12 +806,14 @@ export const en = {
   'update.head.after': '{measure}, after',
   'update.caption': 'The region’s options before and after updating on the counts',
   'update.best': 'After the update, the option with the highest expected value to the region is {option}.',
-  'voi.measures': 'The contract’s performance measures should track the {input}: it is the uncertain assumption most worth knowing better before the next decision.',
+  'voi.measures':
+    'The contract’s performance measures should track the {input}: it is the uncertain assumption most worth knowing better before the next decision.',
   'voi.basis.before': 'Worked out for the region from {iterations} simulations.',
   'voi.basis.after': 'Worked out for the region from {iterations} simulations, after updating on the monitoring counts.',
   'voi.chart.title': '“{input}” is the assumption most worth finding out about: knowing it before deciding would be worth up to {amount}',
   'voi.chart.titleNone': 'No single assumption is worth finding out about before deciding',
-  'voi.chart.summary': 'Each bar is what knowing that assumption exactly before deciding would be worth to the region; knowing all of them would be worth up to {evpi}.',
+  'voi.chart.summary':
+    'Each bar is what knowing that assumption exactly before deciding would be worth to the region; knowing all of them would be worth up to {evpi}.',
   'voi.chart.caption': 'What knowing each assumption before deciding would be worth to the region',
   'voi.chart.series': 'Worth knowing before deciding',
   'voi.head.worth': 'Worth knowing (pounds)',
@@ -778,9 +826,12 @@ export const en = {
   'wait.row.wait': 'Take one extension year, then decide the rest',
   'wait.row.difference': 'Waiting minus deciding now',
   'wait.row.learning': 'What a year of monitoring adds to the later choice',
-  'wait.verdict.prudent': 'A one-year extension is the prudent choice: taking one year and deciding the rest with a year of monitoring counts is worth about {amount} more to the region on average across the simulations than deciding now.',
-  'wait.verdict.notPrudent': 'A one-year extension is not the prudent choice on these figures: deciding now ({best}) is worth about {amount} more to the region on average across the simulations than taking one year to learn more.',
-  'wait.verdict.either': 'A one-year extension and deciding now ({best}) are worth about the same to the region, so either is a reasonable choice on these figures.',
+  'wait.verdict.prudent':
+    'A one-year extension is the prudent choice: taking one year and deciding the rest with a year of monitoring counts is worth about {amount} more to the region on average across the simulations than deciding now.',
+  'wait.verdict.notPrudent':
+    'A one-year extension is not the prudent choice on these figures: deciding now ({best}) is worth about {amount} more to the region on average across the simulations than taking one year to learn more.',
+  'wait.verdict.either':
+    'A one-year extension and deciding now ({best}) are worth about the same to the region, so either is a reasonable choice on these figures.',
   'export.info.npvMean': 'Expected net present value (Monte Carlo mean)',
   'export.info.npvP10': 'Net present value, P10',
   'export.info.npvP90': 'Net present value, P90',
@@ -833,8 +884,10 @@ export const en = {
   'xlsx.budget.p10': 'Net budget effect, low case: 1 in 10 simulations lower (P10)',
   'xlsx.budget.p50': 'Net budget effect, middle of the simulations (P50)',
   'xlsx.budget.p90': 'Net budget effect, high case: 1 in 10 simulations higher (P90)',
-  'xlsx.budget.note': 'At the central values. Own contribution is contract cost less grant, net budget effect is cashable saving less own contribution, cumulative is the running total, and each total is a SUM of its years: all formulas. A non-cashable saving frees capacity and is not in the net budget effect.',
-  'xlsx.budget.noteSimulated': 'At the central values, except the P10, P50 and P90 rows, which come from the simulations. Own contribution is contract cost less grant, net budget effect is cashable saving less own contribution, cumulative is the running total, and each total is a SUM of its years: all formulas. A non-cashable saving frees capacity and is not in the net budget effect.',
+  'xlsx.budget.note':
+    'At the central values. Own contribution is contract cost less grant, net budget effect is cashable saving less own contribution, cumulative is the running total, and each total is a SUM of its years: all formulas. A non-cashable saving frees capacity and is not in the net budget effect.',
+  'xlsx.budget.noteSimulated':
+    'At the central values, except the P10, P50 and P90 rows, which come from the simulations. Own contribution is contract cost less grant, net budget effect is cashable saving less own contribution, cumulative is the running total, and each total is a SUM of its years: all formulas. A non-cashable saving frees capacity and is not in the net budget effect.',
   'xlsx.flow.referrals': 'Referrals',
   'xlsx.flow.starts': 'Children starting the service',
   'xlsx.flow.waitingAtEnd': 'Children waiting at the end',
@@ -884,7 +937,8 @@ export const en = {
   'xlsx.summary.title': '{name}: figures for the cabinet report',
   'xlsx.summary.whatIfTitle': 'What if: {name} with changes: figures for the cabinet report',
   'xlsx.summary.answer': 'The answer, for the region and each council',
-  'xlsx.summary.budget': 'Each budget in cash over all financial years, at the central values: {option} against stopping at the end of the fixed term',
+  'xlsx.summary.budget':
+    'Each budget in cash over all financial years, at the central values: {option} against stopping at the end of the fixed term',
   'xlsx.summary.budgetNote': 'Where the figures come from',
   'xlsx.summary.budgetSource': 'Net budget effect, Total column, sheet "{sheet}"',
   'xlsx.summary.withOption': 'Net budget effect with {option} (£, cash)',
@@ -894,9 +948,12 @@ export const en = {
   'xlsx.summary.stamp': 'Run stamp (to reproduce these figures)',
   'xlsx.summary.contents': 'Sheets in this workbook',
   'xlsx.head.fileNote': 'Note in the scenario file',
-  'xlsx.note.decision': 'Each option for the region and each council: what its extension years add, the chance it is best, the expected loss and the break-even price.',
-  'xlsx.note.budget': 'Cash budget by financial year for each option: contract cost, grant, own contribution, savings, net and cumulative; totals as formulas.',
-  'xlsx.note.options': 'Each option over the whole term: children, placements, costs, net present value, benefit-cost ratio and payback month; totals are SUM formulas of the financial years.',
+  'xlsx.note.decision':
+    'Each option for the region and each council: what its extension years add, the chance it is best, the expected loss and the break-even price.',
+  'xlsx.note.budget':
+    'Cash budget by financial year for each option: contract cost, grant, own contribution, savings, net and cumulative; totals as formulas.',
+  'xlsx.note.options':
+    'Each option over the whole term: children, placements, costs, net present value, benefit-cost ratio and payback month; totals are SUM formulas of the financial years.',
   'xlsx.note.years': 'Each option, perspective and financial year.',
   'xlsx.note.inputs': 'Every input in words with its source and status, the councils’ shares and the sources.',
   'xlsx.note.simulations': 'The spread of the results across the simulations.',
@@ -907,10 +964,14 @@ export const en = {
 
   // Issue 11 pages: the front page's four answers, the sub-pages, the glossary, what-if and the bridge.
   'overview.worst.loss': 'Realistic worst case: in 1 in 10 simulations, {subject} would leave {who} worse off by {amount} or more.',
-  'overview.worst.gain': 'Realistic worst case: even in the worst 1 in 10 simulations, {subject} would still leave {who} better off by at least {amount}.',
-  'overview.assumed.count.one': '{count} of the scenario’s {total} inputs is an assumption rather than a published figure, local data or an estimate.',
-  'overview.assumed.count.other': '{count} of the scenario’s {total} inputs are assumptions rather than published figures, local data or estimates.',
-  'overview.assumed.illustrative': 'The monitoring counts are illustrative, not real returns from the provider: “are we on track?” cannot be answered yet.',
+  'overview.worst.gain':
+    'Realistic worst case: even in the worst 1 in 10 simulations, {subject} would still leave {who} better off by at least {amount}.',
+  'overview.assumed.count.one':
+    '{count} of the scenario’s {total} inputs is an assumption rather than a published figure, local data or an estimate.',
+  'overview.assumed.count.other':
+    '{count} of the scenario’s {total} inputs are assumptions rather than published figures, local data or estimates.',
+  'overview.assumed.illustrative':
+    'The monitoring counts are illustrative, not real returns from the provider: “are we on track?” cannot be answered yet.',
   'overview.other.stop': '{who}: best to stop at the end of the fixed term ({fixedEnd}).',
   'overview.other.years': '{who}: best to take {option} (to {end}), adding about {amount}.',
   'overview.other.chance': 'Best in {percent} of the simulations.',
@@ -919,7 +980,8 @@ export const en = {
   'overview.budget.nothing': 'For its own budget, {option} make no difference in cash.',
   'overview.chancesLine': 'Chance each option comes out best: {items}.',
   'overview.chanceItem': '{option} {chance}',
-  'overview.waiting': 'With {option}, about {referred} children are referred and about {started} start with the service; about {waiting} are still waiting at the end and about {turnedAway} are turned away (at the central values).',
+  'overview.waiting':
+    'With {option}, about {referred} children are referred and about {started} start with the service; about {waiting} are still waiting at the end and about {turnedAway} are turned away (at the central values).',
   'overview.q.extend': 'Should we extend, and for how long?',
   'overview.q.councils': 'What it means for each council',
   'overview.q.sure': 'How sure are we?',
@@ -949,15 +1011,18 @@ export const en = {
   'pages.section.what-if': 'Try a change',
   'pages.question.options': 'Every option, what it adds to stopping and what each council’s budget gets from it.',
   'pages.question.budget': 'What it costs and saves each council’s budget, by financial year, in cash.',
-  'pages.question.how-sure': 'How sure the answer is: the spread of outcomes, the chance each option is best and what choosing wrong would cost.',
+  'pages.question.how-sure':
+    'How sure the answer is: the spread of outcomes, the chance each option is best and what choosing wrong would cost.',
   'pages.question.what-matters': 'Which assumptions move the answer most, and what finding them out is worth.',
   'pages.question.on-track': 'The provider’s counts so far against what the business case expected.',
   'pages.question.assumptions': 'Where each figure comes from, and how it was run.',
   'pages.question.what-if': 'Change a few assumptions and see what moves.',
   'pages.glossaryLink': 'What the terms mean (glossary)',
-  'pages.budget.lead': 'Cash by financial year, as in a medium-term financial plan. Positive net figures are money the budget gains; negative are money it spends.',
+  'pages.budget.lead':
+    'Cash by financial year, as in a medium-term financial plan. Positive net figures are money the budget gains; negative are money it spends.',
   'pages.budget.caption': '{who}: {option}, cash by financial year at the central values (£)',
-  'pages.budget.difference': '{who}: what the extension years change, {option} less no extension, cash by financial year at the central values (£)',
+  'pages.budget.difference':
+    '{who}: what the extension years change, {option} less no extension, cash by financial year at the central values (£)',
   'pages.budget.row.gross': 'Contract cost',
   'pages.budget.row.grant': 'Paid by the grant',
   'pages.budget.row.own': 'Own contribution',
@@ -971,7 +1036,8 @@ export const en = {
   'pages.map.heading': 'Which option is best as two assumptions change',
   'pages.map.title': 'Decision map: {parts}',
   'pages.map.part': '{option} is best in {share} of it',
-  'pages.map.summary': 'Each square is one pair of values of {x} (across) and {y} (up), every other input at its central value; the number in a square is the best option’s extension years for {who}.',
+  'pages.map.summary':
+    'Each square is one pair of values of {x} (across) and {y} (up), every other input at its central value; the number in a square is the best option’s extension years for {who}.',
   'pages.map.caption': 'Best option for {who} by {y} (rows) and {x}',
   'pages.map.head.y': '{y}',
   'pages.map.head.best': 'Best option as {x} rises',
@@ -990,7 +1056,8 @@ export const en = {
   'pages.percentiles.p75': '1 in 4 higher than (P75)',
   'pages.percentiles.p90': '1 in 10 higher than (P90)',
   'pages.technical': 'Technical details of this run',
-  'pages.effect.caption': 'Net cash effect on each budget by financial year, {option}, at the central values (cashable saving less own contribution, £)',
+  'pages.effect.caption':
+    'Net cash effect on each budget by financial year, {option}, at the central values (cashable saving less own contribution, £)',
   'pages.effect.who': 'Budget',
   'pages.effect.adds': 'What the extension years do to it, {measure}',
   'report.whatIfTitle': 'Cabinet report (what if): {name}',
@@ -1007,33 +1074,45 @@ export const en = {
   'glossary.title': 'What the terms mean',
   'glossary.lead': 'Plain words for the terms the pages and the cabinet report use.',
   'glossary.npv.term': 'Net present value',
-  'glossary.npv.text': 'What is saved less what is paid, with money in later years counted for a little less (the Green Book discount rate), so that years can be added up. Above £0: it pays for itself.',
+  'glossary.npv.text':
+    'What is saved less what is paid, with money in later years counted for a little less (the Green Book discount rate), so that years can be added up. Above £0: it pays for itself.',
   'glossary.adds.term': 'What the extension years add',
-  'glossary.adds.text': 'The fixed term is already signed, so each option is measured against stopping at its end: the difference is what taking the extension years adds (or takes away).',
+  'glossary.adds.text':
+    'The fixed term is already signed, so each option is measured against stopping at its end: the difference is what taking the extension years adds (or takes away).',
   'glossary.range.term': '8 in 10 simulations (P10 to P90)',
-  'glossary.range.text': 'The middle of the spread: 1 in 10 simulations came out lower than the first figure and 1 in 10 higher than the second.',
+  'glossary.range.text':
+    'The middle of the spread: 1 in 10 simulations came out lower than the first figure and 1 in 10 higher than the second.',
   'glossary.simulations.term': 'Simulations',
-  'glossary.simulations.text': 'The figures are worked out many times, each time with every uncertain assumption drawn from its range; the spread of the answers shows how sure we are.',
+  'glossary.simulations.text':
+    'The figures are worked out many times, each time with every uncertain assumption drawn from its range; the spread of the answers shows how sure we are.',
   'glossary.chanceBest.term': 'Chance it is the best option',
   'glossary.chanceBest.text': 'The share of simulations in which this option comes out highest.',
   'glossary.expectedLoss.term': 'Expected loss',
-  'glossary.expectedLoss.text': 'On average across the simulations, how much worse this option does than the option that turned out best in each one: the cost of choosing it if we are wrong.',
+  'glossary.expectedLoss.text':
+    'On average across the simulations, how much worse this option does than the option that turned out best in each one: the cost of choosing it if we are wrong.',
   'glossary.cashable.term': 'Cashable and non-cashable savings',
-  'glossary.cashable.text': 'A cashable saving comes back to the budget as money (a placement not bought); a non-cashable one frees staff time or capacity but no money.',
+  'glossary.cashable.text':
+    'A cashable saving comes back to the budget as money (a placement not bought); a non-cashable one frees staff time or capacity but no money.',
   'glossary.grant.term': 'The grant and own contribution',
-  'glossary.grant.text': 'The grant pays a share of the contract; the councils pay the rest between them (own contribution) and each keeps its own avoided costs.',
+  'glossary.grant.text':
+    'The grant pays a share of the contract; the councils pay the rest between them (own contribution) and each keeps its own avoided costs.',
   'glossary.breakEven.term': 'Break-even',
   'glossary.breakEven.text': 'How good the service would have to be (placements avoided a year, or the price) for it to pay for itself.',
   'glossary.switching.term': 'Switching value',
-  'glossary.switching.text': 'The value one assumption would have to reach, with everything else unchanged, for the answer to change from a loss to a saving.',
+  'glossary.switching.text':
+    'The value one assumption would have to reach, with everything else unchanged, for the answer to change from a loss to a saving.',
   'glossary.tornado.term': 'Tornado chart',
-  'glossary.tornado.text': 'Each assumption moved on its own from a low to a high value; the longest bars are the assumptions that matter most.',
+  'glossary.tornado.text':
+    'Each assumption moved on its own from a low to a high value; the longest bars are the assumptions that matter most.',
   'glossary.voi.term': 'Value of information',
-  'glossary.voi.text': 'How much better the decision would be on average if we knew an assumption for certain before deciding: an upper limit on what finding it out is worth.',
+  'glossary.voi.text':
+    'How much better the decision would be on average if we knew an assumption for certain before deciding: an upper limit on what finding it out is worth.',
   'glossary.wait.term': 'Decide now or wait a year',
-  'glossary.wait.text': 'Taking one extension year and deciding the rest with a year of monitoring counts, against choosing now among every option.',
+  'glossary.wait.text':
+    'Taking one extension year and deciding the rest with a year of monitoring counts, against choosing now among every option.',
   'glossary.moneyBasis.term': 'Cash and real terms',
-  'glossary.moneyBasis.text': 'Cash figures are the pounds a budget pays in each year; present values are in one year’s prices, so years can be compared.',
+  'glossary.moneyBasis.text':
+    'Cash figures are the pounds a budget pays in each year; present values are in one year’s prices, so years can be compared.',
   'glossary.seed.term': 'Seed and run hash',
   'glossary.seed.text': 'Technical labels that let anyone rerun exactly the same simulations and check the figures are the same.',
   'whatif.title': 'What if: {name}',
@@ -1062,12 +1141,14 @@ export const en = {
   'whatif.summary.item': '{figure} ({change})',
   'whatif.expert': 'Technical: the changes as key paths',
   'try.grantFrom': 'Grant share from (month)',
-  'try.hint.grantFrom': 'The first month of the last funding period, as YYYY-MM (for example 2027-04). Leave as it is to keep the file’s date.',
+  'try.hint.grantFrom':
+    'The first month of the last funding period, as YYYY-MM (for example 2027-04). Leave as it is to keep the file’s date.',
   'try.grantShare': 'Grant share from that month',
   'try.hint.grantShare': 'The share of the contract the grant pays from that month; 0 means the grant ends.',
   'try.grantEnds': 'The grant ends from that month',
   'try.effectivenessRange': 'Or effectiveness as a range: lowest and highest',
-  'try.hint.effectivenessRange': 'Two percentages, for example 15 and 35; the central value is their middle. Leave empty to keep one value above.',
+  'try.hint.effectivenessRange':
+    'Two percentages, for example 15 and 35; the central value is their middle. Leave empty to keep one value above.',
   'try.effectivenessLow': 'Lowest',
   'try.effectivenessHigh': 'Highest',
   'try.error.month': 'Enter the month as YYYY-MM, for example 2027-04',
@@ -1078,7 +1159,8 @@ export const en = {
   // Issue 11 follow-up (compare from a what-if; the front page's "in short" for narrow screens).
   'compare.whatIf': 'What if: {name}, with {changes} changed',
   'compare.and': 'and',
-  'compare.askSecondWhatIf': 'Now choose the scenario to compare “{name}” with. Choose {file} again to set the what-if beside the scenario as it is, without the changes.',
+  'compare.askSecondWhatIf':
+    'Now choose the scenario to compare “{name}” with. Choose {file} again to set the what-if beside the scenario as it is, without the changes.',
   'compare.error.change': 'In the what-if: {problem}',
   'overview.short.heading': 'In short',
   'overview.short.choice': 'What to do:',
@@ -1106,7 +1188,8 @@ export const en = {
   'compare.councilsHeading': 'Each council side by side',
   'compare.fundingHeading': 'Funding by financial year',
   'compare.bridgeHeading': 'What explains the difference',
-  'compare.bridgeLead': 'Starting from {a}, each assumption that differs is changed to {b}’s value one at a time, in this fixed order: {order}. Each row is how far that change moved what {option} add for the region ({measure}); the order matters when changes interact.',
+  'compare.bridgeLead':
+    'Starting from {a}, each assumption that differs is changed to {b}’s value one at a time, in this fixed order: {order}. Each row is how far that change moved what {option} add for the region ({measure}); the order matters when changes interact.',
   'compare.bridge.head.step': 'Change',
   'compare.bridge.head.moves': 'Moves what the extension years add by',
   'compare.bridge.head.after': 'After this change',
@@ -1153,8 +1236,10 @@ export const en = {
   'cli.switching': 'Switching values (region NPV = 0):',
   'cli.noneInRange': 'none in range',
   'cli.monteCarlo': 'Monte Carlo ({iterations} runs, seed {seed}):',
-  'cli.monteCarloLine': '{name}: NPV mean {mean} (± {margin}), P5 {p5} to P95 {p95}; chance NPV > 0 {chance}; chance paid back within the term {paidBack}',
-  'cli.note.probability': 'Note: with {iterations} runs the chance of a positive NPV is only known to within ±{margin} percentage points; use at least {recommended} runs.',
+  'cli.monteCarloLine':
+    '{name}: NPV mean {mean} (± {margin}), P5 {p5} to P95 {p95}; chance NPV > 0 {chance}; chance paid back within the term {paidBack}',
+  'cli.note.probability':
+    'Note: with {iterations} runs the chance of a positive NPV is only known to within ±{margin} percentage points; use at least {recommended} runs.',
   'cli.note.mean': 'Note: with {iterations} runs the average NPV is only known to within ±{margin}; use at least {recommended} runs.',
 
   // v1.2 decision, budget and money basis in the command-line table, CSV and workbook (shared/model.md sections 17-18).
@@ -1177,7 +1262,8 @@ export const en = {
   'decisionTable.none': 'n/a',
   'decisionTable.percent': '{value}%',
   'decisionTable.map.heading': 'THE DECISION MAP: the best option as two inputs vary',
-  'decisionTable.map.for': 'For {perspective}, at the central values of every other input. Each figure is the best option’s number of extension years (0: no extension).',
+  'decisionTable.map.for':
+    'For {perspective}, at the central values of every other input. Each figure is the best option’s number of extension years (0: no extension).',
   'decisionTable.map.rows': 'Down: {input}, from {high} at the top to {low} at the bottom.',
   'decisionTable.map.columns': 'Across: {input}, from {low} on the left to {high} on the right.',
   'decisionTable.best.mean': 'Best option for {perspective}: {option} (highest NPV on average across the simulations).',
@@ -1228,7 +1314,8 @@ export const en = {
   'budget.row.p10': 'Net budget effect, P10',
   'budget.row.p50': 'Net budget effect, P50',
   'budget.row.p90': 'Net budget effect, P90',
-  'budget.note': 'Net budget effect is the cashable saving less the own contribution; a non-cashable saving frees capacity and is not counted in it.',
+  'budget.note':
+    'Net budget effect is the cashable saving less the own contribution; a non-cashable saving frees capacity and is not counted in it.',
   'budget.noteSimulated': 'P10, P50 and P90 of the net budget effect come from the simulations; the other rows are at the central values.',
   'budget.head.financialYear': 'Financial year',
 
@@ -1299,7 +1386,7 @@ export const en = {
   'problem.givesBelow': 'can give values below {min}',
   'problem.givesAbove': 'can give values above {max}',
   'problem.atMost': '{expected}, at most {limit}',
-  'problem.formulaGives': 'the formula gives {value} at the variables\' central values',
+  'problem.formulaGives': "the formula gives {value} at the variables' central values",
   'problem.itsKeyIs': 'its {key} is {value}',
   'problem.valueWithSource': 'a value with its source: { value, source, status }',
   'problem.years10': 'a whole number of years from 0 to 10',
@@ -1402,10 +1489,12 @@ export const en = {
   'problem.aliases': 'the file expands aliases (*name) too many times',
   'problem.atMostAllowed': 'at most {count} are allowed',
   'problem.unreadable': 'the file cannot be read: {reason}',
-  'problem.entryAfter': 'the entry starts on {date}, after the last month of the horizon ({month}: the longest option\'s term and the longest placement)',
+  'problem.entryAfter':
+    "the entry starts on {date}, after the last month of the horizon ({month}: the longest option's term and the longest placement)",
   'problem.entryBefore': 'the entry ends on {date}, before the first month of the horizon ({month}, the month of contract.start)',
   'problem.neverUsed': 'it is never used',
-  'problem.hiddenCharacters': 'the name holds characters that cannot be seen or that change the direction of the text ({characters}), so it can look like another name',
+  'problem.hiddenCharacters':
+    'the name holds characters that cannot be seen or that change the direction of the text ({characters}), so it can look like another name',
   'problem.removeThem': 'remove them',
   'problem.mapNotUncertain': '`{path}` is not uncertain (not written as a distribution)',
   'problem.noMap': 'the decision map needs two uncertain inputs, so there will be no map',
@@ -1560,6 +1649,8 @@ export const en = {
   'input.finance.inflation': 'General inflation a year',
 
   // Issue 14, scenario text in both languages: said when a scenario's own text has no Welsh.
-  'scenarioText.englishOnly': 'Some of this scenario’s own text (its name, description, sources or notes on the figures) is available in English only.',
-  'scenarioText.englishOnlySome': 'Some of these scenarios’ own text (names, descriptions, sources or notes on the figures) is available in English only.',
+  'scenarioText.englishOnly':
+    'Some of this scenario’s own text (its name, description, sources or notes on the figures) is available in English only.',
+  'scenarioText.englishOnlySome':
+    'Some of these scenarios’ own text (names, descriptions, sources or notes on the figures) is available in English only.',
 } as const;

@@ -75,12 +75,7 @@ export function t(key: MessageKey, params: MessageParams = {}, locale: Locale = 
  * `Intl.PluralRules`, falling back to `.other`. `count` is passed as a parameter too.
  * @example tPlural('scenarios.count', 1) // "1 scenario is available."
  */
-export function tPlural(
-  baseKey: string,
-  count: number,
-  params: MessageParams = {},
-  locale: Locale = currentLocale(),
-): string {
+export function tPlural(baseKey: string, count: number, params: MessageParams = {}, locale: Locale = currentLocale()): string {
   const category = new Intl.PluralRules(LOCALE_TAGS[locale]).select(count);
   const catalogue: Readonly<Record<string, string>> = CATALOGUES[locale];
   const key = `${baseKey}.${category}` in catalogue ? `${baseKey}.${category}` : `${baseKey}.other`;

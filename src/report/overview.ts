@@ -47,16 +47,35 @@ export function shortAnswers(results: Results, scenario: Scenario, assumptions: 
       ? null
       : best.extensionYears === 0
         ? t('overview.short.stop', { fixedEnd: endMonth(scenario.contract, 0), who, measure: measureText })
-        : t('overview.short.take', { option: optionName(best.extensionYears).toLowerCase(), end: endMonth(scenario.contract, best.extensionYears), amount: formatMoneyShort(headlineValue(best.incrementalNpv, measure)), who, measure: measureText });
+        : t('overview.short.take', {
+            option: optionName(best.extensionYears).toLowerCase(),
+            end: endMonth(scenario.contract, best.extensionYears),
+            amount: formatMoneyShort(headlineValue(best.incrementalNpv, measure)),
+            who,
+            measure: measureText,
+          });
   const sure =
     best === undefined || best.probabilityBest === null || measure !== 'mean'
       ? null
-      : t('overview.short.sureLine', { option: optionName(best.extensionYears), chance: t('table.chanceCell', { words: formatChance(best.probabilityBest), percent: formatPercent(best.probabilityBest, 0) }) });
+      : t('overview.short.sureLine', {
+          option: optionName(best.extensionYears),
+          chance: t('table.chanceCell', { words: formatChance(best.probabilityBest), percent: formatPercent(best.probabilityBest, 0) }),
+        });
   const w = results.valueOfInformation?.waitOneYear;
   const gap = w ? w.valueOfWaiting - w.valueOfCommittingNow : null;
   // Within £1,000 the two courses are the same (SAME_WITHIN_POUNDS, as the wait verdict).
-  const wait = gap === null ? null : Math.abs(gap) < 1_000 ? t('overview.short.waitEither') : gap > 0 ? t('overview.short.waitYes', { amount: formatMoneyShort(gap) }) : t('overview.short.waitNo', { amount: formatMoneyShort(-gap) });
-  const assumed = [t('overview.short.assumedCount', { count: assumptions, total: Object.keys(scenario.quantities).length }), ...(scenario.monitoringIllustrative === true ? [t('overview.short.illustrative')] : [])].join(' ');
+  const wait =
+    gap === null
+      ? null
+      : Math.abs(gap) < 1_000
+        ? t('overview.short.waitEither')
+        : gap > 0
+          ? t('overview.short.waitYes', { amount: formatMoneyShort(gap) })
+          : t('overview.short.waitNo', { amount: formatMoneyShort(-gap) });
+  const assumed = [
+    t('overview.short.assumedCount', { count: assumptions, total: Object.keys(scenario.quantities).length }),
+    ...(scenario.monitoringIllustrative === true ? [t('overview.short.illustrative')] : []),
+  ].join(' ');
   return { choice, sure, wait, assumed };
 }
 
@@ -107,7 +126,12 @@ export function otherLines(results: Results, scenario: Pick<Scenario, 'contract'
       const first =
         best.extensionYears === 0
           ? t('overview.other.stop', { who, fixedEnd: endMonth(scenario.contract, 0) })
-          : t('overview.other.years', { who, option: optionName(best.extensionYears).toLowerCase(), end: endMonth(scenario.contract, best.extensionYears), amount: formatMoneyShort(headlineValue(best.incrementalNpv, measure)) });
+          : t('overview.other.years', {
+              who,
+              option: optionName(best.extensionYears).toLowerCase(),
+              end: endMonth(scenario.contract, best.extensionYears),
+              amount: formatMoneyShort(headlineValue(best.incrementalNpv, measure)),
+            });
       const budget = focus === 0 ? null : budgetFigure(results, perspective, focus);
       if (budget === null) return { perspective, text: first };
       const value = headlineValue(budget, measure);
@@ -115,7 +139,11 @@ export function otherLines(results: Results, scenario: Pick<Scenario, 'contract'
       const second =
         Math.abs(value) < 500
           ? t('overview.budget.nothing', { option })
-          : t(value > 0 ? 'overview.budget.save' : 'overview.budget.cost', { option, amount: formatMoneyShort(Math.abs(value)), measure: t(measure === 'mean' ? 'measure.mean' : 'measure.central') });
+          : t(value > 0 ? 'overview.budget.save' : 'overview.budget.cost', {
+              option,
+              amount: formatMoneyShort(Math.abs(value)),
+              measure: t(measure === 'mean' ? 'measure.mean' : 'measure.central'),
+            });
       return { perspective, text: `${first} ${second}` };
     });
 }
@@ -124,7 +152,8 @@ export function otherLines(results: Results, scenario: Pick<Scenario, 'contract'
 export function overviewOf(results: Results, scenario: Scenario, information: InformationReport): Overview {
   const lead = headlinePerspectiveOf(results, scenario);
   const decision = decisionOf(results)[lead];
-  const simulated = headlineMeasure(results) === 'mean' && decision !== undefined && decision.options.every((o) => o.probabilityBest !== null);
+  const simulated =
+    headlineMeasure(results) === 'mean' && decision !== undefined && decision.options.every((o) => o.probabilityBest !== null);
   const chances = simulated
     ? decision.options.map((o) => ({
         option: optionName(o.extensionYears),
@@ -153,9 +182,15 @@ export function overviewOf(results: Results, scenario: Scenario, information: In
  */
 export function waitingSentence(results: Results, scenario: Pick<Scenario, 'contract'>): string | null {
   const maxYears = scenario.contract.maxYears;
-  const focus = maxYears >= 1 ? focusOption(results, maxYears) : results.options[0]?.extensionYears ?? 0;
+  const focus = maxYears >= 1 ? focusOption(results, maxYears) : (results.options[0]?.extensionYears ?? 0);
   const totals = results.options.find((o) => o.extensionYears === focus)?.perspectives[REGION]?.totals;
   if (totals === undefined) return null;
   const whole = (children: number): string => formatNumber(Math.round(children));
-  return t('overview.waiting', { option: optionName(focus).toLowerCase(), referred: whole(totals.referrals), started: whole(totals.starts), waiting: whole(totals.waitingAtEnd), turnedAway: whole(totals.turnedAway) });
+  return t('overview.waiting', {
+    option: optionName(focus).toLowerCase(),
+    referred: whole(totals.referrals),
+    started: whole(totals.starts),
+    waiting: whole(totals.waitingAtEnd),
+    turnedAway: whole(totals.turnedAway),
+  });
 }

@@ -36,7 +36,12 @@ export function costRefusalText(refusal: CostRefusal): string {
     });
   }
   const megabytes = (bytes: number): string => formatNumber(Math.ceil(bytes / (1024 * 1024)));
-  return t('cost.memory', { shape, megabytes: megabytes(cost.memoryBytes), limit: megabytes(budget.memoryBytes), settings: t('cost.settings.plain', { iterations }) });
+  return t('cost.memory', {
+    shape,
+    megabytes: megabytes(cost.memoryBytes),
+    limit: megabytes(budget.memoryBytes),
+    settings: t('cost.settings.plain', { iterations }),
+  });
 }
 
 /**

@@ -12,7 +12,17 @@ import { truncationsOf } from './decision';
 import { budgetEffectTable, budgetPlanTable, decisionSection, type DecisionSection } from './decisionSection';
 import { budgetOf, perspectivesOf } from './decision';
 import { overviewOf, waitingSentence, type Overview } from './overview';
-import { breakEvenSentence, focusOption, grantSentence, headlineOption, headlines, optionName, switchingTable, type OptionHeadlines, type SwitchingRow } from './headline';
+import {
+  breakEvenSentence,
+  focusOption,
+  grantSentence,
+  headlineOption,
+  headlines,
+  optionName,
+  switchingTable,
+  type OptionHeadlines,
+  type SwitchingRow,
+} from './headline';
 import { informationReport, type InformationChart, type InformationReport } from './informationReport';
 import { assumptionsOf, inputLabel, type Assumption } from './inputs';
 import { councilName, localText } from './localText';
@@ -70,8 +80,16 @@ export function warningsInWords(results: Results): string[] {
   const warnings = headlineOption(results).monteCarlo?.warnings ?? [];
   return warnings.map((w) =>
     w.code === 'few-iterations-probability'
-      ? t('warning.fewIterationsProbability', { iterations: formatNumber(w.iterations), margin: formatPercent(w.margin, 1), recommended: formatNumber(w.recommended) })
-      : t('warning.fewIterationsMean', { iterations: formatNumber(w.iterations), margin: formatMoneyShort(w.margin), recommended: formatNumber(w.recommended) }),
+      ? t('warning.fewIterationsProbability', {
+          iterations: formatNumber(w.iterations),
+          margin: formatPercent(w.margin, 1),
+          recommended: formatNumber(w.recommended),
+        })
+      : t('warning.fewIterationsMean', {
+          iterations: formatNumber(w.iterations),
+          margin: formatMoneyShort(w.margin),
+          recommended: formatNumber(w.recommended),
+        }),
   );
 }
 
@@ -123,7 +141,11 @@ export function scenarioReport(results: Results, scenario: Scenario, stamp: RunS
     decisionMap: decisionMapChart(results, { councils: scenario.councils, fundingSchedule: scenario.fundingSchedule ?? [] }),
     percentiles: percentilesTable(headlineOption(results)),
     budgetEffect: budgetEffectTable(results, scenario.contract.maxYears >= 1 ? focusOption(results, scenario.contract.maxYears) : 0),
-    councils: scenario.councils.map((c) => ({ name: localText(c.label), children: formatPercent(c.childrenShare, 2), match: formatPercent(c.matchShare, 2) })),
+    councils: scenario.councils.map((c) => ({
+      name: localText(c.label),
+      children: formatPercent(c.childrenShare, 2),
+      match: formatPercent(c.matchShare, 2),
+    })),
     warnings: warningsInWords(results),
     stamp,
     stampPairs: stampPairs(stamp),

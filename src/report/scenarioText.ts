@@ -8,7 +8,10 @@ import type { Scenario } from '../scenario/types';
 import { sourceNoteAt } from './inputs';
 import { currentLocale, t, type Locale } from './messages';
 
-type ScenarioText = Pick<Scenario, 'name' | 'description' | 'sources' | 'provenance' | 'councils' | 'text' | 'positions' | 'variables' | 'quantities'>;
+type ScenarioText = Pick<
+  Scenario,
+  'name' | 'description' | 'sources' | 'provenance' | 'councils' | 'text' | 'positions' | 'variables' | 'quantities'
+>;
 
 /** Every piece of the scenario's own text a reader may see (empty texts left out). */
 function textsOf(scenario: ScenarioText): LocalText[] {

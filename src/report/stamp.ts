@@ -31,7 +31,10 @@ export interface RunStamp {
   signOff?: string;
 }
 
-export function runStamp(results: Results, context: { file: string; fileHash: string; changes: readonly string[]; ranAt: Date; url?: string }): RunStamp {
+export function runStamp(
+  results: Results,
+  context: { file: string; fileHash: string; changes: readonly string[]; ranAt: Date; url?: string },
+): RunStamp {
   const simulated = results.options[0]?.monteCarlo;
   return {
     scenarioName: scenarioName(results),

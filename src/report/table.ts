@@ -71,25 +71,29 @@ function monteCarloLines(option: OptionResult, perspectiveName: PerspectiveNamer
   const indented = (text: string): string => wrapText(text, TERMINAL_WIDTH, '  ', '    ');
   for (const [name, p] of Object.entries(mc.perspectives)) {
     lines.push(
-      indented(t('cli.monteCarloLine', {
-        name: perspectiveName(name),
-        mean: money.format(p.npv.mean),
-        margin: money.format(1.96 * p.npv.sem),
-        p5: money.format(p.npv.p5),
-        p95: money.format(p.npv.p95),
-        chance: percent.format(p.probabilityNpvPositive),
-        paidBack: percent.format(p.probabilityPaidBack),
-      })),
+      indented(
+        t('cli.monteCarloLine', {
+          name: perspectiveName(name),
+          mean: money.format(p.npv.mean),
+          margin: money.format(1.96 * p.npv.sem),
+          p5: money.format(p.npv.p5),
+          p95: money.format(p.npv.p95),
+          chance: percent.format(p.probabilityNpvPositive),
+          paidBack: percent.format(p.probabilityPaidBack),
+        }),
+      ),
     );
   }
   for (const w of mc.warnings) {
     const probability = w.code === 'few-iterations-probability';
     lines.push(
-      indented(t(probability ? 'cli.note.probability' : 'cli.note.mean', {
-        iterations: whole.format(w.iterations),
-        margin: probability ? count.format(100 * w.margin) : money.format(w.margin),
-        recommended: whole.format(w.recommended),
-      })),
+      indented(
+        t(probability ? 'cli.note.probability' : 'cli.note.mean', {
+          iterations: whole.format(w.iterations),
+          margin: probability ? count.format(100 * w.margin) : money.format(w.margin),
+          recommended: whole.format(w.recommended),
+        }),
+      ),
     );
   }
   return lines;
@@ -97,11 +101,17 @@ function monteCarloLines(option: OptionResult, perspectiveName: PerspectiveNamer
 
 function optionTable(option: OptionResult, perspectiveName: PerspectiveNamer): string {
   const names = Object.keys(option.perspectives);
-  const rows = ROWS.map((r) => ({ label: t(r.label), indent: r.indent, cells: names.map((name) => r.cell(option.perspectives[name]!.totals)) }));
+  const rows = ROWS.map((r) => ({
+    label: t(r.label),
+    indent: r.indent,
+    cells: names.map((name) => r.cell(option.perspectives[name]!.totals)),
+  }));
   const lines = textTable(names.map(perspectiveName), rows, TERMINAL_WIDTH);
   const breakEven = option.breakEven;
   if (breakEven.placementsNeeded !== null) lines.push(t('cli.breakEven', { count: count.format(breakEven.placementsNeeded) }));
-  const switching = Object.entries(breakEven.switchingValues).map(([path, v]) => `  ${path}: ${v === null ? t('cli.noneInRange') : fourFigures.format(v)}`);
+  const switching = Object.entries(breakEven.switchingValues).map(
+    ([path, v]) => `  ${path}: ${v === null ? t('cli.noneInRange') : fourFigures.format(v)}`,
+  );
   if (switching.length > 0) lines.push(t('cli.switching'), ...switching);
   lines.push(...monteCarloLines(option, perspectiveName));
   return lines.join('\n');
@@ -120,7 +130,8 @@ function optionTitle(extensionYears: number): string {
  */
 export function resultsTable(results: Results): string {
   // The region in the language in force; a council by its label in that language (its key when it has none).
-  const perspectiveName: PerspectiveNamer = (perspective) => (perspective === REGION ? t('cli.perspective.region') : councilName(results, perspective));
+  const perspectiveName: PerspectiveNamer = (perspective) =>
+    perspective === REGION ? t('cli.perspective.region') : councilName(results, perspective);
   const blocks = results.options.map((o) => {
     const title = optionTitle(o.extensionYears);
     return `${title}\n${'='.repeat(title.length)}\n${optionTable(o, perspectiveName)}`;

@@ -48,5 +48,8 @@ export function trackerData(periods: readonly TrackedPeriod[], locale: Locale = 
     }
     series[count] = s;
   }
-  return { labels: periods.map((p) => t('range.between', { low: formatDate(p.from, locale), high: formatDate(p.to, locale) }, locale)), series };
+  return {
+    labels: periods.map((p) => t('range.between', { low: formatDate(p.from, locale), high: formatDate(p.to, locale) }, locale)),
+    series,
+  };
 }

@@ -81,7 +81,13 @@ export function whatIfOf(before: Side, after: Side, changes: readonly string[]):
     if (ob === undefined || oa === undefined) continue;
     const [vb, va] = [headlineValue(ob.incrementalNpv, mb), headlineValue(oa.incrementalNpv, ma)];
     const moved = moneyChange(vb, va);
-    rows.push({ figure: t('whatif.row.adds', { option: optionName(focus), who }), before: signedShort(vb), after: signedShort(va), change: moved.text, changed: moved.changed });
+    rows.push({
+      figure: t('whatif.row.adds', { option: optionName(focus), who }),
+      before: signedShort(vb),
+      after: signedShort(va),
+      change: moved.text,
+      changed: moved.changed,
+    });
     if (perspective !== REGION) continue;
     if (ob.probabilityBest !== null && oa.probabilityBest !== null) {
       const points = Math.round((oa.probabilityBest - ob.probabilityBest) * 100);
@@ -89,13 +95,22 @@ export function whatIfOf(before: Side, after: Side, changes: readonly string[]):
         figure: t('whatif.row.chance', { option: optionName(focus) }),
         before: formatPercent(ob.probabilityBest, 0),
         after: formatPercent(oa.probabilityBest, 0),
-        change: points === 0 ? t('whatif.same') : t(points > 0 ? 'whatif.upPoints' : 'whatif.downPoints', { points: formatNumber(Math.abs(points)) }),
+        change:
+          points === 0
+            ? t('whatif.same')
+            : t(points > 0 ? 'whatif.upPoints' : 'whatif.downPoints', { points: formatNumber(Math.abs(points)) }),
         changed: points !== 0,
       });
     }
     if (ob.incrementalNpv.p10 !== null && oa.incrementalNpv.p10 !== null) {
       const worst = moneyChange(ob.incrementalNpv.p10, oa.incrementalNpv.p10);
-      rows.push({ figure: t('whatif.row.worst', { option: optionName(focus) }), before: signedShort(ob.incrementalNpv.p10), after: signedShort(oa.incrementalNpv.p10), change: worst.text, changed: worst.changed });
+      rows.push({
+        figure: t('whatif.row.worst', { option: optionName(focus) }),
+        before: signedShort(ob.incrementalNpv.p10),
+        after: signedShort(oa.incrementalNpv.p10),
+        change: worst.text,
+        changed: worst.changed,
+      });
     }
   }
   const moved = rows.filter((row) => row.changed);
@@ -104,7 +119,9 @@ export function whatIfOf(before: Side, after: Side, changes: readonly string[]):
       ? t('whatif.summary.none')
       : tPlural('whatif.summary.some', moved.length, {
           items: listInWords(
-            moved.map((row) => t('whatif.summary.item', { figure: row.figure.charAt(0).toLowerCase() + row.figure.slice(1), change: row.change })),
+            moved.map((row) =>
+              t('whatif.summary.item', { figure: row.figure.charAt(0).toLowerCase() + row.figure.slice(1), change: row.change }),
+            ),
             t('list.and'),
           ),
         });

@@ -42,7 +42,14 @@ export const TEXT_FORMAT = '@';
 /** How a column's cells are shown, and the unit its header names. */
 type Kind = 'money' | 'share' | 'expected' | 'whole' | 'ratio' | 'text';
 
-const FORMATS: Record<Kind, string> = { money: MONEY_FORMAT, share: SHARE_FORMAT, expected: EXPECTED_FORMAT, whole: WHOLE_FORMAT, ratio: RATIO_FORMAT, text: TEXT_FORMAT };
+const FORMATS: Record<Kind, string> = {
+  money: MONEY_FORMAT,
+  share: SHARE_FORMAT,
+  expected: EXPECTED_FORMAT,
+  whole: WHOLE_FORMAT,
+  ratio: RATIO_FORMAT,
+  text: TEXT_FORMAT,
+};
 
 /** One column of a table sheet: its header in words (the unit is added from its kind) and its cells. */
 interface Column<Row> {
@@ -112,7 +119,13 @@ function addSheet(workbook: ExcelJS.Workbook, name: string, context: Context): E
 const HEADER_ROW = 4;
 
 /** A sheet of one table: the preamble, headers in words with units (bold, wrapped, frozen), then the rows. */
-function addTableSheet<Row>(workbook: ExcelJS.Workbook, name: string, context: Context, columns: readonly Column<Row>[], rows: readonly Row[]): ExcelJS.Worksheet {
+function addTableSheet<Row>(
+  workbook: ExcelJS.Workbook,
+  name: string,
+  context: Context,
+  columns: readonly Column<Row>[],
+  rows: readonly Row[],
+): ExcelJS.Worksheet {
   const sheet = addSheet(workbook, name, context);
   const head = sheet.getRow(HEADER_ROW);
   columns.forEach((column, i) => {
@@ -157,7 +170,11 @@ function decisionColumns(withBudget: boolean, perspectiveName: Context['perspect
     { head: h('decisionTable.head.afterUpdate'), kind: 'text', value: (r) => yesNo(r.afterUpdate) },
     { head: h('decisionTable.head.extensionYears'), kind: 'whole', value: (r) => r.option.extensionYears, width: 11 },
     { head: h('decisionTable.head.isBest'), kind: 'text', value: (r) => yesNo(r.decision.bestOption === r.option.extensionYears) },
-    { head: h('decisionTable.head.isBestCentral'), kind: 'text', value: (r) => yesNo(r.decision.bestOptionCentral === r.option.extensionYears) },
+    {
+      head: h('decisionTable.head.isBestCentral'),
+      kind: 'text',
+      value: (r) => yesNo(r.decision.bestOptionCentral === r.option.extensionYears),
+    },
     { head: h('decisionTable.head.addsCentral'), kind: 'money', value: (r) => r.option.incrementalNpv.central },
     { head: h('decisionTable.head.addsMean'), kind: 'money', value: (r) => r.option.incrementalNpv.mean },
     { head: h('decisionTable.head.addsSem'), kind: 'money', value: (r) => r.option.incrementalNpv.sem },
@@ -188,11 +205,25 @@ function decisionColumns(withBudget: boolean, perspectiveName: Context['perspect
   ];
 }
 
-function addDecisionSheet(workbook: ExcelJS.Workbook, context: Context, decision: Record<string, PerspectiveDecision>, updated: Record<string, PerspectiveDecision> | undefined): void {
+function addDecisionSheet(
+  workbook: ExcelJS.Workbook,
+  context: Context,
+  decision: Record<string, PerspectiveDecision>,
+  updated: Record<string, PerspectiveDecision> | undefined,
+): void {
   const rowsOf = (d: Record<string, PerspectiveDecision>, afterUpdate: boolean): DecisionRow[] =>
     Object.entries(d).flatMap(([perspective, pd]) => pd.options.map((option) => ({ perspective, afterUpdate, decision: pd, option })));
   const rows = [...rowsOf(decision, false), ...(updated ? rowsOf(updated, true) : [])];
-  addTableSheet(workbook, t('decisionTable.sheet'), context, decisionColumns(rows.some((r) => budgetFigure(r.option) !== null), context.perspectiveName), rows);
+  addTableSheet(
+    workbook,
+    t('decisionTable.sheet'),
+    context,
+    decisionColumns(
+      rows.some((r) => budgetFigure(r.option) !== null),
+      context.perspectiveName,
+    ),
+    rows,
+  );
 }
 
 /* ---------- the cash budget, one sheet per perspective ---------- */
@@ -208,15 +239,26 @@ interface BudgetLine {
 const BUDGET_LINES: readonly BudgetLine[] = [
   { label: 'budget.head.gross', value: (y) => y.grossContractCost, totalled: true },
   { label: 'budget.head.grant', value: (y) => y.externalFunding, totalled: true },
-  { label: 'budget.head.own', value: (y) => y.ownContribution, totalled: true, formula: (c, rowOf) => `${c}${rowOf('budget.head.gross')}-${c}${rowOf('budget.head.grant')}` },
+  {
+    label: 'budget.head.own',
+    value: (y) => y.ownContribution,
+    totalled: true,
+    formula: (c, rowOf) => `${c}${rowOf('budget.head.gross')}-${c}${rowOf('budget.head.grant')}`,
+  },
   { label: 'budget.head.cashable', value: (y) => y.cashableSaving, totalled: true },
   { label: 'budget.head.nonCashable', value: (y) => y.nonCashableSaving, totalled: true },
-  { label: 'budget.head.net', value: (y) => y.netBudgetEffect, totalled: true, formula: (c, rowOf) => `${c}${rowOf('budget.head.cashable')}-${c}${rowOf('budget.head.own')}` },
+  {
+    label: 'budget.head.net',
+    value: (y) => y.netBudgetEffect,
+    totalled: true,
+    formula: (c, rowOf) => `${c}${rowOf('budget.head.cashable')}-${c}${rowOf('budget.head.own')}`,
+  },
   {
     label: 'budget.head.cumulative',
     value: (y) => y.cumulativeNetBudgetEffect,
     totalled: false,
-    formula: (c, rowOf, row, first) => (first ? `${c}${rowOf('budget.head.net')}` : `${previousColumn(c)}${row}+${c}${rowOf('budget.head.net')}`),
+    formula: (c, rowOf, row, first) =>
+      first ? `${c}${rowOf('budget.head.net')}` : `${previousColumn(c)}${row}+${c}${rowOf('budget.head.net')}`,
   },
 ];
 
@@ -250,12 +292,18 @@ export interface BudgetTotalCell {
  * most 31 characters. sheetName("Budget – A/B") -> "Budget – A B"
  */
 export function sheetName(name: string): string {
-  return name.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31).replace(/^'+|'+$/g, '').trim();
+  return name
+    .replace(/[\\/?*[\]:]/g, ' ')
+    .slice(0, 31)
+    .replace(/^'+|'+$/g, '')
+    .trim();
 }
 
 /** "Budget – Region", "Budget – Bridgend" (a name taken already gets a number after it when the sheet is added). */
 function budgetSheetName(perspective: string, context: Context): string {
-  return sheetName(t('xlsx.sheet.budget', { perspective: perspective === REGION ? t('xlsx.regionShort') : context.perspectiveName(perspective) }));
+  return sheetName(
+    t('xlsx.sheet.budget', { perspective: perspective === REGION ? t('xlsx.regionShort') : context.perspectiveName(perspective) }),
+  );
 }
 
 /** A sheet name quoted for a formula: 'Budget – Bridgend'!H12. */
@@ -267,7 +315,12 @@ function reference(cell: BudgetTotalCell): string {
  * One perspective's budget sheet: a block per option (heading, years across, the budget lines
  * down, a Total column of =SUM formulas). Returns where each option's total net budget effect is.
  */
-function addBudgetSheet(workbook: ExcelJS.Workbook, context: Context, perspective: string, options: readonly OptionBudget[]): Map<number, BudgetTotalCell> {
+function addBudgetSheet(
+  workbook: ExcelJS.Workbook,
+  context: Context,
+  perspective: string,
+  options: readonly OptionBudget[],
+): Map<number, BudgetTotalCell> {
   const sheet = addSheet(workbook, budgetSheetName(perspective, context), context);
   const name = sheet.name;
   const totals = new Map<number, BudgetTotalCell>();
@@ -278,7 +331,9 @@ function addBudgetSheet(workbook: ExcelJS.Workbook, context: Context, perspectiv
     const simulated = years.some((y) => y.netBudgetEffectP50 !== null);
     const lines = [...BUDGET_LINES, ...(simulated ? BUDGET_PERCENTILES : [])];
     const heading = sheet.getCell(row, 1);
-    heading.value = safeText(t('xlsx.budget.heading', { who: context.perspectiveName(perspective), option: optionInWords(option.extensionYears) }));
+    heading.value = safeText(
+      t('xlsx.budget.heading', { who: context.perspectiveName(perspective), option: optionInWords(option.extensionYears) }),
+    );
     heading.font = { bold: true, size: 12 };
     const head = sheet.getRow(row + 1);
     head.getCell(1).value = t('xlsx.budget.line');
@@ -320,7 +375,21 @@ function addBudgetSheet(workbook: ExcelJS.Workbook, context: Context, perspectiv
 /* ---------- the options over the whole term and by financial year ---------- */
 
 interface FlowColumn {
-  key: 'referrals' | 'starts' | 'waitingAtEnd' | 'turnedAway' | 'breakdownsPrevented' | 'residentialPlacementsAvoided' | 'residentialWeeksAvoided' | 'avoidedCost' | 'avoidedCostCashable' | 'contractCost' | 'netSaving' | 'avoidedCostPV' | 'contractCostPV' | 'npv';
+  key:
+    | 'referrals'
+    | 'starts'
+    | 'waitingAtEnd'
+    | 'turnedAway'
+    | 'breakdownsPrevented'
+    | 'residentialPlacementsAvoided'
+    | 'residentialWeeksAvoided'
+    | 'avoidedCost'
+    | 'avoidedCostCashable'
+    | 'contractCost'
+    | 'netSaving'
+    | 'avoidedCostPV'
+    | 'contractCostPV'
+    | 'npv';
   head: MessageKey;
   kind: Kind;
   unit?: MessageKey;
@@ -360,7 +429,8 @@ function yearRows(results: Results): { rows: YearRow[]; blocks: Map<string, Year
   for (const option of results.options) {
     for (const [perspective, result] of Object.entries(option.perspectives)) {
       const first = HEADER_ROW + 1 + rows.length;
-      for (const year of result.byFinancialYear) rows.push({ extensionYears: option.extensionYears, perspective, year: year.year, flows: year });
+      for (const year of result.byFinancialYear)
+        rows.push({ extensionYears: option.extensionYears, perspective, year: year.year, flows: year });
       blocks.set(`${option.extensionYears}|${perspective}`, { first, last: HEADER_ROW + rows.length });
     }
   }
@@ -368,12 +438,18 @@ function yearRows(results: Results): { rows: YearRow[]; blocks: Map<string, Year
 }
 
 function addYearsSheet(workbook: ExcelJS.Workbook, context: Context, rows: readonly YearRow[]): ExcelJS.Worksheet {
-  return addTableSheet<YearRow>(workbook, t('xlsx.sheet.years'), context, [
-    { head: t('decisionTable.head.extensionYears'), kind: 'whole', value: (r) => r.extensionYears, width: 11 },
-    { head: t('decisionTable.head.perspective'), kind: 'text', value: (r) => context.perspectiveName(r.perspective) },
-    { head: t('budget.head.financialYear'), kind: 'text', value: (r) => r.year, width: 11 },
-    ...FLOW_COLUMNS.map((f): Column<YearRow> => ({ head: t(f.head), kind: f.kind, unit: f.unit, value: (r) => r.flows[f.key] })),
-  ], rows);
+  return addTableSheet<YearRow>(
+    workbook,
+    t('xlsx.sheet.years'),
+    context,
+    [
+      { head: t('decisionTable.head.extensionYears'), kind: 'whole', value: (r) => r.extensionYears, width: 11 },
+      { head: t('decisionTable.head.perspective'), kind: 'text', value: (r) => context.perspectiveName(r.perspective) },
+      { head: t('budget.head.financialYear'), kind: 'text', value: (r) => r.year, width: 11 },
+      ...FLOW_COLUMNS.map((f): Column<YearRow> => ({ head: t(f.head), kind: f.kind, unit: f.unit, value: (r) => r.flows[f.key] })),
+    ],
+    rows,
+  );
 }
 
 /** The month payback is reached, in words ("June 2026"), or "not within the horizon". */
@@ -388,9 +464,17 @@ function paybackInWords(results: Results, scenario: Scenario, month: number | nu
  * its years on the By financial year sheet (the model's total as the cached result); the
  * benefit-cost ratio a formula of the two present values; payback as a month and year.
  */
-function addOptionsSheet(workbook: ExcelJS.Workbook, context: Context, results: Results, scenario: Scenario, blocks: Map<string, YearRows>): { options: string; years: string } {
+function addOptionsSheet(
+  workbook: ExcelJS.Workbook,
+  context: Context,
+  results: Results,
+  scenario: Scenario,
+  blocks: Map<string, YearRows>,
+): { options: string; years: string } {
   type Row = { extensionYears: number; perspective: string };
-  const rows: Row[] = results.options.flatMap((o) => Object.keys(o.perspectives).map((perspective) => ({ extensionYears: o.extensionYears, perspective })));
+  const rows: Row[] = results.options.flatMap((o) =>
+    Object.keys(o.perspectives).map((perspective) => ({ extensionYears: o.extensionYears, perspective })),
+  );
   const totalsOf = (r: Row) => results.options.find((o) => o.extensionYears === r.extensionYears)!.perspectives[r.perspective]!.totals;
   const columns: Column<Row>[] = [
     { head: t('decisionTable.head.extensionYears'), kind: 'whole', value: (r) => r.extensionYears, width: 11 },
@@ -430,20 +514,30 @@ function addOptionsSheet(workbook: ExcelJS.Workbook, context: Context, results: 
 function addInputsSheet(workbook: ExcelJS.Workbook, context: Context, results: Results, scenario: Scenario): void {
   const truncations = decisionSections(results)?.truncations ?? [];
   type Row = ReturnType<typeof assumptionsOf>[number];
-  const sheet = addTableSheet<Row>(workbook, t('xlsx.sheet.inputs'), context, [
-    { head: t('workbook.head.label'), kind: 'text', value: (a) => a.label, width: 40 },
-    { head: t('workbook.head.inWords'), kind: 'text', value: (a) => a.text, width: 40 },
-    { head: t('workbook.head.central'), kind: 'text', value: (a) => a.centralText },
-    { head: t('xlsx.head.status'), kind: 'text', value: (a) => a.status, width: 16 },
-    { head: t('xlsx.head.provenanceSource'), kind: 'text', value: (a) => a.provenanceSource, width: 40 },
-    { head: t('xlsx.head.fileNote'), kind: 'text', value: (a) => a.source, width: 40 },
-    { head: t('xlsx.head.truncation'), kind: 'text', value: (a) => a.truncation },
-    { head: t('workbook.head.line'), kind: 'whole', value: (a) => a.line || null, width: 8 },
-    { head: t('workbook.head.path'), kind: 'text', value: (a) => a.path, width: 34 },
-  ], assumptionsOf(scenario, truncations));
+  const sheet = addTableSheet<Row>(
+    workbook,
+    t('xlsx.sheet.inputs'),
+    context,
+    [
+      { head: t('workbook.head.label'), kind: 'text', value: (a) => a.label, width: 40 },
+      { head: t('workbook.head.inWords'), kind: 'text', value: (a) => a.text, width: 40 },
+      { head: t('workbook.head.central'), kind: 'text', value: (a) => a.centralText },
+      { head: t('xlsx.head.status'), kind: 'text', value: (a) => a.status, width: 16 },
+      { head: t('xlsx.head.provenanceSource'), kind: 'text', value: (a) => a.provenanceSource, width: 40 },
+      { head: t('xlsx.head.fileNote'), kind: 'text', value: (a) => a.source, width: 40 },
+      { head: t('xlsx.head.truncation'), kind: 'text', value: (a) => a.truncation },
+      { head: t('workbook.head.line'), kind: 'whole', value: (a) => a.line || null, width: 8 },
+      { head: t('workbook.head.path'), kind: 'text', value: (a) => a.path, width: 34 },
+    ],
+    assumptionsOf(scenario, truncations),
+  );
   let row = sheet.rowCount + 2;
   const head = sheet.getRow(row);
-  [t('workbook.head.council'), `${t('workbook.head.childrenShare')} ${t('xlsx.unit.share')}`, `${t('workbook.head.matchShare')} ${t('xlsx.unit.share')}`].forEach((text, i) => (head.getCell(i + 1).value = text));
+  [
+    t('workbook.head.council'),
+    `${t('workbook.head.childrenShare')} ${t('xlsx.unit.share')}`,
+    `${t('workbook.head.matchShare')} ${t('xlsx.unit.share')}`,
+  ].forEach((text, i) => (head.getCell(i + 1).value = text));
   head.font = { bold: true };
   for (const council of scenario.councils) {
     const r = sheet.getRow(++row);
@@ -467,34 +561,67 @@ const MEASURES = [
 function addSimulationSheets(workbook: ExcelJS.Workbook, context: Context, results: Results, scenario: Scenario): void {
   const simulated = results.options.filter((o) => o.monteCarlo !== undefined);
   if (simulated.length === 0) return;
-  type Row = { extensionYears: number; perspective: string; measure: (typeof MEASURES)[number]; summary: Record<(typeof STATS)[number], number>; chance: number; chanceSem: number; paidBack: number };
+  type Row = {
+    extensionYears: number;
+    perspective: string;
+    measure: (typeof MEASURES)[number];
+    summary: Record<(typeof STATS)[number], number>;
+    chance: number;
+    chanceSem: number;
+    paidBack: number;
+  };
   const rows: Row[] = simulated.flatMap((option) =>
     Object.entries(option.monteCarlo!.perspectives).flatMap(([perspective, p]) =>
-      MEASURES.map((measure) => ({ extensionYears: option.extensionYears, perspective, measure, summary: p[measure.key], chance: p.probabilityNpvPositive, chanceSem: p.probabilityNpvPositiveSem, paidBack: p.probabilityPaidBack })),
+      MEASURES.map((measure) => ({
+        extensionYears: option.extensionYears,
+        perspective,
+        measure,
+        summary: p[measure.key],
+        chance: p.probabilityNpvPositive,
+        chanceSem: p.probabilityNpvPositiveSem,
+        paidBack: p.probabilityPaidBack,
+      })),
     ),
   );
-  const sheet = addTableSheet<Row>(workbook, t('xlsx.sheet.simulations'), context, [
-    { head: t('decisionTable.head.extensionYears'), kind: 'whole', value: (r) => r.extensionYears, width: 11 },
-    { head: t('decisionTable.head.perspective'), kind: 'text', value: (r) => context.perspectiveName(r.perspective) },
-    { head: t('xlsx.head.measure'), kind: 'text', value: (r) => t(r.measure.label), width: 34 },
-    ...STATS.map((s): Column<Row> => ({ head: t(`xlsx.stat.${s}`), kind: 'text', value: () => null })),
-    { head: t('xlsx.head.chancePositive'), kind: 'share', value: (r) => r.chance },
-    { head: t('xlsx.head.chancePositiveSem'), kind: 'share', value: (r) => r.chanceSem },
-    { head: t('xlsx.head.chancePaidBack'), kind: 'share', value: (r) => r.paidBack },
-  ], rows);
+  const sheet = addTableSheet<Row>(
+    workbook,
+    t('xlsx.sheet.simulations'),
+    context,
+    [
+      { head: t('decisionTable.head.extensionYears'), kind: 'whole', value: (r) => r.extensionYears, width: 11 },
+      { head: t('decisionTable.head.perspective'), kind: 'text', value: (r) => context.perspectiveName(r.perspective) },
+      { head: t('xlsx.head.measure'), kind: 'text', value: (r) => t(r.measure.label), width: 34 },
+      ...STATS.map((s): Column<Row> => ({ head: t(`xlsx.stat.${s}`), kind: 'text', value: () => null })),
+      { head: t('xlsx.head.chancePositive'), kind: 'share', value: (r) => r.chance },
+      { head: t('xlsx.head.chancePositiveSem'), kind: 'share', value: (r) => r.chanceSem },
+      { head: t('xlsx.head.chancePaidBack'), kind: 'share', value: (r) => r.paidBack },
+    ],
+    rows,
+  );
   // The statistics take the measure's own format (money or an expected number of placements).
   rows.forEach((r, i) => STATS.forEach((s, c) => put(sheet.getCell(HEADER_ROW + 1 + i, 4 + c), r.summary[s], r.measure.kind)));
 
   type Bar = { extensionYears: number; input: string; low: number; high: number; npvAtLow: number; npvAtHigh: number };
-  addTableSheet<Bar>(workbook, t('xlsx.sheet.sensitivity'), context, [
-    { head: t('decisionTable.head.extensionYears'), kind: 'whole', value: (b) => b.extensionYears, width: 11 },
-    { head: t('workbook.head.label'), kind: 'text', value: (b) => inputLabel(b.input, scenario.councils, scenario.fundingSchedule), width: 40 },
-    { head: t('xlsx.head.low'), kind: 'expected', unit: 'xlsx.unit.inputUnits', value: (b) => b.low },
-    { head: t('xlsx.head.high'), kind: 'expected', unit: 'xlsx.unit.inputUnits', value: (b) => b.high },
-    { head: t('xlsx.head.npvAtLow'), kind: 'money', value: (b) => b.npvAtLow },
-    { head: t('xlsx.head.npvAtHigh'), kind: 'money', value: (b) => b.npvAtHigh },
-    { head: t('workbook.head.path'), kind: 'text', value: (b) => b.input, width: 34 },
-  ], simulated.flatMap((o) => o.monteCarlo!.tornado.map((bar) => ({ extensionYears: o.extensionYears, ...bar }))));
+  addTableSheet<Bar>(
+    workbook,
+    t('xlsx.sheet.sensitivity'),
+    context,
+    [
+      { head: t('decisionTable.head.extensionYears'), kind: 'whole', value: (b) => b.extensionYears, width: 11 },
+      {
+        head: t('workbook.head.label'),
+        kind: 'text',
+        value: (b) => inputLabel(b.input, scenario.councils, scenario.fundingSchedule),
+        width: 40,
+      },
+      { head: t('xlsx.head.low'), kind: 'expected', unit: 'xlsx.unit.inputUnits', value: (b) => b.low },
+      { head: t('xlsx.head.high'), kind: 'expected', unit: 'xlsx.unit.inputUnits', value: (b) => b.high },
+      { head: t('xlsx.head.npvAtLow'), kind: 'money', value: (b) => b.npvAtLow },
+      { head: t('xlsx.head.npvAtHigh'), kind: 'money', value: (b) => b.npvAtHigh },
+      { head: t('workbook.head.path'), kind: 'text', value: (b) => b.input, width: 34 },
+    ],
+    simulated.flatMap((o) => o.monteCarlo!.tornado.map((bar) => ({ extensionYears: o.extensionYears, ...bar }))),
+  );
 }
 
 function addBreakEvenSheet(workbook: ExcelJS.Workbook, context: Context, results: Results, scenario: Scenario): void {
@@ -503,13 +630,25 @@ function addBreakEvenSheet(workbook: ExcelJS.Workbook, context: Context, results
     { extensionYears: o.extensionYears, input: null, value: o.breakEven.placementsNeeded },
     ...Object.entries(o.breakEven.switchingValues).map(([input, value]) => ({ extensionYears: o.extensionYears, input, value })),
   ]);
-  addTableSheet<Row>(workbook, t('xlsx.sheet.breakEven'), context, [
-    { head: t('decisionTable.head.extensionYears'), kind: 'whole', value: (r) => r.extensionYears, width: 11 },
-    { head: t('xlsx.head.breakEvenWhat'), kind: 'text', value: (r) => (r.input === null ? t('xlsx.breakEven.placements') : inputLabel(r.input, scenario.councils, scenario.fundingSchedule)), width: 50 },
-    { head: t('xlsx.head.breakEvenValue'), kind: 'expected', unit: 'xlsx.unit.inputUnits', value: (r) => r.value },
-    { head: t('xlsx.head.breakEvenNone'), kind: 'text', value: (r) => (r.value === null ? t('xlsx.breakEven.none') : null), width: 30 },
-    { head: t('workbook.head.path'), kind: 'text', value: (r) => r.input, width: 34 },
-  ], rows);
+  addTableSheet<Row>(
+    workbook,
+    t('xlsx.sheet.breakEven'),
+    context,
+    [
+      { head: t('decisionTable.head.extensionYears'), kind: 'whole', value: (r) => r.extensionYears, width: 11 },
+      {
+        head: t('xlsx.head.breakEvenWhat'),
+        kind: 'text',
+        value: (r) =>
+          r.input === null ? t('xlsx.breakEven.placements') : inputLabel(r.input, scenario.councils, scenario.fundingSchedule),
+        width: 50,
+      },
+      { head: t('xlsx.head.breakEvenValue'), kind: 'expected', unit: 'xlsx.unit.inputUnits', value: (r) => r.value },
+      { head: t('xlsx.head.breakEvenNone'), kind: 'text', value: (r) => (r.value === null ? t('xlsx.breakEven.none') : null), width: 30 },
+      { head: t('workbook.head.path'), kind: 'text', value: (r) => r.input, width: 34 },
+    ],
+    rows,
+  );
 }
 
 function addInformationSheet(workbook: ExcelJS.Workbook, context: Context, results: Results): void {
@@ -519,7 +658,9 @@ function addInformationSheet(workbook: ExcelJS.Workbook, context: Context, resul
   const headRow = sheet.getRow(HEADER_ROW);
   head!.forEach((text, i) => (headRow.getCell(i + 1).value = text));
   headRow.font = { bold: true };
-  rows.forEach((cells, r) => cells.forEach((value, c) => put(sheet.getCell(HEADER_ROW + 1 + r, c + 1), value, informationKind(INFORMATION_UNITS[c] ?? null))));
+  rows.forEach((cells, r) =>
+    cells.forEach((value, c) => put(sheet.getCell(HEADER_ROW + 1 + r, c + 1), value, informationKind(INFORMATION_UNITS[c] ?? null))),
+  );
   sheet.views = [{ state: 'frozen', ySplit: HEADER_ROW }];
   const words = informationReport(results);
   const sentences = [
@@ -544,7 +685,15 @@ function informationKind(unit: InformationUnit | null): Kind {
 
 /* ---------- the summary ---------- */
 
-function fillSummary(sheet: ExcelJS.Worksheet, results: Results, scenario: Scenario, stamp: RunStamp, basis: string, budgetTotals: Map<string, Map<number, BudgetTotalCell>>, sheetNotes: [string, string][]): void {
+function fillSummary(
+  sheet: ExcelJS.Worksheet,
+  results: Results,
+  scenario: Scenario,
+  stamp: RunStamp,
+  basis: string,
+  budgetTotals: Map<string, Map<number, BudgetTotalCell>>,
+  sheetNotes: [string, string][],
+): void {
   sheet.getColumn(1).width = 36;
   sheet.getColumn(2).width = 110;
   for (const c of [3, 4, 5]) sheet.getColumn(c).width = 18;
@@ -579,7 +728,13 @@ function fillSummary(sheet: ExcelJS.Worksheet, results: Results, scenario: Scena
     row++;
     heading('xlsx.summary.budget', { option: optionInWords(focus) });
     const head = sheet.getRow(row);
-    [t('decisionTable.head.perspective'), t('xlsx.summary.budgetNote'), t('xlsx.summary.withOption', { option: optionInWords(focus) }), t('xlsx.summary.withNone'), t('xlsx.summary.difference')].forEach((text, i) => (head.getCell(i + 1).value = text));
+    [
+      t('decisionTable.head.perspective'),
+      t('xlsx.summary.budgetNote'),
+      t('xlsx.summary.withOption', { option: optionInWords(focus) }),
+      t('xlsx.summary.withNone'),
+      t('xlsx.summary.difference'),
+    ].forEach((text, i) => (head.getCell(i + 1).value = text));
     head.font = { bold: true };
     head.alignment = { wrapText: true, vertical: 'top' };
     row++;
@@ -657,7 +812,8 @@ export async function resultsWorkbook(results: Results, scenario: Scenario, stam
     const years = yearRows(results);
     const names = addOptionsSheet(workbook, context, results, scenario, years.blocks);
     const yearsSheet = addYearsSheet(workbook, context, years.rows);
-    if (yearsSheet.name !== names.years) throw new Error(`resultsWorkbook: the years sheet is "${yearsSheet.name}", the formulas expect "${names.years}"`);
+    if (yearsSheet.name !== names.years)
+      throw new Error(`resultsWorkbook: the years sheet is "${yearsSheet.name}", the formulas expect "${names.years}"`);
     noted(names.options, 'xlsx.note.options');
     noted(names.years, 'xlsx.note.years');
   }

@@ -61,7 +61,9 @@ export const INFORMATION_ITERATIONS = 50_000;
  */
 function keptIterations(scenario: Scenario, iterations: number): number {
   if (iterations === 0) return 0;
-  return scenario.monitoring.length > 0 ? Math.max(Math.min(iterations, INFORMATION_ITERATIONS), DEFAULT_MAX_ITERATIONS) : Math.min(iterations, INFORMATION_ITERATIONS);
+  return scenario.monitoring.length > 0
+    ? Math.max(Math.min(iterations, INFORMATION_ITERATIONS), DEFAULT_MAX_ITERATIONS)
+    : Math.min(iterations, INFORMATION_ITERATIONS);
 }
 
 /** Bytes a kept information run holds per iteration beyond the output arrays: draws and input columns, twice over. */
@@ -104,7 +106,10 @@ export function runCost(scenario: Scenario, request: MonteCarloRequest, shape: R
   const sources = drawSources(scenario).length;
   const varies = costShapeVariesIn(scenario);
   const fanIterations = plan.fanIterations;
-  const keptRun = kept === 0 ? 0 : outputBytes(layout, kept, Math.min(kept, fanIterations), varies) + kept * (sources * KEPT_BYTES_PER_SOURCE + KEPT_COLUMNS * 8);
+  const keptRun =
+    kept === 0
+      ? 0
+      : outputBytes(layout, kept, Math.min(kept, fanIterations), varies) + kept * (sources * KEPT_BYTES_PER_SOURCE + KEPT_COLUMNS * 8);
   // A run larger than the kept one also has its own output on every thread, and its whole-run
   // draws when they cannot be drawn block by block (Latin hypercube, correlations).
   const split = iterations > INFORMATION_ITERATIONS;
@@ -125,7 +130,13 @@ export function iterationsWithin(scenario: Scenario, request: MonteCarloRequest,
     return cost.work > budget.work || cost.memoryBytes > budget.memoryBytes;
   };
   const full = runCost(scenario, request, shape);
-  let fits = Math.floor(Math.min(request.iterations, (budget.work / full.work) * request.iterations, (budget.memoryBytes / Math.max(1, full.memoryBytes)) * request.iterations));
+  let fits = Math.floor(
+    Math.min(
+      request.iterations,
+      (budget.work / full.work) * request.iterations,
+      (budget.memoryBytes / Math.max(1, full.memoryBytes)) * request.iterations,
+    ),
+  );
   while (fits > 0 && passes(fits)) fits = Math.floor(fits * 0.9);
   const round = fits >= 10_000 ? 1_000 : fits >= 1_000 ? 100 : 10;
   return Math.floor(fits / round) * round;
@@ -168,7 +179,9 @@ export class RunTooLargeError extends Error {
   readonly cost: RunCost;
   constructor(readonly refusal: CostRefusal) {
     // The message for logs only; what a person reads is worded by src/report/refusals.ts.
-    super(`run too large (${refusal.code}): work ${refusal.cost.work} of ${refusal.budget.work}, ${refusal.cost.memoryBytes} bytes of ${refusal.budget.memoryBytes}`);
+    super(
+      `run too large (${refusal.code}): work ${refusal.cost.work} of ${refusal.budget.work}, ${refusal.cost.memoryBytes} bytes of ${refusal.budget.memoryBytes}`,
+    );
     this.name = 'RunTooLargeError';
     this.cost = refusal.cost;
   }
@@ -188,7 +201,12 @@ export function checkRunCost(scenario: Scenario, request: MonteCarloRequest, bud
  * Why a run is refused under `budget`, with the most simulations that would fit, or undefined.
  * @example runRefusal(classCentral, { ...request, iterations: 10_000 }, WEB_BUDGET) // undefined
  */
-export function runRefusal(scenario: Scenario, request: MonteCarloRequest, budget: CostBudget, shape: RunShape = {}): CostRefusal | undefined {
+export function runRefusal(
+  scenario: Scenario,
+  request: MonteCarloRequest,
+  budget: CostBudget,
+  shape: RunShape = {},
+): CostRefusal | undefined {
   const cost = runCost(scenario, request, shape);
   if (costRefusal(cost, budget) === undefined) return undefined;
   return costRefusal(cost, budget, iterationsWithin(scenario, request, budget, shape));

@@ -19,15 +19,25 @@ export function centralFigures(projection: Projection, inputs: Inputs): Record<s
   return Object.fromEntries(
     Object.entries(scales).map(([name, scale]) => {
       const totals = projection.options.map((option) => option.perspectives[name]!.totals);
-      const netBudget = projection.options.map((option) => budgetByYear(option.flows, projection.timeline, scale).at(-1)!.cumulativeNetBudgetEffect);
-      return [name, { npv: totals.map((t) => t.npv), netCash: totals.map((t) => t.netSaving), costPV: totals.map((t) => t.contractCostPV), netBudget }];
+      const netBudget = projection.options.map(
+        (option) => budgetByYear(option.flows, projection.timeline, scale).at(-1)!.cumulativeNetBudgetEffect,
+      );
+      return [
+        name,
+        { npv: totals.map((t) => t.npv), netCash: totals.map((t) => t.netSaving), costPV: totals.map((t) => t.contractCostPV), netBudget },
+      ];
     }),
   );
 }
 
 /** The decision of every perspective at central values (section 18); Monte Carlo fills in the rest. */
 export function centralDecision(projection: Projection, inputs: Inputs): Record<string, PerspectiveDecision> {
-  return Object.fromEntries(Object.entries(centralFigures(projection, inputs)).map(([name, figures]) => [name, perspectiveDecision(figures, inputs.annualValue, null)]));
+  return Object.fromEntries(
+    Object.entries(centralFigures(projection, inputs)).map(([name, figures]) => [
+      name,
+      perspectiveDecision(figures, inputs.annualValue, null),
+    ]),
+  );
 }
 
 /** The cash budget table of every option for every perspective, at central values (section 18). */
@@ -36,11 +46,13 @@ export function centralBudget(projection: Projection, inputs: Inputs): Record<st
   return Object.fromEntries(
     Object.entries(scales).map(([name, scale]) => [
       name,
-      projection.options.map((option) => ({ extensionYears: option.extensionYears, byFinancialYear: budgetByYear(option.flows, projection.timeline, scale) })),
+      projection.options.map((option) => ({
+        extensionYears: option.extensionYears,
+        byFinancialYear: budgetByYear(option.flows, projection.timeline, scale),
+      })),
     ]),
   );
 }
-
 
 /** What a run keeps that the decision needs. */
 export interface DecisionRun {
@@ -50,13 +62,22 @@ export interface DecisionRun {
 }
 
 /** Every perspective's decision on the run's draws (weighted after a monitoring update). */
-export function monteCarloDecision(scenario: Scenario, run: DecisionRun, weights: Float64Array | null = null): Record<string, PerspectiveDecision> {
+export function monteCarloDecision(
+  scenario: Scenario,
+  run: DecisionRun,
+  weights: Float64Array | null = null,
+): Record<string, PerspectiveDecision> {
   const inputs = buildInputs(scenario, centralValues(scenario));
   const central = centralFigures(projectAll(inputs), inputs);
   const decision: Record<string, PerspectiveDecision> = {};
   run.layout.perspectives.forEach((name, p) => {
     const draws = perspectiveDraws(run.out, run.layout, run.plan.base, p, weights);
-    decision[name] = perspectiveDecision(central[name]!, inputs.annualValue, { draws, endMonth: run.out.endMonth, terms: run.layout.terms, weights });
+    decision[name] = perspectiveDecision(central[name]!, inputs.annualValue, {
+      draws,
+      endMonth: run.out.endMonth,
+      terms: run.layout.terms,
+      weights,
+    });
   });
   return decision;
 }
@@ -70,7 +91,10 @@ export function monteCarloBudget(scenario: Scenario, run: DecisionRun): Record<s
       name,
       budget[name]!.map((option, k) => ({
         extensionYears: option.extensionYears,
-        byFinancialYear: withBudgetPercentiles(option.byFinancialYear, netBudgetEffectPercentiles(run.out, run.layout, run.plan.base, p, k)),
+        byFinancialYear: withBudgetPercentiles(
+          option.byFinancialYear,
+          netBudgetEffectPercentiles(run.out, run.layout, run.plan.base, p, k),
+        ),
       })),
     ]),
   );
@@ -97,7 +121,11 @@ function axisValues(distribution: Distribution): number[] {
  * with the largest EVPPI (above 0); else the two with the widest tornado swing of the headline
  * option for the headline perspective. Null with fewer than two uncertain inputs among them.
  */
-export function mapInputs(scenario: Scenario, evppi: Readonly<Record<string, number>> | null, swings: () => readonly { input: string; swing: number }[]): [string, string] | null {
+export function mapInputs(
+  scenario: Scenario,
+  evppi: Readonly<Record<string, number>> | null,
+  swings: () => readonly { input: string; swing: number }[],
+): [string, string] | null {
   if (scenario.decision.map) {
     const [x, y] = scenario.decision.map;
     return uncertainDistribution(scenario, x) && uncertainDistribution(scenario, y) ? [x, y] : null;
@@ -108,7 +136,9 @@ export function mapInputs(scenario: Scenario, evppi: Readonly<Record<string, num
     .sort((a, b) => b[1] - a[1])
     .map(([path]) => path);
   if (byEvppi.length >= 2) return [byEvppi[0]!, byEvppi[1]!];
-  const bySwing = swings().filter((s) => uncertainDistribution(scenario, s.input)).sort((a, b) => b.swing - a.swing);
+  const bySwing = swings()
+    .filter((s) => uncertainDistribution(scenario, s.input))
+    .sort((a, b) => b.swing - a.swing);
   return bySwing.length >= 2 ? [bySwing[0]!.input, bySwing[1]!.input] : null;
 }
 
@@ -149,6 +179,8 @@ export function decisionMap(scenario: Scenario, evppi: Readonly<Record<string, n
   const xValues = axisValues(uncertainDistribution(scenario, x)!);
   const yValues = axisValues(uncertainDistribution(scenario, y)!);
   const perspective = scenario.decision.perspective;
-  const bestOption = yValues.map((vy) => xValues.map((vx) => bestOf(npvByOption(buildInputs(scenario, valuesWith(scenario, { [x]: vx, [y]: vy })), perspective))));
+  const bestOption = yValues.map((vy) =>
+    xValues.map((vx) => bestOf(npvByOption(buildInputs(scenario, valuesWith(scenario, { [x]: vx, [y]: vy })), perspective))),
+  );
   return { perspective, x: { input: x, values: xValues }, y: { input: y, values: yValues }, bestOption };
 }

@@ -112,7 +112,11 @@ export function deterministicResults(scenario: Scenario): Results {
     };
   });
   return {
-    scenario: { name: scenario.name.en, hash: scenario.hash, text: { name: scenario.name, councils: Object.fromEntries(scenario.councils.map((c) => [c.name, c.label])) } },
+    scenario: {
+      name: scenario.name.en,
+      hash: scenario.hash,
+      text: { name: scenario.name, councils: Object.fromEntries(scenario.councils.map((c) => [c.name, c.label])) },
+    },
     modelVersion: MODEL_VERSION,
     headlineExtensionYears: scenario.contract.take,
     headlinePerspective: scenario.decision.perspective,

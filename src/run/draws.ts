@@ -81,12 +81,15 @@ export function inputColumns(scenario: Scenario, drawn: ReadonlyMap<string, Floa
   const capacityParts = [values[startsPath], values[caseloadPath], values[monthsPath]];
   if (capacityParts.some((c) => c instanceof Float64Array)) {
     const column = new Float64Array(length);
-    const valueAt = (c: Float64Array | number | undefined, i: number): number | undefined => (c === undefined ? undefined : typeof c === 'number' ? c : c[i]);
+    const valueAt = (c: Float64Array | number | undefined, i: number): number | undefined =>
+      c === undefined ? undefined : typeof c === 'number' ? c : c[i];
     for (let i = 0; i < length; i++) {
       column[i] = capacityPerMonth(valueAt(capacityParts[0], i), valueAt(capacityParts[1], i), valueAt(capacityParts[2], i));
     }
     columns.capacityPerMonth = column;
   }
-  const scheduleShares = scenario.fundingSchedule.map((_, e) => values[`funding.schedule.${e}.external_share`] ?? base.fundingSchedule[e]!.externalShare);
+  const scheduleShares = scenario.fundingSchedule.map(
+    (_, e) => values[`funding.schedule.${e}.external_share`] ?? base.fundingSchedule[e]!.externalShare,
+  );
   return { ...columns, scheduleShares };
 }

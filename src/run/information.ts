@@ -14,9 +14,26 @@ import {
   waitOneYear,
 } from '../model/information';
 import { regionNpvByOption } from '../model/project';
-import type { DecisionMap, MonitoringResult, MonteCarloResult, OptionBudget, OptionResult, PerspectiveDecision, TornadoBar, UpdateWarning, ValueOfInformationResult } from '../model/results';
+import type {
+  DecisionMap,
+  MonitoringResult,
+  MonteCarloResult,
+  OptionBudget,
+  OptionResult,
+  PerspectiveDecision,
+  TornadoBar,
+  UpdateWarning,
+  ValueOfInformationResult,
+} from '../model/results';
 import { simulateService } from '../model/service';
-import { createOutput, simulationLayout, type InputColumns, type SimulationLayout, type SimulationOutput, type SimulationPlan } from '../model/simulate';
+import {
+  createOutput,
+  simulationLayout,
+  type InputColumns,
+  type SimulationLayout,
+  type SimulationOutput,
+  type SimulationPlan,
+} from '../model/simulate';
 import { fixedTermMonths } from '../model/time';
 import {
   expectedCounts,
@@ -33,7 +50,17 @@ import { buildInputs, centralValues, valuesWith } from '../scenario/inputs';
 import type { Scenario } from '../scenario/types';
 import { decisionMap, headlineTornado, monteCarloBudget, monteCarloDecision } from './decision';
 import { drawSources, inputColumns, randomBlockDraws, BLOCK_SIZE, type DrawSource } from './draws';
-import { blockCount, costShapeVariesIn, drawsByBlock, monteCarloResult, precisionWarnings, simulateBlocks, simulationPlan, summarise, type MonteCarloRequest } from './montecarlo';
+import {
+  blockCount,
+  costShapeVariesIn,
+  drawsByBlock,
+  monteCarloResult,
+  precisionWarnings,
+  simulateBlocks,
+  simulationPlan,
+  summarise,
+  type MonteCarloRequest,
+} from './montecarlo';
 import { fullRunDraws } from './sampling';
 
 /** The effective sample size below which the update warns and reruns with more draws. */
@@ -85,7 +112,15 @@ export function keptRun(scenario: Scenario, request: MonteCarloRequest): KeptRun
   const out = createOutput(layout, request.iterations, plan.fanIterations, costShapeVariesIn(scenario));
   const sources = drawSources(scenario);
   const draws = runDrawsOf(sources, request);
-  simulateBlocks(scenario, request, plan, layout, out, Array.from({ length: blockCount(request.iterations) }, (_, b) => b), draws);
+  simulateBlocks(
+    scenario,
+    request,
+    plan,
+    layout,
+    out,
+    Array.from({ length: blockCount(request.iterations) }, (_, b) => b),
+    draws,
+  );
   const columns = inputColumns(scenario, new Map(sources.map((s, i) => [s.path, draws[i]!])), request.iterations);
   return { request, plan, layout, out, sources, draws, columns };
 }
@@ -111,18 +146,27 @@ function weightedTornado(scenario: Scenario, run: KeptRun, weights: Float64Array
     const npvAt = (value: number): number[] => regionNpvByOption(buildInputs(scenario, valuesWith(scenario, { [source.path]: value })));
     const atLow = npvAt(low!);
     const atHigh = npvAt(high!);
-    for (let k = 0; k < bars.length; k++) bars[k]!.push({ input: source.path, low: low!, high: high!, npvAtLow: atLow[k]!, npvAtHigh: atHigh[k]! });
+    for (let k = 0; k < bars.length; k++)
+      bars[k]!.push({ input: source.path, low: low!, high: high!, npvAtLow: atLow[k]!, npvAtHigh: atHigh[k]! });
   });
   for (const list of bars) list.sort((a, b) => Math.abs(b.npvAtHigh - b.npvAtLow) - Math.abs(a.npvAtHigh - a.npvAtLow));
   return bars;
 }
 
 /** Every option's Monte Carlo result with the draws weighted. */
-export function weightedMonteCarlo(scenario: Scenario, run: KeptRun, weights: Float64Array, effectiveSampleSize: number): MonteCarloResult[] {
+export function weightedMonteCarlo(
+  scenario: Scenario,
+  run: KeptRun,
+  weights: Float64Array,
+  effectiveSampleSize: number,
+): MonteCarloResult[] {
   const bars = weightedTornado(scenario, run, weights);
   return run.layout.terms.map((_, k) => {
     const perspectives = summariseOptionWeighted(run.out, run.layout, run.plan.base, k, weights);
-    return { ...monteCarloResult(run.request, perspectives, bars[k]!), warnings: precisionWarnings(perspectives.region!, Math.round(effectiveSampleSize)) };
+    return {
+      ...monteCarloResult(run.request, perspectives, bars[k]!),
+      warnings: precisionWarnings(perspectives.region!, Math.round(effectiveSampleSize)),
+    };
   });
 }
 
@@ -151,7 +195,10 @@ export function firstExtensionYearRates(run: KeptRun): Parameters<typeof simulat
     rates.referralMean[i] = referralMean(yearMonths, referralsPerYear, referralGrowth);
     const key = `${referralsPerYear}|${referralGrowth}|${capacityPerMonth}`;
     if (key !== lastKey) {
-      const flows = simulateService({ referralsPerYear, referralGrowth, capacityPerMonth, maxWaitMonths: run.plan.base.maxWaitMonths }, term);
+      const flows = simulateService(
+        { referralsPerYear, referralGrowth, capacityPerMonth, maxWaitMonths: run.plan.base.maxWaitMonths },
+        term,
+      );
       followed = 0;
       for (let m = Math.max(0, term - 12); m < term; m++) followed += flows.starts[m]!;
       lastKey = key;
@@ -259,10 +306,16 @@ export function runMonteCarloWithInformation(
   };
   if (ess === 0) {
     warnings.push({ code: 'observations-impossible', iterations: n });
-    return withDecision(scenario, first, { monteCarlo, monitoring, valueOfInformation: valueOfInformation(first, null, request.iterations) });
+    return withDecision(scenario, first, {
+      monteCarlo,
+      monitoring,
+      valueOfInformation: valueOfInformation(first, null, request.iterations),
+    });
   }
-  if (ess < MIN_EFFECTIVE_SAMPLE_SIZE) warnings.push({ code: 'low-effective-sample-size', effectiveSampleSize: ess, iterations: n, threshold: MIN_EFFECTIVE_SAMPLE_SIZE });
-  if (ess < MIN_EFFECTIVE_SHARE * n) warnings.push({ code: 'low-effective-share', effectiveSampleSize: ess, iterations: n, share: ess / n, threshold: MIN_EFFECTIVE_SHARE });
+  if (ess < MIN_EFFECTIVE_SAMPLE_SIZE)
+    warnings.push({ code: 'low-effective-sample-size', effectiveSampleSize: ess, iterations: n, threshold: MIN_EFFECTIVE_SAMPLE_SIZE });
+  if (ess < MIN_EFFECTIVE_SHARE * n)
+    warnings.push({ code: 'low-effective-share', effectiveSampleSize: ess, iterations: n, share: ess / n, threshold: MIN_EFFECTIVE_SHARE });
   return withDecision(
     scenario,
     first,
@@ -277,8 +330,11 @@ export function runMonteCarloWithInformation(
 }
 
 /** The results' `monitoring` section with updatedOptions: the deterministic parts as before, Monte Carlo after the update. */
-export function withUpdatedOptions(monitoring: MonitoringResult, options: readonly OptionResult[], updated: readonly MonteCarloResult[] | undefined): MonitoringResult {
+export function withUpdatedOptions(
+  monitoring: MonitoringResult,
+  options: readonly OptionResult[],
+  updated: readonly MonteCarloResult[] | undefined,
+): MonitoringResult {
   if (!updated) return monitoring;
   return { ...monitoring, updatedOptions: options.map((option, k) => ({ ...option, monteCarlo: updated[k] })) };
 }
-

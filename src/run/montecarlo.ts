@@ -7,7 +7,16 @@ import { quantile } from '../model/random/quantile';
 import { createRng, deriveSeed } from '../model/random/rng';
 import { samplerFor } from '../model/random/sample';
 import type { MonteCarloResult, TornadoBar } from '../model/results';
-import { costShapeVaries, createOutput, simulateBlock, simulationLayout, Workspace, type SimulationLayout, type SimulationOutput, type SimulationPlan } from '../model/simulate';
+import {
+  costShapeVaries,
+  createOutput,
+  simulateBlock,
+  simulationLayout,
+  Workspace,
+  type SimulationLayout,
+  type SimulationOutput,
+  type SimulationPlan,
+} from '../model/simulate';
 import { regionNpvByOption } from '../model/project';
 import { summariseOption } from '../model/summarise';
 import { buildInputs, centralValues, valuesWith } from '../scenario/inputs';
@@ -150,7 +159,11 @@ export function summarise(
 }
 
 /** One option's Monte Carlo result from its summaries and tornado. */
-export function monteCarloResult(request: MonteCarloRequest, perspectives: MonteCarloResult['perspectives'], bars: TornadoBar[]): MonteCarloResult {
+export function monteCarloResult(
+  request: MonteCarloRequest,
+  perspectives: MonteCarloResult['perspectives'],
+  bars: TornadoBar[],
+): MonteCarloResult {
   return {
     iterations: request.iterations,
     seed: request.seed,
@@ -171,11 +184,21 @@ export function precisionWarnings(region: MonteCarloResult['perspectives'][strin
   const probabilityMargin = 1.96 * region.probabilityNpvPositiveSem;
   if (probabilityMargin > 0.01) {
     const p = region.probabilityNpvPositive;
-    warnings.push({ code: 'few-iterations-probability', iterations, margin: probabilityMargin, recommended: Math.ceil((p * (1 - p) * 1.96 ** 2) / 0.01 ** 2) });
+    warnings.push({
+      code: 'few-iterations-probability',
+      iterations,
+      margin: probabilityMargin,
+      recommended: Math.ceil((p * (1 - p) * 1.96 ** 2) / 0.01 ** 2),
+    });
   }
   const meanMargin = 1.96 * region.npv.sem;
   if (meanMargin > 50_000) {
-    warnings.push({ code: 'few-iterations-mean', iterations, margin: meanMargin, recommended: Math.ceil(iterations * (meanMargin / 50_000) ** 2) });
+    warnings.push({
+      code: 'few-iterations-mean',
+      iterations,
+      margin: meanMargin,
+      recommended: Math.ceil(iterations * (meanMargin / 50_000) ** 2),
+    });
   }
   return warnings;
 }
@@ -192,8 +215,7 @@ export function tornado(scenario: Scenario): TornadoBar[][] {
   for (const source of sources) {
     const low = quantile(source.distribution as Distribution, 0.1);
     const high = quantile(source.distribution as Distribution, 0.9);
-    const npvAt = (value: number): number[] =>
-      regionNpvByOption(buildInputs(scenario, valuesWith(scenario, { [source.path]: value })));
+    const npvAt = (value: number): number[] => regionNpvByOption(buildInputs(scenario, valuesWith(scenario, { [source.path]: value })));
     const atLow = npvAt(low);
     const atHigh = npvAt(high);
     for (let k = 0; k < options; k++) bars[k]!.push({ input: source.path, low, high, npvAtLow: atLow[k]!, npvAtHigh: atHigh[k]! });

@@ -17,7 +17,15 @@ import { withCouncilPlacements } from '../model/summarise';
 import type { Scenario } from '../scenario/types';
 import { drawSources } from './draws';
 import { DrawNotFiniteError, nonFiniteDraw } from './drawCheck';
-import { blockCount, contractCostVariesIn, costShapeVariesIn, drawsByBlock, monteCarloResult, simulationPlan, type MonteCarloRequest } from './montecarlo';
+import {
+  blockCount,
+  contractCostVariesIn,
+  costShapeVariesIn,
+  drawsByBlock,
+  monteCarloResult,
+  simulationPlan,
+  type MonteCarloRequest,
+} from './montecarlo';
 import { withUpdatedOptions, type MonteCarloWithInformation } from './information';
 import { scenarioSource, type ScenarioSource, type SummariseResult, type Task } from './task';
 import type { Problem } from '../scenario/types';
@@ -140,7 +148,9 @@ export class RunPool {
    * milliseconds), but waits for a free thread like any task, and fails after CHECK_TIMEOUT_MS.
    */
   async check(text: string, fileName: string): Promise<Problem[]> {
-    return (await this.pool.run({ kind: 'check', text, fileName } satisfies Task, { signal: AbortSignal.timeout(CHECK_TIMEOUT_MS) })) as Problem[];
+    return (await this.pool.run({ kind: 'check', text, fileName } satisfies Task, {
+      signal: AbortSignal.timeout(CHECK_TIMEOUT_MS),
+    })) as Problem[];
   }
 
   /** Runs one task on a worker, failing as a whole when the signal aborts. */
@@ -160,7 +170,11 @@ export class RunPool {
   async monteCarlo(scenario: Scenario, request: MonteCarloRequest, client?: string): Promise<MonteCarloResult[]> {
     checkRunCost(scenario, request, this.budget);
     const source = scenarioSource(scenario);
-    return this.explained(scenario, request, this.guarded((signal) => this.monteCarloSteps(source, scenario, request, signal), client));
+    return this.explained(
+      scenario,
+      request,
+      this.guarded((signal) => this.monteCarloSteps(source, scenario, request, signal), client),
+    );
   }
 
   /**
@@ -172,28 +186,38 @@ export class RunPool {
   async analyse(scenario: Scenario, request: MonteCarloRequest, client?: string): Promise<Results> {
     checkRunCost(scenario, request, this.budget);
     const source = scenarioSource(scenario);
-    return this.explained(scenario, request, this.guarded(async (signal) => {
-      const deterministic = this.run({ kind: 'deterministic', source }, signal) as Promise<Results>;
-      if (request.iterations === 0) return deterministic;
-      // Monitoring and the value of information need every draw kept: one thread, at most
-      // INFORMATION_ITERATIONS draws. A run that size is done there whole, as the command line does;
-      // a larger one gets its Monte Carlo from all threads and its information from the capped run.
-      const informationRequest = { ...request, iterations: Math.min(request.iterations, INFORMATION_ITERATIONS) };
-      const information = this.run({ kind: 'information', source, request: informationRequest }, signal) as Promise<MonteCarloWithInformation>;
-      const monteCarlo = request.iterations > INFORMATION_ITERATIONS ? this.monteCarloSteps(source, scenario, request, signal) : information.then((i) => i.monteCarlo);
-      const [results, info, mc] = await Promise.all([deterministic, information, monteCarlo]);
-      results.options.forEach((option, k) => (option.monteCarlo = mc[k]));
-      if (info.monitoring) results.monitoring = withUpdatedOptions(info.monitoring, results.options, info.updatedMonteCarlo);
-      results.valueOfInformation = info.valueOfInformation;
-      // The decision comes from the information run: every draw of a run up to INFORMATION_ITERATIONS,
-      // the first INFORMATION_ITERATIONS draws (the same draws) of a larger one.
-      results.decision = info.decision;
-      if (info.updatedDecision) results.updatedDecision = info.updatedDecision;
-      results.budget = info.budget;
-      results.decisionMap = info.decisionMap;
-      results.headlineTornado = info.headlineTornado;
-      return results;
-    }, client));
+    return this.explained(
+      scenario,
+      request,
+      this.guarded(async (signal) => {
+        const deterministic = this.run({ kind: 'deterministic', source }, signal) as Promise<Results>;
+        if (request.iterations === 0) return deterministic;
+        // Monitoring and the value of information need every draw kept: one thread, at most
+        // INFORMATION_ITERATIONS draws. A run that size is done there whole, as the command line does;
+        // a larger one gets its Monte Carlo from all threads and its information from the capped run.
+        const informationRequest = { ...request, iterations: Math.min(request.iterations, INFORMATION_ITERATIONS) };
+        const information = this.run(
+          { kind: 'information', source, request: informationRequest },
+          signal,
+        ) as Promise<MonteCarloWithInformation>;
+        const monteCarlo =
+          request.iterations > INFORMATION_ITERATIONS
+            ? this.monteCarloSteps(source, scenario, request, signal)
+            : information.then((i) => i.monteCarlo);
+        const [results, info, mc] = await Promise.all([deterministic, information, monteCarlo]);
+        results.options.forEach((option, k) => (option.monteCarlo = mc[k]));
+        if (info.monitoring) results.monitoring = withUpdatedOptions(info.monitoring, results.options, info.updatedMonteCarlo);
+        results.valueOfInformation = info.valueOfInformation;
+        // The decision comes from the information run: every draw of a run up to INFORMATION_ITERATIONS,
+        // the first INFORMATION_ITERATIONS draws (the same draws) of a larger one.
+        results.decision = info.decision;
+        if (info.updatedDecision) results.updatedDecision = info.updatedDecision;
+        results.budget = info.budget;
+        results.decisionMap = info.decisionMap;
+        results.headlineTornado = info.headlineTornado;
+        return results;
+      }, client),
+    );
   }
 
   /**
@@ -253,7 +277,9 @@ export class RunPool {
     // Fewest runs running first; on a tie, the client whose last run started longest ago (so
     // clients take turns); then the oldest. Runs for no client (the server's own warm-up) go last.
     const rank = (waiting: Waiting): [number, number] =>
-      waiting.client === undefined ? [Infinity, 0] : [this.runningByClient.get(waiting.client) ?? 0, this.lastStarted.get(waiting.client) ?? 0];
+      waiting.client === undefined
+        ? [Infinity, 0]
+        : [this.runningByClient.get(waiting.client) ?? 0, this.lastStarted.get(waiting.client) ?? 0];
     let next = 0;
     for (let i = 1; i < this.waiting.length; i++) {
       const [running, last] = rank(this.waiting[i]!);
@@ -281,7 +307,12 @@ export class RunPool {
     }
   }
 
-  private async monteCarloSteps(source: ScenarioSource, scenario: Scenario, request: MonteCarloRequest, signal: AbortSignal): Promise<MonteCarloResult[]> {
+  private async monteCarloSteps(
+    source: ScenarioSource,
+    scenario: Scenario,
+    request: MonteCarloRequest,
+    signal: AbortSignal,
+  ): Promise<MonteCarloResult[]> {
     const plan = simulationPlan(scenario, request);
     const layout = simulationLayout(plan);
     const output = new SharedArrayBuffer(outputBytes(layout, request.iterations, plan.fanIterations, costShapeVariesIn(scenario)));
@@ -309,7 +340,10 @@ export class RunPool {
     const summaries = await Promise.all(
       Array.from({ length: summaryGroups }, (_, g) => {
         const mine = pairs.filter((__, j) => j % summaryGroups === g).flat();
-        return this.run({ kind: 'summarise', source, request, pairs: mine, output, withTornado: g === 0 }, signal) as Promise<SummariseResult>;
+        return this.run(
+          { kind: 'summarise', source, request, pairs: mine, output, withTornado: g === 0 },
+          signal,
+        ) as Promise<SummariseResult>;
       }),
     );
     const tornado = summaries[0]!.tornado!;

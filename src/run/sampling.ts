@@ -14,7 +14,11 @@ export function fullRunDraws(sources: readonly DrawSource[], request: MonteCarlo
   const n = request.iterations;
   let columns: Float64Array[];
   if (request.sampling === 'latin_hypercube') {
-    columns = latinHypercube(createRng(deriveSeed(request.seed, 'latin-hypercube')), sources.map((s) => s.distribution), n);
+    columns = latinHypercube(
+      createRng(deriveSeed(request.seed, 'latin-hypercube')),
+      sources.map((s) => s.distribution),
+      n,
+    );
   } else {
     columns = sources.map((s) => {
       const column = new Float64Array(n);
@@ -32,7 +36,12 @@ export function fullRunDraws(sources: readonly DrawSource[], request: MonteCarlo
     matrix[a]![b] = rank;
     matrix[b]![a] = rank;
   }
-  const result = imanConover(createRng(deriveSeed(request.seed, 'iman-conover')), columns, matrix, sources.map((s) => s.path));
+  const result = imanConover(
+    createRng(deriveSeed(request.seed, 'iman-conover')),
+    columns,
+    matrix,
+    sources.map((s) => s.path),
+  );
   if (!result.ok) throw new Error(result.errors.join('; '));
   return result.columns;
 }

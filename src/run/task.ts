@@ -21,8 +21,22 @@ export type ScenarioSource = PortableScenario;
 
 export type Task =
   | { kind: 'draws'; source: ScenarioSource; request: MonteCarloRequest; draws: SharedArrayBuffer }
-  | { kind: 'simulate'; source: ScenarioSource; request: MonteCarloRequest; blocks: number[]; output: SharedArrayBuffer; draws?: SharedArrayBuffer }
-  | { kind: 'summarise'; source: ScenarioSource; request: MonteCarloRequest; pairs: [option: number, perspective: number][]; output: SharedArrayBuffer; withTornado: boolean }
+  | {
+      kind: 'simulate';
+      source: ScenarioSource;
+      request: MonteCarloRequest;
+      blocks: number[];
+      output: SharedArrayBuffer;
+      draws?: SharedArrayBuffer;
+    }
+  | {
+      kind: 'summarise';
+      source: ScenarioSource;
+      request: MonteCarloRequest;
+      pairs: [option: number, perspective: number][];
+      output: SharedArrayBuffer;
+      withTornado: boolean;
+    }
   | { kind: 'warm' }
   | { kind: 'deterministic'; source: ScenarioSource }
   | { kind: 'information'; source: ScenarioSource; request: MonteCarloRequest }

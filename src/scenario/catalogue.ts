@@ -7,7 +7,7 @@
  * names in sentences, the inputs sheet of the workbook) and the "try a change" form.
  *
  * To add an input: add the model field (src/model/types.ts Inputs, VARYING_FIELDS in
- * src/model/simulate.ts), one row here, and its label in src/report/messages.en.ts and
+ * src/model/simulate/inputs.ts), one row here, and its label in src/report/messages.en.ts and
  * messages.cy.ts. The type check below and test/scenario/catalogue.test.ts say what is missing.
  *
  * Sanity limits (section 10). A limit is not a range: a plain value (or a distribution's
@@ -375,7 +375,8 @@ export function inputRow(path: string): InputRow | undefined {
  */
 export function switchingPaths(): string[] {
   return INPUTS.filter((row) => row.switching !== undefined)
-    .sort((a, b) => (a.switching ?? 0) - (b.switching ?? 0)).map((row) => row.path);
+    .sort((a, b) => (a.switching ?? 0) - (b.switching ?? 0))
+    .map((row) => row.path);
 }
 
 /** The rows the "try a change" form offers, in its order (both capacity rows share a place). */

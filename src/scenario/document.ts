@@ -137,7 +137,12 @@ export function readDocument(text: string, file: string): { source: ScenarioDocu
   });
   for (const offset of duplicateKeyOffsets(document)) {
     const path = pathAtOffset(document, offset);
-    problems.push({ file, ...source.file.position(offset), path: dottedPath(path), message: yamlMessage({ code: 'DUPLICATE_KEY' } as YAMLError, text, path) });
+    problems.push({
+      file,
+      ...source.file.position(offset),
+      path: dottedPath(path),
+      message: yamlMessage({ code: 'DUPLICATE_KEY' } as YAMLError, text, path),
+    });
   }
   return { source, problems, readable: mistakes.every((error) => RECOVERABLE.has(error.code)) };
 }
@@ -237,7 +242,11 @@ function characterOffset(node: Node & { range: [number, number, number] }, offse
  * Where a key path was written. A missing key points at the mapping that should hold it, and a
  * path with no text at all (an empty file) at line 1, column 1.
  */
-export function locate(source: ScenarioDocument, path: readonly PropertyKey[], aim: Aim = { at: 'value' }): { file: string } & SourcePosition {
+export function locate(
+  source: ScenarioDocument,
+  path: readonly PropertyKey[],
+  aim: Aim = { at: 'value' },
+): { file: string } & SourcePosition {
   let node: unknown = source.document.contents;
   let key: Node | undefined;
   let found = true;
@@ -278,7 +287,11 @@ export function checkStructure(source: ScenarioDocument): Problem[] {
   const visit = (node: unknown, path: PropertyKey[]): void => {
     if (keys > MAX_KEYS) return;
     if (path.length > MAX_DEPTH) {
-      problems.push({ ...locate(source, path), path: dottedPath(path), message: `the file is nested too deeply; at most ${MAX_DEPTH} levels are allowed` });
+      problems.push({
+        ...locate(source, path),
+        path: dottedPath(path),
+        message: `the file is nested too deeply; at most ${MAX_DEPTH} levels are allowed`,
+      });
       return;
     }
     if (isMap(node)) {
@@ -286,11 +299,22 @@ export function checkStructure(source: ScenarioDocument): Problem[] {
       for (const pair of node.items) {
         if (!isScalar(pair.key)) {
           const at = hasRange(pair.key) ? originOf(source, pair.key).position(pair.key.range[0]) : { line: 1, column: 1 };
-          problems.push({ file: source.file.file, ...at, path: dottedPath(path), message: 'keys must be plain names, not lists or mappings' });
+          problems.push({
+            file: source.file.file,
+            ...at,
+            path: dottedPath(path),
+            message: 'keys must be plain names, not lists or mappings',
+          });
         } else if (FORBIDDEN_KEYS.has(String(pair.key.value))) {
           const name = String(pair.key.value);
-          const at = hasRange(pair.key) ? { file: originOf(source, pair.key).file, ...originOf(source, pair.key).position(pair.key.range[0]) } : { file: source.file.file, line: 1, column: 1 };
-          problems.push({ ...at, path: dottedPath([...path, name]), message: `\`${name}\` is not allowed as a key; it is not a scenario setting, and the tool would ignore it` });
+          const at = hasRange(pair.key)
+            ? { file: originOf(source, pair.key).file, ...originOf(source, pair.key).position(pair.key.range[0]) }
+            : { file: source.file.file, line: 1, column: 1 };
+          problems.push({
+            ...at,
+            path: dottedPath([...path, name]),
+            message: `\`${name}\` is not allowed as a key; it is not a scenario setting, and the tool would ignore it`,
+          });
         } else {
           visit(pair.value, [...path, String(pair.key.value)]);
         }
@@ -316,7 +340,8 @@ export function positionsOf(source: ScenarioDocument): Record<string, SourcePosi
       for (const pair of node.items) {
         if (!isScalar(pair.key)) continue;
         const keyPath = [...path, String(pair.key.value)];
-        if (hasRange(pair.key) && !source.overridden.has(pair.key)) positions[dottedPath(keyPath)] = source.file.position(pair.key.range[0]);
+        if (hasRange(pair.key) && !source.overridden.has(pair.key))
+          positions[dottedPath(keyPath)] = source.file.position(pair.key.range[0]);
         visit(pair.value, keyPath);
       }
     } else if (isSeq(node)) {

@@ -14,7 +14,11 @@ export const FIELD_OF_PATH: Readonly<Record<string, DirectField>> = Object.fromE
 );
 
 /** The paths capacity per month is worked out from, in capacityPerMonth's order of arguments. */
-export const CAPACITY_PATHS = ['service.capacity.starts_per_year', 'service.capacity.caseload', 'service.capacity.months_per_child'] as const satisfies readonly PathsOfField<'capacityPerMonth'>[];
+export const CAPACITY_PATHS = [
+  'service.capacity.starts_per_year',
+  'service.capacity.caseload',
+  'service.capacity.months_per_child',
+] as const satisfies readonly PathsOfField<'capacityPerMonth'>[];
 // And every capacity row is among them: a new one makes this fail to compile.
 type CapacityPathLeftOut = Exclude<PathsOfField<'capacityPerMonth'>, (typeof CAPACITY_PATHS)[number]>;
 const everyCapacityPath: [CapacityPathLeftOut] extends [never] ? true : CapacityPathLeftOut = true;

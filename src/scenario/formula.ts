@@ -122,10 +122,17 @@ function checkConstant(value: unknown, context: CheckContext): Expression {
     return { kind: 'constant', value };
   }
   if (typeof value === 'string') return reject('text in quotes is not allowed in a formula', offsetOf(context.source, '"', "'"));
-  return reject(`\`${String(value)}\` is not allowed in a formula; formulas work with numbers only`, offsetOfName(context.source, String(value)));
+  return reject(
+    `\`${String(value)}\` is not allowed in a formula; formulas work with numbers only`,
+    offsetOfName(context.source, String(value)),
+  );
 }
 
-function checkOperator(node: MathNode & { op: string; args: MathNode[]; implicit: boolean; isPercentage?: boolean }, depth: number, context: CheckContext): Expression {
+function checkOperator(
+  node: MathNode & { op: string; args: MathNode[]; implicit: boolean; isPercentage?: boolean },
+  depth: number,
+  context: CheckContext,
+): Expression {
   if (node.implicit) return reject('write `*` between factors; implicit multiplication like `2 a` is not allowed', 0);
   const operands = node.args.map((argument) => check(argument, depth + 1, context));
   if (operands.length === 1 && (node.op === '-' || node.op === '+')) {
@@ -218,7 +225,8 @@ export function compileFormula(
   source: string,
   declaredVariables: readonly string[],
 ): { ok: true; formula: Formula } | { ok: false; error: FormulaError } {
-  if (source.length > MAX_FORMULA_LENGTH) return { ok: false, error: { message: `the formula is longer than ${MAX_FORMULA_LENGTH} characters`, offset: 0 } };
+  if (source.length > MAX_FORMULA_LENGTH)
+    return { ok: false, error: { message: `the formula is longer than ${MAX_FORMULA_LENGTH} characters`, offset: 0 } };
   if (source.trim() === '') return { ok: false, error: { message: 'the formula is empty', offset: 0 } };
   const percent = source.indexOf('%');
   if (percent >= 0) return { ok: false, error: { message: '`%` is not allowed in a formula; write 0.1 for 10%', offset: percent } };

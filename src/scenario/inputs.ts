@@ -82,7 +82,9 @@ export function financialYearIndex(start: YearMonth, label: string): number {
 }
 
 /** The catalogue's rows that feed one model field each (all but capacity), read by buildInputs. */
-const DIRECT_ROWS = INPUTS.flatMap((row) => (row.field === 'capacityPerMonth' ? [] : [{ path: row.path, field: row.field, optional: row.optional === true }]));
+const DIRECT_ROWS = INPUTS.flatMap((row) =>
+  row.field === 'capacityPerMonth' ? [] : [{ path: row.path, field: row.field, optional: row.optional === true }],
+);
 
 /**
  * The model's inputs for one set of values (from centralValues, valuesWith or one Monte Carlo
@@ -106,7 +108,9 @@ export function buildInputs(scenario: Scenario, values: Readonly<Record<string, 
       ? value('service.capacity.starts_per_year') / 12
       : value('service.capacity.caseload') / value('service.capacity.months_per_child');
   // Every model field but capacity, each from its catalogue row's path (src/scenario/catalogue.ts).
-  const direct = Object.fromEntries(DIRECT_ROWS.map(({ path, field, optional }) => [field, optional ? (values[path] ?? 0) : value(path)])) as Record<DirectField, number>;
+  const direct = Object.fromEntries(
+    DIRECT_ROWS.map(({ path, field, optional }) => [field, optional ? (values[path] ?? 0) : value(path)]),
+  ) as Record<DirectField, number>;
   return {
     ...direct,
     start,

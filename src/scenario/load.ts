@@ -13,7 +13,17 @@ import { applyOverrides, type Override } from './overrides';
 import { councilSharePath, INPUTS, scheduleSharePath, WEEKS_LIMIT } from './catalogue';
 import { dottedPath, sortProblems } from './problems';
 import { validateScenario, VARIABLE_VALUE_SCHEMA, type ParsedScenario, type SchemaContext } from './schema';
-import type { LoadResult, LocalText, MonitoringPeriod, MonteCarloSettings, Problem, Provenance, ProvenanceStatus, Quantity, Scenario } from './types';
+import type {
+  LoadResult,
+  LocalText,
+  MonitoringPeriod,
+  MonteCarloSettings,
+  Problem,
+  Provenance,
+  ProvenanceStatus,
+  Quantity,
+  Scenario,
+} from './types';
 
 export { formatProblem } from './problems';
 
@@ -62,7 +72,10 @@ function listAt(value: unknown, path: readonly string[]): unknown[] {
 function listPathsOf(value: unknown): string[] {
   return [
     ...listAt(value, ['funding', 'schedule']).map((_, index) => scheduleSharePath(index)),
-    ...listAt(value, ['councils']).flatMap((_, index) => [councilSharePath(index, 'children_share'), councilSharePath(index, 'match_share')]),
+    ...listAt(value, ['councils']).flatMap((_, index) => [
+      councilSharePath(index, 'children_share'),
+      councilSharePath(index, 'match_share'),
+    ]),
   ];
 }
 
@@ -93,11 +106,16 @@ function schemaContext(value: unknown): SchemaContext {
   for (const [name, raw] of Object.entries(rawByName)) {
     if (writtenAsDistribution.safeParse(raw).success) distributionPaths.add(`variables.${name}`);
   }
-  const councilNames = listAt(value, ['councils']).flatMap((council) => (isMapping(council) && typeof council.name === 'string' ? [council.name.trim()] : []));
+  const councilNames = listAt(value, ['councils']).flatMap((council) =>
+    isMapping(council) && typeof council.name === 'string' ? [council.name.trim()] : [],
+  );
   // The keys the scenario's quantities will have: given or defaulted (capacity only in the form given).
   const inputPaths = [
     ...INPUTS.filter(
-      (p) => valueAt(value, p.path.split('.')) !== undefined || p.defaultValue !== undefined || (p.optional !== true && !p.path.startsWith('service.capacity.')),
+      (p) =>
+        valueAt(value, p.path.split('.')) !== undefined ||
+        p.defaultValue !== undefined ||
+        (p.optional !== true && !p.path.startsWith('service.capacity.')),
     ).map((p) => p.path),
     ...listPaths,
     ...[...variables.keys()].map((name) => `variables.${name}`),
@@ -218,8 +236,16 @@ function monthLabel(start: { year: number; month: number }, index: number): stri
 function scheduleWarnings(scenario: Scenario, source: ScenarioDocument): Problem[] {
   const start = yearMonthOf(scenario.contract.start);
   const weeks = scenario.quantities['outcomes.residential_weeks'];
-  const longestWeeks = weeks?.kind === 'number' ? weeks.value : weeks?.kind === 'distribution' ? Math.min(WEEKS_LIMIT, support(weeks.distribution)[1]) : WEEKS_LIMIT;
-  const months = horizonMonths({ start, baseEnd: yearMonthOf(scenario.contract.baseEnd), maxExtensionYears: scenario.contract.maxYears }, longestWeeks);
+  const longestWeeks =
+    weeks?.kind === 'number'
+      ? weeks.value
+      : weeks?.kind === 'distribution'
+        ? Math.min(WEEKS_LIMIT, support(weeks.distribution)[1])
+        : WEEKS_LIMIT;
+  const months = horizonMonths(
+    { start, baseEnd: yearMonthOf(scenario.contract.baseEnd), maxExtensionYears: scenario.contract.maxYears },
+    longestWeeks,
+  );
   const warnings: Problem[] = [];
   scenario.fundingSchedule.forEach((entry, index) => {
     const path = ['funding', 'schedule', index];
@@ -227,24 +253,31 @@ function scheduleWarnings(scenario: Scenario, source: ScenarioDocument): Problem
       warnings.push({ ...locate(source, path), path: dottedPath(path), message });
     };
     if (monthsFrom(start, yearMonthOf(entry.from)) >= months) {
-      warn(`the entry starts on ${entry.from}, after the last month of the horizon (${monthLabel(start, months - 1)}: the longest option's term and the longest placement); it is never used`);
+      warn(
+        `the entry starts on ${entry.from}, after the last month of the horizon (${monthLabel(start, months - 1)}: the longest option's term and the longest placement); it is never used`,
+      );
     } else if (entry.to !== undefined && monthsFrom(start, yearMonthOf(entry.to)) < 0) {
-      warn(`the entry ends on ${entry.to}, before the first month of the horizon (${monthLabel(start, 0)}, the month of contract.start); it is never used`);
+      warn(
+        `the entry ends on ${entry.to}, before the first month of the horizon (${monthLabel(start, 0)}, the month of contract.start); it is never used`,
+      );
     }
   });
   return warnings;
 }
 
 /** Characters that change the direction of text or cannot be seen: a name holding them can look like another. */
-// eslint-disable-next-line no-misleading-character-class -- the class lists invisible and joining characters on purpose
-const HIDDEN_CHARACTERS = /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0]/gu;
+const HIDDEN_CHARACTERS =
+  // eslint-disable-next-line no-misleading-character-class -- the class lists invisible and joining characters on purpose
+  /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0]/gu;
 
 /**
  * The hidden characters of `text`, shown as code points.
  * @example hiddenCharacters('a\u202Eb') // ['U+202E at character 2']
  */
 export function hiddenCharacters(text: string): string[] {
-  return [...text.matchAll(HIDDEN_CHARACTERS)].map((match) => `U+${match[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')} at character ${match.index! + 1}`);
+  return [...text.matchAll(HIDDEN_CHARACTERS)].map(
+    (match) => `U+${match[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')} at character ${match.index! + 1}`,
+  );
 }
 
 /** Names (the scenario's and each council's) holding invisible or direction-changing characters: flagged, so a look-alike of another name is seen. */
@@ -254,11 +287,16 @@ function nameWarnings(scenario: Scenario, source: ScenarioDocument, value: unkno
     const written = valueAt(value, path.map(String));
     if (typeof written === 'string') return [[path, written]];
     if (!isMapping(written)) return [];
-    return (['en', 'cy'] as const).flatMap((language): [PropertyKey[], string][] => (typeof written[language] === 'string' ? [[[...path, language], written[language]]] : []));
+    return (['en', 'cy'] as const).flatMap((language): [PropertyKey[], string][] =>
+      typeof written[language] === 'string' ? [[[...path, language], written[language]]] : [],
+    );
   };
   const names: [PropertyKey[], string][] = [
     ...inLanguages(['name']),
-    ...scenario.councils.flatMap((council, index): [PropertyKey[], string][] => [[['councils', index, 'name'], council.name], ...inLanguages(['councils', index, 'label'])]),
+    ...scenario.councils.flatMap((council, index): [PropertyKey[], string][] => [
+      [['councils', index, 'name'], council.name],
+      ...inLanguages(['councils', index, 'label']),
+    ]),
   ];
   return names.flatMap(([path, name]): Problem[] => {
     const hidden = hiddenCharacters(name);
@@ -279,7 +317,14 @@ function mapWarnings(scenario: Scenario, source: ScenarioDocument): Problem[] {
   });
 }
 
-function toScenario(parsed: ParsedScenario, value: unknown, text: string, file: string, overrides: readonly Override[], source: ScenarioDocument): Scenario {
+function toScenario(
+  parsed: ParsedScenario,
+  value: unknown,
+  text: string,
+  file: string,
+  overrides: readonly Override[],
+  source: ScenarioDocument,
+): Scenario {
   const maxYears = parsed.contract.extensions?.max_years ?? 0;
   const quantities = quantitiesOf(parsed);
   const map = parsed.decision?.map;
@@ -292,26 +337,45 @@ function toScenario(parsed: ParsedScenario, value: unknown, text: string, file: 
     description: parsed.description ?? { en: '' },
     sources: parsed.sources ?? [],
     ...(parsed.finance?.price_base === undefined ? {} : { priceBase: parsed.finance.price_base }),
-    contract: { start: parsed.contract.start, baseEnd: parsed.contract.base_end, maxYears, take: parsed.contract.extensions?.take ?? maxYears },
+    contract: {
+      start: parsed.contract.start,
+      baseEnd: parsed.contract.base_end,
+      maxYears,
+      take: parsed.contract.extensions?.take ?? maxYears,
+    },
     capacityForm: parsed.service.capacity.starts_per_year === undefined ? 'caseload' : 'starts_per_year',
     maxWaitMonths: parsed.service.max_wait_months ?? Infinity,
     externalShareByYear: parsed.funding?.external_share_by_year ?? {},
-    fundingSchedule: (parsed.funding?.schedule ?? []).map((entry) => (entry.to === undefined ? { from: entry.from } : { from: entry.from, to: entry.to })),
+    fundingSchedule: (parsed.funding?.schedule ?? []).map((entry) =>
+      entry.to === undefined ? { from: entry.from } : { from: entry.from, to: entry.to },
+    ),
     ifGrantFalls: parsed.funding?.if_grant_falls ?? 'councils_pay',
     contractPrice: parsed.contract.price ?? 'real',
     ...(parsed.finance?.discount_base_year === undefined ? {} : { discountBaseYear: parsed.finance.discount_base_year }),
-    decision: { perspective: parsed.decision?.perspective ?? 'region', ...(map === undefined ? {} : { map: [map[0], map[1]] as [string, string] }) },
+    decision: {
+      perspective: parsed.decision?.perspective ?? 'region',
+      ...(map === undefined ? {} : { map: [map[0], map[1]] as [string, string] }),
+    },
     provenance: provenanceOf(value, Object.keys(quantities)),
     monitoringIllustrative: monitoringIllustrative(parsed),
     warnings: [],
-    councils: (parsed.councils ?? []).map((council) => ({ name: council.name, label: council.label ?? { en: council.name }, childrenShare: council.children_share, matchShare: council.match_share })),
+    councils: (parsed.councils ?? []).map((council) => ({
+      name: council.name,
+      label: council.label ?? { en: council.name },
+      childrenShare: council.children_share,
+      matchShare: council.match_share,
+    })),
     variables: parsed.variables ?? {},
     quantities,
     monteCarlo: monteCarloSettings(parsed),
     monitoring: monitoringPeriods(parsed),
     positions: positionsOf(source),
   };
-  scenario.warnings = sortProblems([...scheduleWarnings(scenario, source), ...mapWarnings(scenario, source), ...nameWarnings(scenario, source, value)]);
+  scenario.warnings = sortProblems([
+    ...scheduleWarnings(scenario, source),
+    ...mapWarnings(scenario, source),
+    ...nameWarnings(scenario, source, value),
+  ]);
   return scenario;
 }
 

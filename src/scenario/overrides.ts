@@ -26,7 +26,9 @@ export function parseOverride(text: string): Override | string {
   const path = text.slice(0, equals).split('.');
   const wrong = path.find((segment) => !SEGMENT.test(segment));
   if (wrong !== undefined) {
-    return wrong === '' ? `expected a key path like outcomes.effectiveness before =, got "${text.slice(0, equals)}"` : `"${wrong}" is not a key name`;
+    return wrong === ''
+      ? `expected a key path like outcomes.effectiveness before =, got "${text.slice(0, equals)}"`
+      : `"${wrong}" is not a key name`;
   }
   const valueText = text.slice(equals + 1);
   if (valueText.trim() === '') return `expected a value after =, e.g. ${text.slice(0, equals)}=0.3`;

@@ -17,7 +17,9 @@ function portableQuantities(quantities: Record<string, Quantity>): Record<string
   return Object.fromEntries(
     Object.entries(quantities).map(([path, q]) => [
       path,
-      q.kind === 'formula' ? { kind: 'formula', formula: { source: q.formula.source, variables: q.formula.variables, expression: q.formula.expression } } : q,
+      q.kind === 'formula'
+        ? { kind: 'formula', formula: { source: q.formula.source, variables: q.formula.variables, expression: q.formula.expression } }
+        : q,
     ]),
   );
 }
@@ -26,7 +28,9 @@ function rebuiltQuantities(quantities: Record<string, PortableQuantity>): Record
   return Object.fromEntries(
     Object.entries(quantities).map(([path, q]) => [
       path,
-      q.kind === 'formula' ? { kind: 'formula', formula: formulaFromExpression(q.formula.source, q.formula.variables, q.formula.expression) } : q,
+      q.kind === 'formula'
+        ? { kind: 'formula', formula: formulaFromExpression(q.formula.source, q.formula.variables, q.formula.expression) }
+        : q,
     ]),
   );
 }

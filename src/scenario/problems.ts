@@ -17,10 +17,7 @@ export function formatProblem(problem: Problem): string {
 export function sortProblems(problems: readonly Problem[]): Problem[] {
   return [...problems].sort(
     (a, b) =>
-      Number(a.file === '--set') - Number(b.file === '--set') ||
-      a.line - b.line ||
-      a.column - b.column ||
-      a.path.localeCompare(b.path),
+      Number(a.file === '--set') - Number(b.file === '--set') || a.line - b.line || a.column - b.column || a.path.localeCompare(b.path),
   );
 }
 

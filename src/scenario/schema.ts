@@ -90,7 +90,10 @@ export const MAX_TEXT_LENGTH = 5_000;
 
 /** Text of at most `max` characters, saying how long it was when longer. */
 function limitedText(expected: string, max: number) {
-  return text(expected).max(max, { error: (issue) => `expected ${expected} of at most ${max.toLocaleString('en-GB')} characters, got ${String((issue.input as string | undefined)?.length?.toLocaleString('en-GB') ?? 'more')}; shorten it` });
+  return text(expected).max(max, {
+    error: (issue) =>
+      `expected ${expected} of at most ${max.toLocaleString('en-GB')} characters, got ${String((issue.input as string | undefined)?.length?.toLocaleString('en-GB') ?? 'more')}; shorten it`,
+  });
 }
 
 /**
@@ -107,9 +110,10 @@ function localText(expected: string, max: number, options: { required?: boolean 
     [
       language('').transform((en): LocalText => ({ en })),
       onlyWhen(isMapping).pipe(
-        section({ en: language(' in English'), cy: language(' in Welsh').optional() }, `${expected} in English and Welsh: { en, cy }`).transform(
-          ({ en, cy }): LocalText => (cy === undefined ? { en } : { en, cy }),
-        ),
+        section(
+          { en: language(' in English'), cy: language(' in Welsh').optional() },
+          `${expected} in English and Welsh: { en, cy }`,
+        ).transform(({ en, cy }): LocalText => (cy === undefined ? { en } : { en, cy })),
       ),
     ],
     { error: expecting(expected, 'text') },
@@ -160,7 +164,10 @@ function oneOf<const Word extends string>(words: readonly [Word, ...Word[]]) {
 export const PROVENANCE_STATUSES = ['published', 'local_data', 'estimate', 'assumption'] as const;
 
 function provenanceKeys() {
-  return { source: localText('text saying where the figure comes from', MAX_TEXT_LENGTH).optional(), status: oneOf(PROVENANCE_STATUSES).optional() };
+  return {
+    source: localText('text saying where the figure comes from', MAX_TEXT_LENGTH).optional(),
+    status: oneOf(PROVENANCE_STATUSES).optional(),
+  };
 }
 
 function isMapping(value: unknown): value is Record<string, unknown> {
@@ -186,7 +193,10 @@ const positiveParameter = (name: string) => plainNumber({ min: 0, minExclusive: 
 // Each form may carry `source:` and `status:` (section 19); they are not part of the Distribution.
 const DISTRIBUTION_OPTIONS = [
   section({ dist: z.literal('fixed'), value: parameter(), ...provenanceKeys() }, 'a fixed distribution: { dist: fixed, value }'),
-  section({ dist: z.literal('uniform'), min: parameter(), max: parameter(), ...provenanceKeys() }, 'a uniform distribution: { dist: uniform, min, max }'),
+  section(
+    { dist: z.literal('uniform'), min: parameter(), max: parameter(), ...provenanceKeys() },
+    'a uniform distribution: { dist: uniform, min, max }',
+  ),
   section(
     { dist: z.literal('triangular'), min: parameter(), mode: parameter(), max: parameter(), ...provenanceKeys() },
     'a triangular distribution: { dist: triangular, min, mode, max }',
@@ -207,7 +217,12 @@ const DISTRIBUTION_OPTIONS = [
     'a normal distribution: { dist: normal, mean, sd }',
   ),
   section(
-    { dist: z.literal('lognormal'), low: positiveParameter('a 5th percentile'), high: positiveParameter('a 95th percentile'), ...provenanceKeys() },
+    {
+      dist: z.literal('lognormal'),
+      low: positiveParameter('a 5th percentile'),
+      high: positiveParameter('a 95th percentile'),
+      ...provenanceKeys(),
+    },
     'a lognormal distribution: { dist: lognormal, low, high }',
   ),
   section(
@@ -217,8 +232,12 @@ const DISTRIBUTION_OPTIONS = [
   section(
     {
       dist: z.literal('discrete'),
-      values: z.array(parameter(), { error: expecting('a list of numbers', 'list') }).min(1, { error: () => 'expected at least one value' }),
-      weights: z.array(plainNumber({ min: 0, max: Infinity, expected: 'a weight, 0 or more' }), { error: expecting('a list of weights', 'list') }).optional(),
+      values: z
+        .array(parameter(), { error: expecting('a list of numbers', 'list') })
+        .min(1, { error: () => 'expected at least one value' }),
+      weights: z
+        .array(plainNumber({ min: 0, max: Infinity, expected: 'a weight, 0 or more' }), { error: expecting('a list of weights', 'list') })
+        .optional(),
       ...provenanceKeys(),
     },
     'a discrete distribution: { dist: discrete, values, weights }',
@@ -250,7 +269,8 @@ function checkParameters(d: Distribution, context: Context): boolean {
     case 'triangular':
     case 'pert':
       if (!(d.max > d.min)) fail('max', `expected max above min (${d.min}), got ${d.max}`);
-      else if (d.dist !== 'uniform' && !(d.mode >= d.min && d.mode <= d.max)) fail('mode', `expected mode between min (${d.min}) and max (${d.max}), got ${d.mode}`);
+      else if (d.dist !== 'uniform' && !(d.mode >= d.min && d.mode <= d.max))
+        fail('mode', `expected mode between min (${d.min}) and max (${d.max}), got ${d.mode}`);
       break;
     case 'normal':
       if (d.min !== undefined && d.max !== undefined && !(d.max > d.min)) fail('max', `expected max above min (${d.min}), got ${d.max}`);
@@ -262,7 +282,8 @@ function checkParameters(d: Distribution, context: Context): boolean {
       break;
     case 'discrete':
       if (d.weights !== undefined) {
-        if (d.weights.length !== d.values.length) fail('weights', `expected ${d.values.length} weights, one for each value, got ${d.weights.length}`);
+        if (d.weights.length !== d.values.length)
+          fail('weights', `expected ${d.values.length} weights, one for each value, got ${d.weights.length}`);
         else if (!(d.weights.reduce((a, b) => a + b, 0) > 0)) fail('weights', 'expected weights that add up to more than 0');
       }
       break;
@@ -302,7 +323,8 @@ function checkSupport(d: Distribution, range: Range, context: Context): void {
     const below = range.minExclusive ? `${range.min} or below` : `below ${range.min}`;
     addIssue(context, [], `can give values ${below}; expected ${range.expected} — ${keepInside(d, 'min', range.min)}`);
   }
-  if (highest > range.max) addIssue(context, [], `can give values above ${range.max}; expected ${range.expected} — ${keepInside(d, 'max', range.max)}`);
+  if (highest > range.max)
+    addIssue(context, [], `can give values above ${range.max}; expected ${range.expected} — ${keepInside(d, 'max', range.max)}`);
 }
 
 /** A distribution object, its parameters checked and its draws kept inside `range`. */
@@ -349,9 +371,13 @@ function formula(range: Range & { limit?: number }) {
       central[name] = value;
     }
     const value = compiled.formula.evaluate(central);
-    const inside = value >= range.min && value <= Math.min(range.max, range.limit ?? Infinity) && !(range.minExclusive && value === range.min);
+    const inside =
+      value >= range.min && value <= Math.min(range.max, range.limit ?? Infinity) && !(range.minExclusive && value === range.min);
     if (!Number.isFinite(value) || !inside) {
-      issues.addIssue({ code: 'custom', message: `the formula gives ${Number.isFinite(value) ? tidy(value) : showValue(value)} at the variables' central values; expected ${expectedWithin(range)}` });
+      issues.addIssue({
+        code: 'custom',
+        message: `the formula gives ${Number.isFinite(value) ? tidy(value) : showValue(value)} at the variables' central values; expected ${expectedWithin(range)}`,
+      });
       return z.NEVER;
     }
     return { kind: 'formula', formula: compiled.formula };
@@ -387,7 +413,8 @@ function quantityOf(input: InputPath) {
   const atMost = `expected ${expectedWithin(input)}`;
   return schema
     .superRefine((quantity, issues) => {
-      if (quantity.kind === 'number' && quantity.value > limit) issues.addIssue({ code: 'custom', message: `${atMost}, got ${showValue(quantity.value)}` });
+      if (quantity.kind === 'number' && quantity.value > limit)
+        issues.addIssue({ code: 'custom', message: `${atMost}, got ${showValue(quantity.value)}` });
       if (quantity.kind !== 'distribution') return;
       // Its parameters in the key's units (not alpha, beta or weights) must be within the limit;
       // only a tail may pass it (a lognormal's or an open normal's support is unbounded).
@@ -424,7 +451,10 @@ function input(path: string) {
  */
 function inputsUnder(prefix: string) {
   return Object.fromEntries(
-    INPUTS.filter((p) => p.path.startsWith(`${prefix}.`) && !p.path.slice(prefix.length + 1).includes('.')).map((p) => [p.path.slice(prefix.length + 1), input(p.path)]),
+    INPUTS.filter((p) => p.path.startsWith(`${prefix}.`) && !p.path.slice(prefix.length + 1).includes('.')).map((p) => [
+      p.path.slice(prefix.length + 1),
+      input(p.path),
+    ]),
   );
 }
 
@@ -461,7 +491,11 @@ function contract() {
     if (value.base_end < value.start) {
       addIssue(issues, ['base_end'], `expected a date on or after contract.start (${value.start}), got ${value.base_end}`);
     } else if (value.base_end > laterBy(value.start, MAX_BASE_TERM_YEARS)) {
-      addIssue(issues, ['base_end'], `expected a date at most ${MAX_BASE_TERM_YEARS} years after contract.start (${value.start}), got ${value.base_end}`);
+      addIssue(
+        issues,
+        ['base_end'],
+        `expected a date at most ${MAX_BASE_TERM_YEARS} years after contract.start (${value.start}), got ${value.base_end}`,
+      );
     }
     const maxYears = value.extensions?.max_years ?? 0;
     const take = value.extensions?.take;
@@ -499,7 +533,9 @@ function funding() {
           error: expecting('a mapping of financial years to shares, like { "2027/28": 0 }', 'mapping'),
         })
         .optional(),
-      schedule: z.array(scheduleEntry(), { error: expecting('a list of schedule entries: { from, to, external_share }', 'list') }).optional(),
+      schedule: z
+        .array(scheduleEntry(), { error: expecting('a list of schedule entries: { from, to, external_share }', 'list') })
+        .optional(),
       if_grant_falls: oneOf(['councils_pay', 'contract_ends']).optional(),
     },
     'a mapping with external_share, schedule and if_grant_falls',
@@ -526,10 +562,14 @@ function councilShare() {
     [
       share,
       onlyWhen(writtenWithValue).pipe(
-        section({ value: share, ...provenanceKeys() }, 'a share with its source: { value, source, status }').transform((sourced) => sourced.value),
+        section({ value: share, ...provenanceKeys() }, 'a share with its source: { value, source, status }').transform(
+          (sourced) => sourced.value,
+        ),
       ),
       onlyWhen((value) => isMapping(value) && 'dist' in value).pipe(
-        z.custom<number>(() => false, { error: () => 'council shares are fixed numbers; write a plain number such as 0.35, not a distribution' }),
+        z.custom<number>(() => false, {
+          error: () => 'council shares are fixed numbers; write a plain number such as 0.35, not a distribution',
+        }),
       ),
     ],
     { error: expecting(COUNCIL_SHARE.expected, 'number') },
@@ -540,7 +580,9 @@ function councils() {
   const share = councilShare();
   const council = section(
     {
-      name: limitedText('a council name', MAX_NAME_LENGTH).trim().min(1, { error: () => 'expected a council name, got empty text' }),
+      name: limitedText('a council name', MAX_NAME_LENGTH)
+        .trim()
+        .min(1, { error: () => 'expected a council name, got empty text' }),
       label: localText('the council name as a reader sees it', MAX_NAME_LENGTH, { required: true }).optional(),
       children_share: share,
       match_share: share,
@@ -552,7 +594,8 @@ function councils() {
     .superRefine((list, issues) => {
       const seen = new Set<string>();
       list.forEach((item, index) => {
-        if (seen.has(item.name)) addIssue(issues, [index, 'name'], `the council name "${item.name}" is used twice; each council needs its own name`);
+        if (seen.has(item.name))
+          addIssue(issues, [index, 'name'], `the council name "${item.name}" is used twice; each council needs its own name`);
         seen.add(item.name);
       });
       if (list.length === 0) return;
@@ -580,8 +623,10 @@ function capacity() {
     } else if (!startsForm && !caseloadForm) {
       addIssue(issues, [], 'expected either starts_per_year, or caseload with months_per_child');
     } else if (caseloadForm) {
-      if (value.caseload === undefined) addIssue(issues, ['caseload'], 'required key is missing (months_per_child is given); expected a number of children, 0 or more');
-      if (value.months_per_child === undefined) addIssue(issues, ['months_per_child'], 'required key is missing (caseload is given); expected a number of months, more than 0');
+      if (value.caseload === undefined)
+        addIssue(issues, ['caseload'], 'required key is missing (months_per_child is given); expected a number of children, 0 or more');
+      if (value.months_per_child === undefined)
+        addIssue(issues, ['months_per_child'], 'required key is missing (caseload is given); expected a number of months, more than 0');
     }
   });
 }
@@ -591,14 +636,20 @@ function service() {
     {
       ...inputsUnder('service'),
       capacity: capacity(),
-      max_wait_months: plainNumber({ min: 0, max: Infinity, expected: 'a whole number of months, 0 or more (a plain number)' }, { integer: true }).optional(),
+      max_wait_months: plainNumber(
+        { min: 0, max: Infinity, expected: 'a whole number of months, 0 or more (a plain number)' },
+        { integer: true },
+      ).optional(),
     },
     'a mapping with referrals_per_year and capacity',
   );
 }
 
 function outcomes() {
-  return section(inputsUnder('outcomes'), 'a mapping with breakdown_risk, effectiveness, residential_escalation, residential_weeks and residential_weekly_cost');
+  return section(
+    inputsUnder('outcomes'),
+    'a mapping with breakdown_risk, effectiveness, residential_escalation, residential_weeks and residential_weekly_cost',
+  );
 }
 
 function finance() {
@@ -643,7 +694,12 @@ function correlations() {
         const pair = [first, second].sort().join(' ');
         if (first === second) addIssue(issues, [index, 'between'], `an input cannot be correlated with itself (${first})`);
         else if (pairs.has(pair)) addIssue(issues, [index, 'between'], `${first} and ${second} are correlated twice`);
-        else if (Math.abs(r) === 1) addIssue(issues, [index, 'rank'], `a rank correlation of ${r} makes two inputs move in lock-step; write one as a formula of the other, or use ${r * 0.99}`);
+        else if (Math.abs(r) === 1)
+          addIssue(
+            issues,
+            [index, 'rank'],
+            `a rank correlation of ${r} makes two inputs move in lock-step; write one as a formula of the other, or use ${r * 0.99}`,
+          );
         else {
           pairs.add(pair);
           return;
@@ -662,8 +718,13 @@ function monteCarlo() {
   const seedError = expecting('a whole number or a word', 'number');
   return section(
     {
-      iterations: plainNumber({ min: 0, max: 10_000_000, expected: 'a whole number of iterations from 0 to 10,000,000' }, { integer: true }).optional(),
-      seed: z.union([z.int({ error: seedError }), z.string({ error: seedError }).min(1, { error: seedError })], { error: seedError }).optional(),
+      iterations: plainNumber(
+        { min: 0, max: 10_000_000, expected: 'a whole number of iterations from 0 to 10,000,000' },
+        { integer: true },
+      ).optional(),
+      seed: z
+        .union([z.int({ error: seedError }), z.string({ error: seedError }).min(1, { error: seedError })], { error: seedError })
+        .optional(),
       process_variability: z.boolean({ error: expecting('true or false', 'boolean') }).optional(),
       sampling: z.enum(['random', 'latin_hypercube'], { error: expecting('one of: random, latin_hypercube', 'text') }).optional(),
       correlations: correlations(),
@@ -685,7 +746,10 @@ function mapPath() {
       return;
     }
     // Uncertain inputs first: they are the ones a map is for.
-    const listed = [...context.inputPaths.filter((p) => context.distributionPaths.has(p)), ...context.inputPaths.filter((p) => !context.distributionPaths.has(p))];
+    const listed = [
+      ...context.inputPaths.filter((p) => context.distributionPaths.has(p)),
+      ...context.inputPaths.filter((p) => !context.distributionPaths.has(p)),
+    ];
     const more = listed.length > LISTED_PATHS ? `, and ${listed.length - LISTED_PATHS} more` : '';
     addIssue(issues, [], `unknown input \`${path}\`; inputs of this scenario include: ${listed.slice(0, LISTED_PATHS).join(', ')}${more}`);
   });
@@ -696,14 +760,17 @@ function decision() {
   const perspective = text('region or the name of a council').superRefine((name, issues) => {
     const councils = activeContext().councilNames;
     if (name === 'region' || councils.includes(name)) return;
-    const expected = councils.length === 0 ? 'expected region (the scenario has no councils)' : `expected region or a council: ${councils.join(', ')}`;
+    const expected =
+      councils.length === 0 ? 'expected region (the scenario has no councils)' : `expected region or a council: ${councils.join(', ')}`;
     addIssue(issues, [], `unknown perspective ${showValue(name)}; ${expected}${didYouMean(name, ['region', ...councils])}`);
   });
   return section(
     {
       perspective: perspective.optional(),
       map: z
-        .tuple([mapPath(), mapPath()], { error: expecting('a list of two input paths, like [outcomes.effectiveness, outcomes.residential_weeks]', 'list') })
+        .tuple([mapPath(), mapPath()], {
+          error: expecting('a list of two input paths, like [outcomes.effectiveness, outcomes.residential_weeks]', 'list'),
+        })
         .superRefine(([first, second], issues) => {
           if (first === second) addIssue(issues, [1], `the map needs two different inputs; both are ${first}`);
         })
@@ -770,7 +837,9 @@ function variableValue() {
 export const VARIABLE_VALUE_SCHEMA = variableValue();
 
 function variablesSchema() {
-  return z.record(variableName(), VARIABLE_VALUE_SCHEMA, { error: expecting('a mapping of variable names to numbers or distributions', 'mapping') });
+  return z.record(variableName(), VARIABLE_VALUE_SCHEMA, {
+    error: expecting('a mapping of variable names to numbers or distributions', 'mapping'),
+  });
 }
 
 let active: SchemaContext | undefined;
@@ -786,7 +855,10 @@ function scenarioSchema() {
     {
       name: localText('a name for the scenario', MAX_NAME_LENGTH, { required: true }),
       description: localText('text describing the scenario', MAX_TEXT_LENGTH).optional(),
-      sources: z.array(localText('the name of a source', MAX_TEXT_LENGTH), { error: expecting('a list of sources', 'list') }).max(100, { error: 'expected at most 100 sources' }).optional(),
+      sources: z
+        .array(localText('the name of a source', MAX_TEXT_LENGTH), { error: expecting('a list of sources', 'list') })
+        .max(100, { error: 'expected at most 100 sources' })
+        .optional(),
       contract: contract(),
       funding: funding().optional(),
       councils: councils(),

@@ -26,9 +26,7 @@ export interface Override {
 }
 
 export type Quantity =
-  | { kind: 'number'; value: number }
-  | { kind: 'distribution'; distribution: Distribution }
-  | { kind: 'formula'; formula: Formula };
+  { kind: 'number'; value: number } | { kind: 'distribution'; distribution: Distribution } | { kind: 'formula'; formula: Formula };
 
 export interface Correlation {
   between: [string, string];

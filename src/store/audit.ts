@@ -34,6 +34,8 @@ export function recordAudit(db: Db, entry: NewAuditEntry): AuditEntry {
 
 /** The newest `limit` entries, newest first. */
 export function recentAudit(db: Db, limit = 500): AuditEntry[] {
-  const rows = db.prepare('SELECT * FROM audit ORDER BY id DESC LIMIT ?').all(limit) as (Omit<AuditEntry, 'requestId'> & { request_id: string })[];
+  const rows = db.prepare('SELECT * FROM audit ORDER BY id DESC LIMIT ?').all(limit) as (Omit<AuditEntry, 'requestId'> & {
+    request_id: string;
+  })[];
   return rows.map(({ request_id, ...rest }) => ({ ...rest, requestId: request_id }));
 }

@@ -83,7 +83,9 @@ export function revisionsOf(db: Db, scenario: string): Revision[] {
 
 /** The names of scenarios with at least one revision in the database. */
 export function scenariosWithRevisions(db: Db): string[] {
-  return (db.prepare('SELECT DISTINCT scenario FROM revisions ORDER BY scenario').all() as { scenario: string }[]).map((row) => row.scenario);
+  return (db.prepare('SELECT DISTINCT scenario FROM revisions ORDER BY scenario').all() as { scenario: string }[]).map(
+    (row) => row.scenario,
+  );
 }
 
 /**
@@ -97,6 +99,16 @@ export function appendRevision(db: Db, revision: NewRevision): Revision {
     .prepare(
       'INSERT INTO revisions (scenario, number, parent_id, author, created_at, message, text, hash, model_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
     )
-    .run(revision.scenario, number, parent?.id ?? null, revision.author, revision.createdAt, revision.message, revision.text, revision.hash, revision.modelVersion);
+    .run(
+      revision.scenario,
+      number,
+      parent?.id ?? null,
+      revision.author,
+      revision.createdAt,
+      revision.message,
+      revision.text,
+      revision.hash,
+      revision.modelVersion,
+    );
   return { ...revision, id: Number(result.lastInsertRowid), number, parentId: parent?.id ?? null };
 }

@@ -19,7 +19,8 @@ export class DatabaseSessionStore extends session.Store {
 
   override get(sid: string, callback: (error: unknown, data?: session.SessionData | null) => void): void {
     try {
-      const row = this.db.prepare('SELECT data, expires_at FROM sessions WHERE sid = ?').get(sid) as { data: string; expires_at: number } | undefined;
+      const row = this.db.prepare('SELECT data, expires_at FROM sessions WHERE sid = ?').get(sid) as
+        { data: string; expires_at: number } | undefined;
       if (row === undefined || row.expires_at <= Date.now()) return callback(null, null);
       callback(null, JSON.parse(row.data) as session.SessionData);
     } catch (error) {
@@ -31,7 +32,9 @@ export class DatabaseSessionStore extends session.Store {
     try {
       this.db.prepare('DELETE FROM sessions WHERE expires_at <= ?').run(Date.now());
       this.db
-        .prepare('INSERT INTO sessions (sid, expires_at, data) VALUES (?, ?, ?) ON CONFLICT(sid) DO UPDATE SET expires_at = excluded.expires_at, data = excluded.data')
+        .prepare(
+          'INSERT INTO sessions (sid, expires_at, data) VALUES (?, ?, ?) ON CONFLICT(sid) DO UPDATE SET expires_at = excluded.expires_at, data = excluded.data',
+        )
         .run(sid, this.expiry(data), JSON.stringify(data));
       callback?.();
     } catch (error) {

@@ -59,7 +59,18 @@ export function recordSignOff(db: Db, signOff: NewSignOff): SignOff {
     .prepare(
       'INSERT INTO sign_offs (revision_id, changes, seed, iterations, model_version, paper, paper_date, signed_by, signed_at, results_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     )
-    .run(signOff.revisionId, JSON.stringify(signOff.changes), signOff.seed, signOff.iterations, signOff.modelVersion, signOff.paper, signOff.paperDate, signOff.signedBy, signOff.signedAt, signOff.resultsJson);
+    .run(
+      signOff.revisionId,
+      JSON.stringify(signOff.changes),
+      signOff.seed,
+      signOff.iterations,
+      signOff.modelVersion,
+      signOff.paper,
+      signOff.paperDate,
+      signOff.signedBy,
+      signOff.signedAt,
+      signOff.resultsJson,
+    );
   return { ...signOff, id: Number(result.lastInsertRowid) };
 }
 

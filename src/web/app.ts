@@ -65,7 +65,16 @@ export function createApp(given: AppServices): express.Express {
   app.use(keepLanguage());
   app.use(authenticate(services));
   app.use(csrfLocals(services.auth!.secret));
-  app.use(sameOrigin((req, res) => audit(services, res, { action: 'request', target: `${req.method} ${req.path}`, outcome: 'refused', detail: 'posted from another website' })));
+  app.use(
+    sameOrigin((req, res) =>
+      audit(services, res, {
+        action: 'request',
+        target: `${req.method} ${req.path}`,
+        outcome: 'refused',
+        detail: 'posted from another website',
+      }),
+    ),
+  );
   app.use(bodyParsers());
   app.use(keepLanguage());
   app.use(authorise(services));

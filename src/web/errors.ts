@@ -21,7 +21,12 @@ export const CLIENT_RETRY_AFTER_SECONDS = 15;
 export function isTruncatedBody(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   const code = (error as { code?: unknown }).code;
-  return /^Unexpected end of (form|multipart data)$/i.test(error.message) || code === 'ECONNABORTED' || code === 'ECONNRESET' || error.message === 'request aborted';
+  return (
+    /^Unexpected end of (form|multipart data)$/i.test(error.message) ||
+    code === 'ECONNABORTED' ||
+    code === 'ECONNRESET' ||
+    error.message === 'request aborted'
+  );
 }
 
 /** What a person is told about an error that is theirs to fix, in place of the generic page; undefined for the rest. */
@@ -42,14 +47,27 @@ function explained(error: unknown): Explained | undefined {
   }
   if (error instanceof ClientBusyError) {
     const values = { count: error.runs, seconds: CLIENT_RETRY_AFTER_SECONDS };
-    return { status: 429, titleKey: 'queue.title', bodyKey: 'queue.body', values, api: t('queue.api', values), retryAfterSeconds: CLIENT_RETRY_AFTER_SECONDS };
+    return {
+      status: 429,
+      titleKey: 'queue.title',
+      bodyKey: 'queue.body',
+      values,
+      api: t('queue.api', values),
+      retryAfterSeconds: CLIENT_RETRY_AFTER_SECONDS,
+    };
   }
   if (error instanceof DrawNotFiniteError) {
     const message = nonFiniteDrawText(error.draw);
     return { status: 422, titleKey: 'draw.title', bodyKey: 'cost.body', values: { message }, api: message };
   }
   if (isTruncatedBody(error)) {
-    return { status: 400, titleKey: 'upload.truncated.title', bodyKey: 'upload.truncated.body', values: {}, api: t('upload.truncated.body') };
+    return {
+      status: 400,
+      titleKey: 'upload.truncated.title',
+      bodyKey: 'upload.truncated.body',
+      values: {},
+      api: t('upload.truncated.body'),
+    };
   }
   const cause = (error as { cause?: unknown } | null)?.cause;
   return cause !== undefined && cause !== error ? explained(cause) : undefined;
@@ -77,8 +95,7 @@ export function statusOf(error: unknown): number {
   const known = explained(error);
   if (known !== undefined) return known.status;
   if (typeof error === 'object' && error !== null) {
-    const candidate = (error as { status?: unknown; statusCode?: unknown }).status ??
-      (error as { statusCode?: unknown }).statusCode;
+    const candidate = (error as { status?: unknown; statusCode?: unknown }).status ?? (error as { statusCode?: unknown }).statusCode;
     if (typeof candidate === 'number' && candidate >= 400 && candidate <= 599) return candidate;
   }
   return 500;
@@ -115,13 +132,20 @@ export function errorHandler(env: AppEnv, log: Log): ErrorRequestHandler {
         res.status(status).json({ error: known.api, requestId: res.locals.requestId });
         return;
       }
-      res.status(status).render('pages/error', { status, titleKey: known.titleKey, bodyKey: known.bodyKey, bodyValues: known.values, stack: undefined });
+      res
+        .status(status)
+        .render('pages/error', { status, titleKey: known.titleKey, bodyKey: known.bodyKey, bodyValues: known.values, stack: undefined });
       return;
     }
     const kind = status === 413 ? 'tooLarge' : status < 500 ? 'client' : 'server';
     // The API answers in JSON, never HTML; the request id, never the error or its stack.
     if (isApiPath(pathOf(req.originalUrl))) {
-      res.status(status).json({ error: kind === 'server' ? 'internal error' : kind === 'tooLarge' ? 'too large' : 'bad request', requestId: res.locals.requestId });
+      res
+        .status(status)
+        .json({
+          error: kind === 'server' ? 'internal error' : kind === 'tooLarge' ? 'too large' : 'bad request',
+          requestId: res.locals.requestId,
+        });
       return;
     }
     res.status(status).render('pages/error', {

@@ -37,7 +37,10 @@ export function keepLineEndings(base: string, submitted: string): string {
   let out = '';
   let oldIndex = 0;
   let nowIndex = 0;
-  for (const part of diffArrays(old.map((p) => p.line), now.map((p) => p.line))) {
+  for (const part of diffArrays(
+    old.map((p) => p.line),
+    now.map((p) => p.line),
+  )) {
     if (part.removed) {
       oldIndex += part.value.length;
       continue;

@@ -19,6 +19,14 @@ export function prefixIds(html: string, prefix: string): string {
   if (!/^[A-Za-z][\w-]*$/.test(prefix)) throw new Error(`prefixIds: expected a prefix of letters, digits, _ and -, got "${prefix}"`);
   return html
     .replace(ONE_ID, (_match, before: string, id: string, after: string) => `${before}${prefix}${id}${after}`)
-    .replace(ID_LISTS, (_match, before: string, ids: string, after: string) => `${before}${ids.trim().split(/\s+/).map((id) => prefix + id).join(' ')}${after}`)
+    .replace(
+      ID_LISTS,
+      (_match, before: string, ids: string, after: string) =>
+        `${before}${ids
+          .trim()
+          .split(/\s+/)
+          .map((id) => prefix + id)
+          .join(' ')}${after}`,
+    )
     .replace(FRAGMENTS, (_match, before: string, id: string, after: string) => `${before}${prefix}${id}${after}`);
 }

@@ -160,7 +160,12 @@ export async function warmUp(runner: Runner, dir: string): Promise<number> {
   const runs = await Promise.all(
     files.map(async (file) => {
       const loaded = loadScenario(await readFile(path.join(dir, file), 'utf8'), file);
-      return loaded.ok ? runner.start(loaded.scenario, monteCarloRequest(loaded.scenario)).promise.then(() => 1, () => 0) : 0;
+      return loaded.ok
+        ? runner.start(loaded.scenario, monteCarloRequest(loaded.scenario)).promise.then(
+            () => 1,
+            () => 0,
+          )
+        : 0;
     }),
   );
   return runs.reduce<number>((sum, done) => sum + done, 0);

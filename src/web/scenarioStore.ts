@@ -91,7 +91,14 @@ export function folderStore(dir: string): ScenarioStore {
 
 /** A revision as the pages read it. */
 export function storedFromRevision(revision: Revision, fileName = `${revision.scenario}.yaml`): StoredScenario {
-  return { name: revision.scenario, fileName, text: revision.text, hash: revision.hash, revision: revision.number, revisionId: revision.id };
+  return {
+    name: revision.scenario,
+    fileName,
+    text: revision.text,
+    hash: revision.hash,
+    revision: revision.number,
+    revisionId: revision.id,
+  };
 }
 
 /** The bundled files of `dir` as revision 1, and every saved revision in `db`. */
@@ -104,24 +111,47 @@ export function databaseStore(dir: string, db: Db, now: () => Date = () => new D
     return storedFromRevision(latest, bundled?.fileName);
   }
 
-  async function save(name: string, text: string, baseHash: string | null, note: SaveNote = { author: 'unknown', message: '' }): Promise<SaveOutcome> {
+  async function save(
+    name: string,
+    text: string,
+    baseHash: string | null,
+    note: SaveNote = { author: 'unknown', message: '' },
+  ): Promise<SaveOutcome> {
     if (!SCENARIO_NAME.test(name)) return { ok: false, reason: 'badName' };
     // The bundled file is read before the transaction (it never changes while the app runs);
     // the check of the newest revision and the insert happen in one immediate transaction, so two
     // savers, even in two processes, cannot both pass the check.
     const bundled = await readBundled(dir, name);
     const at = now().toISOString();
-    return db.transaction((): SaveOutcome => {
-      const latest = latestRevision(db, name);
-      const currentHash = latest?.hash ?? bundled?.hash;
-      if (currentHash !== undefined && baseHash === null) return { ok: false, reason: 'exists' };
-      if (currentHash !== undefined && currentHash !== baseHash) return { ok: false, reason: 'changed', currentHash };
-      if (latest === undefined && bundled !== undefined) {
-        appendRevision(db, { scenario: name, author: 'bundled', createdAt: at, message: `scenarios/${bundled.fileName}`, text: bundled.text, hash: bundled.hash, modelVersion: MODEL_VERSION });
-      }
-      const saved = appendRevision(db, { scenario: name, author: note.author, createdAt: at, message: note.message, text, hash: scenarioHash(text), modelVersion: MODEL_VERSION });
-      return { ok: true, name, hash: saved.hash, revision: saved.number };
-    }).immediate();
+    return db
+      .transaction((): SaveOutcome => {
+        const latest = latestRevision(db, name);
+        const currentHash = latest?.hash ?? bundled?.hash;
+        if (currentHash !== undefined && baseHash === null) return { ok: false, reason: 'exists' };
+        if (currentHash !== undefined && currentHash !== baseHash) return { ok: false, reason: 'changed', currentHash };
+        if (latest === undefined && bundled !== undefined) {
+          appendRevision(db, {
+            scenario: name,
+            author: 'bundled',
+            createdAt: at,
+            message: `scenarios/${bundled.fileName}`,
+            text: bundled.text,
+            hash: bundled.hash,
+            modelVersion: MODEL_VERSION,
+          });
+        }
+        const saved = appendRevision(db, {
+          scenario: name,
+          author: note.author,
+          createdAt: at,
+          message: note.message,
+          text,
+          hash: scenarioHash(text),
+          modelVersion: MODEL_VERSION,
+        });
+        return { ok: true, name, hash: saved.hash, revision: saved.number };
+      })
+      .immediate();
   }
 
   return {
@@ -143,12 +173,27 @@ export async function readRevision(dir: string, db: Db, name: string, number: nu
  * The newest revision of `name` as a database row, writing a bundled file's revision 1 first when
  * the scenario has never been saved (a sign-off must point at a row). Undefined for no such scenario.
  */
-export async function recordedRevision(dir: string, db: Db, name: string, now: () => Date = () => new Date()): Promise<Revision | undefined> {
+export async function recordedRevision(
+  dir: string,
+  db: Db,
+  name: string,
+  now: () => Date = () => new Date(),
+): Promise<Revision | undefined> {
   if (!SCENARIO_NAME.test(name)) return undefined;
   const bundled = await readBundled(dir, name);
-  return db.transaction(() => {
-    const latest = latestRevision(db, name);
-    if (latest !== undefined || bundled === undefined) return latest;
-    return appendRevision(db, { scenario: name, author: 'bundled', createdAt: now().toISOString(), message: `scenarios/${bundled.fileName}`, text: bundled.text, hash: bundled.hash, modelVersion: MODEL_VERSION });
-  }).immediate();
+  return db
+    .transaction(() => {
+      const latest = latestRevision(db, name);
+      if (latest !== undefined || bundled === undefined) return latest;
+      return appendRevision(db, {
+        scenario: name,
+        author: 'bundled',
+        createdAt: now().toISOString(),
+        message: `scenarios/${bundled.fileName}`,
+        text: bundled.text,
+        hash: bundled.hash,
+        modelVersion: MODEL_VERSION,
+      });
+    })
+    .immediate();
 }

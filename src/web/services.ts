@@ -79,7 +79,11 @@ export function localAuth(secret = randomBytes(32).toString('hex')): AuthSetup {
   } catch {
     // No passwd entry (some containers): keep the plain name.
   }
-  return { settings: { mode: 'none' }, secret, localUser: { id: `local:${login}`, name: login, council: 'local', role: 'admin', expiresAt: Number.POSITIVE_INFINITY } };
+  return {
+    settings: { mode: 'none' },
+    secret,
+    localUser: { id: `local:${login}`, name: login, council: 'local', role: 'admin', expiresAt: Number.POSITIVE_INFINITY },
+  };
 }
 
 /** Host names that always mean this machine. */

@@ -17,7 +17,12 @@ import { parseRunQuery, permalink } from './runQuery';
 
 /** "Signed off by Jane Price on 3 March 2026 for Cabinet: CLASS extension (paper of 12 March 2026)". */
 export function signOffSentence(signOff: Pick<SignOff, 'signedBy' | 'signedAt' | 'paper' | 'paperDate'>): string {
-  return t('signOff.sentence', { who: signOff.signedBy, date: formatDate(new Date(signOff.signedAt)), paper: signOff.paper, paperDate: formatDate(signOff.paperDate) });
+  return t('signOff.sentence', {
+    who: signOff.signedBy,
+    date: formatDate(new Date(signOff.signedAt)),
+    paper: signOff.paper,
+    paperDate: formatDate(signOff.paperDate),
+  });
 }
 
 /** The link that reruns the signed-off run against the scenario's current text (if unchanged). */
@@ -48,9 +53,24 @@ export function signedOffRun(db: Db, signOff: SignOff, origin = ''): SignedOffRu
   const results = JSON.parse(signOff.resultsJson) as Results;
   const sentence = signOffSentence(signOff);
   const stamp: RunStamp = {
-    ...runStamp(results, { file: revision.scenario, fileHash: revision.hash, changes: signOff.changes, ranAt: new Date(signOff.signedAt), url: origin + localHref(`/sign-offs/${signOff.id}`) }),
+    ...runStamp(results, {
+      file: revision.scenario,
+      fileHash: revision.hash,
+      changes: signOff.changes,
+      ranAt: new Date(signOff.signedAt),
+      url: origin + localHref(`/sign-offs/${signOff.id}`),
+    }),
     signOff: sentence,
   };
   const latest = latestRevision(db, revision.scenario);
-  return { signOff, revision, results, scenario: loaded.scenario, stamp, sentence, changedSince: latest !== undefined && latest.id !== revision.id, permalink: signOffPermalink(revision, signOff) };
+  return {
+    signOff,
+    revision,
+    results,
+    scenario: loaded.scenario,
+    stamp,
+    sentence,
+    changedSince: latest !== undefined && latest.id !== revision.id,
+    permalink: signOffPermalink(revision, signOff),
+  };
 }

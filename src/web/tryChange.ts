@@ -43,20 +43,24 @@ function shown(value: number, unit: InputUnit): string {
  */
 export function tryFields(scenario: Scenario): TryField[] {
   const central = centralValues(scenario);
-  const fields: TryField[] = formRows().filter(({ path }) => path in scenario.quantities).map(({ form: { name }, path: fieldPath }) => {
-    const unit = unitOf(fieldPath);
-    const quantity = scenario.quantities[fieldPath]!;
-    return {
-      name,
-      path: fieldPath,
-      label: inputLabel(fieldPath),
-      hint: t(quantity.kind === 'distribution' ? 'try.hint.distribution' : quantity.kind === 'formula' ? 'try.hint.formula' : 'try.hint.number'),
-      unit,
-      value: shown(central[fieldPath] ?? 0, unit),
-      ...(unit === 'money' ? { prefix: '£' } : {}),
-      ...(unit === 'percent' ? { suffix: '%' } : {}),
-    };
-  });
+  const fields: TryField[] = formRows()
+    .filter(({ path }) => path in scenario.quantities)
+    .map(({ form: { name }, path: fieldPath }) => {
+      const unit = unitOf(fieldPath);
+      const quantity = scenario.quantities[fieldPath]!;
+      return {
+        name,
+        path: fieldPath,
+        label: inputLabel(fieldPath),
+        hint: t(
+          quantity.kind === 'distribution' ? 'try.hint.distribution' : quantity.kind === 'formula' ? 'try.hint.formula' : 'try.hint.number',
+        ),
+        unit,
+        value: shown(central[fieldPath] ?? 0, unit),
+        ...(unit === 'money' ? { prefix: '£' } : {}),
+        ...(unit === 'percent' ? { suffix: '%' } : {}),
+      };
+    });
   fields.push({
     name: 'extensionYears',
     path: 'contract.extensions.take',
@@ -158,7 +162,6 @@ export function latestChanges(changes: readonly string[]): string[] {
   return changes.filter((change, i) => last.get(changePath(change)) === i);
 }
 
-
 /** The grant fields: from which month the last funding period starts, its share, or the grant ending. */
 export interface GrantFields {
   /** YYYY-MM of the last schedule entry's start (or '' without a schedule). */
@@ -240,14 +243,28 @@ export function effectivenessRange(form: Readonly<Record<string, unknown>>): Try
   if (low === '' && high === '') return { changes: [], errors: [] };
   const [a, b] = [Number(low), Number(high)];
   const number = /^\d*\.?\d+$/;
-  if (!number.test(low) || !number.test(high) || a > b || b > 100) return { changes: [], errors: [{ field: 'effectivenessLow', message: t('try.error.range') }] };
+  if (!number.test(low) || !number.test(high) || a > b || b > 100)
+    return { changes: [], errors: [{ field: 'effectivenessLow', message: t('try.error.range') }] };
   return { changes: [`outcomes.effectiveness={ dist: uniform, min: ${tidy(a / 100)}, max: ${tidy(b / 100)} }`], errors: [] };
 }
 
 /** Every key path a change may name in this scenario: its inputs, the model's input paths, schedule entries and councils. */
 export function knownPaths(scenario: Scenario): string[] {
-  const schedule = (scenario.fundingSchedule ?? []).flatMap((_, i) => [`funding.schedule.${i}.from`, `funding.schedule.${i}.to`, `funding.schedule.${i}.external_share`]);
-  const structure = ['contract.start', 'contract.base_end', 'contract.extensions.max_years', 'contract.extensions.take', 'funding.schedule', 'funding.if_grant_falls', 'simulation.iterations', 'simulation.seed'];
+  const schedule = (scenario.fundingSchedule ?? []).flatMap((_, i) => [
+    `funding.schedule.${i}.from`,
+    `funding.schedule.${i}.to`,
+    `funding.schedule.${i}.external_share`,
+  ]);
+  const structure = [
+    'contract.start',
+    'contract.base_end',
+    'contract.extensions.max_years',
+    'contract.extensions.take',
+    'funding.schedule',
+    'funding.if_grant_falls',
+    'simulation.iterations',
+    'simulation.seed',
+  ];
   return [...new Set([...Object.keys(scenario.quantities), ...INPUTS.map((p) => p.path), ...schedule, ...structure])];
 }
 

@@ -49,7 +49,7 @@ describe('sign-in with OpenID Connect (a provider on loopback)', () => {
     expect((await request(app).get('/api/scenarios')).status).toBe(401);
   });
 
-  it('takes roles scoped to the region or the person\'s own council, never another council\'s', async () => {
+  it("takes roles scoped to the region or the person's own council, never another council's", async () => {
     const { app } = oidcApp(settings(), folder.dir);
     const scoped = await signIn(app, bridgend, 'bridgend', person('Bryn Finance', ['viewer', 'bridgend.approver', 'merthyr-tydfil.admin']));
     expect((await scoped.agent.get('/')).text).toContain('Signed in as Bryn Finance (approver)');
@@ -71,8 +71,12 @@ describe('sign-in with OpenID Connect (a provider on loopback)', () => {
 
   it('JSON API: a bearer token from the allowed issuer works; one from another issuer is refused', async () => {
     const { app } = oidcApp(settings(), folder.dir);
-    const good = await bridgend.server.issuer.buildToken({ scopesOrTransform: (_header, payload) => Object.assign(payload, { aud: CLIENT_ID, sub: 'script', roles: ['viewer'] }) });
-    const foreign = await stranger.server.issuer.buildToken({ scopesOrTransform: (_header, payload) => Object.assign(payload, { aud: CLIENT_ID, sub: 'script', roles: ['admin'] }) });
+    const good = await bridgend.server.issuer.buildToken({
+      scopesOrTransform: (_header, payload) => Object.assign(payload, { aud: CLIENT_ID, sub: 'script', roles: ['viewer'] }),
+    });
+    const foreign = await stranger.server.issuer.buildToken({
+      scopesOrTransform: (_header, payload) => Object.assign(payload, { aud: CLIENT_ID, sub: 'script', roles: ['admin'] }),
+    });
     expect((await request(app).get('/api/scenarios').set('Authorization', `Bearer ${good}`)).status).toBe(200);
     const refused = await request(app).get('/api/scenarios').set('Authorization', `Bearer ${foreign}`);
     expect(refused.status).toBe(401);
@@ -101,15 +105,26 @@ describe('sign-in with OpenID Connect (a provider on loopback)', () => {
     expect(out.headers.location).toContain(`${bridgend.issuer}/endsession`);
     expect((await agent.get('/scenarios')).status).toBe(303);
     // Newest first: the refused page after sign-out, the sign-out, the post without a token.
-    expect(recentAudit(db).map((e) => `${e.action}:${e.outcome}`).slice(0, 3)).toEqual(['request:refused', 'sign-out:done', 'request:refused']);
+    expect(
+      recentAudit(db)
+        .map((e) => `${e.action}:${e.outcome}`)
+        .slice(0, 3),
+    ).toEqual(['request:refused', 'sign-out:done', 'request:refused']);
   });
 });
 
 describe('who may change a scenario', () => {
-  it('an outsider\'s tampered save gets 401 and changes nothing; an editor\'s save is in the history with their name; an admin restores; the audit log shows all three', async () => {
+  it("an outsider's tampered save gets 401 and changes nothing; an editor's save is in the history with their name; an admin restores; the audit log shows all three", async () => {
     const { app, db } = oidcApp(settings(), folder.dir);
     const bundledHash = (await import('node:fs')).readFileSync(`${folder.dir}/class-central.yaml`, 'utf8');
-    const tampered = { name: 'x', from: 'class-central', saveAs: 'revision', text: 'name: tampered\n', baseHash: scenarioHash(bundledHash), action: 'save' };
+    const tampered = {
+      name: 'x',
+      from: 'class-central',
+      saveAs: 'revision',
+      text: 'name: tampered\n',
+      baseHash: scenarioHash(bundledHash),
+      action: 'save',
+    };
     // One curl with no headers, as the issue found.
     const outsider = await request(app).post('/scenarios/save').type('form').send(tampered);
     expect(outsider.status).toBe(401);
@@ -117,32 +132,66 @@ describe('who may change a scenario', () => {
     // A viewer with a valid CSRF token still may not save.
     const viewer = await signIn(app, bridgend, 'bridgend', person('Dewi Board', ['viewer']));
     const viewerToken = csrfOf((await viewer.agent.get('/')).text);
-    expect((await viewer.agent.post('/scenarios/save').type('form').send({ ...tampered, _csrf: viewerToken })).status).toBe(403);
+    expect(
+      (
+        await viewer.agent
+          .post('/scenarios/save')
+          .type('form')
+          .send({ ...tampered, _csrf: viewerToken })
+      ).status,
+    ).toBe(403);
     expect(latestRevision(db, 'class-central')).toBeUndefined();
 
     const editor = await signIn(app, bridgend, 'bridgend', person('Alys Editor', ['editor']));
     const edit = await editor.agent.get('/scenarios/class-central/edit');
     const changed = bundledHash.replace('value: 660546', 'value: 700000');
-    const saved = await editor.agent.post('/scenarios/save').type('form').send({ ...tampered, text: changed, _csrf: csrfOf(edit.text), message: 'new contract price' });
+    const saved = await editor.agent
+      .post('/scenarios/save')
+      .type('form')
+      .send({ ...tampered, text: changed, _csrf: csrfOf(edit.text), message: 'new contract price' });
     expect(saved.status).toBe(303);
     const history = await editor.agent.get('/scenarios/class-central/history');
     expect(history.text).toContain('Alys Editor');
     expect(history.text).toContain('new contract price');
     expect(history.text).not.toContain('Restore version 1'); // editors cannot restore
     expect(revisionsOf(db, 'class-central').map((r) => r.author)).toEqual(['Alys Editor', 'bundled']);
-    expect((await editor.agent.post('/scenarios/class-central/restore').type('form').send({ number: '1', baseHash: scenarioHash(changed), _csrf: csrfOf(edit.text) })).status).toBe(403);
+    expect(
+      (
+        await editor.agent
+          .post('/scenarios/class-central/restore')
+          .type('form')
+          .send({ number: '1', baseHash: scenarioHash(changed), _csrf: csrfOf(edit.text) })
+      ).status,
+    ).toBe(403);
 
     const admin = await signIn(app, bridgend, 'bridgend', person('Eira Admin', ['admin']));
     const adminHistory = await admin.agent.get('/scenarios/class-central/history');
     expect(adminHistory.text).toContain('Restore version 1');
-    const restored = await admin.agent.post('/scenarios/class-central/restore').type('form').send({ number: '1', baseHash: scenarioHash(changed), _csrf: csrfOf(adminHistory.text) });
+    const restored = await admin.agent
+      .post('/scenarios/class-central/restore')
+      .type('form')
+      .send({ number: '1', baseHash: scenarioHash(changed), _csrf: csrfOf(adminHistory.text) });
     expect(restored.status).toBe(303);
     expect(restored.headers.location).toBe('/scenarios/class-central/history?restored=3');
-    expect(latestRevision(db, 'class-central')).toMatchObject({ number: 3, author: 'Eira Admin', message: 'Restored version 1', text: bundledHash });
+    expect(latestRevision(db, 'class-central')).toMatchObject({
+      number: 3,
+      author: 'Eira Admin',
+      message: 'Restored version 1',
+      text: bundledHash,
+    });
 
     const log = await admin.agent.get('/admin/audit');
     expect(log.status).toBe(200);
-    for (const expected of ['not signed in', 'needs editor, has viewer', 'class-central revision 2', 'class-central revision 1', 'as revision 3', 'Alys Editor', 'Eira Admin']) expect(log.text).toContain(expected);
+    for (const expected of [
+      'not signed in',
+      'needs editor, has viewer',
+      'class-central revision 2',
+      'class-central revision 1',
+      'as revision 3',
+      'Alys Editor',
+      'Eira Admin',
+    ])
+      expect(log.text).toContain(expected);
     const actions = recentAudit(db).map((e) => `${e.action}:${e.outcome}`);
     expect(actions).toContain('save:done');
     expect(actions).toContain('restore:done');

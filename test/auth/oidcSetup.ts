@@ -48,7 +48,11 @@ export function oidcSettings(issuers: { council: string; issuer: string }[], ove
 }
 
 /** An app (AUTH=oidc) over `scenariosDir` with its own database. */
-export function oidcApp(settings: OidcSettings, scenariosDir: string, db: Db = openDatabase(':memory:')): { app: express.Express; db: Db; logs: unknown[] } {
+export function oidcApp(
+  settings: OidcSettings,
+  scenariosDir: string,
+  db: Db = openDatabase(':memory:'),
+): { app: express.Express; db: Db; logs: unknown[] } {
   const { app, services } = testApp(
     { db, store: databaseStore(scenariosDir, db), auth: { settings, oidc: oidcClient(settings), secret: settings.sessionSecret } },
     { scenariosDir },
@@ -60,7 +64,8 @@ const claimsFor = new WeakMap<Provider, Record<string, unknown>>();
 
 /** Claims the provider puts in every token it signs from now on (the tokens of the next sign-in). */
 export function nextClaims(provider: Provider, claims: Record<string, unknown>): void {
-  if (!claimsFor.has(provider)) provider.server.service.on('beforeTokenSigning', (token) => Object.assign(token.payload, claimsFor.get(provider)));
+  if (!claimsFor.has(provider))
+    provider.server.service.on('beforeTokenSigning', (token) => Object.assign(token.payload, claimsFor.get(provider)));
   claimsFor.set(provider, claims);
 }
 
@@ -68,7 +73,12 @@ export function nextClaims(provider: Provider, claims: Record<string, unknown>):
  * Signs in through the provider: the app's redirect, the provider's authorise endpoint, and the
  * callback. Returns the agent (holding the session cookie) and the callback's response.
  */
-export async function signIn(app: express.Express, provider: Provider, council: string, claims: Record<string, unknown>): Promise<{ agent: ReturnType<typeof request.agent>; callback: request.Response }> {
+export async function signIn(
+  app: express.Express,
+  provider: Provider,
+  council: string,
+  claims: Record<string, unknown>,
+): Promise<{ agent: ReturnType<typeof request.agent>; callback: request.Response }> {
   const agent = request.agent(app);
   const start = await agent.get(`/sign-in/${council}?returnTo=%2Fscenarios`);
   if (start.status !== 303) throw new Error(`sign-in start answered ${start.status}`);

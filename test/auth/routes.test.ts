@@ -22,7 +22,8 @@ export function appRoutes(app: express.Express): { method: 'GET' | 'POST'; path:
   const walk = (stack: Layer[]): void => {
     for (const layer of stack) {
       if (layer.route !== undefined) {
-        for (const method of Object.keys(layer.route.methods)) found.push({ method: method.toUpperCase() as 'GET' | 'POST', path: layer.route.path });
+        for (const method of Object.keys(layer.route.methods))
+          found.push({ method: method.toUpperCase() as 'GET' | 'POST', path: layer.route.path });
       } else if (layer.handle?.stack !== undefined) walk(layer.handle.stack);
     }
   };
@@ -82,13 +83,21 @@ describe('the route table', () => {
 describe('every route with every role and with none', () => {
   it('refuses every state-changing route without a CSRF token, for every role (and without a session)', async () => {
     const posts = appRoutes(app).filter((r) => r.method === 'POST');
-    expect(posts.map((r) => r.path).sort()).toEqual(['/scenarios/:name/restore', '/scenarios/:name/sign-off', '/scenarios/save', '/sign-out']);
+    expect(posts.map((r) => r.path).sort()).toEqual([
+      '/scenarios/:name/restore',
+      '/scenarios/:name/sign-off',
+      '/scenarios/save',
+      '/sign-out',
+    ]);
     for (const route of posts) {
       const url = concrete(route.path);
       const access = accessFor('POST', url);
       for (const who of ['nobody', ...ROLES] as const) {
         const client = who === 'nobody' ? request(app) : agents.get(who)!.agent;
-        const response = await client.post(url).type('form').send({ number: '1', paper: 'Cabinet', paperDate: '2026-03-12', name: 'x', text: 'name: x', action: 'save' });
+        const response = await client
+          .post(url)
+          .type('form')
+          .send({ number: '1', paper: 'Cabinet', paperDate: '2026-03-12', name: 'x', text: 'name: x', action: 'save' });
         const may = access === 'public' || (who !== 'nobody' && roleAtLeast(who, access));
         // Without the role: refused by the role check (401 nobody, 403 otherwise); with it: by the CSRF check.
         expect(response.status, `${url} as ${who}`).toBe(may ? 403 : who === 'nobody' ? 401 : 403);
@@ -108,12 +117,25 @@ describe('every route with every role and with none', () => {
         const signedIn = who === 'nobody' ? undefined : agents.get(who)!;
         const client = signedIn?.agent ?? request(app);
         const may = access === 'public' || (who !== 'nobody' && roleAtLeast(who, access));
-        const send = route.method === 'GET' ? client.get(url) : client.post(url).type('form').send({ _csrf: signedIn?.token ?? '' });
+        const send =
+          route.method === 'GET'
+            ? client.get(url)
+            : client
+                .post(url)
+                .type('form')
+                .send({ _csrf: signedIn?.token ?? '' });
         const response = await send;
         // A public route never refuses for want of a role (the callback's own 401 is a failed sign-in, not a role check).
-        const refused = access !== 'public' && (response.status === 401 || (response.status === 403 && response.text !== CSRF_REFUSED) || (response.status === 303 && String(response.headers.location).startsWith('/sign-in?')));
+        const refused =
+          access !== 'public' &&
+          (response.status === 401 ||
+            (response.status === 403 && response.text !== CSRF_REFUSED) ||
+            (response.status === 303 && String(response.headers.location).startsWith('/sign-in?')));
         if (may === refused) problems.push(`${route.method} ${url} as ${who}: ${response.status} (${access})`);
-        if (!may) expect(response.status === 401 || response.status === 403 || response.status === 303, `${route.method} ${url} as ${who}`).toBe(true);
+        if (!may)
+          expect(response.status === 401 || response.status === 403 || response.status === 303, `${route.method} ${url} as ${who}`).toBe(
+            true,
+          );
       }
     }
     expect(problems).toEqual([]);

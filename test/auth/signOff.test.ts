@@ -40,7 +40,10 @@ describe('sign-off for cabinet', () => {
   });
 
   it('asks for the paper and its date, and keeps what was typed', async () => {
-    const response = await request(app).post('/scenarios/class-central/sign-off?iterations=200&seed=7').type('form').send({ paper: '', paperDate: '2026-02-30', _csrf: TEST_CSRF });
+    const response = await request(app)
+      .post('/scenarios/class-central/sign-off?iterations=200&seed=7')
+      .type('form')
+      .send({ paper: '', paperDate: '2026-02-30', _csrf: TEST_CSRF });
     expect(response.status).toBe(422);
     expect(response.text).toContain('Enter the paper’s name, up to 200 characters');
     expect(response.text).toContain('Enter the paper’s date as a real date, for example 2026-03-12');
@@ -55,7 +58,14 @@ describe('sign-off for cabinet', () => {
     expect(response.status).toBe(303);
     expect(response.headers.location).toBe('/sign-offs/1');
     const stored = signOffById(db, 1)!;
-    expect(stored).toMatchObject({ seed: '7', iterations: 200, changes: ['outcomes.effectiveness=0.3'], paper: 'Cabinet: CLASS extension', paperDate: '2026-03-12', signedBy: me });
+    expect(stored).toMatchObject({
+      seed: '7',
+      iterations: 200,
+      changes: ['outcomes.effectiveness=0.3'],
+      paper: 'Cabinet: CLASS extension',
+      paperDate: '2026-03-12',
+      signedBy: me,
+    });
     expect(JSON.parse(stored.resultsJson).options[0].monteCarlo.iterations).toBe(200);
     // The bundled file became revision 1 in the database so the sign-off can point at it.
     expect(latestRevision(db, 'class-central')).toMatchObject({ number: 1, author: 'bundled', id: stored.revisionId });
@@ -78,7 +88,18 @@ describe('sign-off for cabinet', () => {
   it('after the scenario changes: the same report byte for byte, and "changed since sign-off" everywhere', async () => {
     const before = bundled()!;
     const changed = before.replace('value: 660546', 'value: 999999');
-    const saved = await request(app).post('/scenarios/save').type('form').send({ name: 'x', from: 'class-central', saveAs: 'revision', baseHash: scenarioHash(before), text: changed, action: 'save', _csrf: TEST_CSRF });
+    const saved = await request(app)
+      .post('/scenarios/save')
+      .type('form')
+      .send({
+        name: 'x',
+        from: 'class-central',
+        saveAs: 'revision',
+        baseHash: scenarioHash(before),
+        text: changed,
+        action: 'save',
+        _csrf: TEST_CSRF,
+      });
     expect(saved.status).toBe(303);
     expect((await request(app).get('/sign-offs/1/report').set('Host', 'localhost:3000')).text).toBe(reportBefore);
     const page = await request(app).get('/sign-offs/1');

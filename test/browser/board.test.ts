@@ -27,7 +27,10 @@ describe.skipIf(!HAS_CHROMIUM)('pages a board member reads in five minutes', () 
 
   beforeAll(async () => {
     pool = testPool();
-    [browser, app] = await Promise.all([launchChromium(), startApp({}, { scenariosDir: folder.dir, analyse: (scenario, request) => pool.analyse(scenario, request) })]);
+    [browser, app] = await Promise.all([
+      launchChromium(),
+      startApp({}, { scenariosDir: folder.dir, analyse: (scenario, request) => pool.analyse(scenario, request) }),
+    ]);
   }, 60_000);
 
   afterAll(async () => {
@@ -44,7 +47,10 @@ describe.skipIf(!HAS_CHROMIUM)('pages a board member reads in five minutes', () 
 
   /** The bottom of an element, in CSS pixels from the top of the page. */
   const bottomOf = (page: Page, selector: string): Promise<number> =>
-    inPage<number>(page, `(() => { const r = document.querySelector(${JSON.stringify(selector)}).getBoundingClientRect(); return r.bottom + window.scrollY; })()`);
+    inPage<number>(
+      page,
+      `(() => { const r = document.querySelector(${JSON.stringify(selector)}).getBoundingClientRect(); return r.bottom + window.scrollY; })()`,
+    );
 
   // Every answer within two of the viewport's screens. Laptop and tablet: the answers themselves. A phone
   // (320 x 640, so 1,280 px) stacks the columns, so the "in short" list of the four answers comes first
@@ -53,8 +59,16 @@ describe.skipIf(!HAS_CHROMIUM)('pages a board member reads in five minutes', () 
   const PHONE = { width: 320, height: 640 };
   const SHORT = ['#in-short-choice', '#in-short-sure', '#in-short-wait', '#in-short-assumed'];
   const FRONT: [{ width: number; height: number }, string[], number][] = [
-    [LAPTOP, ['#headline-region', '#headline-councils', '#grant', '#chances', '#worst-case', '#wait-verdict', '#assumed-list'], 2 * LAPTOP.height],
-    [{ width: 768, height: 1024 }, ['#headline-region', '#headline-councils', '#chances', '#worst-case', '#wait-verdict', '#assumed-list'], 2 * 1024],
+    [
+      LAPTOP,
+      ['#headline-region', '#headline-councils', '#grant', '#chances', '#worst-case', '#wait-verdict', '#assumed-list'],
+      2 * LAPTOP.height,
+    ],
+    [
+      { width: 768, height: 1024 },
+      ['#headline-region', '#headline-councils', '#chances', '#worst-case', '#wait-verdict', '#assumed-list'],
+      2 * 1024,
+    ],
     [PHONE, SHORT, 2 * PHONE.height],
     [PHONE, ['#headline-region', '#chances'], 2 * LAPTOP.height],
   ];
@@ -63,12 +77,19 @@ describe.skipIf(!HAS_CHROMIUM)('pages a board member reads in five minutes', () 
       const { page, close } = await visit(`/scenarios/class-central?${RUN}`, viewport);
       for (const selector of selectors) expect(await bottomOf(page, selector), selector).toBeLessThanOrEqual(limit);
       // The "in short" list shows on a phone only (wider screens have the answers themselves high up), and each line says something.
-      const shown = await inPage<string[]>(page, `${JSON.stringify(SHORT)}.filter((s) => { const el = document.querySelector(s); return el && el.offsetParent !== null && el.textContent.trim().length > 20; })`);
+      const shown = await inPage<string[]>(
+        page,
+        `${JSON.stringify(SHORT)}.filter((s) => { const el = document.querySelector(s); return el && el.offsetParent !== null && el.textContent.trim().length > 20; })`,
+      );
       expect(shown).toEqual(viewport.width < 641 ? SHORT : []);
       expect(await axeViolations(page)).toEqual([]);
       await page.screenshot({ path: path.join(SCREENSHOTS_DIR, `board-front-${viewport.width}.png`), fullPage: true });
       // What the first two screens show, to look at.
-      await page.screenshot({ path: path.join(SCREENSHOTS_DIR, `board-front-${viewport.width}-two-screens.png`), fullPage: true, clip: { x: 0, y: 0, width: viewport.width, height: 2 * viewport.height } });
+      await page.screenshot({
+        path: path.join(SCREENSHOTS_DIR, `board-front-${viewport.width}-two-screens.png`),
+        fullPage: true,
+        clip: { x: 0, y: 0, width: viewport.width, height: 2 * viewport.height },
+      });
       await close();
     }, 60_000);
   }
@@ -84,7 +105,10 @@ describe.skipIf(!HAS_CHROMIUM)('pages a board member reads in five minutes', () 
         `[...document.querySelectorAll('td.govuk-table__cell--numeric, .app-nowrap')].filter((el) => el.offsetParent !== null && getComputedStyle(el).whiteSpace !== 'nowrap').map((el) => el.textContent.trim()).slice(0, 5)`,
       );
       expect(wrapped, section).toEqual([]);
-      const hyphenated = await inPage<string[]>(page, `[...document.querySelectorAll('main td, main th')].map((el) => el.textContent.trim()).filter((text) => /(^|\\s)-£/.test(text)).slice(0, 5)`);
+      const hyphenated = await inPage<string[]>(
+        page,
+        `[...document.querySelectorAll('main td, main th')].map((el) => el.textContent.trim()).filter((text) => /(^|\\s)-£/.test(text)).slice(0, 5)`,
+      );
       expect(hyphenated, section).toEqual([]);
       expect(await axeViolations(page), section).toEqual([]);
       await page.screenshot({ path: path.join(SCREENSHOTS_DIR, `board${section.replace('/', '-') || '-front'}-1366.png`), fullPage: true });
@@ -108,9 +132,13 @@ describe.skipIf(!HAS_CHROMIUM)('pages a board member reads in five minutes', () 
         );
         expect(clipped, section).toEqual([]);
         // A table wider than its box has the cue above it.
-        const cues = await inPage<boolean[]>(page, `[...document.querySelectorAll('.app-table-scroll')].filter((box) => box.offsetParent !== null && box.scrollWidth > box.clientWidth + 1).map((box) => !!(box.previousElementSibling && box.previousElementSibling.classList.contains('app-scroll-cue')))`);
+        const cues = await inPage<boolean[]>(
+          page,
+          `[...document.querySelectorAll('.app-table-scroll')].filter((box) => box.offsetParent !== null && box.scrollWidth > box.clientWidth + 1).map((box) => !!(box.previousElementSibling && box.previousElementSibling.classList.contains('app-scroll-cue')))`,
+        );
         expect(cues.every(Boolean), section).toBe(true);
-        if (width === 320) await page.screenshot({ path: path.join(SCREENSHOTS_DIR, `board${section.replace('/', '-')}-320.png`), fullPage: true });
+        if (width === 320)
+          await page.screenshot({ path: path.join(SCREENSHOTS_DIR, `board${section.replace('/', '-')}-320.png`), fullPage: true });
         await close();
       }
     }, 120_000);
@@ -132,7 +160,8 @@ describe.skipIf(!HAS_CHROMIUM)('pages a board member reads in five minutes', () 
     if (existsSync('/usr/bin/pdftoppm') && existsSync('/usr/bin/pdftotext')) {
       execFileSync('/usr/bin/pdftoppm', ['-r', '50', '-png', file, path.join(SCREENSHOTS_DIR, 'report-page')]);
       const first = execFileSync('/usr/bin/pdftotext', ['-f', '1', '-l', '1', '-layout', file, '-'], { encoding: 'utf8' });
-      for (const words of ['Decision summary', 'The answer', 'The options for the region', 'Each budget, by financial year']) expect(first).toContain(words);
+      for (const words of ['Decision summary', 'The answer', 'The options for the region', 'Each budget, by financial year'])
+        expect(first).toContain(words);
       // No page but the last is under a third full: each page as a grey map (pdftoppm -gray writes binary PGM),
       // and the lowest row with anything printed on it, as a share of the page.
       const fullness = Array.from({ length: pages }, (_, i) => {

@@ -92,7 +92,11 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 }
 
 /** A page at baseUrl + path in a fresh context, with console errors and page errors collected. */
-export async function openPage(browser: Browser, url: string, width = 1100): Promise<{ page: Page; problems: string[]; close: () => Promise<void> }> {
+export async function openPage(
+  browser: Browser,
+  url: string,
+  width = 1100,
+): Promise<{ page: Page; problems: string[]; close: () => Promise<void> }> {
   const context = await browser.newContext({ viewport: { width, height: 900 } });
   const page = await context.newPage();
   const problems: string[] = [];

@@ -9,7 +9,17 @@ import type { RunPool } from '../../src/run/pool';
 import { testPool } from '../web/helpers';
 import { scenarioDir } from '../web/scenarioDir';
 import path from 'node:path';
-import { drawnShare, openPage, HAS_CHROMIUM, SCREENSHOTS_DIR, axeViolations, inPage, launchChromium, screenshot, startApp } from './browser';
+import {
+  drawnShare,
+  openPage,
+  HAS_CHROMIUM,
+  SCREENSHOTS_DIR,
+  axeViolations,
+  inPage,
+  launchChromium,
+  screenshot,
+  startApp,
+} from './browser';
 
 describe.skipIf(!HAS_CHROMIUM)('monitoring and value of information in Chromium', () => {
   const folder = scenarioDir(['class-central-with-monitoring', 'class-central'], 2000);
@@ -44,7 +54,9 @@ describe.skipIf(!HAS_CHROMIUM)('monitoring and value of information in Chromium'
     );
     expect(styles).toContain('line:circle');
     expect(styles[0]).toBe('bar:');
-    expect(await onTrack.page.locator('#tracking-status').textContent()).toMatch(/^The service is running (ahead of|in line with|behind) the business case|^The counts so far are mixed/);
+    expect(await onTrack.page.locator('#tracking-status').textContent()).toMatch(
+      /^The service is running (ahead of|in line with|behind) the business case|^The counts so far are mixed/,
+    );
     expect(await axeViolations(onTrack.page)).toEqual([]);
     expect(onTrack.problems).toEqual([]);
     await screenshot(onTrack.page, 'scenario-on-track');

@@ -1,14 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, ConsoleMessage, Page } from 'playwright-core';
-import {
-  HAS_CHROMIUM,
-  SKIP_REASON,
-  axeViolations,
-  inPage,
-  launchChromium,
-  screenshot,
-  startApp,
-} from './browser';
+import { HAS_CHROMIUM, SKIP_REASON, axeViolations, inPage, launchChromium, screenshot, startApp } from './browser';
 
 if (!HAS_CHROMIUM) console.warn(SKIP_REASON);
 
@@ -39,9 +31,7 @@ describe.skipIf(!HAS_CHROMIUM)('pages in Chromium', () => {
   });
 
   /** A fresh page that records console errors (CSP violations show up there) and requests. */
-  async function openPage(
-    width = 1024,
-  ): Promise<{ page: Page; context: BrowserContext; problems: string[]; requested: string[] }> {
+  async function openPage(width = 1024): Promise<{ page: Page; context: BrowserContext; problems: string[]; requested: string[] }> {
     const context = await browser.newContext({ viewport: { width, height: 800 } });
     const page = await context.newPage();
     const problems: string[] = [];
@@ -111,12 +101,7 @@ describe.skipIf(!HAS_CHROMIUM)('pages in Chromium', () => {
         ),
       );
     }
-    expect(focusOrder.slice(0, 4)).toEqual([
-      'a:Skip to main content',
-      'a:CLASS extension decision tool',
-      'a:Home',
-      'a:Scenarios',
-    ]);
+    expect(focusOrder.slice(0, 4)).toEqual(['a:Skip to main content', 'a:CLASS extension decision tool', 'a:Home', 'a:Scenarios']);
     expect(focusOrder).toContain('a:Go to scenarios');
 
     // The skip link moves focus to the main content.

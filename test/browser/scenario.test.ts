@@ -90,12 +90,17 @@ describe.skipIf(!HAS_CHROMIUM)('scenario pages in Chromium', () => {
     await page.setInputFiles('#file', {
       name: 'broken.yaml',
       mimeType: 'text/yaml',
-      buffer: Buffer.from('name: Broken\ncontract:\n  start: 2025-01-03\n  base_end: 2027-03-31\n  annual_value: lots\noutcomes:\n  effectiveness: 1.5\n'),
+      buffer: Buffer.from(
+        'name: Broken\ncontract:\n  start: 2025-01-03\n  base_end: 2027-03-31\n  annual_value: lots\noutcomes:\n  effectiveness: 1.5\n',
+      ),
     });
     await Promise.all([page.waitForURL(/\/scenarios\/save(\?|$)/), page.click('#save-button')]);
     await page.waitForSelector('#problem-list');
     const problems = (await page.locator('#problem-list li').allTextContents()).map((p) => p.trim());
-    expect(problems.some((p) => p.startsWith('Line 5, column 17 (contract.annual_value)')), problems.join('\n')).toBe(true);
+    expect(
+      problems.some((p) => p.startsWith('Line 5, column 17 (contract.annual_value)')),
+      problems.join('\n'),
+    ).toBe(true);
     expect(problems.some((p) => p.startsWith('Line 7, column 18 (outcomes.effectiveness)'))).toBe(true);
     expect(await page.locator('#line-5.app-numbered__line--problem').count()).toBe(1);
     expect(await page.inputValue('#text')).toContain('annual_value: lots');
@@ -139,10 +144,16 @@ describe.skipIf(!HAS_CHROMIUM)('scenario pages in Chromium', () => {
     const reached = new Set<string>();
     for (let press = 0; press < total + 20; press += 1) {
       await page.keyboard.press('Tab');
-      const id = await inPage<string | null>(page, 'document.activeElement && document.activeElement.dataset ? document.activeElement.dataset.focusId || null : null');
+      const id = await inPage<string | null>(
+        page,
+        'document.activeElement && document.activeElement.dataset ? document.activeElement.dataset.focusId || null : null',
+      );
       if (id !== null) reached.add(id);
     }
-    const missed = await inPage<string[]>(page, `[...document.querySelectorAll('[data-focus-id]')].filter((el) => !${JSON.stringify([...reached])}.includes(el.dataset.focusId)).map((el) => el.outerHTML.slice(0, 120))`);
+    const missed = await inPage<string[]>(
+      page,
+      `[...document.querySelectorAll('[data-focus-id]')].filter((el) => !${JSON.stringify([...reached])}.includes(el.dataset.focusId)).map((el) => el.outerHTML.slice(0, 120))`,
+    );
     expect(missed).toEqual([]);
     // The other tabs follow the ARIA tabs pattern: arrow keys move between them.
     await page.focus('.govuk-tabs__tab[aria-selected="true"]');

@@ -45,7 +45,10 @@ describe.skipIf(!HAS_CHROMIUM)('the Welsh pages in Chromium', () => {
     { path: '/cy', status: 200 },
     { path: '/cy/scenarios', status: 200 },
     { path: `/cy/scenarios/class-central?${RUN}`, status: 200 },
-    ...['options', 'budget', 'how-sure', 'what-matters', 'assumptions', 'what-if'].map((section) => ({ path: `/cy/scenarios/class-central/${section}?${RUN}`, status: 200 })),
+    ...['options', 'budget', 'how-sure', 'what-matters', 'assumptions', 'what-if'].map((section) => ({
+      path: `/cy/scenarios/class-central/${section}?${RUN}`,
+      status: 200,
+    })),
     { path: '/cy/scenarios/class-central-with-monitoring/on-track?iterations=300&seed=7', status: 200 },
     { path: `/cy/scenarios/class-central?${RUN}&set=outcomes.effectiveness%3D0.3`, status: 200 },
     { path: '/cy/scenarios/class-central/try?grantShare=lots&grantFrom=soon', status: 422 },
@@ -80,7 +83,10 @@ describe.skipIf(!HAS_CHROMIUM)('the Welsh pages in Chromium', () => {
   });
 
   it('the front page in Welsh at 1366x768 and 320x640, and other pages at 320: nothing wider than the screen, no violations (screenshots to look at)', async () => {
-    for (const [width, height, name] of [[1366, 768, 'welsh-scenario-1366'], [320, 640, 'welsh-scenario-320']] as const) {
+    for (const [width, height, name] of [
+      [1366, 768, 'welsh-scenario-1366'],
+      [320, 640, 'welsh-scenario-320'],
+    ] as const) {
       const { page, close } = await open(`/cy/scenarios/class-central?${RUN}`, width, height);
       // Nothing makes the page scroll sideways (a long Welsh word in a heading, the switch in the header).
       expect(await inPage<number>(page, 'document.documentElement.scrollWidth')).toBeLessThanOrEqual(width);
@@ -88,7 +94,13 @@ describe.skipIf(!HAS_CHROMIUM)('the Welsh pages in Chromium', () => {
       await screenshot(page, name);
       await close();
     }
-    for (const [path, name] of [['/cy', 'welsh-home-320'], ['/cy/scenarios', ''], ['/cy/scenarios/class-central/history', ''], ['/cy/glossary', ''], ['/cy/scenarios/class-central/edit', '']]) {
+    for (const [path, name] of [
+      ['/cy', 'welsh-home-320'],
+      ['/cy/scenarios', ''],
+      ['/cy/scenarios/class-central/history', ''],
+      ['/cy/glossary', ''],
+      ['/cy/scenarios/class-central/edit', ''],
+    ]) {
       const { page, close } = await open(path!, 320, 640);
       expect(await inPage<number>(page, 'document.documentElement.scrollWidth'), path).toBeLessThanOrEqual(320);
       if (name) await screenshot(page, name);
@@ -100,7 +112,10 @@ describe.skipIf(!HAS_CHROMIUM)('the Welsh pages in Chromium', () => {
     const welsh = `/cy/scenarios/class-central/budget?${RUN}&set=outcomes.effectiveness%3D0.3`;
     const { page, close } = await open(welsh);
     const heading = await page.locator('h1').textContent();
-    await Promise.all([page.waitForURL(`${app.baseUrl}/scenarios/class-central/budget?${RUN}&set=outcomes.effectiveness%3D0.3`), page.getByRole('link', { name: 'English', exact: true }).click()]);
+    await Promise.all([
+      page.waitForURL(`${app.baseUrl}/scenarios/class-central/budget?${RUN}&set=outcomes.effectiveness%3D0.3`),
+      page.getByRole('link', { name: 'English', exact: true }).click(),
+    ]);
     expect(await inPage<string>(page, 'document.documentElement.lang')).toBe('en-GB');
     expect(await page.locator('h1').textContent()).not.toBe(heading);
     await Promise.all([page.waitForURL(app.baseUrl + welsh), page.getByRole('link', { name: 'Cymraeg', exact: true }).click()]);

@@ -64,7 +64,10 @@ describe.skipIf(!HAS_CHROMIUM)('the cabinet report printed in Welsh and bilingua
 
   beforeAll(async () => {
     pool = testPool();
-    [browser, app] = await Promise.all([launchChromium(), startApp({}, { scenariosDir: folder.dir, analyse: (scenario, request) => pool.analyse(scenario, request) })]);
+    [browser, app] = await Promise.all([
+      launchChromium(),
+      startApp({}, { scenariosDir: folder.dir, analyse: (scenario, request) => pool.analyse(scenario, request) }),
+    ]);
   }, 60_000);
 
   afterAll(async () => {
@@ -93,7 +96,8 @@ describe.skipIf(!HAS_CHROMIUM)('the cabinet report printed in Welsh and bilingua
     expect(pages).toBeLessThanOrEqual(14);
     if (!HAS_POPPLER) return;
     const text = textOf(file, pages);
-    for (const key of ['report.decisionSummary', 'report.answer', 'report.optionsTable'] as const) expect(text[0]).toContain(words(key, 'cy'));
+    for (const key of ['report.decisionSummary', 'report.answer', 'report.optionsTable'] as const)
+      expect(text[0]).toContain(words(key, 'cy'));
     expect(text.join(' ')).toContain(words('report.appendix', 'cy', { n: 6, title: t('pages.section.assumptions', {}, 'cy') }));
     for (const [i, share] of fullnessOf(file, pages).slice(0, -1).entries()) expect(share, `page ${i + 1}`).toBeGreaterThan(1 / 3);
     // No table pushed past the margin (Welsh headings and row labels are longer than English ones).

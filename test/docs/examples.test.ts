@@ -38,7 +38,11 @@ interface Example {
   skip?: string;
 }
 
-type Link = { kind: 'property'; name: string } | { kind: 'index'; index: number } | { kind: 'method'; name: string; args: unknown[] } | { kind: 'call'; args: unknown[] };
+type Link =
+  | { kind: 'property'; name: string }
+  | { kind: 'index'; index: number }
+  | { kind: 'method'; name: string; args: unknown[] }
+  | { kind: 'call'; args: unknown[] };
 
 /** A stated result: a value, with the decimals shown for numbers and whether arrays/objects are partial. */
 type Stated =
@@ -49,7 +53,13 @@ type Stated =
 
 class NotLiteral extends Error {}
 
-const TYPED_ARRAYS: Record<string, { from(values: number[]): unknown }> = { Float64Array, Float32Array, Int32Array, Uint32Array, Uint8Array };
+const TYPED_ARRAYS: Record<string, { from(values: number[]): unknown }> = {
+  Float64Array,
+  Float32Array,
+  Int32Array,
+  Uint32Array,
+  Uint8Array,
+};
 
 /** The value of a literal expression; throws NotLiteral for anything else. */
 function literalValue(node: ts.Expression): unknown {
@@ -69,15 +79,22 @@ function literalValue(node: ts.Expression): unknown {
   }
   if (ts.isArrayLiteralExpression(node)) return node.elements.map((e) => literalValue(e));
   // Float64Array.of(1, 2) and new Date('2026-03-03') are data written out too.
-  if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && ts.isIdentifier(node.expression.expression) && node.expression.name.text === 'of') {
+  if (
+    ts.isCallExpression(node) &&
+    ts.isPropertyAccessExpression(node.expression) &&
+    ts.isIdentifier(node.expression.expression) &&
+    node.expression.name.text === 'of'
+  ) {
     const typed = TYPED_ARRAYS[node.expression.expression.text];
     if (typed !== undefined) return typed.from(node.arguments.map((a) => literalValue(a) as number));
   }
-  if (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'Date' && node.arguments?.length === 1) return new Date(literalValue(node.arguments[0]!) as string);
+  if (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'Date' && node.arguments?.length === 1)
+    return new Date(literalValue(node.arguments[0]!) as string);
   if (ts.isObjectLiteralExpression(node)) {
     return Object.fromEntries(
       node.properties.map((p) => {
-        if (!ts.isPropertyAssignment(p) || !(ts.isIdentifier(p.name) || ts.isStringLiteral(p.name) || ts.isNumericLiteral(p.name))) throw new NotLiteral('not a plain property');
+        if (!ts.isPropertyAssignment(p) || !(ts.isIdentifier(p.name) || ts.isStringLiteral(p.name) || ts.isNumericLiteral(p.name)))
+          throw new NotLiteral('not a plain property');
         return [p.name.text, literalValue(p.initializer)];
       }),
     );
@@ -89,7 +106,8 @@ function parseExpression(text: string): ts.Expression | null {
   const source = ts.createSourceFile('example.ts', `(${text});`, ts.ScriptTarget.Latest, true);
   const diagnostics = (source as unknown as { parseDiagnostics: unknown[] }).parseDiagnostics;
   const statement = source.statements[0];
-  if (diagnostics.length > 0 || source.statements.length !== 1 || statement === undefined || !ts.isExpressionStatement(statement)) return null;
+  if (diagnostics.length > 0 || source.statements.length !== 1 || statement === undefined || !ts.isExpressionStatement(statement))
+    return null;
   const expression = statement.expression;
   return ts.isParenthesizedExpression(expression) ? expression.expression : expression;
 }
@@ -164,14 +182,19 @@ function stated(node: ts.Expression): Stated {
   if (ts.isParenthesizedExpression(node)) return stated(node.expression);
   if (ts.isArrayLiteralExpression(node)) {
     const partial = node.elements.some((e) => ts.isSpreadElement(e) || ts.isOmittedExpression(e));
-    return { kind: 'array', items: node.elements.filter((e) => !ts.isSpreadElement(e) && !ts.isOmittedExpression(e)).map((e) => stated(e)), partial };
+    return {
+      kind: 'array',
+      items: node.elements.filter((e) => !ts.isSpreadElement(e) && !ts.isOmittedExpression(e)).map((e) => stated(e)),
+      partial,
+    };
   }
   if (ts.isObjectLiteralExpression(node)) {
     return {
       kind: 'object',
       entries: node.properties.flatMap((p): [string, Stated][] => {
         if (ts.isSpreadAssignment(p)) return [];
-        if (!ts.isPropertyAssignment(p) || !(ts.isIdentifier(p.name) || ts.isStringLiteral(p.name) || ts.isNumericLiteral(p.name))) throw new NotLiteral('not a plain property');
+        if (!ts.isPropertyAssignment(p) || !(ts.isIdentifier(p.name) || ts.isStringLiteral(p.name) || ts.isNumericLiteral(p.name)))
+          throw new NotLiteral('not a plain property');
         return [[p.name.text, stated(p.initializer)]];
       }),
     };
@@ -217,7 +240,8 @@ function splitAtComment(text: string): [string, string | null] {
       if (c === '\\') i++;
       else if (c === quote) quote = null;
     } else if (c === '"' || c === "'" || c === '`') quote = c;
-    else if (text.startsWith(' // ', i) || (text.startsWith(' //', i) && i + 3 === text.length)) return [text.slice(0, i).trim(), text.slice(i + 3).trim()];
+    else if (text.startsWith(' // ', i) || (text.startsWith(' //', i) && i + 3 === text.length))
+      return [text.slice(0, i).trim(), text.slice(i + 3).trim()];
   }
   return [text.trim(), null];
 }
@@ -268,9 +292,12 @@ function examplesIn(file: string): Example[] {
         const [callText, sameLine] = splitAtComment(example[1]!);
         // Or the result on the lines after, each starting "//".
         const following: string[] = [];
-        for (let next = offset + 1; sameLine === null && /^\s*\/\/\s?/.test(lines[next] ?? ''); next++) following.push(lines[next]!.replace(/^\s*\/\/\s?/, '').trim());
+        for (let next = offset + 1; sameLine === null && /^\s*\/\/\s?/.test(lines[next] ?? ''); next++)
+          following.push(lines[next]!.replace(/^\s*\/\/\s?/, '').trim());
         const resultText = sameLine ?? (following.length > 0 ? following.join(' ') : null);
-        found.push(parsed({ where, file, text: resultText === sameLine ? example[1]! : `${callText} // ${resultText}` }, callText, resultText));
+        found.push(
+          parsed({ where, file, text: resultText === sameLine ? example[1]! : `${callText} // ${resultText}` }, callText, resultText),
+        );
         return;
       }
       for (const arrow of line.matchAll(/\)\s*->\s*/g)) {
@@ -308,7 +335,8 @@ function difference(actual: unknown, expected: Stated, at = ''): string | null {
     case 'array': {
       if (ArrayBuffer.isView(actual)) actual = Array.from(actual as Float64Array);
       if (!Array.isArray(actual)) return `${at || 'result'}: expected an array, got ${JSON.stringify(actual)}`;
-      if (!expected.partial && actual.length !== expected.items.length) return `${at || 'result'}: stated ${expected.items.length} items, got ${actual.length}`;
+      if (!expected.partial && actual.length !== expected.items.length)
+        return `${at || 'result'}: stated ${expected.items.length} items, got ${actual.length}`;
       for (const [i, item] of expected.items.entries()) {
         const found = difference(actual[i], item, `${at}[${i}]`);
         if (found !== null) return found;
@@ -326,9 +354,13 @@ function difference(actual: unknown, expected: Stated, at = ''): string | null {
     case 'other':
       // A string stated as "property access ..." gives how it starts.
       if (typeof expected.value === 'string' && expected.value.endsWith('...') && typeof actual === 'string') {
-        return actual.startsWith(expected.value.slice(0, -3)) ? null : `${at || 'result'}: stated ${JSON.stringify(expected.value)}, got ${JSON.stringify(actual)}`;
+        return actual.startsWith(expected.value.slice(0, -3))
+          ? null
+          : `${at || 'result'}: stated ${JSON.stringify(expected.value)}, got ${JSON.stringify(actual)}`;
       }
-      return Object.is(actual, expected.value) ? null : `${at || 'result'}: stated ${JSON.stringify(expected.value)}, got ${JSON.stringify(actual)}`;
+      return Object.is(actual, expected.value)
+        ? null
+        : `${at || 'result'}: stated ${JSON.stringify(expected.value)}, got ${JSON.stringify(actual)}`;
   }
 }
 
@@ -357,21 +389,26 @@ function exported(file: string): Set<string> {
     for (const statement of source.statements) {
       const isExported = ts.canHaveModifiers(statement) && ts.getModifiers(statement)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
       if (isExported && ts.isFunctionDeclaration(statement) && statement.name) names.add(statement.name.text);
-      if (isExported && ts.isVariableStatement(statement)) for (const d of statement.declarationList.declarations) if (ts.isIdentifier(d.name)) names.add(d.name.text);
-      if (ts.isExportDeclaration(statement) && statement.exportClause && ts.isNamedExports(statement.exportClause)) for (const e of statement.exportClause.elements) names.add(e.name.text);
+      if (isExported && ts.isVariableStatement(statement))
+        for (const d of statement.declarationList.declarations) if (ts.isIdentifier(d.name)) names.add(d.name.text);
+      if (ts.isExportDeclaration(statement) && statement.exportClause && ts.isNamedExports(statement.exportClause))
+        for (const e of statement.exportClause.elements) names.add(e.name.text);
     }
     exportsOf.set(file, names);
   }
   return names;
 }
-for (const example of examples) if (example.call && !exported(example.file).has(example.call.fn)) example.skip = `${example.call.fn} is not exported by its file`;
+for (const example of examples)
+  if (example.call && !exported(example.file).has(example.call.fn)) example.skip = `${example.call.fn} is not exported by its file`;
 
 const runnable = examples.filter((e) => e.skip === undefined);
 const notRunnable = examples.filter((e) => e.skip !== undefined);
 
 describe('doc examples', () => {
   it(`runs at least ${RUNNABLE_AT_LEAST} of them; the rest are listed with the reason`, () => {
-    console.info(`${runnable.length} doc examples run, ${notRunnable.length} cannot:\n${notRunnable.map((e) => `  ${e.where}  ${e.skip}: ${e.text}`).join('\n')}`);
+    console.info(
+      `${runnable.length} doc examples run, ${notRunnable.length} cannot:\n${notRunnable.map((e) => `  ${e.where}  ${e.skip}: ${e.text}`).join('\n')}`,
+    );
     expect(notRunnable.every((e) => e.skip !== '')).toBe(true);
     expect(runnable.length).toBeGreaterThanOrEqual(RUNNABLE_AT_LEAST);
   });
@@ -388,7 +425,7 @@ describe('doc examples', () => {
     expect(difference([1, 2, 3], parseStated('[1, 2, ...]') as Stated)).toBeNull();
     expect(parseStated('1 / 1.035')).toBe('the result is not a literal');
     expect(parseStated('12 hex digits')).toBe('the result is not a literal');
-    expect(parseCall('navigationFor(\'/\', t)[1].href')).toBe('an argument is not a literal');
+    expect(parseCall("navigationFor('/', t)[1].href")).toBe('an argument is not a literal');
   });
 
   it.each(runnable.map((e) => [`${e.where}  ${e.text}`, e] as const))('%s', async (_name, example) => {

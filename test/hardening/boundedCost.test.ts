@@ -30,7 +30,11 @@ import { scenarioDir } from '../web/scenarioDir';
 const CENTRAL_TEXT = readFileSync('scenarios/class-central.yaml', 'utf8');
 
 function loaded(text: string, overrides: string[] = []): Scenario {
-  const result = loadScenario(text, 'class-central.yaml', overrides.map((o) => parseOverride(o) as Override));
+  const result = loadScenario(
+    text,
+    'class-central.yaml',
+    overrides.map((o) => parseOverride(o) as Override),
+  );
   if (!result.ok) throw new Error(result.problems.map((p) => p.message).join('; '));
   return result.scenario;
 }
@@ -63,7 +67,7 @@ describe('the cost model', () => {
     expect(costRefusal(runCost(central, monteCarloRequest(central, { iterations: 1_000_000 })), WEB_BUDGET)).toBeUndefined();
   });
 
-  it('refuses the issue\'s link (10 million simulations, ten extension years), naming the setting to lower', () => {
+  it("refuses the issue's link (10 million simulations, ten extension years), naming the setting to lower", () => {
     const scenario = loaded(CENTRAL_TEXT, ['monte_carlo.iterations=10000000', 'contract.extensions.max_years=10']);
     const cost = runCost(scenario, monteCarloRequest(scenario));
     // (10,000,000 + 30 x 50,000 kept) x (75 + 72 + 24 = 171 months) x 11 options x 4 perspectives
@@ -79,7 +83,11 @@ describe('the cost model', () => {
   });
 
   it('refuses 10,000 simulations of a million referrals a year with process variability, naming it', () => {
-    const scenario = loaded(CENTRAL_TEXT, ['monte_carlo.process_variability=true', 'service.referrals_per_year=1000000', 'monte_carlo.iterations=10000']);
+    const scenario = loaded(CENTRAL_TEXT, [
+      'monte_carlo.process_variability=true',
+      'service.referrals_per_year=1000000',
+      'monte_carlo.iterations=10000',
+    ]);
     expect(costRefusalText(runRefusal(scenario, monteCarloRequest(scenario), WEB_BUDGET)!)).toMatch(
       /^This run is too large: 10,000 simulations x 99 months x 5 options x 4 perspectives with process variability for about 83,333 children a month is about \d+ seconds of work, more than the 40 allowed\. Lower monte_carlo\.iterations \(to at most [\d,]+\), or turn off monte_carlo\.process_variability, or lower service\.referrals_per_year\.$/,
     );
@@ -91,7 +99,8 @@ describe('a run past the budget, by every door', () => {
   afterAll(() => folder.remove());
   const { app } = testApp({}, { scenariosDir: folder.dir });
   const link = '/scenarios/class-central?set=monte_carlo.iterations%3D10000000&set=contract.extensions.max_years%3D10';
-  const message = 'This run is too large: 10,000,000 simulations x 171 months x 11 options x 4 perspectives is about 87 seconds of work, more than the 40 allowed. Lower monte_carlo.iterations (to at most 510,000) or contract.extensions.max_years.';
+  const message =
+    'This run is too large: 10,000,000 simulations x 171 months x 11 options x 4 perspectives is about 87 seconds of work, more than the 40 allowed. Lower monte_carlo.iterations (to at most 510,000) or contract.extensions.max_years.';
 
   it('a permalink: 422 with the message, at once', async () => {
     const started = Date.now();
@@ -103,7 +112,9 @@ describe('a run past the budget, by every door', () => {
   });
 
   it('the JSON API: 422 with the message', async () => {
-    const response = await request(app).get(`/api/scenarios/class-central/results?set=monte_carlo.iterations%3D10000000&set=contract.extensions.max_years%3D10`);
+    const response = await request(app).get(
+      `/api/scenarios/class-central/results?set=monte_carlo.iterations%3D10000000&set=contract.extensions.max_years%3D10`,
+    );
     expect(response.status).toBe(422);
     expect(response.body.error).toBe(message);
   });
@@ -280,7 +291,9 @@ describe('clean failures of requests', () => {
 
   it('a name with a right-to-left override or a zero-width space is flagged with the code points', () => {
     // The bundled name is written { en, cy }: the English line is line 2 and is flagged at name.en.
-    const scenario = loaded(CENTRAL_TEXT.replace('en: "CLASS regional service, central case"', 'en: "CLASS regional\u202E service\u200B, central case"'));
+    const scenario = loaded(
+      CENTRAL_TEXT.replace('en: "CLASS regional service, central case"', 'en: "CLASS regional\u202E service\u200B, central case"'),
+    );
     expect(scenario.warnings.map((w) => `${w.line}:${w.column} ${w.path}: ${w.message}`)).toContain(
       '2:7 name.en: the name holds characters that cannot be seen or that change the direction of the text (U+202E at character 15, U+200B at character 24), so it can look like another name; remove them',
     );

@@ -15,7 +15,11 @@ import { TEST_CSRF, testApp, testPool } from '../web/helpers';
 
 const central = readFileSync('scenarios/class-central.yaml', 'utf8');
 /** As bench/load.ts builds it: class-central and 13,000 variables, cut to just under 256 kB. */
-const thirteenThousand = `${central}\nvariables:\n${Array.from({ length: 13_000 }, (_, i) => `  variable_number_${i}: ${i}`).join('\n')}\n`.slice(0, 256 * 1024 - 2_000);
+const thirteenThousand =
+  `${central}\nvariables:\n${Array.from({ length: 13_000 }, (_, i) => `  variable_number_${i}: ${i}`).join('\n')}\n`.slice(
+    0,
+    256 * 1024 - 2_000,
+  );
 
 /**
  * The bound each /health answer must meet: the issue's 100 ms. Under CI (shared runners, other
@@ -82,7 +86,9 @@ describe('/health during a 256 kB upload of 13,000 keys', () => {
     expect(latencies.length).toBeGreaterThan(3);
     // The figure for the README (printed, so a run shows it).
     const sorted = [...latencies].sort((a, b) => a - b);
-    console.log(`/health during the upload: ${sorted.length} polls, median ${sorted[Math.floor(sorted.length / 2)]!.toFixed(1)} ms, max ${sorted.at(-1)!.toFixed(1)} ms`);
+    console.log(
+      `/health during the upload: ${sorted.length} polls, median ${sorted[Math.floor(sorted.length / 2)]!.toFixed(1)} ms, max ${sorted.at(-1)!.toFixed(1)} ms`,
+    );
     expect(Math.max(...latencies)).toBeLessThan(HEALTH_BOUND_MS);
   }, 60_000);
 
@@ -106,7 +112,11 @@ describe('the numbered lines of a long text', () => {
     // Lines 1-2,496 hidden, 2,497-2,503 shown (2,500 +/- 3), 2,504-3,000 hidden.
     expect(lines).toEqual([
       { gap: true, from: 1, to: 2_496 },
-      ...[2_497, 2_498, 2_499, 2_500, 2_501, 2_502, 2_503].map((n) => ({ number: n, text: `line ${n}`, problems: n === 2_500 ? ['Line 2500, column 3 (variables.a): must be a number'] : [] })),
+      ...[2_497, 2_498, 2_499, 2_500, 2_501, 2_502, 2_503].map((n) => ({
+        number: n,
+        text: `line ${n}`,
+        problems: n === 2_500 ? ['Line 2500, column 3 (variables.a): must be a number'] : [],
+      })),
       { gap: true, from: 2_504, to: 3_000 },
     ]);
   });
@@ -121,7 +131,10 @@ describe('the numbered lines of a long text', () => {
   it('the page names the gap and links the problem to its line', async () => {
     const { app } = testApp();
     const body = central.replace(/effectiveness:/, 'effectivenes:') + '\n'.repeat(3_000) + '# the end\n';
-    const response = await request(app).post(`/scenarios/save?_csrf=${encodeURIComponent(TEST_CSRF)}`).type('form').send({ _csrf: TEST_CSRF, name: 'long', text: body, action: 'check' });
+    const response = await request(app)
+      .post(`/scenarios/save?_csrf=${encodeURIComponent(TEST_CSRF)}`)
+      .type('form')
+      .send({ _csrf: TEST_CSRF, name: 'long', text: body, action: 'check' });
     expect(response.status).toBe(422);
     const line = /href="#line-(\d+)"/.exec(response.text)?.[1];
     expect(line).toBeDefined();

@@ -27,7 +27,10 @@ function csvCells(text: string): string[] {
   return cells;
 }
 
-const CENTRAL = readFileSync(new URL('../scenario/fixtures/central.yaml', import.meta.url), 'utf8').replace('iterations: 10000', 'iterations: 200');
+const CENTRAL = readFileSync(new URL('../scenario/fixtures/central.yaml', import.meta.url), 'utf8').replace(
+  'iterations: 10000',
+  'iterations: 200',
+);
 const SECRET = 'TOP-SECRET-MARKER-7f3a';
 
 // root/secret.yaml and root/etc/passwd.yaml sit outside the scenario folder root/scenarios.
@@ -46,7 +49,7 @@ const XSS = {
   source: 'javascript:alert(3)</script><!--',
   council: '</script><!--<script>alert(4)//',
 };
-const FORMULAS = { name: '=HYPERLINK("http://evil.example","x")', council: '@SUM(1+1)*cmd|\' /C calc\'!A0', source: '+1+cmd', other: '-2+3' };
+const FORMULAS = { name: '=HYPERLINK("http://evil.example","x")', council: "@SUM(1+1)*cmd|' /C calc'!A0", source: '+1+cmd', other: '-2+3' };
 writeFileSync(
   path.join(dir, 'xss.yaml'),
   CENTRAL.replace('name: CLASS regional service, central case', `name: ${JSON.stringify(XSS.name)}`)
@@ -117,7 +120,15 @@ const TRAVERSALS = [
   '.',
   '%20good',
 ];
-const ROUTES = ['/scenarios/NAME', '/scenarios/NAME/edit', '/scenarios/NAME/results.csv', '/scenarios/NAME/report', '/api/scenarios/NAME/results', '/scenarios/new?from=NAME', '/compare?a=NAME&b=good'];
+const ROUTES = [
+  '/scenarios/NAME',
+  '/scenarios/NAME/edit',
+  '/scenarios/NAME/results.csv',
+  '/scenarios/NAME/report',
+  '/api/scenarios/NAME/results',
+  '/scenarios/new?from=NAME',
+  '/compare?a=NAME&b=good',
+];
 
 describe('path traversal in scenario names', () => {
   it.each(TRAVERSALS)('%s: never answered with a file outside the folder', async (name) => {
@@ -136,9 +147,12 @@ describe('path traversal in scenario names', () => {
     }
   });
 
-  it('traversal in the upload form\'s name is refused, and nothing is written outside the folder', async () => {
+  it("traversal in the upload form's name is refused, and nothing is written outside the folder", async () => {
     for (const name of ['../evil', '..\\evil', '/tmp/evil', 'evil\u0000', '%2e%2e%2fevil', 'ｅｖｉｌ', 'a/b']) {
-      const response = await request(app).post('/scenarios/save').type('form').send({ name, text: CENTRAL, action: 'save', _csrf: TEST_CSRF });
+      const response = await request(app)
+        .post('/scenarios/save')
+        .type('form')
+        .send({ name, text: CENTRAL, action: 'save', _csrf: TEST_CSRF });
       expect(response.status).toBe(422);
       expect(response.text).toContain('Enter a file name of lower-case letters');
     }
@@ -146,7 +160,29 @@ describe('path traversal in scenario names', () => {
   });
 
   it('random names never escape the scenario folder (fast-check)', async () => {
-    const piece = fc.constantFrom('..', '.', '/', '\\', '%2e', '%2f', '%5c', '%00', '%25', '%c0%ae', 'secret', 'etc', 'passwd', '.yaml', 'good', '~', ':', 'C:', '%20', '%e2%80%a8', 'scenarios');
+    const piece = fc.constantFrom(
+      '..',
+      '.',
+      '/',
+      '\\',
+      '%2e',
+      '%2f',
+      '%5c',
+      '%00',
+      '%25',
+      '%c0%ae',
+      'secret',
+      'etc',
+      'passwd',
+      '.yaml',
+      'good',
+      '~',
+      ':',
+      'C:',
+      '%20',
+      '%e2%80%a8',
+      'scenarios',
+    );
     await fc.assert(
       fc.asyncProperty(fc.array(piece, { minLength: 1, maxLength: 8 }), fc.constantFrom(...ROUTES), async (pieces, route) => {
         const name = pieces.join('');
@@ -160,7 +196,13 @@ describe('path traversal in scenario names', () => {
   });
 
   it('static files do not leave public/', async () => {
-    for (const attempt of ['/..%2fpackage.json', '/%2e%2e/%2e%2e/etc/passwd', '/js/..%2f..%2fpackage.json', '/assets/..%2f..%2f..%2fpackage.json', '/vendor/..%2f..%2fpackage.json']) {
+    for (const attempt of [
+      '/..%2fpackage.json',
+      '/%2e%2e/%2e%2e/etc/passwd',
+      '/js/..%2f..%2fpackage.json',
+      '/assets/..%2f..%2f..%2fpackage.json',
+      '/vendor/..%2f..%2fpackage.json',
+    ]) {
       const response = await rawGet(attempt);
       expect(response.body, attempt).not.toContain('"devDependencies"');
       expect([400, 403, 404], attempt).toContain(response.status);
@@ -170,13 +212,19 @@ describe('path traversal in scenario names', () => {
 
 describe('oversize and malformed requests', () => {
   it('a form body over the limit gets the "too large" page (413)', async () => {
-    const response = await request(app).post('/scenarios/save').type('form').send({ name: 'big', text: 'x'.repeat(300 * 1024), action: 'check' });
+    const response = await request(app)
+      .post('/scenarios/save')
+      .type('form')
+      .send({ name: 'big', text: 'x'.repeat(300 * 1024), action: 'check' });
     expect(response.status).toBe(413);
     expect(response.text).toContain('The data sent was too large');
   });
 
   it('a JSON body over the limit on an API path is a 413 in JSON', async () => {
-    const response = await request(app).post('/api/scenarios').set('Content-Type', 'application/json').send(`{"a":"${'x'.repeat(300 * 1024)}"}`);
+    const response = await request(app)
+      .post('/api/scenarios')
+      .set('Content-Type', 'application/json')
+      .send(`{"a":"${'x'.repeat(300 * 1024)}"}`);
     expect(response.status).toBe(413);
     expect(response.body.error).toBe('too large');
   });
@@ -207,7 +255,10 @@ describe('oversize and malformed requests', () => {
     ['/scenarios/good?iterations=1e9', 'Iterations must be a whole number from 0 to 200,000.'],
     ['/scenarios/good?iterations=-1', 'Iterations must be a whole number from 0 to 200,000.'],
     ['/scenarios/good?seed=%ZZ&set=%E0%A4%A', 'The seed must be a whole number'],
-    [`/scenarios/good?${Array.from({ length: 40 }, () => 'set=outcomes.effectiveness=0.3').join('&')}`, 'A link can carry at most 30 changes'],
+    [
+      `/scenarios/good?${Array.from({ length: 40 }, () => 'set=outcomes.effectiveness=0.3').join('&')}`,
+      'A link can carry at most 30 changes',
+    ],
     ['/scenarios/good?iterations[]=5&iterations[x]=6', ''],
     ['/scenarios/good?set=outcomes.effectiveness%3D%22__proto__%22', ''],
     ['/scenarios/good?set=constructor.prototype.polluted%3D1&set=__proto__.polluted%3D1', ''],
@@ -218,15 +269,16 @@ describe('oversize and malformed requests', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
-  it.each(['/api/scenarios/good/results?iterations=999999999999999999999', '/api/scenarios/good/results?hash=../../etc', '/api/scenarios/good/results?seed=%00'])(
-    'the API refuses a malformed query string (%s) with 400 and the problems',
-    async (url) => {
-      const response = await request(app).get(url);
-      expect(response.status).toBe(400);
-      expect(response.body.error).toBe('bad query');
-      expect(response.body.problems.length).toBeGreaterThan(0);
-    },
-  );
+  it.each([
+    '/api/scenarios/good/results?iterations=999999999999999999999',
+    '/api/scenarios/good/results?hash=../../etc',
+    '/api/scenarios/good/results?seed=%00',
+  ])('the API refuses a malformed query string (%s) with 400 and the problems', async (url) => {
+    const response = await request(app).get(url);
+    expect(response.status).toBe(400);
+    expect(response.body.error).toBe('bad query');
+    expect(response.body.problems.length).toBeGreaterThan(0);
+  });
 
   it('a query string too long for the server is refused before any handler (431 or 414)', async () => {
     const response = await rawGet(`/scenarios/good?set=${'a'.repeat(20_000)}`).catch(() => ({ status: 431, body: '' }));
@@ -235,8 +287,17 @@ describe('oversize and malformed requests', () => {
   });
 });
 
-describe('XSS through a scenario\'s text', () => {
-  const pages = ['/scenarios', '/scenarios/xss?iterations=200', '/scenarios/xss/options?iterations=200', '/scenarios/xss/assumptions?iterations=200', '/scenarios/xss/report?iterations=200', '/scenarios/xss/edit', '/scenarios/new?from=xss', '/compare?a=xss&b=good'];
+describe("XSS through a scenario's text", () => {
+  const pages = [
+    '/scenarios',
+    '/scenarios/xss?iterations=200',
+    '/scenarios/xss/options?iterations=200',
+    '/scenarios/xss/assumptions?iterations=200',
+    '/scenarios/xss/report?iterations=200',
+    '/scenarios/xss/edit',
+    '/scenarios/new?from=xss',
+    '/compare?a=xss&b=good',
+  ];
 
   it.each(pages)('%s escapes every piece of it', async (page) => {
     const response = await request(app).get(page);
@@ -292,7 +353,10 @@ describe('cross-site form posts', () => {
   });
 
   it('a cross-site text/plain post (no preflight) is refused too, and nothing is saved', async () => {
-    const response = await request(app).post('/scenarios/save').set({ 'Sec-Fetch-Site': 'cross-site', 'Content-Type': 'text/plain' }).send('name=x&text=y&action=save');
+    const response = await request(app)
+      .post('/scenarios/save')
+      .set({ 'Sec-Fetch-Site': 'cross-site', 'Content-Type': 'text/plain' })
+      .send('name=x&text=y&action=save');
     expect(response.status).toBe(403);
     expect(readdirSync(dir)).not.toContain('x.yaml');
   });
@@ -300,14 +364,24 @@ describe('cross-site form posts', () => {
   it.each([
     ['Sec-Fetch-Site: same-origin (our own form)', { 'Sec-Fetch-Site': 'same-origin' }],
     ['Origin naming this host (older browsers)', { Origin: 'http://localhost' }],
-    ['neither header (scripts, curl, with the form\'s CSRF token)', {}],
+    ["neither header (scripts, curl, with the form's CSRF token)", {}],
   ])('accepted: %s', async (_label, headers) => {
-    const response = await request(app).post('/scenarios/save').set('Host', 'localhost').set(headers).type('form').send({ ...form, _csrf: TEST_CSRF });
+    const response = await request(app)
+      .post('/scenarios/save')
+      .set('Host', 'localhost')
+      .set(headers)
+      .type('form')
+      .send({ ...form, _csrf: TEST_CSRF });
     expect(response.status).toBe(200);
   });
 
   it('a foreign Host is refused before anything else (DNS rebinding)', async () => {
-    const response = await request(app).post('/scenarios/save').set('Host', 'evil.example').set('Sec-Fetch-Site', 'same-origin').type('form').send(form);
+    const response = await request(app)
+      .post('/scenarios/save')
+      .set('Host', 'evil.example')
+      .set('Sec-Fetch-Site', 'same-origin')
+      .type('form')
+      .send(form);
     expect(response.status).toBe(400);
     expect((await request(app).get('/api/scenarios').set('Host', 'rebound.evil.example')).status).toBe(400);
   });
@@ -335,7 +409,10 @@ describe('formula injection in the exports', () => {
       sheet.eachRow((row) =>
         row.eachCell((cell) => {
           // The only formulas are the workbook's own sums and differences of cell references (issue 11); a sheet name in one is quoted.
-          if (cell.type === ExcelJS.ValueType.Formula) expect((cell.value as { formula: string }).formula, `${sheet.name}!${cell.address}`).toMatch(/^(SUM\()?((?:'(?:[^']|'')+'!)?[A-Z]+\d+)([-+/:]((?:'(?:[^']|'')+'!)?[A-Z]+\d+))?\)?$/);
+          if (cell.type === ExcelJS.ValueType.Formula)
+            expect((cell.value as { formula: string }).formula, `${sheet.name}!${cell.address}`).toMatch(
+              /^(SUM\()?((?:'(?:[^']|'')+'!)?[A-Z]+\d+)([-+/:]((?:'(?:[^']|'')+'!)?[A-Z]+\d+))?\)?$/,
+            );
           if (typeof cell.value === 'string') texts.push(cell.value);
         }),
       ),
@@ -347,7 +424,16 @@ describe('formula injection in the exports', () => {
 });
 
 describe('security headers on every kind of response', () => {
-  it.each(['/', '/scenarios/good?iterations=200', '/no-such-page', '/api/scenarios', '/api/nope', '/health', '/js/app.mjs', '/scenarios/new'])('%s: strict CSP, nosniff, no framing', async (url) => {
+  it.each([
+    '/',
+    '/scenarios/good?iterations=200',
+    '/no-such-page',
+    '/api/scenarios',
+    '/api/nope',
+    '/health',
+    '/js/app.mjs',
+    '/scenarios/new',
+  ])('%s: strict CSP, nosniff, no framing', async (url) => {
     const response = await request(app).get(url);
     const csp = response.headers['content-security-policy'] as string;
     expect(csp).toContain("script-src 'self'");

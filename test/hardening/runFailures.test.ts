@@ -20,7 +20,12 @@ import { scenarioDir } from '../web/scenarioDir';
 const folder = scenarioDir(['class-central'], 200);
 afterAll(() => folder.remove());
 
-const PAGES = ['/scenarios/class-central', '/scenarios/class-central/results.csv', '/scenarios/class-central/results.xlsx', '/scenarios/class-central/report'];
+const PAGES = [
+  '/scenarios/class-central',
+  '/scenarios/class-central/results.csv',
+  '/scenarios/class-central/results.xlsx',
+  '/scenarios/class-central/report',
+];
 const API = '/api/scenarios/class-central/results';
 
 function appFailingWith(error: () => unknown, env: 'production' | 'development' | 'test' = 'production') {
@@ -45,7 +50,10 @@ describe('a busy pool', () => {
 
   it('is not remembered: the next request runs once the pool has room', async () => {
     let busy = true;
-    const { app: flaky } = testApp({}, { scenariosDir: folder.dir, analyse: (scenario, run) => (busy ? Promise.reject(new BusyError()) : inProcessAnalyse(scenario, run)) });
+    const { app: flaky } = testApp(
+      {},
+      { scenariosDir: folder.dir, analyse: (scenario, run) => (busy ? Promise.reject(new BusyError()) : inProcessAnalyse(scenario, run)) },
+    );
     expect((await request(flaky).get(API)).status).toBe(503);
     busy = false;
     expect((await request(flaky).get(API)).status).toBe(200);
@@ -92,11 +100,13 @@ describe('a worker that failed', () => {
 
 describe('results that fail the integrity check', () => {
   /** Real results with one figure corrupted. */
-  const corrupt = (change: (results: Results) => void) => async (...args: Parameters<typeof inProcessAnalyse>): Promise<Results> => {
-    const results = await inProcessAnalyse(...args);
-    change(results);
-    return results;
-  };
+  const corrupt =
+    (change: (results: Results) => void) =>
+    async (...args: Parameters<typeof inProcessAnalyse>): Promise<Results> => {
+      const results = await inProcessAnalyse(...args);
+      change(results);
+      return results;
+    };
   const nan = corrupt((results) => {
     results.options[1]!.perspectives.region!.totals.npv = Number.NaN;
   });
@@ -135,10 +145,13 @@ describe('a failed run', () => {
     const small = monteCarloRequest(loaded.scenario, { iterations: 10, seed: 1 });
     let clock = 0;
     let calls = 0;
-    const runner = createRunner(() => {
-      calls += 1;
-      return Promise.reject(new RunTimeoutError(1000));
-    }, () => new Date(clock));
+    const runner = createRunner(
+      () => {
+        calls += 1;
+        return Promise.reject(new RunTimeoutError(1000));
+      },
+      () => new Date(clock),
+    );
     const first = runner.start(loaded.scenario, small);
     await runner.settled(first, 1000);
     clock += RETRY_FAILED_AFTER_MS - 1;

@@ -69,7 +69,11 @@ describe('hostile scenario files: the command line', () => {
 
 describe('hostile scenario files: the upload and edit page', () => {
   it.each(HOSTILE_SCENARIOS)('$name: pasted, refused at its line, column and key, text kept', async ({ name, text, first }) => {
-    const response = await request(app).post('/scenarios/save').set('X-CSRF-Token', TEST_CSRF).type('form').send({ name, text, action: 'save' });
+    const response = await request(app)
+      .post('/scenarios/save')
+      .set('X-CSRF-Token', TEST_CSRF)
+      .type('form')
+      .send({ name, text, action: 'save' });
     if (encodeURIComponent(text).length > 256 * 1024) {
       // Larger than a form may be once form-encoded: refused before it is read, with the "too large" page.
       expect(response.status).toBe(413);
@@ -87,16 +91,29 @@ describe('hostile scenario files: the upload and edit page', () => {
     await stillServing();
   });
 
-  it.each(HOSTILE_SCENARIOS.filter(({ text }) => text !== '' && Buffer.byteLength(text) <= 256 * 1024))('$name: uploaded as a file, refused the same way', async ({ name, text, first }) => {
-    const response = await request(app).post('/scenarios/save').set('X-CSRF-Token', TEST_CSRF).field('name', name).field('action', 'check').attach('file', Buffer.from(text), `${name}.yaml`);
-    expect(response.status).toBe(422);
-    const { line, column } = partsOf(first);
-    expect(response.text).toContain(`Line ${line}, column ${column}`);
-    await stillServing();
-  });
+  it.each(HOSTILE_SCENARIOS.filter(({ text }) => text !== '' && Buffer.byteLength(text) <= 256 * 1024))(
+    '$name: uploaded as a file, refused the same way',
+    async ({ name, text, first }) => {
+      const response = await request(app)
+        .post('/scenarios/save')
+        .set('X-CSRF-Token', TEST_CSRF)
+        .field('name', name)
+        .field('action', 'check')
+        .attach('file', Buffer.from(text), `${name}.yaml`);
+      expect(response.status).toBe(422);
+      const { line, column } = partsOf(first);
+      expect(response.text).toContain(`Line ${line}, column ${column}`);
+      await stillServing();
+    },
+  );
 
   it('an uploaded file larger than the limit gets the "too large" page, and the server goes on', async () => {
-    const response = await request(app).post('/scenarios/save').set('X-CSRF-Token', TEST_CSRF).field('name', 'huge').field('action', 'check').attach('file', Buffer.alloc(300 * 1024, 'a'), 'huge.yaml');
+    const response = await request(app)
+      .post('/scenarios/save')
+      .set('X-CSRF-Token', TEST_CSRF)
+      .field('name', 'huge')
+      .field('action', 'check')
+      .attach('file', Buffer.alloc(300 * 1024, 'a'), 'huge.yaml');
     expect(response.status).toBe(413);
     expect(response.text).toContain('The data sent was too large');
     await stillServing();

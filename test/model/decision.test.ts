@@ -102,22 +102,51 @@ describe('expected loss, chance best and break-even price on three draws, worked
   it('has no Monte Carlo figures without draws', () => {
     const alone = perspectiveDecision(central, 600, null);
     expect(alone.bestOption).toBe(1);
-    expect(alone.options[1]).toMatchObject({ probabilityBest: null, expectedLoss: null, breakEvenAnnualPrice: null, breakEvenAnnualPriceCentral: 630, probabilityEndedEarly: null });
-    expect(alone.options[2]!.incrementalNpv).toEqual({ central: -10, mean: null, sem: null, p10: null, p50: null, p90: null, probabilityPositive: null });
+    expect(alone.options[1]).toMatchObject({
+      probabilityBest: null,
+      expectedLoss: null,
+      breakEvenAnnualPrice: null,
+      breakEvenAnnualPriceCentral: 630,
+      probabilityEndedEarly: null,
+    });
+    expect(alone.options[2]!.incrementalNpv).toEqual({
+      central: -10,
+      mean: null,
+      sem: null,
+      p10: null,
+      p50: null,
+      p90: null,
+      probabilityPositive: null,
+    });
   });
 });
 
 describe('decision properties over random draws', () => {
-  const matrix = fc.integer({ min: 1, max: 5 }).chain((options) =>
-    fc.integer({ min: 1, max: 40 }).chain((n) =>
-      fc.array(fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { minLength: n, maxLength: n }), { minLength: options, maxLength: options }),
-    ),
-  );
+  const matrix = fc
+    .integer({ min: 1, max: 5 })
+    .chain((options) =>
+      fc
+        .integer({ min: 1, max: 40 })
+        .chain((n) =>
+          fc.array(fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { minLength: n, maxLength: n }), {
+            minLength: options,
+            maxLength: options,
+          }),
+        ),
+    );
   const decide = (rows: number[][]) => {
     const npv = rows.map(f64);
     const draws: PerspectiveDraws = { npv, netCash: npv, netBudget: npv, meanCostPV: rows.map(() => 1) };
-    const central: CentralFigures = { npv: rows.map((r) => r[0]!), netCash: rows.map((r) => r[0]!), costPV: rows.map(() => 1), netBudget: rows.map((r) => r[0]!) };
-    return { npv, decision: perspectiveDecision(central, 100, { draws, endMonth: rows[0]!.map(() => 0), terms: rows.map(() => 0), weights: null }) };
+    const central: CentralFigures = {
+      npv: rows.map((r) => r[0]!),
+      netCash: rows.map((r) => r[0]!),
+      costPV: rows.map(() => 1),
+      netBudget: rows.map((r) => r[0]!),
+    };
+    return {
+      npv,
+      decision: perspectiveDecision(central, 100, { draws, endMonth: rows[0]!.map(() => 0), terms: rows.map(() => 0), weights: null }),
+    };
   };
 
   it('probabilities best sum to 1', () => {

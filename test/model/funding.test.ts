@@ -132,7 +132,12 @@ describe('a cash-priced contract deflated at 2% a year', () => {
     expect(region.totals.contractCostPV).toBeCloseTo(12_420 + 12_000, 9);
   });
   it('counts the price base from its own year: base 2026/27 puts 2025/26 at 1 / 1.02', () => {
-    const timeline = buildTimeline({ year: 2025, month: 4 }, 24, { discountRate: 0.035, inflation: 0.02, priceBaseYear: 1, discountBaseYear: 0 });
+    const timeline = buildTimeline({ year: 2025, month: 4 }, 24, {
+      discountRate: 0.035,
+      inflation: 0.02,
+      priceBaseYear: 1,
+      discountBaseYear: 0,
+    });
     expect(timeline.deflator[0]).toBeCloseTo(1 / 1.02, 12);
     expect(timeline.deflator[12]).toBe(1);
     expect(timeline.discount[12]).toBeCloseTo(1 / 1.035, 12);
@@ -171,7 +176,8 @@ describe('a contract that ends when the grant falls', () => {
     expect(two!.perspectives.region!.totals.contractCost).toBeCloseTo(24_000, 9);
   });
   it('with councils_pay, runs the full term and the councils pay the last year in full', () => {
-    const two = projectAll({ ...falling, ifGrantFalls: 'councils_pay', councils: [{ name: 'A', childrenShare: 1, matchShare: 1 }] }).options[2]!;
+    const two = projectAll({ ...falling, ifGrantFalls: 'councils_pay', councils: [{ name: 'A', childrenShare: 1, matchShare: 1 }] })
+      .options[2]!;
     expect(two.flows.actualTerm).toBe(36);
     expect(two.perspectives.A!.byFinancialYear[2]!.contractCost).toBeCloseTo(12_000, 9);
     expect(two.perspectives.A!.byFinancialYear[1]!.contractCost).toBeCloseTo(1_200, 9);
@@ -232,7 +238,15 @@ describe('properties of cash, real and the budget', () => {
           const a = budgetByYear(option.flows, projection.timeline, scales.A!);
           const b = budgetByYear(option.flows, projection.timeline, scales.B!);
           region.forEach((row, y) => {
-            for (const key of ['grossContractCost', 'externalFunding', 'ownContribution', 'cashableSaving', 'nonCashableSaving', 'netBudgetEffect', 'cumulativeNetBudgetEffect'] as const) {
+            for (const key of [
+              'grossContractCost',
+              'externalFunding',
+              'ownContribution',
+              'cashableSaving',
+              'nonCashableSaving',
+              'netBudgetEffect',
+              'cumulativeNetBudgetEffect',
+            ] as const) {
               expect(a[y]![key] + b[y]![key]).toBeCloseTo(row[key], 4);
             }
           });

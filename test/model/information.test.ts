@@ -24,11 +24,18 @@ function normalColumn(seed: number, n: number): Float64Array {
   return Float64Array.from({ length: n }, () => standardNormal(rng));
 }
 
-const npvColumns = fc.integer({ min: 2, max: 5 }).chain((options) =>
-  fc.integer({ min: 2, max: 60 }).chain((n) =>
-    fc.array(fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { minLength: n, maxLength: n }), { minLength: options, maxLength: options }),
-  ),
-);
+const npvColumns = fc
+  .integer({ min: 2, max: 5 })
+  .chain((options) =>
+    fc
+      .integer({ min: 2, max: 60 })
+      .chain((n) =>
+        fc.array(fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { minLength: n, maxLength: n }), {
+          minLength: options,
+          maxLength: options,
+        }),
+      ),
+  );
 
 describe('EVPI', () => {
   it('is worked by hand on two draws', () => {
@@ -187,7 +194,10 @@ describe('wait one year', () => {
     const npv = [new Float64Array(n), theta.map((t) => t - 0.4), theta.map((t) => 0.6 - t)];
     const result = waitOneYear([uniformColumn(15, n), uniformColumn(16, n)], npv)!;
     expect(result.sampleInformation).toBeLessThan(0.005);
-    expect(result.valueOfWaiting).toBeCloseTo(Math.max(...[1, 2].map((k) => npv[k]!.reduce((s, v) => s + v, 0) / n)) + result.sampleInformation, 10);
+    expect(result.valueOfWaiting).toBeCloseTo(
+      Math.max(...[1, 2].map((k) => npv[k]!.reduce((s, v) => s + v, 0) / n)) + result.sampleInformation,
+      10,
+    );
   });
 
   it('simulated counts are whole numbers within their trials, and summaries are defined at zero', () => {
@@ -203,7 +213,12 @@ describe('wait one year', () => {
       expect(counts.breakdowns[i]).toBeLessThanOrEqual(counts.followedUp[i]!);
       expect(counts.residentialEntries[i]).toBeLessThanOrEqual(counts.breakdowns[i]!);
     }
-    const [, rate, share] = countSummaries({ referrals: Float64Array.of(0), followedUp: Float64Array.of(0), breakdowns: Float64Array.of(0), residentialEntries: Float64Array.of(0) });
+    const [, rate, share] = countSummaries({
+      referrals: Float64Array.of(0),
+      followedUp: Float64Array.of(0),
+      breakdowns: Float64Array.of(0),
+      residentialEntries: Float64Array.of(0),
+    });
     expect([rate![0], share![0]]).toEqual([0.5, 0.5]);
   });
 });

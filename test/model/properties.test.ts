@@ -53,7 +53,19 @@ describe('model invariants', () => {
       fc.property(randomInputs, (input) => {
         for (const option of projectAll(input).options) {
           for (const p of Object.values(option.perspectives)) {
-            for (const field of ['referrals', 'starts', 'waitingAtEnd', 'turnedAway', 'residentialWeeksAvoided', 'avoidedCost', 'avoidedCostPV', 'contractCost', 'contractCostPV', 'netSaving', 'npv'] as const) {
+            for (const field of [
+              'referrals',
+              'starts',
+              'waitingAtEnd',
+              'turnedAway',
+              'residentialWeeksAvoided',
+              'avoidedCost',
+              'avoidedCostPV',
+              'contractCost',
+              'contractCostPV',
+              'netSaving',
+              'npv',
+            ] as const) {
               const sum = p.byFinancialYear.reduce((s, y) => s + y[field], 0);
               if (!close(sum, p.totals[field])) return false;
             }
@@ -79,7 +91,9 @@ describe('model invariants', () => {
     fc.assert(
       fc.property(randomInputs, fc.double({ min: 0, max: 10, noNaN: true }), (input, extra) => {
         const before = projectAll(input).options.map((o) => o.perspectives.region!.totals.starts);
-        const after = projectAll({ ...input, capacityPerMonth: input.capacityPerMonth + extra }).options.map((o) => o.perspectives.region!.totals.starts);
+        const after = projectAll({ ...input, capacityPerMonth: input.capacityPerMonth + extra }).options.map(
+          (o) => o.perspectives.region!.totals.starts,
+        );
         return after.every((s, k) => s >= before[k]! - 1e-9 * Math.max(1, s));
       }),
       { numRuns: 150 },

@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { netBudgetEffectPercentiles } from '../../src/model/budget';
 import { budgetByYear, perspectiveScales, projectAll } from '../../src/model/project';
-import { costOf, createOutput, simulateBlock, simulationLayout, VARYING_FIELDS, type InputColumns, type SimulationPlan, type VaryingField } from '../../src/model/simulate';
+import {
+  costOf,
+  createOutput,
+  simulateBlock,
+  simulationLayout,
+  VARYING_FIELDS,
+  type InputColumns,
+  type SimulationPlan,
+  type VaryingField,
+} from '../../src/model/simulate';
 import { summariseOption } from '../../src/model/summarise';
 import type { Inputs } from '../../src/model/types';
 import { inputs } from './fixtures';
@@ -12,7 +21,10 @@ function expectSingle(actual: number, expected: number): void {
 }
 
 function constantColumns(input: Inputs): InputColumns {
-  return { ...(Object.fromEntries(VARYING_FIELDS.map((f) => [f, input[f]])) as Record<VaryingField, number>), scheduleShares: input.fundingSchedule.map((e) => e.externalShare) };
+  return {
+    ...(Object.fromEntries(VARYING_FIELDS.map((f) => [f, input[f]])) as Record<VaryingField, number>),
+    scheduleShares: input.fundingSchedule.map((e) => e.externalShare),
+  };
 }
 
 const classLike = inputs({
@@ -65,13 +77,42 @@ describe('Monte Carlo with no spread gives the deterministic answer', () => {
     ['capacity above demand', { ...classLike, capacityPerMonth: 20 }],
     ['demand far above capacity', { ...classLike, referralsPerYear: 300, referralGrowth: 0 }],
     ['short placements', { ...classLike, residentialWeeks: 1.5 }],
-    ['waiting list that fills partway (capacity between first and last referrals)', { ...classLike, referralsPerYear: 50, referralGrowth: 0.3, capacityPerMonth: 5 }],
+    [
+      'waiting list that fills partway (capacity between first and last referrals)',
+      { ...classLike, referralsPerYear: 50, referralGrowth: 0.3, capacityPerMonth: 5 },
+    ],
     ['placements under half a month', { ...classLike, residentialWeeks: 2 }],
     ['one-month term', inputs()],
-    ['v1.2: cash contract, 2% inflation, price base 2025/26, discounted to 2026/27', { ...classLike, contractPrice: 'cash', inflation: 0.02, priceBaseYear: 1, discountBaseYear: 2 }],
-    ['v1.2: real contract with inflation and a funding schedule across calendar years', { ...classLike, inflation: 0.025, externalShareByYear: {}, fundingSchedule: v12Schedule(0) }],
-    ['v1.2: the contract ends with its grant in the second extension year', { ...classLike, inflation: 0.02, contractPrice: 'cash', externalShareByYear: {}, fundingSchedule: v12Schedule(0), ifGrantFalls: 'contract_ends' }],
-    ['v1.2: the contract ends with its grant, demand above capacity', { ...classLike, referralsPerYear: 300, referralGrowth: 0, externalShareByYear: {}, fundingSchedule: v12Schedule(0.5), ifGrantFalls: 'contract_ends' }],
+    [
+      'v1.2: cash contract, 2% inflation, price base 2025/26, discounted to 2026/27',
+      { ...classLike, contractPrice: 'cash', inflation: 0.02, priceBaseYear: 1, discountBaseYear: 2 },
+    ],
+    [
+      'v1.2: real contract with inflation and a funding schedule across calendar years',
+      { ...classLike, inflation: 0.025, externalShareByYear: {}, fundingSchedule: v12Schedule(0) },
+    ],
+    [
+      'v1.2: the contract ends with its grant in the second extension year',
+      {
+        ...classLike,
+        inflation: 0.02,
+        contractPrice: 'cash',
+        externalShareByYear: {},
+        fundingSchedule: v12Schedule(0),
+        ifGrantFalls: 'contract_ends',
+      },
+    ],
+    [
+      'v1.2: the contract ends with its grant, demand above capacity',
+      {
+        ...classLike,
+        referralsPerYear: 300,
+        referralGrowth: 0,
+        externalShareByYear: {},
+        fundingSchedule: v12Schedule(0.5),
+        ifGrantFalls: 'contract_ends',
+      },
+    ],
   ] as const) {
     const input = given as Inputs;
     it(label, () => {
@@ -116,7 +157,7 @@ describe('the start-shape tables give the same totals as the month-by-month loop
     const n = 400;
     const rng = (() => {
       let x = 12345;
-      return () => ((x = (x * 1103515245 + 12345) % 2147483648) / 2147483648);
+      return () => (x = (x * 1103515245 + 12345) % 2147483648) / 2147483648;
     })();
     const column = (min: number, max: number): Float64Array => Float64Array.from({ length: n }, () => min + (max - min) * rng());
     const columns = {
@@ -134,7 +175,16 @@ describe('the start-shape tables give the same totals as the month-by-month loop
     const fast = createOutput(layout, n, n, false);
     simulateBlock(plan, layout, columns, 0, 0, n, fast, null);
     const slow = createOutput(layout, n, n, false);
-    simulateBlock(plan, layout, { ...columns, residentialCostGrowth: new Float64Array(n).fill(classLike.residentialCostGrowth) }, 0, 0, n, slow, null);
+    simulateBlock(
+      plan,
+      layout,
+      { ...columns, residentialCostGrowth: new Float64Array(n).fill(classLike.residentialCostGrowth) },
+      0,
+      0,
+      n,
+      slow,
+      null,
+    );
     for (let k = 0; k < layout.options; k++) {
       for (let i = 0; i < n; i++) {
         expect(fast.avoidedCostPV[k]![i]).toBeCloseTo(slow.avoidedCostPV[k]![i]!, 4);
@@ -142,7 +192,8 @@ describe('the start-shape tables give the same totals as the month-by-month loop
         expectSingle(fast.placementsAvoided[k]![i]!, slow.placementsAvoided[k]![i]!);
       }
     }
-    for (let p = 0; p < layout.perspectives.length; p++) expect(Array.from(fast.paybackMonth[p]!)).toEqual(Array.from(slow.paybackMonth[p]!));
+    for (let p = 0; p < layout.perspectives.length; p++)
+      expect(Array.from(fast.paybackMonth[p]!)).toEqual(Array.from(slow.paybackMonth[p]!));
     // And each iteration against the deterministic model run on that iteration's inputs.
     for (let i = 0; i < 60; i++) {
       const input = { ...classLike } as Inputs;
@@ -163,7 +214,15 @@ describe('the start-shape tables give the same totals as the month-by-month loop
 
 describe('Monte Carlo on v1.2 funding draws gives, draw by draw, the deterministic answer', () => {
   it('a schedule share drawn per iteration, the contract ending in some draws', () => {
-    const base: Inputs = { ...classLike, inflation: 0.02, contractPrice: 'cash', discountBaseYear: 2, externalShareByYear: {}, fundingSchedule: v12Schedule(0.9), ifGrantFalls: 'contract_ends' };
+    const base: Inputs = {
+      ...classLike,
+      inflation: 0.02,
+      contractPrice: 'cash',
+      discountBaseYear: 2,
+      externalShareByYear: {},
+      fundingSchedule: v12Schedule(0.9),
+      ifGrantFalls: 'contract_ends',
+    };
     const n = 6;
     const later = Float64Array.from([0, 0.9, 0.5, 0.9, 0, 0.95]);
     const columns: InputColumns = { ...constantColumns(base), scheduleShares: [1, 0.9, later] };

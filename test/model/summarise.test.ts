@@ -56,7 +56,7 @@ describe('percentiles', () => {
 });
 
 describe('one description of avoided cost serves every perspective when the contract cost is fixed', () => {
-  it('gives what describing each perspective\'s own NPV column gives', async () => {
+  it("gives what describing each perspective's own NPV column gives", async () => {
     const { createOutput, simulateBlock, simulationLayout, VARYING_FIELDS, costOf } = await import('../../src/model/simulate');
     const { summariseOption, describeColumn, countAbove } = await import('../../src/model/summarise');
     const { inputs } = await import('./fixtures');
@@ -75,7 +75,7 @@ describe('one description of avoided cost serves every perspective when the cont
     });
     const n = 3000;
     let x = 7;
-    const random = (): number => ((x = (x * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const random = (): number => (x = (x * 1103515245 + 12345) % 2147483648) / 2147483648;
     const columns = Object.fromEntries(VARYING_FIELDS.map((f) => [f, base[f]])) as Record<string, number | Float64Array>;
     columns.effectiveness = Float64Array.from({ length: n }, () => 0.05 + 0.6 * random());
     columns.residentialWeeklyCost = Float64Array.from({ length: n }, () => 3000 + 6000 * random());
@@ -87,8 +87,11 @@ describe('one description of avoided cost serves every perspective when the cont
     const summary = summariseOption(out, layout, base, k);
     layout.perspectives.forEach((name, p) => {
       const council = p === 0 ? null : base.councils[p - 1]!;
-      const column = Float64Array.from({ length: n }, (_, i) =>
-        (council ? council.childrenShare : 1) * out.avoidedCostPV[k]![i]! - (council ? council.matchShare : 1) * costOf(out, layout.options, k, i, council ? 3 : 1),
+      const column = Float64Array.from(
+        { length: n },
+        (_, i) =>
+          (council ? council.childrenShare : 1) * out.avoidedCostPV[k]![i]! -
+          (council ? council.matchShare : 1) * costOf(out, layout.options, k, i, council ? 3 : 1),
       );
       const direct = describeColumn(column);
       const fast = summary[name]!;

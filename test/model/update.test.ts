@@ -26,7 +26,15 @@ const QUARTER = [
 ];
 
 function columns(overrides: Partial<LikelihoodColumns> = {}): LikelihoodColumns {
-  return { referralsPerYear: 60, referralGrowth: 0, breakdownRisk: 0.25, effectiveness: 0.4, attribution: 1, residentialEscalation: 0.2, ...overrides };
+  return {
+    referralsPerYear: 60,
+    referralGrowth: 0,
+    breakdownRisk: 0.25,
+    effectiveness: 0.4,
+    attribution: 1,
+    residentialEscalation: 0.2,
+    ...overrides,
+  };
 }
 
 describe('periods in model months', () => {
@@ -47,7 +55,16 @@ describe('periods in model months', () => {
   it('the referral mean follows section 4: referrals_per_year / 12 x (1 + growth)^(m / 12)', () => {
     expect(referralMean(QUARTER, 60, 0)).toBeCloseTo(15, 12);
     // By hand: 120 / 12 x (1 + 1.1^1) over months 0 and 12 = 10 + 11.
-    expect(referralMean([{ month: 0, share: 1 }, { month: 12, share: 1 }], 120, 0.1)).toBeCloseTo(21, 12);
+    expect(
+      referralMean(
+        [
+          { month: 0, share: 1 },
+          { month: 12, share: 1 },
+        ],
+        120,
+        0.1,
+      ),
+    ).toBeCloseTo(21, 12);
   });
 });
 
@@ -180,9 +197,27 @@ describe('expected counts', () => {
     const c = columns();
     const quarter = (breakdowns: number): CountedPeriod => ({ months: QUARTER, followedUp: 100, breakdowns });
     // p = 0.15: 4 quarters of 100 give 60 expected (P10-P90 about 50-70).
-    expect(trackAgainstExpected([0, 1, 2, 3].map(() => quarter(15)), c, 1).status).toBe('in-line');
-    expect(trackAgainstExpected([0, 1, 2, 3].map(() => quarter(5)), c, 1).status).toBe('ahead');
-    expect(trackAgainstExpected([0, 1, 2, 3].map(() => quarter(30)), c, 1).status).toBe('behind');
+    expect(
+      trackAgainstExpected(
+        [0, 1, 2, 3].map(() => quarter(15)),
+        c,
+        1,
+      ).status,
+    ).toBe('in-line');
+    expect(
+      trackAgainstExpected(
+        [0, 1, 2, 3].map(() => quarter(5)),
+        c,
+        1,
+      ).status,
+    ).toBe('ahead');
+    expect(
+      trackAgainstExpected(
+        [0, 1, 2, 3].map(() => quarter(30)),
+        c,
+        1,
+      ).status,
+    ).toBe('behind');
     expect(trackAgainstExpected([{ months: QUARTER, referrals: 15 }], c, 1).status).toBe('unknown');
   });
 });

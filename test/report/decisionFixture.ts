@@ -4,9 +4,23 @@
  * consistent: net budget effect = cashable saving - own contribution, cumulative = running sum,
  * own contribution = gross contract cost - external funding.
  */
-import type { BudgetYear, DecisionFigure, DecisionOption, MoneyBasis, OptionBudget, PerspectiveDecision, Results } from '../../src/model/results';
+import type {
+  BudgetYear,
+  DecisionFigure,
+  DecisionOption,
+  MoneyBasis,
+  OptionBudget,
+  PerspectiveDecision,
+  Results,
+} from '../../src/model/results';
 
-export const BASIS: MoneyBasis = { priceBase: '2024/25', inflation: 0.02, contractPrice: 'cash', discountRate: 0.035, discountBaseYear: '2026/27' };
+export const BASIS: MoneyBasis = {
+  priceBase: '2024/25',
+  inflation: 0.02,
+  contractPrice: 'cash',
+  discountRate: 0.035,
+  discountBaseYear: '2026/27',
+};
 
 function figure(central: number, simulated: boolean, mean = central, sem = 0): DecisionFigure {
   return simulated
@@ -14,7 +28,21 @@ function figure(central: number, simulated: boolean, mean = central, sem = 0): D
     : { central, mean: null, sem: null, p10: null, p50: null, p90: null, probabilityPositive: null };
 }
 
-function option(k: number, simulated: boolean, o: { adds: number; addsMean: number; addsSem: number; marginal: number | null; best: number; loss: number; price: number | null; priceMean: number | null; early: number }): DecisionOption {
+function option(
+  k: number,
+  simulated: boolean,
+  o: {
+    adds: number;
+    addsMean: number;
+    addsSem: number;
+    marginal: number | null;
+    best: number;
+    loss: number;
+    price: number | null;
+    priceMean: number | null;
+    early: number;
+  },
+): DecisionOption {
   return {
     extensionYears: k,
     incrementalNpv: figure(o.adds, simulated, o.addsMean, o.addsSem),
@@ -36,24 +64,92 @@ function decisions(simulated: boolean): Record<string, PerspectiveDecision> {
       bestOption: simulated ? 1 : 0,
       bestOptionCentral: 0,
       options: [
-        option(0, simulated, { adds: 0, addsMean: 0, addsSem: 0, marginal: null, best: 0.4, loss: 52_000.4, price: null, priceMean: null, early: 0 }),
-        option(1, simulated, { adds: -12_345.67, addsMean: 23_456.78, addsSem: 4_321.09, marginal: -12_345.67, best: 0.45, loss: 41_000.6, price: 610_000.49, priceMean: 702_345.5, early: 0.5 }),
-        option(2, simulated, { adds: -250_000, addsMean: -150_000, addsSem: 9_000, marginal: -237_654.33, best: 0.15, loss: 190_000, price: 480_000, priceMean: 520_000, early: 0.5 }),
+        option(0, simulated, {
+          adds: 0,
+          addsMean: 0,
+          addsSem: 0,
+          marginal: null,
+          best: 0.4,
+          loss: 52_000.4,
+          price: null,
+          priceMean: null,
+          early: 0,
+        }),
+        option(1, simulated, {
+          adds: -12_345.67,
+          addsMean: 23_456.78,
+          addsSem: 4_321.09,
+          marginal: -12_345.67,
+          best: 0.45,
+          loss: 41_000.6,
+          price: 610_000.49,
+          priceMean: 702_345.5,
+          early: 0.5,
+        }),
+        option(2, simulated, {
+          adds: -250_000,
+          addsMean: -150_000,
+          addsSem: 9_000,
+          marginal: -237_654.33,
+          best: 0.15,
+          loss: 190_000,
+          price: 480_000,
+          priceMean: 520_000,
+          early: 0.5,
+        }),
       ],
     },
     Bridgend: {
       bestOption: 2,
       bestOptionCentral: 2,
       options: [
-        option(0, simulated, { adds: 0, addsMean: 0, addsSem: 0, marginal: null, best: 0.1, loss: 30_000, price: null, priceMean: null, early: 0 }),
-        option(1, simulated, { adds: 15_000, addsMean: 16_000, addsSem: 1_000, marginal: 15_000, best: 0.2, loss: 14_000, price: 990_000, priceMean: 1_000_000, early: 0.5 }),
-        option(2, simulated, { adds: 28_000, addsMean: 30_000, addsSem: 2_000, marginal: 13_000, best: 0.7, loss: 500, price: 1_100_000, priceMean: 1_200_000, early: 0.5 }),
+        option(0, simulated, {
+          adds: 0,
+          addsMean: 0,
+          addsSem: 0,
+          marginal: null,
+          best: 0.1,
+          loss: 30_000,
+          price: null,
+          priceMean: null,
+          early: 0,
+        }),
+        option(1, simulated, {
+          adds: 15_000,
+          addsMean: 16_000,
+          addsSem: 1_000,
+          marginal: 15_000,
+          best: 0.2,
+          loss: 14_000,
+          price: 990_000,
+          priceMean: 1_000_000,
+          early: 0.5,
+        }),
+        option(2, simulated, {
+          adds: 28_000,
+          addsMean: 30_000,
+          addsSem: 2_000,
+          marginal: 13_000,
+          best: 0.7,
+          loss: 500,
+          price: 1_100_000,
+          priceMean: 1_200_000,
+          early: 0.5,
+        }),
       ],
     },
   };
 }
 
-function year(label: string, gross: number, grant: number, cashable: number, nonCashable: number, cumulativeBefore: number, simulated: boolean): BudgetYear {
+function year(
+  label: string,
+  gross: number,
+  grant: number,
+  cashable: number,
+  nonCashable: number,
+  cumulativeBefore: number,
+  simulated: boolean,
+): BudgetYear {
   const own = gross - grant;
   const net = cashable - own;
   return {
@@ -96,7 +192,17 @@ export function decisionResults(options: { simulated?: boolean; updated?: boolea
       Bridgend: [0, 1, 2].map((k) => optionBudget(k, k / 20, simulated)),
     },
     // bestOption[iy][ix]: y (weeks) 40 then 80; x (effectiveness) 0.2, 0.3, 0.4.
-    decisionMap: options.map ? { perspective: 'region', x: { input: 'outcomes.effectiveness', values: [0.2, 0.3, 0.4] }, y: { input: 'outcomes.residential_weeks', values: [40, 80] }, bestOption: [[0, 0, 1], [0, 2, 2]] } : null,
+    decisionMap: options.map
+      ? {
+          perspective: 'region',
+          x: { input: 'outcomes.effectiveness', values: [0.2, 0.3, 0.4] },
+          y: { input: 'outcomes.residential_weeks', values: [40, 80] },
+          bestOption: [
+            [0, 0, 1],
+            [0, 2, 2],
+          ],
+        }
+      : null,
     headlinePerspective: 'region',
     truncations: simulated ? [{ input: 'outcomes.residential_weeks', limit: 520, probabilityBeyond: 0.0035 }] : [],
   };

@@ -13,7 +13,8 @@ import { MONEY_FORMAT, SHARE_FORMAT, resultsWorkbook } from '../../src/report/wo
 import { loadScenario } from '../../src/scenario/load';
 import { BASIS, csvTables, decisionResults } from './decisionFixture';
 
-const SENTENCE = 'Money basis: cash figures include 2% a year general inflation; present values are in 2024/25 prices, discounted to 2026/27 at 3.5% a year; the contract is a cash price.';
+const SENTENCE =
+  'Money basis: cash figures include 2% a year general inflation; present values are in 2024/25 prices, discounted to 2026/27 at 3.5% a year; the contract is a cash price.';
 
 /** A table line's cells: the label, then each value (columns are two or more spaces apart). */
 function cells(line: string): string[] {
@@ -33,7 +34,9 @@ describe('the money basis sentence', () => {
   });
 
   it('with no inflation, says cash and real are the same', () => {
-    expect(moneyBasisSentence({ priceBase: '2025/26', inflation: 0, contractPrice: 'real', discountRate: 0.035, discountBaseYear: '2025/26' })).toBe(
+    expect(
+      moneyBasisSentence({ priceBase: '2025/26', inflation: 0, contractPrice: 'real', discountRate: 0.035, discountBaseYear: '2025/26' }),
+    ).toBe(
       'Money basis: cash figures assume no general inflation, so cash equals real terms; present values are in 2025/26 prices, discounted to 2025/26 at 3.5% a year; the contract is a real-terms price.',
     );
   });
@@ -66,22 +69,53 @@ describe('command-line table', () => {
     expect(cells(lines[region + 1]!)).toEqual(['No extension', '1 year', '2 years']);
     expect(lines[region + 2]).toBe('What it adds to stopping at the end of the fixed term (NPV)');
     expect(rowAfter(lines, region, 'at the central values')).toEqual(['at the central values', '£0', '-£12,346', '-£250,000']);
-    expect(rowAfter(lines, region, 'average across the simulations')).toEqual(['average across the simulations', '£0', '£23,457', '-£150,000']);
+    expect(rowAfter(lines, region, 'average across the simulations')).toEqual([
+      'average across the simulations',
+      '£0',
+      '£23,457',
+      '-£150,000',
+    ]);
     expect(rowAfter(lines, region, 'standard error')).toEqual(['standard error', '£0', '£4,321', '£9,000']);
     expect(rowAfter(lines, region, 'Chance it is the best option')).toEqual(['Chance it is the best option', '40.0%', '45.0%', '15.0%']);
     // SE of 45% over 2,000 draws: sqrt(0.45 x 0.55 / 2000) = 0.0111 -> 1.1%.
-    expect(rowAfter(lines, lines.findIndex((l) => l.startsWith('Chance it is the best option')), 'standard error')).toEqual(['standard error', '1.1%', '1.1%', '0.8%']);
-    expect(rowAfter(lines, region, 'Expected loss against the best')).toEqual(['Expected loss against the best', '£52,000', '£41,001', '£190,000']);
-    expect(rowAfter(lines, region, 'Chance the contract ended early')).toEqual(['Chance the contract ended early', '0.0%', '50.0%', '50.0%']);
+    expect(
+      rowAfter(
+        lines,
+        lines.findIndex((l) => l.startsWith('Chance it is the best option')),
+        'standard error',
+      ),
+    ).toEqual(['standard error', '1.1%', '1.1%', '0.8%']);
+    expect(rowAfter(lines, region, 'Expected loss against the best')).toEqual([
+      'Expected loss against the best',
+      '£52,000',
+      '£41,001',
+      '£190,000',
+    ]);
+    expect(rowAfter(lines, region, 'Chance the contract ended early')).toEqual([
+      'Chance the contract ended early',
+      '0.0%',
+      '50.0%',
+      '50.0%',
+    ]);
     const breakEven = lines.indexOf('Break-even annual price (contract annual value)', region);
     expect(rowAfter(lines, breakEven, 'at the central values')).toEqual(['at the central values', 'n/a', '£610,000', '£480,000']);
-    expect(rowAfter(lines, breakEven, 'average across the simulations')).toEqual(['average across the simulations', 'n/a', '£702,346', '£520,000']);
-    expect(table).toContain('Best option for region: 1 extension year (highest NPV on average across the simulations).\nAt the central values the best would be no extension.');
+    expect(rowAfter(lines, breakEven, 'average across the simulations')).toEqual([
+      'average across the simulations',
+      'n/a',
+      '£702,346',
+      '£520,000',
+    ]);
+    expect(table).toContain(
+      'Best option for region: 1 extension year (highest NPV on average across the simulations).\nAt the central values the best would be no extension.',
+    );
     expect(table).toContain('Best option for Bridgend: 2 extension years (highest NPV on average across the simulations).\n\n');
   });
 
   it('shows the headline option budget by financial year, with a total of the flows', () => {
-    const region = lines.indexOf('For region:', lines.findIndex((l) => l.startsWith('BUDGET EFFECT')));
+    const region = lines.indexOf(
+      'For region:',
+      lines.findIndex((l) => l.startsWith('BUDGET EFFECT')),
+    );
     expect(lines[region - 3]).toBe('BUDGET EFFECT in cash by financial year: 2 extension years');
     expect(cells(lines[region + 1]!)).toEqual(['2024/25', '2025/26', '2026/27', 'Total']);
     expect(rowAfter(lines, region, 'Own contribution')).toEqual(['Own contribution', '£0', '£40,000', '£30,000', '£70,000']);
@@ -90,12 +124,20 @@ describe('command-line table', () => {
     expect(rowAfter(lines, region, 'Cumulative net budget effect')).toEqual(['Cumulative net budget effect', '£0', '£10,000', '£0']);
     expect(rowAfter(lines, region, 'Net budget effect, P10')).toEqual(['Net budget effect, P10', '-£5,000', '£5,000', '-£15,000']);
     const bridgend = lines.indexOf('For Bridgend:', region);
-    expect(rowAfter(lines, bridgend, 'External funding (grant)')).toEqual(['External funding (grant)', '£10,000', '£36,000', '£27,000', '£73,000']);
+    expect(rowAfter(lines, bridgend, 'External funding (grant)')).toEqual([
+      'External funding (grant)',
+      '£10,000',
+      '£36,000',
+      '£27,000',
+      '£73,000',
+    ]);
   });
 
   it('says which draws were cut at a sanity limit', () => {
     // 0.0035 -> "0.35%"; the label is the catalogue's name of the input.
-    expect(table.replace(/\n/g, ' ')).toContain('Length of a residential placement (outcomes.residential_weeks): draws beyond its sanity limit of 520 were cut there (chance of a draw beyond it: 0.35%).');
+    expect(table.replace(/\n/g, ' ')).toContain(
+      'Length of a residential placement (outcomes.residential_weeks): draws beyond its sanity limit of 520 were cut there (chance of a draw beyond it: 0.35%).',
+    );
   });
 
   it('without Monte Carlo: central values only, and the best option at them', () => {
@@ -108,7 +150,9 @@ describe('command-line table', () => {
 
   it('after a monitoring update, shows the decision twice', () => {
     const text = resultsTable(decisionResults({ updated: true }));
-    expect(text.indexOf('THE DECISION: which extension to take')).toBeLessThan(text.indexOf('THE DECISION after updating on the monitoring counts'));
+    expect(text.indexOf('THE DECISION: which extension to take')).toBeLessThan(
+      text.indexOf('THE DECISION after updating on the monitoring counts'),
+    );
     expect(text.split('Best option for region:')).toHaveLength(3);
   });
 });
@@ -142,7 +186,9 @@ describe('decision map', () => {
       ['decision_map', '0.3', '80', '2'],
       ['decision_map', '0.4', '80', '2'],
     ]);
-    expect(map.every((r) => r.x_input === 'outcomes.effectiveness' && r.y_input === 'outcomes.residential_weeks' && r.money_basis === SENTENCE)).toBe(true);
+    expect(
+      map.every((r) => r.x_input === 'outcomes.effectiveness' && r.y_input === 'outcomes.residential_weeks' && r.money_basis === SENTENCE),
+    ).toBe(true);
     expect(csvTables(resultsCsv(decisionResults()))).toHaveLength(3);
   });
 });
@@ -179,7 +225,9 @@ describe('CSV', () => {
       const net = Number(row.net_budget_effect_gbp);
       // Each figure is rounded to pennies on its own, so they agree within a penny.
       expect(Math.abs(net - (Number(row.cashable_saving_gbp) - Number(row.own_contribution_gbp)))).toBeLessThanOrEqual(0.0100001);
-      expect(Math.abs(Number(row.own_contribution_gbp) - (Number(row.gross_contract_cost_gbp) - Number(row.external_funding_gbp)))).toBeLessThanOrEqual(0.0100001);
+      expect(
+        Math.abs(Number(row.own_contribution_gbp) - (Number(row.gross_contract_cost_gbp) - Number(row.external_funding_gbp))),
+      ).toBeLessThanOrEqual(0.0100001);
     }
     for (const perspective of ['region', 'Bridgend']) {
       for (const k of ['0', '1', '2']) {
@@ -208,11 +256,28 @@ describe('CSV', () => {
   });
 
   it('web export: the run stamp on every row of every table; names cannot become formulas', () => {
-    const stamp = { scenarioName: 'x', file: 'x', hash: 'h', fileHash: 'f', modelVersion: 'v', seed: '7', iterations: 2000, changes: ['a=1'], ranAt: '2025-06-02T10:00:00.000Z', priceBase: '2024/25', discountRate: 0.035, url: 'http://localhost/scenarios/x?seed=7' };
+    const stamp = {
+      scenarioName: 'x',
+      file: 'x',
+      hash: 'h',
+      fileHash: 'f',
+      modelVersion: 'v',
+      seed: '7',
+      iterations: 2000,
+      changes: ['a=1'],
+      ranAt: '2025-06-02T10:00:00.000Z',
+      priceBase: '2024/25',
+      discountRate: 0.035,
+      url: 'http://localhost/scenarios/x?seed=7',
+    };
     const tables = csvTables(stampedResultsCsv(decisionResults({ name: '=HYPERLINK("http://x")' }), stamp));
     expect(tables).toHaveLength(3);
     for (const table of tables.slice(1)) {
-      expect(table.every((r) => r.seed === '7' && r.iterations === '2000' && r.changes === 'a=1' && r.ran_at === stamp.ranAt && r.run_url === stamp.url)).toBe(true);
+      expect(
+        table.every(
+          (r) => r.seed === '7' && r.iterations === '2000' && r.changes === 'a=1' && r.ran_at === stamp.ranAt && r.run_url === stamp.url,
+        ),
+      ).toBe(true);
       expect(table.every((r) => r.scenario === `'=HYPERLINK("http://x")`)).toBe(true);
     }
   });
@@ -220,8 +285,31 @@ describe('CSV', () => {
 
 describe('information CSV', () => {
   it('states the money basis on every row', () => {
-    const stamp = { scenarioName: 'x', file: 'x', hash: 'h', fileHash: 'f', modelVersion: 'v', seed: '7', iterations: 2000, changes: [], ranAt: '2025-06-02T10:00:00.000Z', priceBase: '2024/25', discountRate: 0.035 };
-    const results = { ...decisionResults(), valueOfInformation: { perspective: 'region' as const, afterUpdate: false, evpi: 1234.567, evppi: { 'outcomes.effectiveness': 1000 }, waitOneYear: null, iterations: 2000, effectiveSampleSize: 2000 } };
+    const stamp = {
+      scenarioName: 'x',
+      file: 'x',
+      hash: 'h',
+      fileHash: 'f',
+      modelVersion: 'v',
+      seed: '7',
+      iterations: 2000,
+      changes: [],
+      ranAt: '2025-06-02T10:00:00.000Z',
+      priceBase: '2024/25',
+      discountRate: 0.035,
+    };
+    const results = {
+      ...decisionResults(),
+      valueOfInformation: {
+        perspective: 'region' as const,
+        afterUpdate: false,
+        evpi: 1234.567,
+        evppi: { 'outcomes.effectiveness': 1000 },
+        waitOneYear: null,
+        iterations: 2000,
+        effectiveSampleSize: 2000,
+      },
+    };
     const [rows] = csvTables(stampedInformationCsv(results, stamp));
     // Each figure in the column of its unit; 1,234.567 -> 1234.57 (pennies).
     expect(rows!.map((r) => [r.item, r.value_gbp, r.value_simulations, r.value_text])).toEqual([
@@ -236,7 +324,20 @@ describe('information CSV', () => {
 });
 
 describe('workbook', () => {
-  const stamp = { scenarioName: 'x', file: 'x', hash: 'h', fileHash: 'f', modelVersion: 'v', seed: '7', iterations: 2000, changes: [], ranAt: '2025-06-02T10:00:00.000Z', priceBase: '2024/25', discountRate: 0.035, url: 'http://localhost/scenarios/x?seed=7' };
+  const stamp = {
+    scenarioName: 'x',
+    file: 'x',
+    hash: 'h',
+    fileHash: 'f',
+    modelVersion: 'v',
+    seed: '7',
+    iterations: 2000,
+    changes: [],
+    ranAt: '2025-06-02T10:00:00.000Z',
+    priceBase: '2024/25',
+    discountRate: 0.035,
+    url: 'http://localhost/scenarios/x?seed=7',
+  };
   async function open(): Promise<ExcelJS.Workbook> {
     const loaded = loadScenario(readFileSync('scenarios/class-central.yaml', 'utf8'), 'class-central.yaml', []);
     if (!loaded.ok) throw new Error(loaded.problems.map((p) => p.message).join('; '));
@@ -248,10 +349,18 @@ describe('workbook', () => {
 
   it('opens on a Summary; every sheet starts with the money basis and the run stamp with its link', async () => {
     const workbook = await open();
-    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Summary', 'Decision', 'Budget – Region', 'Budget – Bridgend', 'Inputs and sources']);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual([
+      'Summary',
+      'Decision',
+      'Budget – Region',
+      'Budget – Bridgend',
+      'Inputs and sources',
+    ]);
     for (const sheet of workbook.worksheets.slice(1)) {
       expect(sheet.getCell('A1').value, sheet.name).toBe(SENTENCE);
-      expect(sheet.getCell('A2').value, sheet.name).toBe('x · x.yaml · hash h · model version v · seed 7 · 2,000 iterations · run on 2 June 2025 · http://localhost/scenarios/x?seed=7');
+      expect(sheet.getCell('A2').value, sheet.name).toBe(
+        'x · x.yaml · hash h · model version v · seed 7 · 2,000 iterations · run on 2 June 2025 · http://localhost/scenarios/x?seed=7',
+      );
     }
     const summary = workbook.getWorksheet('Summary')!;
     expect(summary.getCell('A2').value).toBe(SENTENCE);
@@ -263,7 +372,14 @@ describe('workbook', () => {
   it('Decision: headers in words with their unit, money in a £ format, shares as %', async () => {
     const decision = (await open()).getWorksheet('Decision')!;
     const head = (decision.getRow(4).values as unknown[]).slice(1);
-    expect(head.slice(0, 6)).toEqual(['Perspective', 'After the monitoring update', 'Extension years', 'Best option (on average across the simulations, else at the central values)', 'Best option at the central values', 'Adds to stopping at the end of the fixed term: NPV at the central values (£)']);
+    expect(head.slice(0, 6)).toEqual([
+      'Perspective',
+      'After the monitoring update',
+      'Extension years',
+      'Best option (on average across the simulations, else at the central values)',
+      'Best option at the central values',
+      'Adds to stopping at the end of the fixed term: NPV at the central values (£)',
+    ]);
     expect(head.filter((h) => /[a-z][A-Z]/.test(String(h)))).toEqual([]);
     expect(decision.rowCount).toBe(4 + 6);
     const regionOne = decision.getRow(6);
@@ -276,14 +392,22 @@ describe('workbook', () => {
     expect(regionOne.getCell(chanceBest).value).toBe(0.45);
     expect(regionOne.getCell(chanceBest).numFmt).toBe(SHARE_FORMAT);
     // No number left in General format.
-    decision.eachRow((row) => row.eachCell((cell) => (typeof cell.value === 'number' ? expect(cell.numFmt, cell.address).toBeTruthy() : undefined)));
+    decision.eachRow((row) =>
+      row.eachCell((cell) => (typeof cell.value === 'number' ? expect(cell.numFmt, cell.address).toBeTruthy() : undefined)),
+    );
   });
 
   it('Budget: lines down, years across, totals as =SUM formulas with the model value cached', async () => {
     const budget = (await open()).getWorksheet('Budget – Region')!;
     // Blocks of 14 rows: heading, header, 7 lines, P10-P90, note, blank. Option 2 starts at row 32.
     expect(budget.getCell('A32').value).toBe('The region: cash budget by financial year, 2 extension years');
-    expect((budget.getRow(33).values as unknown[]).slice(1)).toEqual(['Budget line (£, cash)', '2024/25 (£)', '2025/26 (£)', '2026/27 (£)', 'Total, all years (£)']);
+    expect((budget.getRow(33).values as unknown[]).slice(1)).toEqual([
+      'Budget line (£, cash)',
+      '2024/25 (£)',
+      '2025/26 (£)',
+      '2026/27 (£)',
+      'Total, all years (£)',
+    ]);
     expect(budget.getColumn(1).values.slice(34, 44)).toEqual([
       'Contract cost',
       'Paid by the grant',

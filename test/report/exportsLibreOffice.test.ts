@@ -36,7 +36,13 @@ beforeAll(async () => {
 
 /** The workbook with every formula's cached result removed, so a reader must recalculate. */
 async function workbookWithoutResults(): Promise<Buffer> {
-  const stamp = runStamp(results, { file: 'class-central', fileHash: 'f', changes: [], ranAt: new Date('2025-06-02T10:00:00Z'), url: 'http://localhost:3000/scenarios/class-central?iterations=200&seed=5' });
+  const stamp = runStamp(results, {
+    file: 'class-central',
+    fileHash: 'f',
+    changes: [],
+    ranAt: new Date('2025-06-02T10:00:00Z'),
+    url: 'http://localhost:3000/scenarios/class-central?iterations=200&seed=5',
+  });
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load((await resultsWorkbook(results, scenario, stamp)) as unknown as ArrayBuffer);
   let formulas = 0;
@@ -66,7 +72,16 @@ describe.skipIf(!HAS_SOFFICE)('the workbook recalculated by LibreOffice', () => 
     // Tokens: comma, double quote, UTF-8, from line 1, -, -, -, -, raw values (not as shown), values not formulas, -, every sheet.
     await promisify(execFile)(
       SOFFICE,
-      ['--headless', '--norestore', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1', '--outdir', dir, path.join(dir, 'class-central.xlsx')],
+      [
+        '--headless',
+        '--norestore',
+        `-env:UserInstallation=file://${dir}/profile`,
+        '--convert-to',
+        'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1',
+        '--outdir',
+        dir,
+        path.join(dir, 'class-central.xlsx'),
+      ],
       { timeout: 60_000 },
     );
     for (const file of readdirSync(dir).filter((f) => f.endsWith('.csv'))) {
@@ -91,7 +106,21 @@ describe.skipIf(!HAS_SOFFICE)('the workbook recalculated by LibreOffice', () => 
 
   it('every sheet came back', () => {
     expect([...sheets.keys()].sort()).toEqual(
-      ['Summary', 'Decision', 'Budget – Region', 'Budget – Bridgend', 'Budget – Rhondda Cynon Taf', 'Budget – Merthyr Tydfil', 'Options, whole term', 'By financial year', 'Inputs and sources', 'Simulations', 'What matters most', 'Break-even', 'Monitoring and information'].sort(),
+      [
+        'Summary',
+        'Decision',
+        'Budget – Region',
+        'Budget – Bridgend',
+        'Budget – Rhondda Cynon Taf',
+        'Budget – Merthyr Tydfil',
+        'Options, whole term',
+        'By financial year',
+        'Inputs and sources',
+        'Simulations',
+        'What matters most',
+        'Break-even',
+        'Monitoring and information',
+      ].sort(),
     );
   });
 
@@ -119,7 +148,13 @@ describe.skipIf(!HAS_SOFFICE)('the workbook recalculated by LibreOffice', () => 
           years.forEach((y, i) => near(line(label)[i + 1], value(y), `${perspective} option ${option.extensionYears} ${label} ${y.year}`));
           checked++;
         }
-        years.forEach((y, i) => near(line('Cumulative net budget effect')[i + 1], y.cumulativeNetBudgetEffect, `${perspective} ${option.extensionYears} cumulative ${y.year}`));
+        years.forEach((y, i) =>
+          near(
+            line('Cumulative net budget effect')[i + 1],
+            y.cumulativeNetBudgetEffect,
+            `${perspective} ${option.extensionYears} cumulative ${y.year}`,
+          ),
+        );
       });
     }
     expect(checked).toBe(4 * 5 * 6);
@@ -146,7 +181,9 @@ describe.skipIf(!HAS_SOFFICE)('the workbook recalculated by LibreOffice', () => 
       const perspective = row[1] === 'The region' ? 'region' : row[1]!;
       const totals = results.options.find((o) => o.extensionYears === Number(row[0]))!.perspectives[perspective]!.totals;
       for (const [c, field, tolerance] of checks) near(row[c], totals[field] as number, `${row[0]} ${perspective} ${field}`, tolerance);
-      expect(row[column('Pays back in')]).toMatch(/^(January|February|March|April|May|June|July|August|September|October|November|December) \d{4}$|^not within the years modelled$/);
+      expect(row[column('Pays back in')]).toMatch(
+        /^(January|February|March|April|May|June|July|August|September|October|November|December) \d{4}$|^not within the years modelled$/,
+      );
     }
   });
 
@@ -154,7 +191,8 @@ describe.skipIf(!HAS_SOFFICE)('the workbook recalculated by LibreOffice', () => 
     const rows = sheet('Summary');
     const head = rows.findIndex((row) => row[0] === 'Perspective');
     const focus = results.headlineExtensionYears as number;
-    const total = (perspective: string, k: number): number => sum(results.budget![perspective]!.find((b) => b.extensionYears === k)!.byFinancialYear.map((y) => y.netBudgetEffect));
+    const total = (perspective: string, k: number): number =>
+      sum(results.budget![perspective]!.find((b) => b.extensionYears === k)!.byFinancialYear.map((y) => y.netBudgetEffect));
     for (const [i, perspective] of ['region', 'Bridgend', 'Rhondda Cynon Taf', 'Merthyr Tydfil'].entries()) {
       const row = rows[head + 1 + i]!;
       expect(row[0]).toBe(perspective === 'region' ? 'The region' : perspective);
@@ -170,12 +208,33 @@ describe('the results CSV in tidy form', () => {
     const [years, decision, budget] = csvTables(resultsCsv(results));
     const head = Object.keys(years![0]!);
     expect(head).toEqual([
-      'table', 'scenario', 'scenario_hash', 'model_version', 'extension_years', 'perspective', 'financial_year',
-      'referrals_whole_children', 'starts_whole_children', 'waiting_at_end_whole_children', 'turned_away_whole_children',
-      'breakdowns_prevented_expected_number', 'residential_placements_avoided_expected_number', 'residential_weeks_avoided_weeks',
-      'avoided_cost_cash_gbp', 'avoided_cost_cashable_cash_gbp', 'contract_cost_cash_gbp', 'net_saving_cash_gbp',
-      'avoided_cost_present_value_gbp', 'contract_cost_present_value_gbp', 'npv_present_value_gbp',
-      'price_base', 'inflation_per_year_share', 'contract_price', 'discount_rate_per_year_share', 'discount_base_year', 'money_basis',
+      'table',
+      'scenario',
+      'scenario_hash',
+      'model_version',
+      'extension_years',
+      'perspective',
+      'financial_year',
+      'referrals_whole_children',
+      'starts_whole_children',
+      'waiting_at_end_whole_children',
+      'turned_away_whole_children',
+      'breakdowns_prevented_expected_number',
+      'residential_placements_avoided_expected_number',
+      'residential_weeks_avoided_weeks',
+      'avoided_cost_cash_gbp',
+      'avoided_cost_cashable_cash_gbp',
+      'contract_cost_cash_gbp',
+      'net_saving_cash_gbp',
+      'avoided_cost_present_value_gbp',
+      'contract_cost_present_value_gbp',
+      'npv_present_value_gbp',
+      'price_base',
+      'inflation_per_year_share',
+      'contract_price',
+      'discount_rate_per_year_share',
+      'discount_base_year',
+      'money_basis',
     ]);
     // 5 options x 4 perspectives x 8 financial years (2024/25 to 2031/32).
     expect(years).toHaveLength(160);

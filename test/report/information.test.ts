@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { inputName, optionName, trackingSentences, valueOfInformationSentences, waitOneYearSentences, warningSentence } from '../../src/report/information';
+import {
+  inputName,
+  optionName,
+  trackingSentences,
+  valueOfInformationSentences,
+  waitOneYearSentences,
+  warningSentence,
+} from '../../src/report/information';
 
 describe('value-of-information sentences', () => {
   it('name the input most worth knowing and those worth little, rounded for reading', () => {
@@ -25,13 +32,19 @@ describe('value-of-information sentences', () => {
     expect(waitOneYearSentences({ valueOfWaiting: 120_000, valueOfCommittingNow: 100_000, bestOptionNow: 2 })[0]).toMatch(
       /^Taking one extension year .* about £20k more .* the best choice is 2 extension years\.$/,
     );
-    expect(waitOneYearSentences({ valueOfWaiting: 6_519_783, valueOfCommittingNow: 6_519_783, bestOptionNow: 4 })[0]).toMatch(/^Deciding now and .* about the same .* 4 extension years\.$/);
+    expect(waitOneYearSentences({ valueOfWaiting: 6_519_783, valueOfCommittingNow: 6_519_783, bestOptionNow: 4 })[0]).toMatch(
+      /^Deciding now and .* about the same .* 4 extension years\.$/,
+    );
   });
 
   it('say whether the service is on track, with the counts', () => {
     const sentences = trackingSentences({
       tracking: { status: 'behind', breakdowns: { observed: 20, p10: 6, p90: 16 } },
-      periods: [{ observed: { followedUp: 28, breakdowns: 9 } }, { observed: { followedUp: 30, breakdowns: 11 } }, { observed: { followedUp: 5 } }],
+      periods: [
+        { observed: { followedUp: 28, breakdowns: 9 } },
+        { observed: { followedUp: 30, breakdowns: 11 } },
+        { observed: { followedUp: 5 } },
+      ],
       warnings: [{ code: 'more-draws-used', iterations: 40_000, requestedIterations: 10_000 }],
     });
     expect(sentences[0]).toMatch(/^The service is running behind the business case/);

@@ -17,7 +17,11 @@ const periods = [
     from: '2026-01-01',
     to: '2026-03-31',
     observed: { referrals: 38, followedUp: 28, breakdowns: 1 },
-    expected: { referrals: { p10: 29, p50: 37, p90: 47 }, breakdowns: { p10: 2, p50: 5, p90: 8 }, residentialEntries: { p10: 0, p50: 1, p90: 2 } },
+    expected: {
+      referrals: { p10: 29, p50: 37, p90: 47 },
+      breakdowns: { p10: 2, p50: 5, p90: 8 },
+      residentialEntries: { p10: 0, p50: 1, p90: 2 },
+    },
   },
 ];
 
@@ -44,7 +48,11 @@ function results(withMonitoring: boolean): Results {
             effectiveSampleSize: 2591.97,
             iterations: 4000,
             updatedOptions: [option(0, -286_857, -897_371, 487_652, 0.254), option(1, -406_479, -1_273_562, 693_371, 0.21)],
-            tracking: { status: 'behind', referrals: { observed: 88, p10: 60, p50: 74, p90: 90, position: 'within' }, breakdowns: { observed: 1, p10: 2, p50: 5, p90: 8, position: 'below' } },
+            tracking: {
+              status: 'behind',
+              referrals: { observed: 88, p10: 60, p50: 74, p90: 90, position: 'within' },
+              breakdowns: { observed: 1, p10: 2, p50: 5, p90: 8, position: 'below' },
+            },
             warnings: [{ code: 'more-draws-used', requestedIterations: 1000, iterations: 4000, cap: 200000 }],
             illustrative: false,
           },
@@ -58,7 +66,9 @@ describe('tracker charts', () => {
     const charts = trackerCharts(periods);
     expect(charts.map((c) => c.id)).toEqual(['chart-tracker-referrals', 'chart-tracker-breakdowns']);
     const [referrals, breakdowns] = charts;
-    expect(referrals!.title).toBe('Referrals were outside the range the business case expected in 1 of the 2 periods reported (1 above, 0 below)');
+    expect(referrals!.title).toBe(
+      'Referrals were outside the range the business case expected in 1 of the 2 periods reported (1 above, 0 below)',
+    );
     expect(referrals!.position).toEqual(['above', 'within']);
     expect(referrals!.labels[0]).toEqual(['April 2025', 'to June 2025']);
     expect(referrals!.table.rows[0]).toEqual(['1 April 2025 to 30 June 2025', '50', '29', '37', '47', 'Above']);
@@ -67,7 +77,9 @@ describe('tracker charts', () => {
     expect(breakdowns!.table.rows[0]![5]).toBe('Below');
   });
   it('says "every one" when all are within the range', () => {
-    expect(trackerCharts([periods[1]!]).map((c) => c.title)[0]).toBe('Referrals were within the range the business case expected in every one of the 1 period reported');
+    expect(trackerCharts([periods[1]!]).map((c) => c.title)[0]).toBe(
+      'Referrals were within the range the business case expected in every one of the 1 period reported',
+    );
   });
 });
 
@@ -79,9 +91,21 @@ describe('the information sections', () => {
       'The updated figures rest on 4,000 simulations, worth about 2,592 independent ones once each is weighted by how well it fits the counts (the effective sample size).',
     );
     expect(info.tracking!.warnings).toEqual(['To keep the updated figures precise, 4,000 draws were used instead of 1,000.']);
-    expect(info.update!.table.rows[0]).toEqual(['No extension', '-£297,595', '-£286,857', '-£901,714 to £464,591', '-£897,371 to £487,652', 'about 2 in 10 (24.1%)', 'about 3 in 10 (25.4%)']);
-    expect(info.update!.sentences).toContain('After the update, the option with the highest expected value to the region is stopping at the end of the fixed term.');
-    expect(info.value!.sentences[0]).toBe('Knowing everything this scenario is unsure about before deciding would be worth up to £207k to the region.');
+    expect(info.update!.table.rows[0]).toEqual([
+      'No extension',
+      '-£297,595',
+      '-£286,857',
+      '-£901,714 to £464,591',
+      '-£897,371 to £487,652',
+      'about 2 in 10 (24.1%)',
+      'about 3 in 10 (25.4%)',
+    ]);
+    expect(info.update!.sentences).toContain(
+      'After the update, the option with the highest expected value to the region is stopping at the end of the fixed term.',
+    );
+    expect(info.value!.sentences[0]).toBe(
+      'Knowing everything this scenario is unsure about before deciding would be worth up to £207k to the region.',
+    );
     expect(info.value!.measures).toContain('track the effectiveness of the service');
     expect(info.value!.evpi).toBe('£207,090');
     expect(info.wait!.verdict).toBe(
@@ -108,7 +132,9 @@ describe('pieces', () => {
   it('ranks EVPPI largest first with exact pounds and shares, the total last', () => {
     const chart = evppiChart(voi)!;
     expect(chart.values).toEqual([72_069, 8_449]);
-    expect(chart.title).toBe('“Share of those breakdowns the service prevents” is the assumption most worth finding out about: knowing it before deciding would be worth up to £72.1k');
+    expect(chart.title).toBe(
+      '“Share of those breakdowns the service prevents” is the assumption most worth finding out about: knowing it before deciding would be worth up to £72.1k',
+    );
     expect(chart.table.rows).toEqual([
       ['Share of those breakdowns the service prevents', '£72,069', '35%'],
       ['Weekly cost of a residential placement', '£8,449', '4%'],
@@ -116,10 +142,22 @@ describe('pieces', () => {
     ]);
   });
   it('calls a one-year extension prudent when waiting is worth more, and either when they are within £1,000', () => {
-    expect(waitVerdict({ valueOfWaiting: 50_000, valueOfCommittingNow: 10_000, bestOptionNow: 2 })).toMatch(/^A one-year extension is the prudent choice: .* about £40k more/);
-    expect(waitVerdict({ valueOfWaiting: 10_500, valueOfCommittingNow: 10_000, bestOptionNow: 2 })).toMatch(/deciding now \(2 extension years\) are worth about the same/);
+    expect(waitVerdict({ valueOfWaiting: 50_000, valueOfCommittingNow: 10_000, bestOptionNow: 2 })).toMatch(
+      /^A one-year extension is the prudent choice: .* about £40k more/,
+    );
+    expect(waitVerdict({ valueOfWaiting: 10_500, valueOfCommittingNow: 10_000, bestOptionNow: 2 })).toMatch(
+      /deciding now \(2 extension years\) are worth about the same/,
+    );
   });
   it('puts an option missing after the update as dashes', () => {
-    expect(updateTable([option(0, 1, 0, 2, 0.5)], []).rows[0]).toEqual(['No extension', '£1', '–', '£0 to £2', '–', 'about 5 in 10 (50%)', '–']);
+    expect(updateTable([option(0, 1, 0, 2, 0.5)], []).rows[0]).toEqual([
+      'No extension',
+      '£1',
+      '–',
+      '£0 to £2',
+      '–',
+      'about 5 in 10 (50%)',
+      '–',
+    ]);
   });
 });

@@ -49,7 +49,10 @@ describe('integrityViolations', () => {
       copy.options[0]!.breakEven.switchingValues['outcomes.effectiveness'] = Number.NEGATIVE_INFINITY;
       copy.valueOfInformation!.evpi = Number.NaN;
     });
-    expect(integrityViolations(bad)).toContainEqual({ path: 'monitoring.updatedOptions.1.perspectives.region.totals.npv', problem: 'is NaN' });
+    expect(integrityViolations(bad)).toContainEqual({
+      path: 'monitoring.updatedOptions.1.perspectives.region.totals.npv',
+      problem: 'is NaN',
+    });
     expect(outsideUpdate(bad)).toEqual([
       { path: 'options.0.perspectives.region.byFinancialYear.2.avoidedCost', problem: 'is Infinity' },
       { path: 'options.0.breakEven.switchingValues.outcomes.effectiveness', problem: 'is -Infinity' },

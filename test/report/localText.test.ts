@@ -21,7 +21,8 @@ function load(text: string, file = 'text.yaml'): Scenario {
   return result.scenario;
 }
 
-const bundled = (name: string): Scenario => load(readFileSync(new URL(`../../scenarios/${name}.yaml`, import.meta.url), 'utf8'), `${name}.yaml`);
+const bundled = (name: string): Scenario =>
+  load(readFileSync(new URL(`../../scenarios/${name}.yaml`, import.meta.url), 'utf8'), `${name}.yaml`);
 
 /** A small file whose every text has Welsh; `change` replaces one piece to take some away. */
 function smallFile(change: [string, string] = ['', '']): string {
@@ -52,8 +53,18 @@ describe('localText', () => {
   });
 
   it('names a council and the scenario from the results, and copes with results stored before they carried the text', () => {
-    const results = { scenario: { name: 'Small', hash: 'abc', text: { name: { en: 'Small', cy: 'Bach' }, councils: { Bridgend: { en: 'Bridgend', cy: 'Pen-y-bont ar Ogwr' } } } } };
-    expect([scenarioName(results, 'cy'), councilName(results, 'Bridgend', 'cy'), councilName(results, 'Bridgend', 'en')]).toEqual(['Bach', 'Pen-y-bont ar Ogwr', 'Bridgend']);
+    const results = {
+      scenario: {
+        name: 'Small',
+        hash: 'abc',
+        text: { name: { en: 'Small', cy: 'Bach' }, councils: { Bridgend: { en: 'Bridgend', cy: 'Pen-y-bont ar Ogwr' } } },
+      },
+    };
+    expect([scenarioName(results, 'cy'), councilName(results, 'Bridgend', 'cy'), councilName(results, 'Bridgend', 'en')]).toEqual([
+      'Bach',
+      'Pen-y-bont ar Ogwr',
+      'Bridgend',
+    ]);
     const older = { scenario: { name: 'Small', hash: 'abc' } };
     expect([scenarioName(older, 'cy'), councilName(older, 'Bridgend', 'cy')]).toEqual(['Small', 'Bridgend']);
   });
@@ -78,14 +89,18 @@ describe('the notice that some of the scenario text is in English only', () => {
     for (const change of missing) {
       const scenario = load(smallFile(change));
       expect(lacksTranslation(scenario, 'cy'), change[1]).toBe(true);
-      expect(englishOnlyNotice(scenario, 'cy')).toBe('Mae rhywfaint o destun y senario hwn (ei enw, ei ddisgrifiad, ei ffynonellau neu’r nodiadau am y ffigurau) ar gael yn Saesneg yn unig.');
+      expect(englishOnlyNotice(scenario, 'cy')).toBe(
+        'Mae rhywfaint o destun y senario hwn (ei enw, ei ddisgrifiad, ei ffynonellau neu’r nodiadau am y ffigurau) ar gael yn Saesneg yn unig.',
+      );
     }
     // A file with no description at all lacks nothing by that.
     expect(lacksTranslation(load(smallFile(['description: { en: A small case., cy: Achos bach. }\n', ''])), 'cy')).toBe(false);
   });
 
   it('is said once for the scenarios list when any of them lacks Welsh', () => {
-    expect(englishOnlyListNotice(true, 'cy')).toBe('Mae rhywfaint o destun y senarios hyn (enwau, disgrifiadau, ffynonellau neu nodiadau am y ffigurau) ar gael yn Saesneg yn unig.');
+    expect(englishOnlyListNotice(true, 'cy')).toBe(
+      'Mae rhywfaint o destun y senarios hyn (enwau, disgrifiadau, ffynonellau neu nodiadau am y ffigurau) ar gael yn Saesneg yn unig.',
+    );
     expect([englishOnlyListNotice(false, 'cy'), englishOnlyListNotice(true, 'en')]).toEqual([null, null]);
   });
 });
@@ -98,9 +113,16 @@ describe('the report, exports and stamp in the chosen language', () => {
     const welsh = withLocale('cy', () => scenarioReport(results, scenario, runStamp(results, context)));
     expect(welsh.title).toBe('Contract rhanbarthol CLASS, o safbwynt Pen-y-bont ar Ogwr');
     expect(welsh.englishOnly).toBeNull();
-    expect(welsh.sources[0]).toBe('Cyngor Bwrdeistref Sirol Pen-y-bont ar Ogwr, adroddiad i’r cabinet ar gontract CLASS (MAPSS gynt), Gorffennaf 2024');
+    expect(welsh.sources[0]).toBe(
+      'Cyngor Bwrdeistref Sirol Pen-y-bont ar Ogwr, adroddiad i’r cabinet ar gontract CLASS (MAPSS gynt), Gorffennaf 2024',
+    );
     expect(welsh.councils.map((c) => c.name)).toEqual(['Pen-y-bont ar Ogwr', 'Rhondda Cynon Taf', 'Merthyr Tudful']);
-    expect(welsh.decision.perspectives.map((p) => p.title)).toEqual(['Pen-y-bont ar Ogwr', 'Y rhanbarth', 'Rhondda Cynon Taf', 'Merthyr Tudful']);
+    expect(welsh.decision.perspectives.map((p) => p.title)).toEqual([
+      'Pen-y-bont ar Ogwr',
+      'Y rhanbarth',
+      'Rhondda Cynon Taf',
+      'Merthyr Tudful',
+    ]);
     expect(welsh.stamp.scenarioName).toBe('Contract rhanbarthol CLASS, o safbwynt Pen-y-bont ar Ogwr');
     // Every sentence about a council names it in Welsh: no "Bridgend" or "Merthyr Tydfil" left in the words.
     const words = [
@@ -114,7 +136,7 @@ describe('the report, exports and stamp in the chosen language', () => {
     expect(words).not.toMatch(/Bridgend|Merthyr Tydfil/);
     expect(words).toContain('Pen-y-bont ar Ogwr');
     const english = withLocale('en', () => scenarioReport(results, scenario, runStamp(results, context)));
-    expect(english.title).toBe('CLASS regional contract, Bridgend\'s view');
+    expect(english.title).toBe("CLASS regional contract, Bridgend's view");
     expect(english.decision.perspectives[0]?.title).toBe('Bridgend');
     // The keys do not change with the language: perspectives are still named by them.
     expect(welsh.decision.perspectives[0]?.perspective).toBe('Bridgend');

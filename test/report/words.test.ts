@@ -6,7 +6,15 @@ import type { Results } from '../../src/model/results';
 import { bestOf, decisionOf, headlineMeasure } from '../../src/report/decision';
 import { assumptionsOf } from '../../src/report/inputs';
 import { loadScenario } from '../../src/scenario/load';
-import { bestSentence, endMonth, extensionSentence, likelihoodOf, marginalSentence, rangeInWords, termMonths } from '../../src/report/headline';
+import {
+  bestSentence,
+  endMonth,
+  extensionSentence,
+  likelihoodOf,
+  marginalSentence,
+  rangeInWords,
+  termMonths,
+} from '../../src/report/headline';
 import { distributionInWords, listInWords, sourceNoteAt, trailingComment, valueInWords } from '../../src/report/inputs';
 import { formatMonth } from '../../src/report/format';
 import { parseRunQuery, permalink } from '../../src/web/runQuery';
@@ -14,11 +22,19 @@ import { latestChanges, movedDistribution } from '../../src/web/tryChange';
 
 describe('inputs in words', () => {
   it('says distributions as a person would', () => {
-    expect(distributionInWords({ dist: 'pert', min: 4500, mode: 5631, max: 8000 }, 'money')).toBe('between £4,500 and £8,000, most often near £5,631');
+    expect(distributionInWords({ dist: 'pert', min: 4500, mode: 5631, max: 8000 }, 'money')).toBe(
+      'between £4,500 and £8,000, most often near £5,631',
+    );
     expect(distributionInWords({ dist: 'uniform', min: 0.3, max: 0.4 }, 'percent')).toBe('between 30% and 40%, any value equally likely');
-    expect(distributionInWords({ dist: 'normal', mean: 52, sd: 10, min: 26 }, 'weeks')).toBe('about 52 weeks, give or take 10 weeks, never below 26 weeks');
-    expect(distributionInWords({ dist: 'lognormal', low: 10, high: 1000 }, 'number')).toBe('9 times in 10 between 10 and 1,000, middle value 100');
-    expect(distributionInWords({ dist: 'discrete', values: [1, 2], weights: [3, 1] }, 'count')).toBe('one of 1 (75% of the time) or 2 (25% of the time)');
+    expect(distributionInWords({ dist: 'normal', mean: 52, sd: 10, min: 26 }, 'weeks')).toBe(
+      'about 52 weeks, give or take 10 weeks, never below 26 weeks',
+    );
+    expect(distributionInWords({ dist: 'lognormal', low: 10, high: 1000 }, 'number')).toBe(
+      '9 times in 10 between 10 and 1,000, middle value 100',
+    );
+    expect(distributionInWords({ dist: 'discrete', values: [1, 2], weights: [3, 1] }, 'count')).toBe(
+      'one of 1 (75% of the time) or 2 (25% of the time)',
+    );
     expect(valueInWords(0.035, 'percent')).toBe('3.5%');
     expect(listInWords(['a', 'b', 'c'], 'and')).toBe('a, b and c');
   });
@@ -66,20 +82,43 @@ describe('run links and changes', () => {
   });
 
   it('moves a distribution to a new central value, keeping probabilities within 0 and 1', () => {
-    expect(movedDistribution({ dist: 'pert', min: 0.1, mode: 0.25, max: 0.5 }, 0.6, 'percent')).toBe('{ dist: pert, min: 0.24, mode: 0.6, max: 1 }');
+    expect(movedDistribution({ dist: 'pert', min: 0.1, mode: 0.25, max: 0.5 }, 0.6, 'percent')).toBe(
+      '{ dist: pert, min: 0.24, mode: 0.6, max: 1 }',
+    );
     expect(movedDistribution({ dist: 'uniform', min: 100, max: 300 }, 400, 'money')).toBe('{ dist: uniform, min: 200, max: 600 }');
     expect(latestChanges(['a.b=1', 'c=2', 'a.b=3'])).toEqual(['c=2', 'a.b=3']);
   });
 });
 
 // A hand-made decision of the shape of shared/model.md section 18 (the model's own arrives in results.decision).
-const fig = (central: number, mean: number | null, p10: number | null = null, p90: number | null = null, probabilityPositive: number | null = null): DecisionFigure => ({
-  central, mean, sem: null, p10, p50: null, p90, probabilityPositive,
+const fig = (
+  central: number,
+  mean: number | null,
+  p10: number | null = null,
+  p90: number | null = null,
+  probabilityPositive: number | null = null,
+): DecisionFigure => ({
+  central,
+  mean,
+  sem: null,
+  p10,
+  p50: null,
+  p90,
+  probabilityPositive,
 });
 function option(k: number, increment: DecisionFigure, marginal: DecisionFigure | null, probabilityBest: number | null): DecisionOption {
   return {
-    extensionYears: k, incrementalNpv: increment, incrementalNetCash: increment, marginalNpv: marginal, probabilityBest, probabilityBestSem: null,
-    expectedLoss: null, expectedLossSem: null, breakEvenAnnualPrice: null, breakEvenAnnualPriceCentral: null, probabilityEndedEarly: null,
+    extensionYears: k,
+    incrementalNpv: increment,
+    incrementalNetCash: increment,
+    marginalNpv: marginal,
+    probabilityBest,
+    probabilityBestSem: null,
+    expectedLoss: null,
+    expectedLossSem: null,
+    breakEvenAnnualPrice: null,
+    breakEvenAnnualPriceCentral: null,
+    probabilityEndedEarly: null,
   };
 }
 // Increments over option 0 (means): 0, -110k, -230k; marginals are their differences: -110k, -120k.
@@ -107,16 +146,31 @@ describe('the decision in words (one headline measure, named)', () => {
     expect(extensionSentence(decision, 'region', 2, 2, 'mean')).toBe(
       'Taking all 2 extension years is likely to cost the region more than it avoids: about £230k, on average across the simulations (8 in 10 simulations: between a loss of £1.1m and a saving of £0.6m; chance the extension years pay for themselves: about 3 in 10).',
     );
-    expect(extensionSentence(decision, 'Bridgend', 1, 2, 'central')).toBe('Taking 1 extension year would cost Bridgend more than it avoids: about £150k, at the central values.');
+    expect(extensionSentence(decision, 'Bridgend', 1, 2, 'central')).toBe(
+      'Taking 1 extension year would cost Bridgend more than it avoids: about £150k, at the central values.',
+    );
   });
 
   it('says what each extension year adds on its own', () => {
-    expect(marginalSentence(decision, 'mean')).toBe('Year by year, on average across the simulations: extension year 1 takes away £110k and extension year 2 takes away £120k.');
+    expect(marginalSentence(decision, 'mean')).toBe(
+      'Year by year, on average across the simulations: extension year 1 takes away £110k and extension year 2 takes away £120k.',
+    );
   });
 
   it('breaks ties to the fewest extension years within £0.01', () => {
-    expect(bestOf([{ extensionYears: 0, value: 5 }, { extensionYears: 1, value: 5.005 }, { extensionYears: 2, value: 4 }])).toBe(0);
-    expect(bestOf([{ extensionYears: 0, value: 5 }, { extensionYears: 1, value: 5.02 }])).toBe(1);
+    expect(
+      bestOf([
+        { extensionYears: 0, value: 5 },
+        { extensionYears: 1, value: 5.005 },
+        { extensionYears: 2, value: 4 },
+      ]),
+    ).toBe(0);
+    expect(
+      bestOf([
+        { extensionYears: 0, value: 5 },
+        { extensionYears: 1, value: 5.02 },
+      ]),
+    ).toBe(1);
   });
 });
 
@@ -146,7 +200,9 @@ describe('assumptions: source and status beside each input, and truncation where
   });
 
   it('notes a truncation at the sanity limit beside the input it cuts, and nowhere else', () => {
-    expect(of('outcomes.residential_weeks').truncation).toBe('Drawn with its far tail cut at 520 weeks, the sanity limit; 0.0012% of draws would have fallen beyond it.');
+    expect(of('outcomes.residential_weeks').truncation).toBe(
+      'Drawn with its far tail cut at 520 weeks, the sanity limit; 0.0012% of draws would have fallen beyond it.',
+    );
     expect(of('outcomes.effectiveness').truncation).toBe('');
   });
 });
@@ -158,7 +214,11 @@ describe('results made before the model gave a decision', () => {
     perspectives: { region: { totals: { npv, netSaving: cash } } },
     monteCarlo: { perspectives: { region: { npv: { mean }, netSaving: { mean: cashMean } } } },
   });
-  const results = { scenario: { name: 'x', hash: 'x' }, modelVersion: '1', options: [option(0, -100, -80, -150, -120), option(1, -250, -200, -400, -330)] } as unknown as Results;
+  const results = {
+    scenario: { name: 'x', hash: 'x' },
+    modelVersion: '1',
+    options: [option(0, -100, -80, -150, -120), option(1, -250, -200, -400, -330)],
+  } as unknown as Results;
 
   it('works out increments, margins and the best option from the options, in the mean', () => {
     const region = decisionOf(results).region!;

@@ -41,7 +41,9 @@ describe('the decision on the same draws as a plain per-draw projection', async 
     const projection = projectAll(inputs);
     const scales = perspectiveScales(inputs);
     for (const p of perspectives) {
-      netBudget[p]!.push(projection.options.map((o) => budgetByYear(o.flows, projection.timeline, scales[p]!).at(-1)!.cumulativeNetBudgetEffect));
+      netBudget[p]!.push(
+        projection.options.map((o) => budgetByYear(o.flows, projection.timeline, scales[p]!).at(-1)!.cumulativeNetBudgetEffect),
+      );
       npv[p]!.push(projection.options.map((o) => o.perspectives[p]!.totals.npv));
       netCash[p]!.push(projection.options.map((o) => o.perspectives[p]!.totals.netSaving));
     }
@@ -54,7 +56,8 @@ describe('the decision on the same draws as a plain per-draw projection', async 
     const share = mean(endedEarly.map((row) => (row[4] ? 1 : 0)));
     expect(share).toBeGreaterThan(0.2);
     expect(share).toBeLessThan(0.5);
-    for (let k = 0; k < options; k++) expect(results.decision!.region!.options[k]!.probabilityEndedEarly).toBeCloseTo(mean(endedEarly.map((row) => (row[k] ? 1 : 0))), 12);
+    for (let k = 0; k < options; k++)
+      expect(results.decision!.region!.options[k]!.probabilityEndedEarly).toBeCloseTo(mean(endedEarly.map((row) => (row[k] ? 1 : 0))), 12);
   });
 
   for (const p of ['region', 'Bridgend', 'Merthyr Tydfil']) {
@@ -72,7 +75,10 @@ describe('the decision on the same draws as a plain per-draw projection', async 
         expect(o.incrementalNpv.mean!).toBeCloseTo(means[k]! - means[0]!, Math.max(0, 6 - Math.ceil(Math.log10(scale))));
         expect(o.incrementalNetCash.mean! / scale).toBeCloseTo(mean(netCash[p]!.map((row) => row[k]! - row[0]!)) / scale, 4);
         const budgetScale = Math.max(1, Math.abs(mean(netBudget[p]!.map((row) => row[k]!))));
-        expect(o.incrementalNetBudgetEffect!.mean! / budgetScale).toBeCloseTo(mean(netBudget[p]!.map((row) => row[k]! - row[0]!)) / budgetScale, 4);
+        expect(o.incrementalNetBudgetEffect!.mean! / budgetScale).toBeCloseTo(
+          mean(netBudget[p]!.map((row) => row[k]! - row[0]!)) / budgetScale,
+          4,
+        );
         expect(o.probabilityBest).toBeCloseTo(mean(best.map((b) => (b === k ? 1 : 0))), 12);
         expect(o.expectedLoss! / scale).toBeCloseTo(mean(rows.map((row) => Math.max(...row) - row[k]!)) / scale, 6);
         if (k > 0) expect(o.marginalNpv!.mean! / scale).toBeCloseTo((means[k]! - means[k - 1]!) / scale, 6);
@@ -108,8 +114,17 @@ describe('the decision on the same draws as a plain per-draw projection', async 
     expect(map.bestOption).toHaveLength(21);
     expect(map.bestOption.every((row) => row.length === 21 && row.every((k) => Number.isInteger(k) && k >= 0 && k < options))).toBe(true);
     const evppi = (results.valueOfInformation as { evppi: Record<string, number> }).evppi;
-    const positive = Object.entries(evppi).filter(([, v]) => v > 0).sort((a, b) => b[1] - a[1]).map(([path]) => path);
-    const expected = positive.length >= 2 ? positive.slice(0, 2) : headlineSwings(scenario).sort((a, b) => b.swing - a.swing).slice(0, 2).map((s) => s.input);
+    const positive = Object.entries(evppi)
+      .filter(([, v]) => v > 0)
+      .sort((a, b) => b[1] - a[1])
+      .map(([path]) => path);
+    const expected =
+      positive.length >= 2
+        ? positive.slice(0, 2)
+        : headlineSwings(scenario)
+            .sort((a, b) => b.swing - a.swing)
+            .slice(0, 2)
+            .map((s) => s.input);
     expect([map.x.input, map.y.input]).toEqual(expected);
     // Each axis runs from the input's P5 to its P95.
     const xQuantity = scenario.quantities[map.x.input]!;
@@ -158,8 +173,12 @@ describe("the headline perspective's tornado", () => {
     for (let j = 1; j < bars.length; j++) expect(swing(bars[j - 1]!)).toBeGreaterThanOrEqual(swing(bars[j]!));
     // The top bar's NPV at its P10, recomputed for Bridgend by hand through the projection.
     const top = bars[0]!;
-    const atLow = projectAll(buildInputs(bridgend, valuesWith(bridgend, { [top.input]: top.low }))).options[bridgend.contract.take]!.perspectives.Bridgend!.totals.npv;
+    const atLow = projectAll(buildInputs(bridgend, valuesWith(bridgend, { [top.input]: top.low }))).options[bridgend.contract.take]!
+      .perspectives.Bridgend!.totals.npv;
     expect(top.npvAtLow).toBeCloseTo(atLow, 6);
-    expect(results.monitoring === undefined || (results.monitoring as { illustrative: boolean }).illustrative === bridgend.monitoringIllustrative).toBe(true);
+    expect(
+      results.monitoring === undefined ||
+        (results.monitoring as { illustrative: boolean }).illustrative === bridgend.monitoringIllustrative,
+    ).toBe(true);
   });
 });

@@ -80,9 +80,15 @@ describe('the update in a run', () => {
     // With breakdown_risk 0 no draw can give 3 breakdowns among 10 followed up.
     const override = parseOverride('outcomes.breakdown_risk=0');
     if (typeof override === 'string') throw new Error(override);
-    const loaded = loadScenario(`${CENTRAL}\nmonitoring:\n  - { from: 2026-01-01, to: 2026-03-31, followed_up: 10, breakdowns: 3 }\n`, 'test.yaml', [override]);
+    const loaded = loadScenario(
+      `${CENTRAL}\nmonitoring:\n  - { from: 2026-01-01, to: 2026-03-31, followed_up: 10, breakdowns: 3 }\n`,
+      'test.yaml',
+      [override],
+    );
     if (!loaded.ok) throw new Error(loaded.problems.map((p) => p.message).join('\n'));
-    const result = runMonteCarloWithInformation(loaded.scenario, monteCarloRequest(loaded.scenario, { iterations: 500 }), { maxIterations: 500 });
+    const result = runMonteCarloWithInformation(loaded.scenario, monteCarloRequest(loaded.scenario, { iterations: 500 }), {
+      maxIterations: 500,
+    });
     expect(result.monitoring!.warnings.map((w) => w.code)).toContain('observations-impossible');
     expect(result.monitoring!.effectiveSampleSize).toBe(0);
     expect(result.updatedMonteCarlo).toBeUndefined();
@@ -93,7 +99,11 @@ describe('seeded change-guard (guards against unintended change, not truth)', ()
   it('EVPI, EVPPI and the value of waiting on the bundled monitoring example, 4,000 draws', async () => {
     const s = scenario(readFileSync('scenarios/class-central-with-monitoring.yaml', 'utf8'));
     const results = await runScenario(s, { iterations: 4_000, seed: 7 });
-    const voi = results.valueOfInformation as { evpi: number; evppi: Record<string, number>; waitOneYear: { valueOfWaiting: number; valueOfCommittingNow: number; bestOptionNow: number } };
+    const voi = results.valueOfInformation as {
+      evpi: number;
+      evppi: Record<string, number>;
+      waitOneYear: { valueOfWaiting: number; valueOfCommittingNow: number; bestOptionNow: number };
+    };
     const monitoring = results.monitoring as { effectiveSampleSize: number; tracking: { status: string } };
     const rounded = {
       ess: Math.round(monitoring.effectiveSampleSize),

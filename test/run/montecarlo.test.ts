@@ -138,7 +138,8 @@ monte_carlo: { iterations: 2000, seed: 7, process_variability: true }`,
     );
     if (!loaded.ok) throw new Error('guard scenario invalid');
     const region = runMonteCarloInProcess(loaded.scenario, monteCarloRequest(loaded.scenario))[0]!.perspectives.region!;
-    expect([region.npv.mean, region.npv.p50, region.residentialPlacementsAvoided.mean, region.probabilityNpvPositive]).toMatchInlineSnapshot(`
+    expect([region.npv.mean, region.npv.p50, region.residentialPlacementsAvoided.mean, region.probabilityNpvPositive])
+      .toMatchInlineSnapshot(`
       [
         -957745.1365785892,
         -1039452.8145699648,

@@ -14,7 +14,10 @@ afterAll(() => pool.destroy());
 describe('the run pool', () => {
   it('gives the same figures on worker threads as in process (same seed, any split)', { timeout: 30_000 }, async () => {
     const request = monteCarloRequest(scenario, { iterations: 40_000, seed: 9 });
-    const [onWorkers, inProcess] = await Promise.all([pool.monteCarlo(scenario, request), Promise.resolve(runMonteCarloInProcess(scenario, request))]);
+    const [onWorkers, inProcess] = await Promise.all([
+      pool.monteCarlo(scenario, request),
+      Promise.resolve(runMonteCarloInProcess(scenario, request)),
+    ]);
     for (let k = 0; k < inProcess.length; k++) {
       expect(onWorkers[k]!.perspectives).toEqual(inProcess[k]!.perspectives);
       expect(onWorkers[k]!.tornado).toEqual(inProcess[k]!.tornado);
@@ -22,10 +25,16 @@ describe('the run pool', () => {
   });
 
   it('gives the command-line results, with monitoring and the value of information', async () => {
-    const monitored = loadScenario(readFileSync('scenarios/class-central-with-monitoring.yaml', 'utf8'), 'class-central-with-monitoring.yaml');
+    const monitored = loadScenario(
+      readFileSync('scenarios/class-central-with-monitoring.yaml', 'utf8'),
+      'class-central-with-monitoring.yaml',
+    );
     if (!monitored.ok) throw new Error('bundled scenario invalid');
     const request = monteCarloRequest(monitored.scenario, { iterations: 3_000, seed: 4 });
-    const [onWorkers, inProcess] = await Promise.all([pool.analyse(monitored.scenario, request), runScenario(monitored.scenario, { iterations: 3_000, seed: 4 })]);
+    const [onWorkers, inProcess] = await Promise.all([
+      pool.analyse(monitored.scenario, request),
+      runScenario(monitored.scenario, { iterations: 3_000, seed: 4 }),
+    ]);
     expect(onWorkers).toEqual(inProcess);
     expect(onWorkers.valueOfInformation).toBeDefined();
     expect((onWorkers.monitoring as { periods: unknown[] }).periods.length).toBeGreaterThan(0);
@@ -40,7 +49,9 @@ describe('the run pool', () => {
     if (!changed.ok) throw new Error('override rejected');
     const request = monteCarloRequest(changed.scenario, { iterations: 2_000, seed: 1 });
     const [base, higher] = await Promise.all([pool.analyse(scenario, request), pool.analyse(changed.scenario, request)]);
-    expect(higher.options[0]!.monteCarlo!.perspectives.region!.npv.mean).toBeGreaterThan(base.options[0]!.monteCarlo!.perspectives.region!.npv.mean);
+    expect(higher.options[0]!.monteCarlo!.perspectives.region!.npv.mean).toBeGreaterThan(
+      base.options[0]!.monteCarlo!.perspectives.region!.npv.mean,
+    );
     expect(higher.scenario.hash).not.toBe(base.scenario.hash);
   });
 

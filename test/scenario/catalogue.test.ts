@@ -72,11 +72,12 @@ function uncertain(row: InputRow): string {
 
 /** Every row that fits the form, at once, as uncertain: the fixture's starts form, or the caseload form. */
 function everyRowUncertain(form: 'starts' | 'caseload'): Scenario {
-  const rows = INPUTS.filter((row) => (formFor(row).length > 0) === (form === 'caseload') || row.field !== 'capacityPerMonth');
+  const rows = INPUTS.filter((row) => formFor(row).length > 0 === (form === 'caseload') || row.field !== 'capacityPerMonth');
   return loaded([...(form === 'caseload' ? [CASELOAD_FORM] : []), ...rows.map((row) => `${row.path}=${uncertain(row)}`)]);
 }
 
-const rowsOfForm = (form: 'starts' | 'caseload'): InputRow[] => INPUTS.filter((row) => row.field !== 'capacityPerMonth' || (formFor(row).length > 0) === (form === 'caseload'));
+const rowsOfForm = (form: 'starts' | 'caseload'): InputRow[] =>
+  INPUTS.filter((row) => row.field !== 'capacityPerMonth' || formFor(row).length > 0 === (form === 'caseload'));
 
 describe('the catalogue', () => {
   it('has one row per path, each with its words, unit and label', () => {
@@ -96,11 +97,15 @@ describe('the catalogue', () => {
     expect([...fields].filter((field) => !(VARYING_FIELDS as readonly string[]).includes(field))).toEqual([]);
     const capacity = INPUTS.filter((row) => row.field === 'capacityPerMonth').map((row) => row.path);
     expect(capacity).toEqual([...CAPACITY_PATHS]);
-    expect(Object.keys(FIELD_OF_PATH).sort()).toEqual(INPUTS.filter((row) => row.field !== 'capacityPerMonth').map((row) => row.path).sort());
+    expect(Object.keys(FIELD_OF_PATH).sort()).toEqual(
+      INPUTS.filter((row) => row.field !== 'capacityPerMonth')
+        .map((row) => row.path)
+        .sort(),
+    );
     for (const [path, field] of Object.entries(FIELD_OF_PATH)) expect(INPUTS.find((row) => row.path === path)?.field).toBe(field);
   });
 
-  it('gives the switching and form places once each (capacity\'s two forms share one box)', () => {
+  it("gives the switching and form places once each (capacity's two forms share one box)", () => {
     const places = INPUTS.flatMap((row) => (row.switching === undefined ? [] : [row.switching])).sort((a, b) => a - b);
     expect(places).toEqual(places.map((_, i) => i + 1));
     expect(KEY_INPUTS).toEqual(switchingPaths());
@@ -113,35 +118,42 @@ describe('the catalogue', () => {
 });
 
 describe('validation and overrides: every row', () => {
-  it.each(INPUTS.map((row) => [row.path, row] as const))('%s is accepted at a value inside its range, set by an override, and reaches the model', (_, row) => {
-    const value = typicalValue(row);
-    const scenario = loaded([...formFor(row), `${row.path}=${value}`]);
-    expect(scenario.quantities[row.path]).toEqual({ kind: 'number', value });
-    const inputs = buildInputs(scenario, centralValues(scenario));
-    if (row.field === 'capacityPerMonth') {
-      // starts a year / 12, or caseload / months a child (30 / 7 in the caseload form)
-      const expected = row.path === 'service.capacity.starts_per_year' ? value / 12 : row.path === 'service.capacity.caseload' ? value / 7 : 30 / value;
-      expect(inputs.capacityPerMonth).toBeCloseTo(expected, 12);
-    } else {
-      expect(inputs[row.field]).toBe(value);
-    }
-  });
+  it.each(INPUTS.map((row) => [row.path, row] as const))(
+    '%s is accepted at a value inside its range, set by an override, and reaches the model',
+    (_, row) => {
+      const value = typicalValue(row);
+      const scenario = loaded([...formFor(row), `${row.path}=${value}`]);
+      expect(scenario.quantities[row.path]).toEqual({ kind: 'number', value });
+      const inputs = buildInputs(scenario, centralValues(scenario));
+      if (row.field === 'capacityPerMonth') {
+        // starts a year / 12, or caseload / months a child (30 / 7 in the caseload form)
+        const expected =
+          row.path === 'service.capacity.starts_per_year' ? value / 12 : row.path === 'service.capacity.caseload' ? value / 7 : 30 / value;
+        expect(inputs.capacityPerMonth).toBeCloseTo(expected, 12);
+      } else {
+        expect(inputs[row.field]).toBe(value);
+      }
+    },
+  );
 
-  it.each(INPUTS.map((row) => [row.path, row] as const))('%s is refused outside its range (and past its sanity limit) in its own words', (_, row) => {
-    const outside = [
-      ...(Number.isFinite(row.min) ? [row.minExclusive ? row.min : row.min - 1] : []),
-      ...(Number.isFinite(row.max) ? [row.max + 1] : []),
-      ...(row.limit === undefined ? [] : [row.limit * 2]),
-    ];
-    expect(outside.length, 'every row has a bound or a limit').toBeGreaterThan(0);
-    for (const value of outside) {
-      const { scenario, problems } = load([...formFor(row), `${row.path}=${value}`]);
-      expect(scenario, `${row.path}=${value}`).toBeUndefined();
-      expect(problems, `${row.path}=${value}`).toHaveLength(1);
-      expect(problems[0]).toMatchObject({ path: row.path });
-      expect(problems[0]!.message).toContain(`expected ${row.expected}`);
-    }
-  });
+  it.each(INPUTS.map((row) => [row.path, row] as const))(
+    '%s is refused outside its range (and past its sanity limit) in its own words',
+    (_, row) => {
+      const outside = [
+        ...(Number.isFinite(row.min) ? [row.minExclusive ? row.min : row.min - 1] : []),
+        ...(Number.isFinite(row.max) ? [row.max + 1] : []),
+        ...(row.limit === undefined ? [] : [row.limit * 2]),
+      ];
+      expect(outside.length, 'every row has a bound or a limit').toBeGreaterThan(0);
+      for (const value of outside) {
+        const { scenario, problems } = load([...formFor(row), `${row.path}=${value}`]);
+        expect(scenario, `${row.path}=${value}`).toBeUndefined();
+        expect(problems, `${row.path}=${value}`).toHaveLength(1);
+        expect(problems[0]).toMatchObject({ path: row.path });
+        expect(problems[0]!.message).toContain(`expected ${row.expected}`);
+      }
+    },
+  );
 });
 
 describe('draws, switching values and the tornado: every row', () => {
@@ -153,24 +165,37 @@ describe('draws, switching values and the tornado: every row', () => {
       const drawn = new Map(rows.map((row) => [row.path, Float64Array.from({ length }, () => typicalValue(row))]));
       const columns = inputColumns(scenario, drawn, length);
       for (const row of rows) expect(columns[row.field], row.path).toBeInstanceOf(Float64Array);
-      expect(tornado(scenario)[0]!.map((bar) => bar.input).sort()).toEqual(rows.map((row) => row.path).sort());
-      expect(headlineTornado(scenario).map((bar) => bar.input).sort()).toEqual(rows.map((row) => row.path).sort());
+      expect(
+        tornado(scenario)[0]!
+          .map((bar) => bar.input)
+          .sort(),
+      ).toEqual(rows.map((row) => row.path).sort());
+      expect(
+        headlineTornado(scenario)
+          .map((bar) => bar.input)
+          .sort(),
+      ).toEqual(rows.map((row) => row.path).sort());
       // Every uncertain input is searched for a switching value, the key inputs first in their places.
       const searched = switchingInputPaths(scenario);
       expect([...searched].sort()).toEqual(rows.map((row) => row.path).sort());
-      expect(searched.slice(0, KEY_INPUTS.filter((p) => p in scenario.quantities).length)).toEqual(KEY_INPUTS.filter((p) => p in scenario.quantities));
+      expect(searched.slice(0, KEY_INPUTS.filter((p) => p in scenario.quantities).length)).toEqual(
+        KEY_INPUTS.filter((p) => p in scenario.quantities),
+      );
     });
   }
 
-  it.each(INPUTS.map((row) => [row.path, row] as const))('%s is searched within its range, an unbounded end stopping at its sanity limit', (_, row) => {
-    const scenario = loaded(formFor(row));
-    const central = typicalValue(row);
-    const range = searchRange(scenario, row.path, central);
-    expect(range.min).toBe(Number.isFinite(row.min) ? row.min : central - 100 * Math.max(Math.abs(central), 1));
-    // The reach of an unbounded end is 100 times the central value's size (src/run/deterministic.ts).
-    const reach = central + 100 * Math.max(Math.abs(central), 1);
-    expect(range.max).toBe(Number.isFinite(row.max) ? row.max : Math.min(reach, row.limit ?? Infinity));
-  });
+  it.each(INPUTS.map((row) => [row.path, row] as const))(
+    '%s is searched within its range, an unbounded end stopping at its sanity limit',
+    (_, row) => {
+      const scenario = loaded(formFor(row));
+      const central = typicalValue(row);
+      const range = searchRange(scenario, row.path, central);
+      expect(range.min).toBe(Number.isFinite(row.min) ? row.min : central - 100 * Math.max(Math.abs(central), 1));
+      // The reach of an unbounded end is 100 times the central value's size (src/run/deterministic.ts).
+      const reach = central + 100 * Math.max(Math.abs(central), 1);
+      expect(range.max).toBe(Number.isFinite(row.max) ? row.max : Math.min(reach, row.limit ?? Infinity));
+    },
+  );
 
   it('the deterministic results give a switching value for every key input the scenario has', () => {
     const scenario = loaded([]);
@@ -198,15 +223,29 @@ describe('words: every row', () => {
 
 describe('the workbook and the form: every row', () => {
   async function inputsSheetPaths(scenario: Scenario): Promise<readonly unknown[]> {
-    const stamp = { scenarioName: 'x', file: 'x', hash: 'h', fileHash: 'f', modelVersion: 'v', seed: '7', iterations: 0, changes: [], ranAt: '2025-06-02T10:00:00.000Z', priceBase: '2024/25', discountRate: 0.035 };
+    const stamp = {
+      scenarioName: 'x',
+      file: 'x',
+      hash: 'h',
+      fileHash: 'f',
+      modelVersion: 'v',
+      seed: '7',
+      iterations: 0,
+      changes: [],
+      ranAt: '2025-06-02T10:00:00.000Z',
+      priceBase: '2024/25',
+      discountRate: 0.035,
+    };
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await resultsWorkbook(deterministicResults(scenario), scenario, stamp)) as unknown as ArrayBuffer);
     const sheet = workbook.getWorksheet(t('xlsx.sheet.inputs'));
     if (sheet === undefined) throw new Error('no inputs sheet');
     let pathColumn = 0;
-    sheet.eachRow((r) => r.eachCell((cell, c) => {
-      if (cell.value === t('workbook.head.path')) pathColumn = c;
-    }));
+    sheet.eachRow((r) =>
+      r.eachCell((cell, c) => {
+        if (cell.value === t('workbook.head.path')) pathColumn = c;
+      }),
+    );
     expect(pathColumn).toBeGreaterThan(0);
     return sheet.getColumn(pathColumn).values;
   }
@@ -225,19 +264,27 @@ describe('the workbook and the form: every row', () => {
     for (const form of ['starts', 'caseload'] as const) {
       const scenario = loaded(form === 'caseload' ? [CASELOAD_FORM] : []);
       expect(INPUTS.filter((row) => !knownPaths(scenario).includes(row.path))).toEqual([]);
-      expect(unknownKeys(scenario, INPUTS.map((row) => `${row.path}=1`))).toEqual([]);
+      expect(
+        unknownKeys(
+          scenario,
+          INPUTS.map((row) => `${row.path}=1`),
+        ),
+      ).toEqual([]);
     }
   });
 
-  it.each(formRows().map((row) => [row.path, row] as const))('the form offers %s where the scenario has it, and turns a new value into a change of it', (_, row) => {
-    const scenario = loaded([...formFor(row), `${row.path}=${typicalValue(row)}`]);
-    const field = tryFields(scenario).find((f) => f.name === row.form.name);
-    expect(field).toMatchObject({ path: row.path, unit: row.unit, label: inputLabel(row.path) });
-    // A new value: a percentage as the form shows it (25 for 25%), else the number.
-    const target = row.unit === 'percent' ? 0.3 : 1234;
-    const typed = row.unit === 'percent' ? '30' : '1234';
-    expect(changesFromForm(scenario, { [row.form.name]: typed })).toEqual({ changes: [`${row.path}=${target}`], errors: [] });
-  });
+  it.each(formRows().map((row) => [row.path, row] as const))(
+    'the form offers %s where the scenario has it, and turns a new value into a change of it',
+    (_, row) => {
+      const scenario = loaded([...formFor(row), `${row.path}=${typicalValue(row)}`]);
+      const field = tryFields(scenario).find((f) => f.name === row.form.name);
+      expect(field).toMatchObject({ path: row.path, unit: row.unit, label: inputLabel(row.path) });
+      // A new value: a percentage as the form shows it (25 for 25%), else the number.
+      const target = row.unit === 'percent' ? 0.3 : 1234;
+      const typed = row.unit === 'percent' ? '30' : '1234';
+      expect(changesFromForm(scenario, { [row.form.name]: typed })).toEqual({ changes: [`${row.path}=${target}`], errors: [] });
+    },
+  );
 
   it('the form shows its rows in their places, then the extension years', () => {
     const names = [...new Set(formRows().map((row) => row.form.name))];

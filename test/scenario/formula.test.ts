@@ -58,7 +58,11 @@ describe('compileFormula: what is rejected, and where', () => {
     ['factorial(1e6)', 'the function `factorial` is not allowed; functions are: min, max, round, floor, ceil, abs, sqrt, exp, log', 0],
     ['1 + evaluate("1")', 'the function `evaluate` is not allowed; functions are: min, max, round, floor, ceil, abs, sqrt, exp, log', 4],
     ['createUnit("x")', 'the function `createUnit` is not allowed; functions are: min, max, round, floor, ceil, abs, sqrt, exp, log', 0],
-    ['a(2)', 'the function `a` is not allowed; `a` is a variable, not a function; functions are: min, max, round, floor, ceil, abs, sqrt, exp, log', 0],
+    [
+      'a(2)',
+      'the function `a` is not allowed; `a` is a variable, not a function; functions are: min, max, round, floor, ceil, abs, sqrt, exp, log',
+      0,
+    ],
     ['5!', 'the operator `!` (factorial) is not allowed; use + - * / ^ and brackets', 1],
     ['a mod b', 'the operator `mod` (remainder) is not allowed; use + - * / ^ and brackets', 2],
     ['a == b', 'the operator `==` (comparison) is not allowed; use + - * / ^ and brackets', 2],
@@ -96,17 +100,25 @@ describe('compileFormula: what is rejected, and where', () => {
 });
 
 /** Random formulas over a, b and c built from every allowed construct. */
-const formulaText: fc.Arbitrary<string> = fc.letrec<{ expression: string }>((tie) => ({
-  expression: fc.oneof(
-    { depthSize: 'small', withCrossShrink: true },
-    fc.constantFrom('a', 'b', 'c'),
-    fc.double({ min: -10, max: 10, noNaN: true }).map((value) => `(${value})`),
-    fc.tuple(tie('expression'), fc.constantFrom('+', '-', '*', '/', '^'), tie('expression')).map(([left, op, right]) => `(${left} ${op} ${right})`),
-    fc.tuple(fc.constantFrom('round', 'floor', 'ceil', 'abs', 'sqrt', 'exp', 'log'), tie('expression')).map(([fn, argument]) => `${fn}(${argument})`),
-    fc.tuple(fc.constantFrom('min', 'max'), fc.array(tie('expression'), { minLength: 1, maxLength: 3 })).map(([fn, args]) => `${fn}(${args.join(', ')})`),
-    tie('expression').map((argument) => `-${argument}`),
-  ),
-})).expression.filter((text) => text.length <= 500);
+const formulaText: fc.Arbitrary<string> = fc
+  .letrec<{ expression: string }>((tie) => ({
+    expression: fc.oneof(
+      { depthSize: 'small', withCrossShrink: true },
+      fc.constantFrom('a', 'b', 'c'),
+      fc.double({ min: -10, max: 10, noNaN: true }).map((value) => `(${value})`),
+      fc
+        .tuple(tie('expression'), fc.constantFrom('+', '-', '*', '/', '^'), tie('expression'))
+        .map(([left, op, right]) => `(${left} ${op} ${right})`),
+      fc
+        .tuple(fc.constantFrom('round', 'floor', 'ceil', 'abs', 'sqrt', 'exp', 'log'), tie('expression'))
+        .map(([fn, argument]) => `${fn}(${argument})`),
+      fc
+        .tuple(fc.constantFrom('min', 'max'), fc.array(tie('expression'), { minLength: 1, maxLength: 3 }))
+        .map(([fn, args]) => `${fn}(${args.join(', ')})`),
+      tie('expression').map((argument) => `-${argument}`),
+    ),
+  }))
+  .expression.filter((text) => text.length <= 500);
 
 const column = (length: number) => fc.float64Array({ minLength: length, maxLength: length, noDefaultInfinity: true, min: -1e3, max: 1e3 });
 
@@ -136,6 +148,8 @@ describe('evaluateColumns', () => {
   });
 
   it('throws, as a programmer error, when a column is too short', () => {
-    expect(() => compiled('a + 1').evaluateColumns({ a: new Float64Array(2) }, 3)).toThrow('column for variable `a` has 2 values, fewer than 3');
+    expect(() => compiled('a + 1').evaluateColumns({ a: new Float64Array(2) }, 3)).toThrow(
+      'column for variable `a` has 2 values, fewer than 3',
+    );
   });
 });

@@ -34,7 +34,9 @@ const yamlValue = fc.letrec<{ value: unknown }>((tie) => ({
     { depthSize: 'small' },
     scalar,
     fc.array(tie('value'), { maxLength: 4 }),
-    fc.dictionary(fc.constantFrom('dist', 'min', 'mode', 'max', 'mean', 'sd', 'name', 'start', 'x', 'capacity'), tie('value'), { maxKeys: 4 }),
+    fc.dictionary(fc.constantFrom('dist', 'min', 'mode', 'max', 'mean', 'sd', 'name', 'start', 'x', 'capacity'), tie('value'), {
+      maxKeys: 4,
+    }),
   ),
 })).value;
 
@@ -69,7 +71,21 @@ describe('loadScenario never throws', () => {
   });
 
   it('on the example with any key replaced by a random value', () => {
-    const paths = ['name', 'contract', 'contract.start', 'contract.extensions', 'funding', 'councils', 'service.capacity', 'outcomes.effectiveness', 'outcomes.breakdown_risk', 'finance', 'monte_carlo', 'monitoring', 'variables'];
+    const paths = [
+      'name',
+      'contract',
+      'contract.start',
+      'contract.extensions',
+      'funding',
+      'councils',
+      'service.capacity',
+      'outcomes.effectiveness',
+      'outcomes.breakdown_risk',
+      'finance',
+      'monte_carlo',
+      'monitoring',
+      'variables',
+    ];
     fc.assert(
       fc.property(fc.constantFrom(...paths), yamlValue, (path, value) => {
         const override = parseOverride(`${path}=${stringify(value, { collectionStyle: 'flow', lineWidth: 0 }).trim() || 'null'}`);

@@ -20,7 +20,7 @@ const withVariables = scenarioOf(
 );
 
 describe('centralValues', () => {
-  it('gives each input its central value and evaluates formulas at the variables\' central values', () => {
+  it("gives each input its central value and evaluates formulas at the variables' central values", () => {
     const values = centralValues(withVariables);
     expect(values['variables.children']).toBe(157);
     expect(values['variables.share']).toBeCloseTo(0.35, 15);
@@ -44,7 +44,9 @@ describe('valuesWith', () => {
   });
 
   it('throws, as a programmer error, for a path the scenario does not have', () => {
-    expect(() => valuesWith(withVariables, { 'outcomes.nonsense': 1 })).toThrow('valuesWith: outcomes.nonsense is not an input of this scenario');
+    expect(() => valuesWith(withVariables, { 'outcomes.nonsense': 1 })).toThrow(
+      'valuesWith: outcomes.nonsense is not an input of this scenario',
+    );
     expect(() => valuesWith(withVariables, { 'variables.nope': 1 })).toThrow('valuesWith: variables.nope is not an input of this scenario');
   });
 });

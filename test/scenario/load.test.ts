@@ -38,7 +38,10 @@ describe('loadScenario: valid files', () => {
       { name: 'Bridgend', label: { en: 'Bridgend' }, childrenShare: 0.35, matchShare: 0.303 },
       { name: 'Rest of region', label: { en: 'Rest of region' }, childrenShare: 0.65, matchShare: 0.697 },
     ]);
-    expect(scenario.quantities['outcomes.effectiveness']).toEqual({ kind: 'distribution', distribution: { dist: 'pert', min: 0.1, mode: 0.25, max: 0.5 } });
+    expect(scenario.quantities['outcomes.effectiveness']).toEqual({
+      kind: 'distribution',
+      distribution: { dist: 'pert', min: 0.1, mode: 0.25, max: 0.5 },
+    });
     expect(scenario.quantities['service.capacity.starts_per_year']).toEqual({ kind: 'number', value: 52 });
     expect(scenario.monteCarlo).toEqual({ iterations: 10000, seed: 2025, processVariability: false, sampling: 'random', correlations: [] });
     expect(scenario.positions['outcomes.effectiveness']).toEqual({ line: 24, column: 3 });
@@ -58,7 +61,9 @@ describe('loadScenario: valid files', () => {
     expect(scenario.variables).toEqual({});
     expect(scenario.monitoring).toEqual([]);
     expect(scenario.monteCarlo).toEqual({ iterations: 0, seed: 1, processVariability: false, sampling: 'random', correlations: [] });
-    const numbers = Object.fromEntries(Object.entries(scenario.quantities).map(([path, q]) => [path, q.kind === 'number' ? q.value : q.kind]));
+    const numbers = Object.fromEntries(
+      Object.entries(scenario.quantities).map(([path, q]) => [path, q.kind === 'number' ? q.value : q.kind]),
+    );
     expect(numbers).toEqual({
       'contract.annual_value': 660546,
       'contract.extensions.annual_uplift': 0,
@@ -99,7 +104,10 @@ describe('loadScenario: valid files', () => {
 
   it('reads variables, formulas and correlations', () => {
     const text = central('referrals_per_year: 60', 'referrals_per_year: "children / 3 / share"')
-      .replace('monte_carlo: { iterations: 10000, seed: 2025, process_variability: false }', 'monte_carlo:\n  sampling: latin_hypercube\n  seed: abc\n  correlations: [ { between: [variables.share, outcomes.effectiveness], rank: -0.3 } ]')
+      .replace(
+        'monte_carlo: { iterations: 10000, seed: 2025, process_variability: false }',
+        'monte_carlo:\n  sampling: latin_hypercube\n  seed: abc\n  correlations: [ { between: [variables.share, outcomes.effectiveness], rank: -0.3 } ]',
+      )
       .concat('variables:\n  children: 157\n  share: { dist: uniform, min: 0.3, max: 0.4 }\n');
     const scenario = loaded(loadScenario(text, 'x.yaml'));
     expect(scenario.variables).toEqual({
@@ -109,7 +117,11 @@ describe('loadScenario: valid files', () => {
     const referrals = scenario.quantities['service.referrals_per_year'];
     expect(referrals?.kind).toBe('formula');
     if (referrals?.kind === 'formula') expect(referrals.formula.variables).toEqual(['children', 'share']);
-    expect(scenario.monteCarlo).toMatchObject({ seed: 'abc', sampling: 'latin_hypercube', correlations: [{ between: ['variables.share', 'outcomes.effectiveness'], rank: -0.3 }] });
+    expect(scenario.monteCarlo).toMatchObject({
+      seed: 'abc',
+      sampling: 'latin_hypercube',
+      correlations: [{ between: ['variables.share', 'outcomes.effectiveness'], rank: -0.3 }],
+    });
   });
 
   it('hashes the text: the first 12 hex digits of its SHA-256', () => {
@@ -184,7 +196,14 @@ describe('loadScenario: every problem at once', () => {
   it('gives each problem as a value with a 1-based line and column', () => {
     const result = loadScenario('name: 1\n', 'a.yaml');
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.problems.find((problem) => problem.path === 'name')).toEqual({ file: 'a.yaml', line: 1, column: 7, path: 'name', message: 'expected a name for the scenario, got 1' });
+    if (!result.ok)
+      expect(result.problems.find((problem) => problem.path === 'name')).toEqual({
+        file: 'a.yaml',
+        line: 1,
+        column: 7,
+        path: 'name',
+        message: 'expected a name for the scenario, got 1',
+      });
   });
 
   it('says when a probability distribution can leave 0..1', () => {
@@ -267,7 +286,7 @@ describe('loadScenario: every problem at once', () => {
       )
       .concat('variables:\n  share: { dist: uniform, min: 0.3, max: 0.4 }\n  e: 1\n  my-var: 2\n  f: "share + 1"\n');
     expect(problemLines(text)).toEqual([
-      'broken.yaml:23:19 outcomes.breakdown_risk: the formula gives 1.05 at the variables\' central values; expected a probability between 0 and 1',
+      "broken.yaml:23:19 outcomes.breakdown_risk: the formula gives 1.05 at the variables' central values; expected a probability between 0 and 1",
       'broken.yaml:37:43 monte_carlo.correlations.0.between.1: `outcomes.residential_weeks` is not uncertain; only inputs written as distributions can be correlated',
       'broken.yaml:38:19 monte_carlo.correlations.1.between.0: unknown input `outcomes.efectiveness`; did you mean `outcomes.effectiveness`?',
       'broken.yaml:39:67 monte_carlo.correlations.2.rank: a rank correlation of 1 makes two inputs move in lock-step; write one as a formula of the other, or use 0.99',
@@ -297,7 +316,9 @@ describe('loadScenario: every problem at once', () => {
   });
 
   it('rejects NaN and infinity, and empty values', () => {
-    expect(problemLines(central('referral_growth: 0.0', 'referral_growth: .inf').replace('residential_weeks: 52', 'residential_weeks: .nan'))).toEqual([
+    expect(
+      problemLines(central('referral_growth: 0.0', 'referral_growth: .inf').replace('residential_weeks: 52', 'residential_weeks: .nan')),
+    ).toEqual([
       'broken.yaml:19:20 service.referral_growth: expected a rate such as 0.035 (3.5%), got .inf; .inf and .nan are not allowed',
       'broken.yaml:26:22 outcomes.residential_weeks: expected a number of weeks between 0 and 520, got .nan; .inf and .nan are not allowed',
     ]);
@@ -309,8 +330,12 @@ describe('loadScenario: every problem at once', () => {
 
 describe('loadScenario: files that are not a scenario', () => {
   it('points at line 1 for an empty file or a list', () => {
-    expect(problemLines('', 'a.yaml')).toEqual(['a.yaml:1:1 expected a scenario: a mapping with name, contract, service and outcomes, got an empty value']);
-    expect(problemLines('- 1\n- 2\n', 'a.yaml')).toEqual(['a.yaml:1:1 expected a scenario: a mapping with name, contract, service and outcomes, got a list']);
+    expect(problemLines('', 'a.yaml')).toEqual([
+      'a.yaml:1:1 expected a scenario: a mapping with name, contract, service and outcomes, got an empty value',
+    ]);
+    expect(problemLines('- 1\n- 2\n', 'a.yaml')).toEqual([
+      'a.yaml:1:1 expected a scenario: a mapping with name, contract, service and outcomes, got a list',
+    ]);
   });
 
   it('names missing sections at the top of the file', () => {
@@ -328,18 +353,29 @@ describe('loadScenario: files that are not a scenario', () => {
     expect(problemLines(central('name: CLASS regional service, central case', 'name: !!js/function "function () {}"'))).toEqual([
       'broken.yaml:3:7 name: custom tags like !!js/function are not allowed; write plain values',
     ]);
-    const bomb = ['a: &a [1, 1, 1, 1, 1, 1, 1, 1, 1, 1]', 'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]', 'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]', 'd: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]'];
-    expect(problemLines(bomb.join('\n'), 'a.yaml')).toEqual(['a.yaml:1:1 the file expands aliases (*name) too many times; at most 100 are allowed']);
+    const bomb = [
+      'a: &a [1, 1, 1, 1, 1, 1, 1, 1, 1, 1]',
+      'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]',
+      'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]',
+      'd: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]',
+    ];
+    expect(problemLines(bomb.join('\n'), 'a.yaml')).toEqual([
+      'a.yaml:1:1 the file expands aliases (*name) too many times; at most 100 are allowed',
+    ]);
     expect(problemLines(`name: ${'['.repeat(25)}${']'.repeat(25)}\n`, 'a.yaml')).toEqual([
       'a.yaml:1:27 name.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0: the file is nested too deeply; at most 20 levels are allowed',
     ]);
-    expect(problemLines(`name: "${'x'.repeat(1_000_001)}"\n`, 'a.yaml')).toEqual(['a.yaml:1:1 the file is larger than 1 MB; a scenario file is a few kilobytes']);
+    expect(problemLines(`name: "${'x'.repeat(1_000_001)}"\n`, 'a.yaml')).toEqual([
+      'a.yaml:1:1 the file is larger than 1 MB; a scenario file is a few kilobytes',
+    ]);
   });
 
   it('reports YAML syntax errors with their position', () => {
     expect(problemLines('name: [1, 2\nother: 3\n', 'a.yaml')).toEqual([
       'a.yaml:2:1 other: YAML syntax: flow sequence in block collection must be sufficiently indented and end with a ]',
     ]);
-    expect(problemLines('name: x\ncontract:\n\tstart: 1\n', 'a.yaml')[0]).toBe('a.yaml:3:1 tabs are not allowed for indentation; use spaces');
+    expect(problemLines('name: x\ncontract:\n\tstart: 1\n', 'a.yaml')[0]).toBe(
+      'a.yaml:3:1 tabs are not allowed for indentation; use spaces',
+    );
   });
 });

@@ -84,7 +84,10 @@ describe('scenario text in English and Welsh', () => {
     expect(scenario.name).toEqual({ en: 'CLASS central case', cy: 'CLASS, achos canolog' });
     expect(scenario.description).toEqual({ en: 'The central case.', cy: 'Yr achos canolog.' });
     expect(scenario.sources).toEqual([{ en: 'Bridgend cabinet report' }, { en: 'Green Book', cy: 'Y Llyfr Gwyrdd' }]);
-    expect(scenario.provenance['variables.children']).toEqual({ source: { en: 'Cabinet report 2.4', cy: 'Adroddiad i’r cabinet 2.4' }, status: 'published' });
+    expect(scenario.provenance['variables.children']).toEqual({
+      source: { en: 'Cabinet report 2.4', cy: 'Adroddiad i’r cabinet 2.4' },
+      status: 'published',
+    });
     expect(scenario.provenance['contract.annual_value']?.source).toEqual({ en: 'Cabinet report 8', cy: 'Adroddiad i’r cabinet 8' });
     expect(scenario.provenance['funding.schedule.0.external_share']?.source).toEqual({ en: 'Year one', cy: 'Y flwyddyn gyntaf' });
     expect(scenario.provenance['councils.0.children_share']?.source).toEqual({ en: 'Assumption', cy: 'Rhagdybiaeth' });
@@ -138,7 +141,11 @@ describe('scenario text in English and Welsh', () => {
     expect(renamed.hash).not.toBe(plain.hash);
     const changed = loaded(loadScenario(BILINGUAL, 'bilingual.yaml', [override('outcomes.residential_weeks=40')]));
     expect(changed.quantities['outcomes.residential_weeks']).toEqual({ kind: 'number', value: 40 });
-    expect([changed.name, changed.description, changed.councils[0]?.label]).toEqual([plain.name, plain.description, plain.councils[0]?.label]);
+    expect([changed.name, changed.description, changed.councils[0]?.label]).toEqual([
+      plain.name,
+      plain.description,
+      plain.councils[0]?.label,
+    ]);
   });
 
   it('gives every bundled scenario its name, description, sources, source notes and council names in Welsh, the keys unchanged', () => {
@@ -147,7 +154,13 @@ describe('scenario text in English and Welsh', () => {
     expect(files.length).toBe(7);
     for (const file of files) {
       const scenario = loaded(loadScenario(readFileSync(new URL(file, dir), 'utf8'), file));
-      const texts = [scenario.name, scenario.description, ...scenario.sources, ...Object.values(scenario.provenance).flatMap((p) => (p.source ? [p.source] : [])), ...scenario.councils.map((c) => c.label)];
+      const texts = [
+        scenario.name,
+        scenario.description,
+        ...scenario.sources,
+        ...Object.values(scenario.provenance).flatMap((p) => (p.source ? [p.source] : [])),
+        ...scenario.councils.map((c) => c.label),
+      ];
       expect(texts.filter((text) => text.cy === undefined || text.cy.trim() === '').map((text) => `${file}: ${text.en}`)).toEqual([]);
       expect(scenario.councils.map((c) => c.name)).toEqual(['Bridgend', 'Rhondda Cynon Taf', 'Merthyr Tydfil']);
       expect(scenario.councils.map((c) => c.label.cy)).toEqual(['Pen-y-bont ar Ogwr', 'Rhondda Cynon Taf', 'Merthyr Tudful']);

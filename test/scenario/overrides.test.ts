@@ -15,7 +15,12 @@ function overrides(...texts: string[]): Override[] {
 
 describe('parseOverride', () => {
   it('reads key.path=value and where the value starts', () => {
-    expect(parseOverride('outcomes.effectiveness=0.3')).toEqual({ text: 'outcomes.effectiveness=0.3', path: ['outcomes', 'effectiveness'], valueText: '0.3', valueColumn: 24 });
+    expect(parseOverride('outcomes.effectiveness=0.3')).toEqual({
+      text: 'outcomes.effectiveness=0.3',
+      path: ['outcomes', 'effectiveness'],
+      valueText: '0.3',
+      valueColumn: 24,
+    });
     expect(parseOverride('councils.0.name=a=b')).toMatchObject({ path: ['councils', '0', 'name'], valueText: 'a=b' });
   });
 
@@ -36,10 +41,18 @@ describe('loadScenario with overrides', () => {
     const result = loadScenario(
       `${central}variables:\n  half: 0.5\n`,
       'central.yaml',
-      overrides('outcomes.effectiveness={dist: uniform, min: 0.1, max: 0.3}', 'funding.external_share=0.5', 'funding.external_share=0.6', 'outcomes.move_cost="half * 1000"'),
+      overrides(
+        'outcomes.effectiveness={dist: uniform, min: 0.1, max: 0.3}',
+        'funding.external_share=0.5',
+        'funding.external_share=0.6',
+        'outcomes.move_cost="half * 1000"',
+      ),
     );
     if (!result.ok) throw new Error(result.problems.map(formatProblem).join('\n'));
-    expect(result.scenario.quantities['outcomes.effectiveness']).toEqual({ kind: 'distribution', distribution: { dist: 'uniform', min: 0.1, max: 0.3 } });
+    expect(result.scenario.quantities['outcomes.effectiveness']).toEqual({
+      kind: 'distribution',
+      distribution: { dist: 'uniform', min: 0.1, max: 0.3 },
+    });
     expect(result.scenario.quantities['funding.external_share']).toEqual({ kind: 'number', value: 0.6 });
     expect(result.scenario.quantities['outcomes.move_cost']?.kind).toBe('formula');
   });
@@ -89,7 +102,11 @@ describe('loadScenario with overrides', () => {
   });
 
   it('keeps file problems in the file and override problems on --set', () => {
-    const result = loadScenario(central.replace('residential_weeks: 52', 'residential_weeks: 600'), 'central.yaml', overrides('outcomes.attribution=2'));
+    const result = loadScenario(
+      central.replace('residential_weeks: 52', 'residential_weeks: 600'),
+      'central.yaml',
+      overrides('outcomes.attribution=2'),
+    );
     expect(!result.ok && result.problems.map(formatProblem)).toEqual([
       'central.yaml:26:22 outcomes.residential_weeks: expected a number of weeks between 0 and 520, got 600',
       '--set:1:10 outcomes.attribution: unknown key `attribution`',

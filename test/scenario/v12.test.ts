@@ -95,14 +95,24 @@ describe('v1.2 keys: accepted and read', () => {
   const scenario = loaded(loadScenario(V12, 'v12.yaml'));
 
   it('reads the funding schedule, if_grant_falls, contract.price, inflation and the base years', () => {
-    expect(scenario.fundingSchedule).toEqual([{ from: '2025-01-03', to: '2025-12-31' }, { from: '2026-01-01', to: '2027-03-31' }, { from: '2027-04-01' }]);
+    expect(scenario.fundingSchedule).toEqual([
+      { from: '2025-01-03', to: '2025-12-31' },
+      { from: '2026-01-01', to: '2027-03-31' },
+      { from: '2027-04-01' },
+    ]);
     expect(scenario.quantities['funding.schedule.0.external_share']).toEqual({ kind: 'number', value: 1 });
     expect(scenario.quantities['funding.schedule.1.external_share']).toEqual({ kind: 'number', value: 0.9 });
     // source and status are provenance, not part of the distribution.
-    expect(scenario.quantities['funding.schedule.2.external_share']).toEqual({ kind: 'distribution', distribution: { dist: 'discrete', values: [0, 0.9], weights: [1, 1] } });
+    expect(scenario.quantities['funding.schedule.2.external_share']).toEqual({
+      kind: 'distribution',
+      distribution: { dist: 'discrete', values: [0, 0.9], weights: [1, 1] },
+    });
     expect(scenario.ifGrantFalls).toBe('contract_ends');
     expect(scenario.contractPrice).toBe('cash');
-    expect(scenario.quantities['finance.inflation']).toEqual({ kind: 'distribution', distribution: { dist: 'uniform', min: 0.01, max: 0.03 } });
+    expect(scenario.quantities['finance.inflation']).toEqual({
+      kind: 'distribution',
+      distribution: { dist: 'uniform', min: 0.01, max: 0.03 },
+    });
     expect(scenario.priceBase).toBe('2024/25');
     expect(scenario.discountBaseYear).toBe('2026/27');
     expect(scenario.externalShareByYear).toEqual({});
@@ -158,11 +168,19 @@ describe('v1.2 keys: accepted and read', () => {
     expect(scenario.monitoring).toEqual([{ from: '2025-04-01', to: '2025-06-30', referrals: 14 }]);
     expect(scenario.decision).toEqual({ perspective: 'Bridgend', map: ['outcomes.effectiveness', 'funding.schedule.2.external_share'] });
     expect(scenario.warnings).toEqual([]);
-    expect(uncertainPaths(scenario)).toEqual(['outcomes.effectiveness', 'outcomes.residential_weeks', 'finance.inflation', 'funding.schedule.2.external_share']);
+    expect(uncertainPaths(scenario)).toEqual([
+      'outcomes.effectiveness',
+      'outcomes.residential_weeks',
+      'finance.inflation',
+      'funding.schedule.2.external_share',
+    ]);
   });
 
   it('accepts a lognormal residential_weeks, truncated at 520 weeks, its central value unchanged', () => {
-    expect(scenario.quantities['outcomes.residential_weeks']).toEqual({ kind: 'distribution', distribution: { dist: 'lognormal', low: 26, high: 104, upper: 520 } });
+    expect(scenario.quantities['outcomes.residential_weeks']).toEqual({
+      kind: 'distribution',
+      distribution: { dist: 'lognormal', low: 26, high: 104, upper: 520 },
+    });
     // The median sqrt(26 x 104) = 52, as section 10's table says, truncation or not.
     expect(centralValues(scenario)['outcomes.residential_weeks']).toBeCloseTo(52, 10);
   });
@@ -239,15 +257,20 @@ describe('v1.2 keys: mistakes', () => {
   });
 
   it('refuses funding.schedule with external_share_by_year, naming both', () => {
-    const text = central('  external_share_by_year: { "2027/28": 0.0 }   # optional overrides by financial year\n', '  external_share_by_year: { "2027/28": 0.0 }\n  schedule:\n    - { from: 2025-01-03, external_share: 0.9 }\n');
+    const text = central(
+      '  external_share_by_year: { "2027/28": 0.0 }   # optional overrides by financial year\n',
+      '  external_share_by_year: { "2027/28": 0.0 }\n  schedule:\n    - { from: 2025-01-03, external_share: 0.9 }\n',
+    );
     expect(problemLines(text)).toEqual([
       'broken.yaml:14:3 funding.schedule: funding.schedule cannot be used with funding.external_share_by_year; give every share by date in the schedule',
     ]);
   });
 
   it('refuses a perspective when there are no councils, and a map naming one input twice', () => {
-    const text = central('councils:                       # optional; shares each sum to 1\n  - { name: Bridgend, children_share: 0.35, match_share: 0.303 }\n  - { name: Rest of region, children_share: 0.65, match_share: 0.697 }\n', '')
-      .concat('decision: { perspective: Bridgend, map: [outcomes.effectiveness, outcomes.effectiveness] }\n');
+    const text = central(
+      'councils:                       # optional; shares each sum to 1\n  - { name: Bridgend, children_share: 0.35, match_share: 0.303 }\n  - { name: Rest of region, children_share: 0.65, match_share: 0.697 }\n',
+      '',
+    ).concat('decision: { perspective: Bridgend, map: [outcomes.effectiveness, outcomes.effectiveness] }\n');
     expect(problemLines(text)).toEqual([
       'broken.yaml:33:26 decision.perspective: unknown perspective "Bridgend"; expected region (the scenario has no councils)',
       'broken.yaml:33:66 decision.map.1: the map needs two different inputs; both are outcomes.effectiveness',
@@ -278,7 +301,10 @@ describe('v1.2 warnings', () => {
   // The fixture: 27 months of fixed term (January 2025 to March 2027) + 4 extension years = 75
   // months, plus a 52-week placement's tail of 12 months = 87 months, 0..86: January 2025 to March 2032.
   const schedule = (entries: string[]): string =>
-    withoutByYear.replace('  external_share: 0.9           # grant share of the contract cost\n', `  external_share: 0.9\n  schedule:\n${entries.map((e) => `    - ${e}\n`).join('')}`);
+    withoutByYear.replace(
+      '  external_share: 0.9           # grant share of the contract cost\n',
+      `  external_share: 0.9\n  schedule:\n${entries.map((e) => `    - ${e}\n`).join('')}`,
+    );
 
   it('warns of an entry wholly outside the horizon, and loads', () => {
     const text = schedule([
@@ -296,7 +322,9 @@ describe('v1.2 warnings', () => {
   });
 
   it('warns when decision.map names a fixed input', () => {
-    const scenario = loaded(loadScenario(`${centralFixture}decision: { map: [outcomes.effectiveness, councils.0.match_share] }\n`, 'w.yaml'));
+    const scenario = loaded(
+      loadScenario(`${centralFixture}decision: { map: [outcomes.effectiveness, councils.0.match_share] }\n`, 'w.yaml'),
+    );
     expect(scenario.decision).toEqual({ perspective: 'region', map: ['outcomes.effectiveness', 'councils.0.match_share'] });
     expect(scenario.warnings.map(formatProblem)).toEqual([
       'w.yaml:36:43 decision.map.1: `councils.0.match_share` is not uncertain (not written as a distribution); the decision map needs two uncertain inputs, so there will be no map',
@@ -310,7 +338,11 @@ describe('v1.2 warnings', () => {
     let out = '';
     let err = '';
     const sink = (write: (text: string) => void) => new Writable({ write: (chunk, _encoding, done) => (write(String(chunk)), done()) });
-    const code = await main([file, '--iterations', '0', '--format', 'json'], sink((text) => (out += text)), sink((text) => (err += text)));
+    const code = await main(
+      [file, '--iterations', '0', '--format', 'json'],
+      sink((text) => (out += text)),
+      sink((text) => (err += text)),
+    );
     expect(code).toBe(0);
     expect(err).toBe(
       `${file}:14:7 funding.schedule.0: warning: the entry starts on 2040-01-01, after the last month of the horizon (2032-03: the longest option's term and the longest placement); it is never used\n`,
@@ -323,7 +355,11 @@ describe('v1.2 paths in --set and correlations', () => {
   it('--set on a schedule share', () => {
     const scenario = loaded(loadScenario(V12, 'v12.yaml', overrides('funding.schedule.2.external_share=0')));
     expect(scenario.quantities['funding.schedule.2.external_share']).toEqual({ kind: 'number', value: 0 });
-    expect(buildInputs(scenario, centralValues(scenario)).fundingSchedule[2]).toEqual({ fromMonth: 27, toMonth: Infinity, externalShare: 0 });
+    expect(buildInputs(scenario, centralValues(scenario)).fundingSchedule[2]).toEqual({
+      fromMonth: 27,
+      toMonth: Infinity,
+      externalShare: 0,
+    });
     // The override's own text has no provenance; the entry has none either.
     expect(scenario.provenance['funding.schedule.2.external_share']).toBeUndefined();
     // "funding.schedule.2.external_share=" is 34 characters, so the value starts at column 35.
@@ -343,7 +379,10 @@ describe('v1.2 paths in --set and correlations', () => {
     expect(loaded(loadScenario(correlated, 'v12.yaml')).monteCarlo.correlations).toEqual([
       { between: ['funding.schedule.2.external_share', 'outcomes.effectiveness'], rank: 0.5 },
     ]);
-    const fixed = V12.replace('decision:', 'monte_carlo:\n  correlations:\n    - { between: [councils.0.match_share, funding.schedule.0.external_share], rank: 0.5 }\ndecision:');
+    const fixed = V12.replace(
+      'decision:',
+      'monte_carlo:\n  correlations:\n    - { between: [councils.0.match_share, funding.schedule.0.external_share], rank: 0.5 }\ndecision:',
+    );
     expect(problemLines(fixed, 'v12.yaml')).toEqual([
       'v12.yaml:40:19 monte_carlo.correlations.0.between.0: `councils.0.match_share` is not uncertain; only inputs written as distributions can be correlated',
       'v12.yaml:40:43 monte_carlo.correlations.0.between.1: `funding.schedule.0.external_share` is not uncertain; only inputs written as distributions can be correlated',
@@ -354,7 +393,9 @@ describe('v1.2 paths in --set and correlations', () => {
 describe('sanity limits are not ranges (section 10)', () => {
   // lognormal 26..400: mu = ln sqrt(26 x 400), sigma = ln(400/26) / (2 x 1.6448536) = 0.8309;
   // P(X > 520) = 1 - Phi((ln 520 - mu) / sigma) = 0.0249618 (Python statistics.NormalDist).
-  const wide = loaded(loadScenario(central('residential_weeks: 52', 'residential_weeks: { dist: lognormal, low: 26, high: 400 }'), 'wide.yaml'));
+  const wide = loaded(
+    loadScenario(central('residential_weeks: 52', 'residential_weeks: { dist: lognormal, low: 26, high: 400 }'), 'wide.yaml'),
+  );
   const weeks = wide.quantities['outcomes.residential_weeks'];
   const distribution = weeks?.kind === 'distribution' ? weeks.distribution : undefined;
 

@@ -16,7 +16,10 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 /** Runs the save loop and kills it with SIGKILL after `killAfter` acknowledged saves; the last ack seen. */
 function saveThenKill(killAfter: number): Promise<number> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD], { env: { ...process.env, DATA_DIR: dataDir, SAVES: '200' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', CHILD], {
+      env: { ...process.env, DATA_DIR: dataDir, SAVES: '200' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let acks = 0;
     let last = 0;
     let buffered = '';
@@ -33,7 +36,9 @@ function saveThenKill(killAfter: number): Promise<number> {
         if (++acks === killAfter) child.kill('SIGKILL');
       }
     });
-    child.on('exit', (code, signal) => (signal === 'SIGKILL' || code === 0 ? resolve(last) : reject(new Error(`child failed (${code}): ${errors}`))));
+    child.on('exit', (code, signal) =>
+      signal === 'SIGKILL' || code === 0 ? resolve(last) : reject(new Error(`child failed (${code}): ${errors}`)),
+    );
   });
 }
 

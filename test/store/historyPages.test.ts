@@ -32,7 +32,7 @@ describe('line diff', () => {
     expect(diffCounts(rows)).toEqual({ added: 1, removed: 1 });
   });
 
-  it('keeps each unchanged line\'s ending and gives new lines the usual one', () => {
+  it("keeps each unchanged line's ending and gives new lines the usual one", () => {
     expect(keepLineEndings('a\r\nb\r\nc', 'a\nB\nc')).toBe('a\r\nB\r\nc');
     expect(keepLineEndings('a\nb\n', 'a\r\nb\r\nnew\r\n')).toBe('a\nb\nnew\n');
     expect(keepLineEndings('', 'x\r\n')).toBe('x\n');
@@ -51,9 +51,21 @@ describe('history, diff and restore pages (AUTH=none: the person here may do eve
   it('after a save: both versions, a readable diff, and a restore that is itself a new version', async () => {
     const bundled = (await request(app).get('/scenarios/class-central/history/1')).text;
     expect(bundled).toContain('  en: &#34;CLASS regional service, central case&#34;');
-    const text = latestRevision(db, 'class-central')?.text ?? (await import('node:fs')).readFileSync(`${folder.dir}/class-central.yaml`, 'utf8');
+    const text =
+      latestRevision(db, 'class-central')?.text ?? (await import('node:fs')).readFileSync(`${folder.dir}/class-central.yaml`, 'utf8');
     const changed = text.replace('value: 660546', 'value: 700000');
-    const saved = await request(app).post('/scenarios/save').type('form').send({ from: 'class-central', saveAs: 'revision', baseHash: scenarioHash(text), text: changed, message: 'new price', action: 'save', _csrf: TEST_CSRF });
+    const saved = await request(app)
+      .post('/scenarios/save')
+      .type('form')
+      .send({
+        from: 'class-central',
+        saveAs: 'revision',
+        baseHash: scenarioHash(text),
+        text: changed,
+        message: 'new price',
+        action: 'save',
+        _csrf: TEST_CSRF,
+      });
     expect(saved.status).toBe(303);
     const history = await request(app).get('/scenarios/class-central/history');
     expect(history.text).toContain('2 versions');
@@ -62,20 +74,28 @@ describe('history, diff and restore pages (AUTH=none: the person here may do eve
     expect(history.text).toContain('Restore version 1');
     const diff = await request(app).get('/scenarios/class-central/diff?from=1&to=2');
     expect(diff.text).toContain('Lines added: 1. Lines removed: 1.');
-    expect(diff.text).toMatch(/app-diff__removed">\s*<td class="govuk-table__cell">\d+<\/td>\s*<td class="govuk-table__cell"><\/td>\s*<td class="govuk-table__cell">Removed<\/td>\s*<td class="govuk-table__cell"><code class="app-diff__text">\s*value: 660546<\/code>/);
+    expect(diff.text).toMatch(
+      /app-diff__removed">\s*<td class="govuk-table__cell">\d+<\/td>\s*<td class="govuk-table__cell"><\/td>\s*<td class="govuk-table__cell">Removed<\/td>\s*<td class="govuk-table__cell"><code class="app-diff__text">\s*value: 660546<\/code>/,
+    );
     expect(diff.text).toMatch(/Added<\/td>\s*<td class="govuk-table__cell"><code class="app-diff__text">\s*value: 700000<\/code>/);
-    const restored = await request(app).post('/scenarios/class-central/restore').type('form').send({ number: '1', baseHash: scenarioHash(changed), _csrf: TEST_CSRF });
+    const restored = await request(app)
+      .post('/scenarios/class-central/restore')
+      .type('form')
+      .send({ number: '1', baseHash: scenarioHash(changed), _csrf: TEST_CSRF });
     expect(restored.headers.location).toBe('/scenarios/class-central/history?restored=3');
     expect(latestRevision(db, 'class-central')).toMatchObject({ number: 3, text, message: 'Restored version 1' });
     // A restore from a stale page is refused and changes nothing.
-    const stale = await request(app).post('/scenarios/class-central/restore').type('form').send({ number: '2', baseHash: scenarioHash(changed), _csrf: TEST_CSRF });
+    const stale = await request(app)
+      .post('/scenarios/class-central/restore')
+      .type('form')
+      .send({ number: '2', baseHash: scenarioHash(changed), _csrf: TEST_CSRF });
     expect(stale.status).toBe(409);
     expect(latestRevision(db, 'class-central')!.number).toBe(3);
-    expect(recentAudit(db).map((e) => `${e.action}:${e.outcome}:${e.target}`).slice(0, 3)).toEqual([
-      'restore:refused:class-central revision 2',
-      'restore:done:class-central revision 1',
-      'save:done:class-central revision 2',
-    ]);
+    expect(
+      recentAudit(db)
+        .map((e) => `${e.action}:${e.outcome}:${e.target}`)
+        .slice(0, 3),
+    ).toEqual(['restore:refused:class-central revision 2', 'restore:done:class-central revision 1', 'save:done:class-central revision 2']);
   });
 
   it('the audit log page lists the events with their request ids', async () => {

@@ -97,7 +97,9 @@ describe('the bilingual cabinet report', () => {
       const bundle = JSON.parse(data![1]!) as { words: { pounds: string }; charts: { id: string; title: string; summary: string }[] };
       expect(bundle.words.pounds).toBe(t('chart.axis.pounds', {}, locale));
       // The report's charts (fan, histogram, councils, tornado): a canvas labelled by its title, described by its summary.
-      const canvases = [...half.html.matchAll(/<canvas id="([^"]+)" data-chart="([^"]+)" role="img" aria-labelledby="([^"]+)" aria-describedby="([^"]+)"/g)];
+      const canvases = [
+        ...half.html.matchAll(/<canvas id="([^"]+)" data-chart="([^"]+)" role="img" aria-labelledby="([^"]+)" aria-describedby="([^"]+)"/g),
+      ];
       expect(canvases.length, locale).toBeGreaterThanOrEqual(3);
       for (const [, , chartId, titleId, summaryId] of canvases) {
         const spec = bundle.charts.find((c) => c.id === chartId)!;
@@ -126,7 +128,10 @@ describe('the bilingual report of a sign-off', () => {
   const signApp = testApp({ db: openDatabase(':memory:') }, { scenariosDir: signFolder.dir }).app;
 
   it('says "signed off" in each half in its own language, from the stored figures', async () => {
-    const signed = await request(signApp).post(`/scenarios/class-central/sign-off?${RUN}`).type('form').send({ paper: 'Cabinet', paperDate: '2026-03-12', _csrf: TEST_CSRF });
+    const signed = await request(signApp)
+      .post(`/scenarios/class-central/sign-off?${RUN}`)
+      .type('form')
+      .send({ paper: 'Cabinet', paperDate: '2026-03-12', _csrf: TEST_CSRF });
     expect(signed.status).toBe(303);
     const id = /\/sign-offs\/(\d+)/.exec(String(signed.headers.location))?.[1];
     expect(id).toBeDefined();

@@ -39,7 +39,14 @@ describe('the front page answers the four board questions', () => {
   });
 
   it('asks each question in a heading, in order, before the contents list', () => {
-    const order = ['Should we extend, and for how long?', 'What it means for each council', 'What is still assumed rather than known', 'How sure are we?', 'Would waiting a year be wiser?', 'Contents'].map((h) => text.indexOf(h));
+    const order = [
+      'Should we extend, and for how long?',
+      'What it means for each council',
+      'What is still assumed rather than known',
+      'How sure are we?',
+      'Would waiting a year be wiser?',
+      'Contents',
+    ].map((h) => text.indexOf(h));
     expect(order.every((i) => i >= 0)).toBe(true);
     expect(order[order.length - 1]).toBeGreaterThan(Math.max(...order.slice(0, -1)));
   });
@@ -56,7 +63,9 @@ describe('the front page answers the four board questions', () => {
   it('gives the realistic worst case as the P10 of what all four extension years add', () => {
     const p10 = (json.decision as Record<string, PerspectiveDecision>).region!.options[4]!.incrementalNpv.p10!;
     expect(p10).toBeLessThan(0);
-    expect(text).toContain(`Realistic worst case: in 1 in 10 simulations, taking all 4 extension years would leave the region worse off by ${formatMoneyShort(-p10)} or more.`);
+    expect(text).toContain(
+      `Realistic worst case: in 1 in 10 simulations, taking all 4 extension years would leave the region worse off by ${formatMoneyShort(-p10)} or more.`,
+    );
   });
 
   it('answers whether to wait a year, from valueOfInformation.waitOneYear', () => {
@@ -64,11 +73,14 @@ describe('the front page answers the four board questions', () => {
     const gap = wait.valueOfWaiting - wait.valueOfCommittingNow;
     // Hand-worked from the two values: waiting is worse here, so "not the prudent choice" by the gap.
     expect(gap).toBeLessThan(0);
-    expect(text).toContain(`A one-year extension is not the prudent choice on these figures: deciding now (stopping at the end of the fixed term) is worth about ${formatMoneyShort(-gap)} more`);
+    expect(text).toContain(
+      `A one-year extension is not the prudent choice on these figures: deciding now (stopping at the end of the fixed term) is worth about ${formatMoneyShort(-gap)} more`,
+    );
   });
 
   it('gives each council its own cash budget effect from incrementalNetBudgetEffect, in the same measure', () => {
-    const bridgend = (json.decision as Record<string, PerspectiveDecision>).Bridgend!.options[4] as PerspectiveDecision['options'][number] & { incrementalNetBudgetEffect?: DecisionFigure };
+    const bridgend = (json.decision as Record<string, PerspectiveDecision>).Bridgend!
+      .options[4] as PerspectiveDecision['options'][number] & { incrementalNetBudgetEffect?: DecisionFigure };
     const figure = bridgend.incrementalNetBudgetEffect;
     if (figure === undefined) return; // results made before the model gave it
     const mean = figure.mean!;
@@ -106,19 +118,34 @@ describe('the sub-pages', () => {
       const response = await request(app).get(`/scenarios/class-central/${section}?${RUN}`);
       expect(response.status, section).toBe(200);
       expect(visible(response.text), section).toContain(question);
-      expect(response.text, section).toMatch(new RegExp(`href="/scenarios/class-central/${section}\\?iterations=600&amp;seed=5" aria-current="page"`));
+      expect(response.text, section).toMatch(
+        new RegExp(`href="/scenarios/class-central/${section}\\?iterations=600&amp;seed=5" aria-current="page"`),
+      );
     }
   });
 
   it('budget: each budget as a medium-term plan (rows are lines, columns the years and a total) that adds up', async () => {
     const json = (await request(app).get(`/api/scenarios/class-central/results?${RUN}`)).body as Results;
     const html = (await request(app).get(`/scenarios/class-central/budget?${RUN}`)).text;
-    const budget = (json.budget as Record<string, { extensionYears: number; byFinancialYear: { year: string; grossContractCost: number; externalFunding: number; ownContribution: number }[] }[]>).Bridgend!.find((b) => b.extensionYears === 4)!;
+    const budget = (
+      json.budget as Record<
+        string,
+        {
+          extensionYears: number;
+          byFinancialYear: { year: string; grossContractCost: number; externalFunding: number; ownContribution: number }[];
+        }[]
+      >
+    ).Bridgend!.find((b) => b.extensionYears === 4)!;
     const plan = html.slice(html.indexOf('Bridgend: 4 extension years, cash by financial year at the central values (£)'));
-    const head = visible(/<thead[\s\S]*?<\/thead>/.exec(plan)![0]).trim().split(' ');
+    const head = visible(/<thead[\s\S]*?<\/thead>/.exec(plan)![0])
+      .trim()
+      .split(' ');
     expect(head[0]).toBe('Line');
     expect(head.at(-1)).toBe('Total');
-    const row = (label: string): string[] => visible(new RegExp(`<th scope="row" class="govuk-table__header">${label}</th>[\\s\\S]*?</tr>`).exec(plan)![0]).trim().split(' ');
+    const row = (label: string): string[] =>
+      visible(new RegExp(`<th scope="row" class="govuk-table__header">${label}</th>[\\s\\S]*?</tr>`).exec(plan)![0])
+        .trim()
+        .split(' ');
     const years = head.slice(1, -1);
     const gross = row('Contract cost').slice(2);
     // Each year's contract cost from the JSON; the total is their sum (to the pound).
@@ -154,7 +181,9 @@ describe('the sub-pages', () => {
   it('the glossary explains the terms the pages use', async () => {
     const { text, status } = await request(app).get('/glossary');
     expect(status).toBe(200);
-    expect(visible(text)).toContain('Expected loss On average across the simulations, how much worse this option does than the option that turned out best in each one');
+    expect(visible(text)).toContain(
+      'Expected loss On average across the simulations, how much worse this option does than the option that turned out best in each one',
+    );
     expect(text).toContain('id="switching"');
   });
 });
@@ -172,13 +201,17 @@ describe('try a change', () => {
 
   it('takes effectiveness as a range', async () => {
     const response = await request(app).get('/scenarios/class-central/try?effectivenessLow=15&effectivenessHigh=35&iterations=0');
-    expect(decodeURIComponent(response.headers.location!).replace(/\+/g, ' ')).toContain('set=outcomes.effectiveness={ dist: uniform, min: 0.15, max: 0.35 }');
+    expect(decodeURIComponent(response.headers.location!).replace(/\+/g, ' ')).toContain(
+      'set=outcomes.effectiveness={ dist: uniform, min: 0.15, max: 0.35 }',
+    );
   });
 
   it('answers an unknown key with the valid keys nearest to it', async () => {
     const response = await request(app).get('/scenarios/class-central/try?other=outcomes.efectiveness%3D0.3&iterations=0');
     expect(response.status).toBe(422);
-    expect(visible(response.text)).toContain('“outcomes.efectiveness” is not an input of this scenario. Inputs with a similar name: outcomes.effectiveness,');
+    expect(visible(response.text)).toContain(
+      '“outcomes.efectiveness” is not an input of this scenario. Inputs with a similar name: outcomes.effectiveness,',
+    );
   });
 
   it('shows before and after side by side, says which figures changed and by how much, and titles the report "what if"', async () => {
@@ -212,10 +245,14 @@ describe('compare', () => {
     const { status, text } = await request(app).get('/compare?a=class-central&b=class-optimistic');
     expect(status).toBe(200);
     expect(text).toContain('id="compare-side"');
-    expect(visible(text)).toContain('each assumption that differs is changed to CLASS regional service, optimistic case’s value one at a time, in this fixed order:');
+    expect(visible(text)).toContain(
+      'each assumption that differs is changed to CLASS regional service, optimistic case’s value one at a time, in this fixed order:',
+    );
     const table = /id="bridge-table"[\s\S]*?<\/table>/.exec(text)![0];
     const money = (cell: string): number => Number(cell.replace('\u2212', '-').replace(/[£,+]/g, ''));
-    const rows = [...table.matchAll(/<tr class="govuk-table__row">([\s\S]*?)<\/tr>/g)].map((m) => [...m[1]!.matchAll(/<t[hd][^>]*>([^<]*)<\/t[hd]>/g)].map((c) => c[1]!));
+    const rows = [...table.matchAll(/<tr class="govuk-table__row">([\s\S]*?)<\/tr>/g)].map((m) =>
+      [...m[1]!.matchAll(/<t[hd][^>]*>([^<]*)<\/t[hd]>/g)].map((c) => c[1]!),
+    );
     const body = rows.slice(1);
     const start = money(body[0]![2]!);
     const end = money(body.at(-1)![2]!);
@@ -230,10 +267,22 @@ describe('the cabinet report', () => {
   it('opens with the decision summary, the money basis and the run’s full link, then numbered appendices', async () => {
     const response = await request(app).get(`/scenarios/class-central/report?${RUN}`);
     const text = visible(response.text);
-    const order = ['Decision summary', 'The answer', 'The options for the region', 'Each budget, by financial year', 'How sure, and would waiting be wiser', 'What is assumed, and the money basis', 'Appendix 1: Options and the decision', 'Appendix 2:', 'Appendix 6: Assumptions and sources'].map((h) => text.indexOf(h));
+    const order = [
+      'Decision summary',
+      'The answer',
+      'The options for the region',
+      'Each budget, by financial year',
+      'How sure, and would waiting be wiser',
+      'What is assumed, and the money basis',
+      'Appendix 1: Options and the decision',
+      'Appendix 2:',
+      'Appendix 6: Assumptions and sources',
+    ].map((h) => text.indexOf(h));
     expect(order.every((i, k) => i >= 0 && (k === 0 || i > order[k - 1]!))).toBe(true);
     expect(text.split('Money basis:')).toHaveLength(2);
-    expect(response.text).toMatch(/href="http:\/\/127\.0\.0\.1:\d+\/scenarios\/class-central\?hash=[0-9a-f]{12}&amp;iterations=600&amp;seed=5">http:\/\/127\.0\.0\.1:\d+\/scenarios\/class-central\?hash=/);
+    expect(response.text).toMatch(
+      /href="http:\/\/127\.0\.0\.1:\d+\/scenarios\/class-central\?hash=[0-9a-f]{12}&amp;iterations=600&amp;seed=5">http:\/\/127\.0\.0\.1:\d+\/scenarios\/class-central\?hash=/,
+    );
     // The histogram prints with its key percentiles, not every bin.
     expect(text).toContain('1 in 10 simulations lower than (P10)');
     expect(text).not.toContain('Net present value from');

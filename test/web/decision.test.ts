@@ -55,7 +55,12 @@ describe('class-central: the decision about the extension years', () => {
     text = visible(page);
     report = visible((await request(app).get(`/scenarios/class-central/report?${RUN}`)).text);
     const section = async (name: string): Promise<string> => (await request(app).get(`/scenarios/class-central/${name}?${RUN}`)).text;
-    [options, budgetPage, howSure, assumptions] = await Promise.all([section('options'), section('budget'), section('how-sure'), section('assumptions')]);
+    [options, budgetPage, howSure, assumptions] = await Promise.all([
+      section('options'),
+      section('budget'),
+      section('how-sure'),
+      section('assumptions'),
+    ]);
     region = (json.decision as Record<string, PerspectiveDecision>).region!;
   });
 
@@ -108,7 +113,9 @@ describe('class-central: the decision about the extension years', () => {
         : `Bridgend: best to take ${bridgend.bestOption} extension years (to March ${2027 + bridgend.bestOption}), adding about ${formatMoneyShort(best.incrementalNpv.mean!)}.`;
     expect(text).toContain(line);
     if (budget?.mean !== undefined && budget.mean !== null && bridgend.bestOption === 4 && budget.mean > 0) {
-      expect(text).toContain(`${line} For its own budget, 4 extension years are likely to save about ${formatMoneyShort(budget.mean)} in cash, on average across the simulations.`);
+      expect(text).toContain(
+        `${line} For its own budget, 4 extension years are likely to save about ${formatMoneyShort(budget.mean)} in cash, on average across the simulations.`,
+      );
     }
   });
 
@@ -117,16 +124,29 @@ describe('class-central: the decision about the extension years', () => {
       'Share of the contract paid by the grant: 100% from January 2025 to December 2025; 90% from January 2026 to March 2027; one of 0% or 90% (uncertain) from April 2027. If the grant share falls below the fixed term’s in an extension year, the contract ends that month.',
     );
     expect(text).not.toContain('the grant pays 90% of the contract, so');
-    const early = region.options.slice(1).map((o) => `${formatPercent(o.probabilityEndedEarly!, 1)} of draws for ${o.extensionYears} extension year${o.extensionYears === 1 ? '' : 's'}`);
+    const early = region.options
+      .slice(1)
+      .map(
+        (o) =>
+          `${formatPercent(o.probabilityEndedEarly!, 1)} of draws for ${o.extensionYears} extension year${o.extensionYears === 1 ? '' : 's'}`,
+      );
     const sentence = `In the simulations the contract ended early in ${early.slice(0, -1).join(', ')} and ${early.at(-1)}.`;
     expect(visible(options)).toContain(sentence);
     expect(visible(howSure)).toContain(sentence);
   });
 
   it('states the money basis once on the page and once in the report, from the results’ moneyBasis', () => {
-    const basis = json.moneyBasis as { priceBase: string; inflation: number; contractPrice: string; discountRate: number; discountBaseYear: string };
+    const basis = json.moneyBasis as {
+      priceBase: string;
+      inflation: number;
+      contractPrice: string;
+      discountRate: number;
+      discountBaseYear: string;
+    };
     const sentence = `Money basis: cash figures include ${formatPercent(basis.inflation, 2)} a year general inflation; present values are in ${basis.priceBase} prices, discounted to ${basis.discountBaseYear} at ${formatPercent(basis.discountRate, 2)} a year; the contract is a ${basis.contractPrice} price.`;
-    expect(sentence).toBe('Money basis: cash figures include 2% a year general inflation; present values are in 2024/25 prices, discounted to 2026/27 at 3.5% a year; the contract is a cash price.');
+    expect(sentence).toBe(
+      'Money basis: cash figures include 2% a year general inflation; present values are in 2024/25 prices, discounted to 2026/27 at 3.5% a year; the contract is a cash price.',
+    );
     expect(text.split(sentence)).toHaveLength(2);
     expect(text.split('Money basis:')).toHaveLength(2);
     expect(report.split('Money basis:')).toHaveLength(2);
@@ -144,13 +164,25 @@ describe('class-central: the decision about the extension years', () => {
   it('shows what the extension years add and the cash budget, per perspective, exact in the tables', () => {
     const four = region.options[4]!;
     expect(visible(options)).toContain('The region: what each option adds to stopping at the end of the fixed term (net present value)');
-    const row = visible(/<tr class="govuk-table__row">\s*<th scope="row" class="govuk-table__header">4 extension years<\/th>[\s\S]*?<\/tr>/.exec(options.slice(options.indexOf('id="decision-region"')))![0]).trim();
+    const row = visible(
+      /<tr class="govuk-table__row">\s*<th scope="row" class="govuk-table__header">4 extension years<\/th>[\s\S]*?<\/tr>/.exec(
+        options.slice(options.indexOf('id="decision-region"')),
+      )![0],
+    ).trim();
     // Money in the page's tables carries the true minus sign (U+2212), so a loss never reads as a hyphenated word.
     const m = (pounds: number): string => formatMoney(pounds).replace('-', '\u2212');
     expect(row).toBe(
       `4 extension years ${m(four.incrementalNpv.mean!)} ${m(four.incrementalNpv.central)} ${m(four.marginalNpv!.mean!)} ${formatChance(four.probabilityBest!)} (${formatPercent(four.probabilityBest!, 1)}) ${m(four.expectedLoss!)} ${four.breakEvenAnnualPrice === null ? '–' : m(four.breakEvenAnnualPrice)} ${formatPercent(four.probabilityEndedEarly!, 1)}`,
     );
-    const budget = (json.budget as Record<string, { extensionYears: number; byFinancialYear: { year: string; grossContractCost: number; netBudgetEffect: number; cumulativeNetBudgetEffect: number }[] }[]>).Bridgend!;
+    const budget = (
+      json.budget as Record<
+        string,
+        {
+          extensionYears: number;
+          byFinancialYear: { year: string; grossContractCost: number; netBudgetEffect: number; cumulativeNetBudgetEffect: number }[];
+        }[]
+      >
+    ).Bridgend!;
     const year = budget.find((b) => b.extensionYears === 4)!.byFinancialYear.find((y) => y.year === '2026/27')!;
     // The budget page: one row per line, one column per financial year (2026/27 is the third), and a total.
     const words = visible(budgetPage);
@@ -159,19 +191,29 @@ describe('class-central: the decision about the extension years', () => {
     const third = bridgend4.findIndex((y) => y.year === '2026/27');
     expect(third).toBe(2);
     const plan = budgetPage.slice(budgetPage.indexOf('Bridgend: 4 extension years, cash by financial year'));
-    const contractRow = visible(/<th scope="row" class="govuk-table__header">Contract cost<\/th>[\s\S]*?<\/tr>/.exec(plan)![0]).trim().split(' ');
+    const contractRow = visible(/<th scope="row" class="govuk-table__header">Contract cost<\/th>[\s\S]*?<\/tr>/.exec(plan)![0])
+      .trim()
+      .split(' ');
     expect(contractRow[1 + third]).toBe(formatMoney(year.grossContractCost));
-    const netRow = visible(/<th scope="row" class="govuk-table__header">Net budget effect \(cashable less own contribution\)<\/th>[\s\S]*?<\/tr>/.exec(plan)![0]).trim();
+    const netRow = visible(
+      /<th scope="row" class="govuk-table__header">Net budget effect \(cashable less own contribution\)<\/th>[\s\S]*?<\/tr>/.exec(plan)![0],
+    ).trim();
     expect(netRow).toContain(formatMoney(year.netBudgetEffect).replace('-', '\u2212'));
   });
 
   it('shows source and status beside each input, and how many of the three that matter most are assumptions', () => {
-    expect(visible(assumptions)).toMatch(/Source: Cabinet report, July 2024, section 8: £660,546 a year with the 10% match \(£594,492 from the fund\)\. Year one.s value is uncertain in the papers: [\s\S]*?overstated by up to £66,054 \(status: published\)/);
-    expect(text).toMatch(/Of the 3 inputs that move the net present value of 4 extension years most \([^)]+\), (1 is an assumption rather than a published figure|[23] are assumptions rather than published figures), local data or (an )?estimates?\.|None of the 3 inputs/);
+    expect(visible(assumptions)).toMatch(
+      /Source: Cabinet report, July 2024, section 8: £660,546 a year with the 10% match \(£594,492 from the fund\)\. Year one.s value is uncertain in the papers: [\s\S]*?overstated by up to £66,054 \(status: published\)/,
+    );
+    expect(text).toMatch(
+      /Of the 3 inputs that move the net present value of 4 extension years most \([^)]+\), (1 is an assumption rather than a published figure|[23] are assumptions rather than published figures), local data or (an )?estimates?\.|None of the 3 inputs/,
+    );
   });
 
   it('ends the fan chart in the last year of the option’s tables', () => {
-    const data = JSON.parse(/<script type="application\/json" id="chart-data">([\s\S]*?)<\/script>/.exec(howSure)![1]!) as { charts: { id: string; labels: string[]; title: string }[] };
+    const data = JSON.parse(/<script type="application\/json" id="chart-data">([\s\S]*?)<\/script>/.exec(howSure)![1]!) as {
+      charts: { id: string; labels: string[]; title: string }[];
+    };
     const fan = data.charts.find((c) => c.id === 'chart-fan')!;
     const years = json.options[4]!.perspectives.region!.byFinancialYear.map((y) => y.year);
     expect(fan.labels).toEqual(years);
@@ -182,12 +224,17 @@ describe('class-central: the decision about the extension years', () => {
 describe('illustrative monitoring counts are flagged beside each finding drawn from them', () => {
   it('flags the on-track sentences on the page and in the report', async () => {
     for (const paths of [
-      ['/scenarios/class-central-with-monitoring/on-track?iterations=1000&seed=3', '/scenarios/class-central-with-monitoring?iterations=1000&seed=3'],
+      [
+        '/scenarios/class-central-with-monitoring/on-track?iterations=1000&seed=3',
+        '/scenarios/class-central-with-monitoring?iterations=1000&seed=3',
+      ],
       ['/scenarios/class-central-with-monitoring/report?iterations=1000&seed=3'],
     ]) {
       const words = (await Promise.all(paths.map(async (path) => visible((await request(app).get(path)).text)))).join(' ');
       expect(words).toMatch(/The service is running [^.]+\. \(illustrative counts, not real monitoring data\)/);
-      expect(words).toMatch(/After updating on the monitoring counts, the best choice for the region is [^.]+, on average across the simulations \(best in \d+% of the weighted simulations\)\. \(illustrative counts, not real monitoring data\)/);
+      expect(words).toMatch(
+        /After updating on the monitoring counts, the best choice for the region is [^.]+, on average across the simulations \(best in \d+% of the weighted simulations\)\. \(illustrative counts, not real monitoring data\)/,
+      );
     }
   });
 });

@@ -48,7 +48,11 @@ describe('edit and upload', () => {
 
   it('shows every problem at its line and keeps the text', async () => {
     // A multipart form's token rides in its action URL, as the edit page's does.
-    const response = await request(app()).post(`/scenarios/save?_csrf=${TEST_CSRF}`).field('name', 'broken').field('text', BROKEN).field('action', 'save');
+    const response = await request(app())
+      .post(`/scenarios/save?_csrf=${TEST_CSRF}`)
+      .field('name', 'broken')
+      .field('text', BROKEN)
+      .field('action', 'save');
     expect(response.status).toBe(422);
     expect(response.text).toContain('There is a problem');
     expect(response.text).toMatch(/Line 5, column 17 \(contract.annual_value\): /);
@@ -60,22 +64,38 @@ describe('edit and upload', () => {
   });
 
   it('takes an uploaded file instead of the text box', async () => {
-    const response = await request(app()).post('/scenarios/save').set('X-CSRF-Token', TEST_CSRF).field('name', 'up').field('text', '').field('action', 'check').attach('file', Buffer.from(BROKEN), 'broken.yaml');
+    const response = await request(app())
+      .post('/scenarios/save')
+      .set('X-CSRF-Token', TEST_CSRF)
+      .field('name', 'up')
+      .field('text', '')
+      .field('action', 'check')
+      .attach('file', Buffer.from(BROKEN), 'broken.yaml');
     expect(response.status).toBe(422);
     expect(response.text).toContain('name: Broken');
   });
 
   it('checks a good scenario without saving it', async () => {
-    const response = await request(app()).post(`/scenarios/save?_csrf=${TEST_CSRF}`).field('name', 'x').field('text', central()).field('action', 'check');
+    const response = await request(app())
+      .post(`/scenarios/save?_csrf=${TEST_CSRF}`)
+      .field('name', 'x')
+      .field('text', central())
+      .field('action', 'check');
     expect(response.status).toBe(200);
     expect(response.text).toContain('The scenario has no problems. You can save it.');
     expect(revisionsOf(db, 'x')).toEqual([]);
   });
 
   it('saves a new scenario as revision 1 in the database, never in the scenarios folder, and shows it', async () => {
-    const text = central().replace('name:\n  en: "CLASS regional service, central case"\n  cy: "Gwasanaeth rhanbarthol CLASS, achos canolog"', 'name: Saved copy');
+    const text = central().replace(
+      'name:\n  en: "CLASS regional service, central case"\n  cy: "Gwasanaeth rhanbarthol CLASS, achos canolog"',
+      'name: Saved copy',
+    );
     expect(text).toContain('name: Saved copy\n');
-    const response = await request(app()).post('/scenarios/save').type('form').send({ name: 'saved-copy', text, baseHash: '', action: 'save', _csrf: TEST_CSRF, message: 'for the March paper' });
+    const response = await request(app())
+      .post('/scenarios/save')
+      .type('form')
+      .send({ name: 'saved-copy', text, baseHash: '', action: 'save', _csrf: TEST_CSRF, message: 'for the March paper' });
     expect(response.status).toBe(303);
     expect(response.headers.location).toBe('/scenarios/saved-copy?saved=1');
     expect(readdirSync(folder.dir)).toEqual(['class-central.yaml']);
@@ -102,23 +122,43 @@ describe('edit and upload', () => {
 
   it('keeps line endings byte for byte except on the lines changed (browsers send CR LF)', async () => {
     const base = 'name: Endings\n# a comment\r\nkept: 1\n';
-    const created = await request(app()).post('/scenarios/save').type('form').send({ name: 'endings', text: base, action: 'check', _csrf: TEST_CSRF });
+    const created = await request(app())
+      .post('/scenarios/save')
+      .type('form')
+      .send({ name: 'endings', text: base, action: 'check', _csrf: TEST_CSRF });
     expect(created.status).toBe(422); // not a valid scenario; the endings are what matter here
     // Directly: the text box's CR LF come back as the file's own endings on unchanged lines.
     const { keepLineEndings } = await import('../../src/web/lineEndings');
     expect(keepLineEndings(base, 'name: Endings\r\n# a comment\r\nkept: 2\r\n')).toBe('name: Endings\n# a comment\r\nkept: 2\n');
     const lf = central();
     const submitted = lf.replace('value: 660546', 'value: 660547').replace(/\n/g, '\r\n');
-    const saved = await request(app()).post('/scenarios/save').type('form').send({ name: 'endings-copy', text: submitted, from: 'class-central', baseHash: scenarioHash(lf), saveAs: 'new', action: 'save', _csrf: TEST_CSRF });
+    const saved = await request(app())
+      .post('/scenarios/save')
+      .type('form')
+      .send({
+        name: 'endings-copy',
+        text: submitted,
+        from: 'class-central',
+        baseHash: scenarioHash(lf),
+        saveAs: 'new',
+        action: 'save',
+        _csrf: TEST_CSRF,
+      });
     expect(saved.status).toBe(303);
     expect(latestRevision(db, 'endings-copy')!.text).toBe(lf.replace('value: 660546', 'value: 660547'));
   });
 
   it('refuses a new file over an existing name, and a bad name', async () => {
-    const exists = await request(app()).post('/scenarios/save').type('form').send({ name: 'class-central', text: central(), baseHash: '', action: 'save', _csrf: TEST_CSRF });
+    const exists = await request(app())
+      .post('/scenarios/save')
+      .type('form')
+      .send({ name: 'class-central', text: central(), baseHash: '', action: 'save', _csrf: TEST_CSRF });
     expect(exists.status).toBe(409);
     expect(exists.text).toContain('A scenario called class-central already exists.');
-    const bad = await request(app()).post('/scenarios/save').type('form').send({ name: '../evil', text: central(), action: 'save', _csrf: TEST_CSRF });
+    const bad = await request(app())
+      .post('/scenarios/save')
+      .type('form')
+      .send({ name: '../evil', text: central(), action: 'save', _csrf: TEST_CSRF });
     expect(bad.status).toBe(422);
     expect(bad.text).toContain('Enter a file name of lower-case letters');
   });
@@ -127,10 +167,32 @@ describe('edit and upload', () => {
     const started = scenarioHash(central());
     const first = central().replace('value: 660546', 'value: 700000');
     const second = central().replace('value: 660546', 'value: 650000');
-    const one = await request(app()).post('/scenarios/save').type('form').send({ name: 'ignored', from: 'class-central', saveAs: 'revision', text: first, baseHash: started, action: 'save', _csrf: TEST_CSRF });
+    const one = await request(app())
+      .post('/scenarios/save')
+      .type('form')
+      .send({
+        name: 'ignored',
+        from: 'class-central',
+        saveAs: 'revision',
+        text: first,
+        baseHash: started,
+        action: 'save',
+        _csrf: TEST_CSRF,
+      });
     expect(one.status).toBe(303);
     expect(one.headers.location).toBe('/scenarios/class-central?saved=2'); // the bundled text is version 1
-    const two = await request(app()).post('/scenarios/save').type('form').send({ name: 'ignored', from: 'class-central', saveAs: 'revision', text: second, baseHash: started, action: 'save', _csrf: TEST_CSRF });
+    const two = await request(app())
+      .post('/scenarios/save')
+      .type('form')
+      .send({
+        name: 'ignored',
+        from: 'class-central',
+        saveAs: 'revision',
+        text: second,
+        baseHash: started,
+        action: 'save',
+        _csrf: TEST_CSRF,
+      });
     expect(two.status).toBe(409);
     expect(two.text).toContain('Someone else saved class-central after you opened it, so your changes were not saved.');
     expect(two.text).toContain('value: 650000');
@@ -149,23 +211,45 @@ describe('edit and upload', () => {
     const before = revisionsOf(db, 'class-central').length;
     const response = await request(app()).post('/scenarios/save').type('form').send({ name: 'no-token', text: central(), action: 'save' });
     expect(response.status).toBe(403);
-    expect(response.text).toBe('Request refused: the form was out of date or did not come from this tool. Go back, reload the page and try again.');
-    const wrong = await request(app()).post('/scenarios/save').type('form').send({ name: 'no-token', text: central(), action: 'save', _csrf: 'x'.repeat(43) });
+    expect(response.text).toBe(
+      'Request refused: the form was out of date or did not come from this tool. Go back, reload the page and try again.',
+    );
+    const wrong = await request(app())
+      .post('/scenarios/save')
+      .type('form')
+      .send({ name: 'no-token', text: central(), action: 'save', _csrf: 'x'.repeat(43) });
     expect(wrong.status).toBe(403);
     expect(revisionsOf(db, 'no-token')).toEqual([]);
     expect(revisionsOf(db, 'class-central')).toHaveLength(before);
   });
 
   it('refuses a save posted from another site', async () => {
-    const response = await request(app()).post('/scenarios/save').set('Origin', 'http://evil.example').type('form').send({ name: 'x', text: 'name: x' });
+    const response = await request(app())
+      .post('/scenarios/save')
+      .set('Origin', 'http://evil.example')
+      .type('form')
+      .send({ name: 'x', text: 'name: x' });
     expect(response.status).toBe(403);
-    const fetched = await request(app()).post('/scenarios/save').set('Sec-Fetch-Site', 'cross-site').type('form').send({ name: 'x', text: 'name: x' });
+    const fetched = await request(app())
+      .post('/scenarios/save')
+      .set('Sec-Fetch-Site', 'cross-site')
+      .type('form')
+      .send({ name: 'x', text: 'name: x' });
     expect(fetched.status).toBe(403);
-    expect(recentAudit(db).slice(0, 2).map((e) => [e.action, e.outcome, e.target, e.detail])).toEqual([
+    expect(
+      recentAudit(db)
+        .slice(0, 2)
+        .map((e) => [e.action, e.outcome, e.target, e.detail]),
+    ).toEqual([
       ['request', 'refused', 'POST /scenarios/save', 'posted from another website'],
       ['request', 'refused', 'POST /scenarios/save', 'posted from another website'],
     ]);
-    const own = await request(app()).post('/scenarios/save').set('Sec-Fetch-Site', 'same-origin').set('Origin', 'null').type('form').send({ name: 'x', text: 'name: x', action: 'check', _csrf: TEST_CSRF });
+    const own = await request(app())
+      .post('/scenarios/save')
+      .set('Sec-Fetch-Site', 'same-origin')
+      .set('Origin', 'null')
+      .type('form')
+      .send({ name: 'x', text: 'name: x', action: 'check', _csrf: TEST_CSRF });
     expect(own.status).toBe(422);
   });
 });

@@ -26,7 +26,12 @@ function parse(csv: string, _options: { columns: true }): Record<string, string>
 
 /** HTML text with tags removed and entities for quotes decoded, for sentences that span markup. */
 function visible(html: string): string {
-  return html.replace(/<[^>]+>/g, ' ').replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/\s+/g, ' ');
+  return html
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&#39;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ');
 }
 
 interface Voi {
@@ -41,7 +46,10 @@ function shown(pounds: number): string {
 }
 
 describe('a scenario with monitoring counts', () => {
-  let json: Results & { monitoring: MonitoringSection & { effectiveSampleSize: number; iterations: number; updatedOptions: Results['options'] }; valueOfInformation: Voi };
+  let json: Results & {
+    monitoring: MonitoringSection & { effectiveSampleSize: number; iterations: number; updatedOptions: Results['options'] };
+    valueOfInformation: Voi;
+  };
   let html: string;
   let text: string;
   beforeAll(async () => {
@@ -49,7 +57,9 @@ describe('a scenario with monitoring counts', () => {
     expect(api.status).toBe(200);
     json = api.body;
     // On track (monitoring and the update) and what matters most (value of information, wait) are sub-pages.
-    const pages = await Promise.all(['on-track', 'what-matters'].map((section) => request(app).get(`/scenarios/class-central-with-monitoring/${section}?${QUERY}`)));
+    const pages = await Promise.all(
+      ['on-track', 'what-matters'].map((section) => request(app).get(`/scenarios/class-central-with-monitoring/${section}?${QUERY}`)),
+    );
     for (const page of pages) expect(page.status).toBe(200);
     html = pages.map((page) => page.text).join('\n');
     text = visible(html);
@@ -65,7 +75,10 @@ describe('a scenario with monitoring counts', () => {
     expect(html).toContain('id="chart-tracker-breakdowns"');
     expect(text).toContain('Referrals were within the range the business case expected in every one of the 6 periods reported');
     // The tracker's table: the first period's reported referrals and expected band from the JSON.
-    const first = json.monitoring.periods[0] as unknown as { observed: { referrals: number }; expected: { referrals: { p10: number; p50: number; p90: number } } };
+    const first = json.monitoring.periods[0] as unknown as {
+      observed: { referrals: number };
+      expected: { referrals: { p10: number; p50: number; p90: number } };
+    };
     const band = first.expected.referrals;
     expect(text).toContain(`3 January 2025 to 31 March 2025 ${first.observed.referrals} ${band.p10} ${band.p50} ${band.p90} Within`);
     // Chart data embedded as JSON, not as script.
@@ -77,7 +90,9 @@ describe('a scenario with monitoring counts', () => {
     for (const [k, option] of json.options.entries()) {
       const before = option.monteCarlo!.perspectives.region!;
       const after = json.monitoring.updatedOptions[k]!.monteCarlo!.perspectives.region!;
-      expect(text).toContain(`${shown(before.npv.mean)} ${shown(after.npv.mean)} ${shown(before.npv.p10)} to ${shown(before.npv.p90)} ${shown(after.npv.p10)} to ${shown(after.npv.p90)}`);
+      expect(text).toContain(
+        `${shown(before.npv.mean)} ${shown(after.npv.mean)} ${shown(before.npv.p10)} to ${shown(before.npv.p90)} ${shown(after.npv.p10)} to ${shown(after.npv.p90)}`,
+      );
     }
   });
 
@@ -112,22 +127,29 @@ describe('a scenario with monitoring counts', () => {
 
   it('exports the figures as results-information.csv, exact and stamped', async () => {
     // The download sits with the run's technical details, on the assumptions page.
-    expect((await request(app).get(`/scenarios/class-central-with-monitoring/assumptions?${QUERY}`)).text).toContain('/scenarios/class-central-with-monitoring/results-information.csv?');
+    expect((await request(app).get(`/scenarios/class-central-with-monitoring/assumptions?${QUERY}`)).text).toContain(
+      '/scenarios/class-central-with-monitoring/results-information.csv?',
+    );
     const response = await request(app).get(`/scenarios/class-central-with-monitoring/results-information.csv?${QUERY}`);
     expect(response.status).toBe(200);
     expect(response.headers['content-type']).toMatch(/^text\/csv/);
     const rows = parse(response.text, { columns: true }) as Record<string, string>[];
-    const find = (section: string, item: string, statistic = 'value') => rows.find((r) => r.section === section && r.item === item && r.statistic === statistic);
+    const find = (section: string, item: string, statistic = 'value') =>
+      rows.find((r) => r.section === section && r.item === item && r.statistic === statistic);
     // Money in pennies, in the column of its unit (issue 11).
     const pennies = (pounds: number): number => Math.round(pounds * 100) / 100;
     expect(Number(find('valueOfInformation', 'evpi')!.value_gbp)).toBe(pennies(json.valueOfInformation.evpi));
-    expect(Number(find('valueOfInformation', 'outcomes.effectiveness', 'evppi')!.value_gbp)).toBe(pennies(json.valueOfInformation.evppi['outcomes.effectiveness'] ?? Number.NaN));
+    expect(Number(find('valueOfInformation', 'outcomes.effectiveness', 'evppi')!.value_gbp)).toBe(
+      pennies(json.valueOfInformation.evppi['outcomes.effectiveness'] ?? Number.NaN),
+    );
     expect(Number(find('waitOneYear', 'valueOfWaiting')!.value_gbp)).toBe(pennies(json.valueOfInformation.waitOneYear.valueOfWaiting));
     expect(Number(find('update', 'effectiveSampleSize')!.value_simulations)).toBe(Math.round(json.monitoring.effectiveSampleSize));
     expect(find('tracking', 'status')!.value_text).toBe(json.monitoring.tracking.status);
     const observed = rows.filter((r) => r.section === 'monitoring' && r.item === 'referrals' && r.statistic === 'observed');
     // The referrals written in the scenario's monitoring periods, as the results carry them.
-    expect(observed.map((r) => Number(r.value_whole_children))).toEqual((json.monitoring.periods as { observed: { referrals?: number } }[]).map((p) => p.observed.referrals));
+    expect(observed.map((r) => Number(r.value_whole_children))).toEqual(
+      (json.monitoring.periods as { observed: { referrals?: number } }[]).map((p) => p.observed.referrals),
+    );
     expect(observed).toHaveLength(6);
     expect(rows.filter((r) => r.section === 'afterUpdate')).toHaveLength(rows.filter((r) => r.section === 'beforeUpdate').length);
     expect(rows[0]!.seed).toBe('11');
@@ -156,7 +178,9 @@ describe('a scenario with monitoring counts', () => {
 describe('a scenario without monitoring counts', () => {
   let html: string;
   beforeAll(async () => {
-    const pages = await Promise.all(['on-track', 'what-matters'].map((section) => request(app).get(`/scenarios/class-central/${section}?${QUERY}`)));
+    const pages = await Promise.all(
+      ['on-track', 'what-matters'].map((section) => request(app).get(`/scenarios/class-central/${section}?${QUERY}`)),
+    );
     for (const page of pages) expect(page.status).toBe(200);
     html = pages.map((page) => page.text).join('\n');
   });

@@ -43,7 +43,9 @@ describe('scenarios page (fixture folder)', () => {
   });
 
   it('says so when there are none', async () => {
-    const { app } = testApp({ store: { names: async () => [], read: async () => undefined, save: async () => ({ ok: false, reason: 'badName' }) } });
+    const { app } = testApp({
+      store: { names: async () => [], read: async () => undefined, save: async () => ({ ok: false, reason: 'badName' }) },
+    });
     const { text } = await request(app).get('/scenarios');
     expect(text).toContain('There are no scenarios yet.');
   });

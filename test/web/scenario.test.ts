@@ -20,7 +20,9 @@ describe('scenario page', () => {
   let front: string;
   beforeAll(async () => {
     const sections = ['', '/options', '/budget', '/how-sure', '/what-matters', '/on-track', '/assumptions', '/what-if'];
-    const responses = await Promise.all(sections.map((section) => request(app()).get(`/scenarios/class-central${section}?iterations=500&seed=7`)));
+    const responses = await Promise.all(
+      sections.map((section) => request(app()).get(`/scenarios/class-central${section}?iterations=500&seed=7`)),
+    );
     for (const response of responses) expect(response.status).toBe(200);
     front = responses[0]!.text;
     text = responses.map((response) => response.text).join('\n');
@@ -29,8 +31,12 @@ describe('scenario page', () => {
   // The exact sentences, with figures from the same run's JSON, are in decision.test.ts; here, the shape of the page.
   it('leads with the decision about the extension years, for the region and each council, with the grant', () => {
     expect(front).toContain('Should we extend, and for how long?');
-    expect(front).toMatch(/id="headline-region" data-perspective="region">For the region, the best choice on these figures is to (stop at the end of the fixed term \(March 2027\)|take \d extension years?)/);
-    expect(text).toMatch(/Taking all 4 extension years is (very )?likely to cost the region more than it avoids: about £[\d.]+[km], on average across the simulations \(8 in 10 simulations: between a loss of £[\d.]+m and a saving of £[\d.]+[km]; chance the extension years pay for themselves: about \d in 10\)\./);
+    expect(front).toMatch(
+      /id="headline-region" data-perspective="region">For the region, the best choice on these figures is to (stop at the end of the fixed term \(March 2027\)|take \d extension years?)/,
+    );
+    expect(text).toMatch(
+      /Taking all 4 extension years is (very )?likely to cost the region more than it avoids: about £[\d.]+[km], on average across the simulations \(8 in 10 simulations: between a loss of £[\d.]+m and a saving of £[\d.]+[km]; chance the extension years pay for themselves: about \d in 10\)\./,
+    );
     expect(front).toMatch(/<li data-perspective="Bridgend">Bridgend: best to (take \d extension years?|stop at the end of the fixed term)/);
     expect(text).toMatch(/<li data-perspective="Bridgend">For Bridgend, the best choice on these figures is/);
     expect(text).toContain('Bridgend pays 30.3% of whatever the grant does not pay (about £20k a year while the grant pays 90%)');
@@ -47,7 +53,9 @@ describe('scenario page', () => {
   });
 
   it('says what it takes to pay for itself, per year, and the switching values in words', () => {
-    expect(text).toMatch(/4 extension years: to pay for itself the service must avoid [\d.]+ residential placements a year \([\d.]+ over the 6.25-year term\)/);
+    expect(text).toMatch(
+      /4 extension years: to pay for itself the service must avoid [\d.]+ residential placements a year \([\d.]+ over the 6.25-year term\)/,
+    );
     expect(text).toContain('Share of those breakdowns the service prevents');
     expect(text).toMatch(/<td class="govuk-table__cell">at (least|most) \d+(\.\d)?%<\/td>/);
   });
@@ -64,7 +72,8 @@ describe('scenario page', () => {
 
   it('embeds the chart data once as JSON, with a data table for every chart, and no inline script', () => {
     expect(front.match(/<script type="application\/json" id="chart-data">/g) ?? []).toHaveLength(0);
-    for (const page of text.split('<!DOCTYPE html>').slice(2)) expect(page.match(/<script type="application\/json" id="chart-data">/g)).toHaveLength(1);
+    for (const page of text.split('<!DOCTYPE html>').slice(2))
+      expect(page.match(/<script type="application\/json" id="chart-data">/g)).toHaveLength(1);
     for (const id of ['chart-fan', 'chart-histogram', 'chart-tornado', 'chart-options', 'chart-councils']) {
       expect(text).toContain(`<canvas id="${id}"`);
       expect(text).toContain(`id="${id}-summary"`);
@@ -76,7 +85,9 @@ describe('scenario page', () => {
 
   it('shows the assumptions in words with their sources and line numbers', () => {
     expect(text).toContain('between £4,500 and £8,000, most often near £5,631');
-    expect(text).toContain('Source: Cabinet report, July 2024, 2.4: children the previous service (MAPSS) supported in Bridgend (status: published)');
+    expect(text).toContain(
+      'Source: Cabinet report, July 2024, 2.4: children the previous service (MAPSS) supported in Bridgend (status: published)',
+    );
     const file = readFileSync(path.join(folder.dir, 'class-central.yaml'), 'utf8').split('\n');
     const line = file.findIndex((l) => /^\s*residential_weekly_cost:/.test(l)) + 1;
     expect(text).toContain(`outcomes.residential_weekly_cost, line ${line} of the file`);
@@ -84,7 +95,9 @@ describe('scenario page', () => {
   });
 
   it('stamps the run and links to exports and the permalink with hash, iterations and seed', () => {
-    expect(text).toMatch(/href="\/scenarios\/class-central\?hash=[0-9a-f]{12}&amp;iterations=500&amp;seed=7" id="permalink"|id="permalink" href="\/scenarios\/class-central\?hash=[0-9a-f]{12}&amp;iterations=500&amp;seed=7"/);
+    expect(text).toMatch(
+      /href="\/scenarios\/class-central\?hash=[0-9a-f]{12}&amp;iterations=500&amp;seed=7" id="permalink"|id="permalink" href="\/scenarios\/class-central\?hash=[0-9a-f]{12}&amp;iterations=500&amp;seed=7"/,
+    );
     expect(text).toContain('/scenarios/class-central/results.xlsx?hash=');
     expect(text).toContain('/scenarios/class-central/results.csv?hash=');
     expect(text).toContain('/scenarios/class-central/report?hash=');
@@ -117,7 +130,9 @@ describe('scenario page: links and mistakes', () => {
     expect(status).toBe(200);
     // The front page says what changed in words, before and after; the key path is on the try-a-change page.
     expect(text).toContain('What if: CLASS regional service, central case');
-    expect(text).toMatch(/<th scope="row" class="govuk-table__header">Share of those breakdowns the service prevents<\/th><td class="govuk-table__cell">[^<]+<\/td><td class="govuk-table__cell">60%<\/td>/);
+    expect(text).toMatch(
+      /<th scope="row" class="govuk-table__header">Share of those breakdowns the service prevents<\/th><td class="govuk-table__cell">[^<]+<\/td><td class="govuk-table__cell">60%<\/td>/,
+    );
     expect(text).not.toContain('<code>outcomes.effectiveness=0.6</code>');
     const tryPage = await request(app()).get('/scenarios/class-central/what-if?iterations=0&set=outcomes.effectiveness%3D0.6');
     expect(tryPage.text).toContain('<code>outcomes.effectiveness=0.6</code>');
@@ -142,7 +157,16 @@ describe('scenario page: links and mistakes', () => {
     let release: () => void = () => undefined;
     const gate = new Promise<void>((resolve) => (release = resolve));
     const { runScenario } = await import('../../src/run/analyse');
-    const slow = testApp({ runWaitMs: 10 }, { scenariosDir: folder.dir, analyse: async (s, r) => { await gate; return runScenario(s, { iterations: r.iterations, seed: r.seed }); } }).app;
+    const slow = testApp(
+      { runWaitMs: 10 },
+      {
+        scenariosDir: folder.dir,
+        analyse: async (s, r) => {
+          await gate;
+          return runScenario(s, { iterations: r.iterations, seed: r.seed });
+        },
+      },
+    ).app;
     const first = await request(slow).get('/scenarios/class-central?iterations=200&seed=1');
     expect(first.status).toBe(200);
     expect(first.text).toContain('Working out the figures');
@@ -159,11 +183,23 @@ describe('scenario page: links and mistakes', () => {
   });
 
   it('503 with Retry-After when the pool is busy; a page when a run is stopped', async () => {
-    const busy = await request(app({ analyse: async () => { throw new BusyError(); } })).get('/scenarios/class-central');
+    const busy = await request(
+      app({
+        analyse: async () => {
+          throw new BusyError();
+        },
+      }),
+    ).get('/scenarios/class-central');
     expect(busy.status).toBe(503);
     expect(busy.headers['retry-after']).toBe('10');
     expect(busy.text).toContain('The tool is busy');
-    const stopped = await request(app({ analyse: async () => { throw new RunTimeoutError(30_000); } })).get('/scenarios/class-central');
+    const stopped = await request(
+      app({
+        analyse: async () => {
+          throw new RunTimeoutError(30_000);
+        },
+      }),
+    ).get('/scenarios/class-central');
     expect(stopped.status).toBe(503);
     expect(stopped.text).toContain('The run went past its time limit of 30 seconds and was stopped.');
   });
@@ -171,7 +207,9 @@ describe('scenario page: links and mistakes', () => {
 
 describe('try a change', () => {
   it('turns the form into a permalink: distributions move with the new central value', async () => {
-    const response = await request(app()).get('/scenarios/class-central/try?weeklyCost=6000&effectiveness=30&breakdownRisk=25&iterations=800&seed=9&extensionYears=2');
+    const response = await request(app()).get(
+      '/scenarios/class-central/try?weeklyCost=6000&effectiveness=30&breakdownRisk=25&iterations=800&seed=9&extensionYears=2',
+    );
     expect(response.status).toBe(303);
     const location = decodeURIComponent(response.headers.location!.replace(/\+/g, ' '));
     expect(location).toMatch(/^\/scenarios\/class-central\?hash=[0-9a-f]{12}&iterations=800&seed=9/);
@@ -182,7 +220,9 @@ describe('try a change', () => {
     const page = await request(app()).get(response.headers.location!);
     expect(page.status).toBe(200);
     // The page's second sentence is about the option the form chose, unless it is the best (then the first is).
-    expect(page.text).toMatch(/id="answer"[\s\S]*?(Taking 2 extension years (is|would)|the best choice on these figures is to take 2 extension years)/);
+    expect(page.text).toMatch(
+      /id="answer"[\s\S]*?(Taking 2 extension years (is|would)|the best choice on these figures is to take 2 extension years)/,
+    );
   });
 
   it('shows mistakes beside their fields and keeps what was typed', async () => {
@@ -202,19 +242,34 @@ describe('exports', () => {
     expect(response.type).toBe('text/csv');
     expect(response.headers['content-disposition']).toMatch(/attachment; filename="?class-central-[0-9a-f]{12}\.csv"?/);
     const lines = response.text.trim().split('\n');
-    expect(lines[0]).toBe('table,scenario,scenario_hash,model_version,extension_years,perspective,financial_year,referrals_whole_children,starts_whole_children,waiting_at_end_whole_children,turned_away_whole_children,breakdowns_prevented_expected_number,residential_placements_avoided_expected_number,residential_weeks_avoided_weeks,avoided_cost_cash_gbp,avoided_cost_cashable_cash_gbp,contract_cost_cash_gbp,net_saving_cash_gbp,avoided_cost_present_value_gbp,contract_cost_present_value_gbp,npv_present_value_gbp,price_base,inflation_per_year_share,contract_price,discount_rate_per_year_share,discount_base_year,money_basis,seed,iterations,changes,ran_at,run_url');
-    expect(lines[1]).toMatch(/^by_financial_year,"CLASS regional service, central case",[0-9a-f]{12},\d+\.\d+\.\d+\+[0-9a-f]{12},0,region,2024\/25,.*,3,200,,2025-06-02T10:00:00.000Z,http:\/\/127\.0\.0\.1:\d+\/scenarios\/class-central\?/);
+    expect(lines[0]).toBe(
+      'table,scenario,scenario_hash,model_version,extension_years,perspective,financial_year,referrals_whole_children,starts_whole_children,waiting_at_end_whole_children,turned_away_whole_children,breakdowns_prevented_expected_number,residential_placements_avoided_expected_number,residential_weeks_avoided_weeks,avoided_cost_cash_gbp,avoided_cost_cashable_cash_gbp,contract_cost_cash_gbp,net_saving_cash_gbp,avoided_cost_present_value_gbp,contract_cost_present_value_gbp,npv_present_value_gbp,price_base,inflation_per_year_share,contract_price,discount_rate_per_year_share,discount_base_year,money_basis,seed,iterations,changes,ran_at,run_url',
+    );
+    expect(lines[1]).toMatch(
+      /^by_financial_year,"CLASS regional service, central case",[0-9a-f]{12},\d+\.\d+\.\d+\+[0-9a-f]{12},0,region,2024\/25,.*,3,200,,2025-06-02T10:00:00.000Z,http:\/\/127\.0\.0\.1:\d+\/scenarios\/class-central\?/,
+    );
   });
 
   it('Excel: run, inputs, totals, years, Monte Carlo, tornado and break-even sheets; text cells safe', async () => {
-    const response = await request(app())
-      .get('/scenarios/class-central/results.xlsx?iterations=200&seed=3')
-      .buffer(true)
-      .parse(binaryBody);
+    const response = await request(app()).get('/scenarios/class-central/results.xlsx?iterations=200&seed=3').buffer(true).parse(binaryBody);
     expect(response.status).toBe(200);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(response.body as unknown as ArrayBuffer);
-    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Summary', 'Decision', 'Budget – Region', 'Budget – Bridgend', 'Budget – Rhondda Cynon Taf', 'Budget – Merthyr Tydfil', 'Options, whole term', 'By financial year', 'Inputs and sources', 'Simulations', 'What matters most', 'Break-even', 'Monitoring and information']);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual([
+      'Summary',
+      'Decision',
+      'Budget – Region',
+      'Budget – Bridgend',
+      'Budget – Rhondda Cynon Taf',
+      'Budget – Merthyr Tydfil',
+      'Options, whole term',
+      'By financial year',
+      'Inputs and sources',
+      'Simulations',
+      'What matters most',
+      'Break-even',
+      'Monitoring and information',
+    ]);
     const run = workbook.getWorksheet('Summary')!;
     expect(run.getColumn(1).values).toContain('Scenario');
     expect(run.getColumn(2).values).toContain('CLASS regional service, central case');
@@ -246,11 +301,16 @@ describe('JSON API', () => {
     const { body, status } = await request(app()).get('/api/scenarios');
     expect(status).toBe(200);
     expect(body.scenarios.map((s: { name: string }) => s.name)).toEqual(['bridgend', 'class-cautious', 'class-central']);
-    expect(body.scenarios[2]).toMatchObject({ title: 'CLASS regional service, central case', links: { results: '/api/scenarios/class-central/results' } });
+    expect(body.scenarios[2]).toMatchObject({
+      title: 'CLASS regional service, central case',
+      links: { results: '/api/scenarios/class-central/results' },
+    });
   });
 
   it('returns the section-9 results for iterations, seed and changes', async () => {
-    const { body, status, headers } = await request(app()).get('/api/scenarios/class-central/results?iterations=200&seed=5&set=outcomes.effectiveness%3D0.3');
+    const { body, status, headers } = await request(app()).get(
+      '/api/scenarios/class-central/results?iterations=200&seed=5&set=outcomes.effectiveness%3D0.3',
+    );
     expect(status).toBe(200);
     expect(body.modelVersion).toMatch(/^\d+\.\d+\.\d+\+[0-9a-f]{12}$/);
     expect(body.options).toHaveLength(5);
@@ -293,15 +353,21 @@ describe('compare', () => {
     const ask = await request(app()).get('/compare?a=class-central&aset=outcomes.effectiveness%3D0.6');
     expect(ask.status).toBe(200);
     expect(ask.text).not.toContain('There is a problem');
-    expect(ask.text).toContain('Now choose the scenario to compare “What if: CLASS regional service, central case, with share of those breakdowns the service prevents changed” with.');
+    expect(ask.text).toContain(
+      'Now choose the scenario to compare “What if: CLASS regional service, central case, with share of those breakdowns the service prevents changed” with.',
+    );
     expect(ask.text).toContain('<input type="hidden" name="aset" value="outcomes.effectiveness=0.6">');
     // The what-if against the same file without the change: one assumption differs, both sides labelled.
     const { text, status } = await request(app()).get('/compare?a=class-central&aset=outcomes.effectiveness%3D0.6&b=class-central');
     expect(status).toBe(200);
-    expect(text).toContain('<th scope="col" class="govuk-table__header">What if: CLASS regional service, central case, with share of those breakdowns the service prevents changed</th><th scope="col" class="govuk-table__header">CLASS regional service, central case</th>');
+    expect(text).toContain(
+      '<th scope="col" class="govuk-table__header">What if: CLASS regional service, central case, with share of those breakdowns the service prevents changed</th><th scope="col" class="govuk-table__header">CLASS regional service, central case</th>',
+    );
     expect(text).toContain('1 assumption differs;');
     // The bridge runs from the what-if back to the file, its one step the changed input.
-    expect(text).toContain('Start: What if: CLASS regional service, central case, with share of those breakdowns the service prevents changed');
+    expect(text).toContain(
+      'Start: What if: CLASS regional service, central case, with share of those breakdowns the service prevents changed',
+    );
     expect(text).toContain('End: CLASS regional service, central case');
     expect(text).toContain('in this fixed order: share of those breakdowns the service prevents.');
     expect(text).toContain('Share of those breakdowns the service prevents');
@@ -310,7 +376,9 @@ describe('compare', () => {
   it('says which carried change it cannot read', async () => {
     const { text, status } = await request(app()).get('/compare?a=class-central&aset=nonsense');
     expect(status).toBe(422);
-    expect(text).toContain('In the what-if: The change “nonsense” could not be read: expected key.path=value, e.g. outcomes.effectiveness=0.3.');
+    expect(text).toContain(
+      'In the what-if: The change “nonsense” could not be read: expected key.path=value, e.g. outcomes.effectiveness=0.3.',
+    );
   });
 
   it('asks again for a scenario that does not exist', async () => {

@@ -40,7 +40,14 @@ describe('scenario store over the database', () => {
     await store.save('fresh', 'name: a\n', null, note);
     await store.save('fresh', 'name: b\n', scenarioHash('name: a\n'), { author: 'Bryn Admin', message: 'second' });
     const [second, first] = revisionsOf(db, 'fresh');
-    expect(first).toMatchObject({ number: 1, parentId: null, author: 'Alys Editor', createdAt: '2026-03-03T14:05:00.000Z', hash: scenarioHash('name: a\n'), modelVersion: MODEL_VERSION });
+    expect(first).toMatchObject({
+      number: 1,
+      parentId: null,
+      author: 'Alys Editor',
+      createdAt: '2026-03-03T14:05:00.000Z',
+      hash: scenarioHash('name: a\n'),
+      modelVersion: MODEL_VERSION,
+    });
     expect(second).toMatchObject({ number: 2, parentId: first!.id, author: 'Bryn Admin', message: 'second', text: 'name: b\n' });
     expect(await store.names()).toEqual(['fresh']);
   });
@@ -49,7 +56,10 @@ describe('scenario store over the database', () => {
     const dir = folderWith({ 'plan.yaml': 'name: old\n' });
     const store = databaseStore(dir, openDatabase(':memory:'));
     const base = (await store.read('plan'))!.hash;
-    const [first, second] = await Promise.all([store.save('plan', 'name: first\n', base, note), store.save('plan', 'name: second\n', base, note)]);
+    const [first, second] = await Promise.all([
+      store.save('plan', 'name: first\n', base, note),
+      store.save('plan', 'name: second\n', base, note),
+    ]);
     expect(first.ok).toBe(true);
     expect(second).toEqual({ ok: false, reason: 'changed', currentHash: scenarioHash('name: first\n') });
     expect((await store.read('plan'))!.text).toBe('name: first\n');
@@ -66,11 +76,15 @@ describe('scenario store over the database', () => {
     await databaseStore(folderWith({}), db).save('fresh', 'name: a\n', null, note);
     expect(() => db.prepare("UPDATE revisions SET text = 'tampered'").run()).toThrow('revisions are never changed');
     expect(() => db.prepare('DELETE FROM revisions').run()).toThrow('revisions are never deleted');
-    expect(() => db.prepare("INSERT INTO audit (at, actor, action, target, outcome, request_id, detail) VALUES ('', '', '', '', 'done', '', '')").run()).not.toThrow();
+    expect(() =>
+      db
+        .prepare("INSERT INTO audit (at, actor, action, target, outcome, request_id, detail) VALUES ('', '', '', '', 'done', '', '')")
+        .run(),
+    ).not.toThrow();
     expect(() => db.prepare('DELETE FROM audit').run()).toThrow('audit entries are never deleted');
   });
 
-  it('reads any revision, including a bundled file\'s revision 1 before any save', async () => {
+  it("reads any revision, including a bundled file's revision 1 before any save", async () => {
     const dir = folderWith({ 'plan.yaml': 'name: old\n' });
     const db = openDatabase(':memory:');
     expect((await readRevision(dir, db, 'plan', 1))!.text).toBe('name: old\n');

@@ -12,7 +12,10 @@ import { scenarioDir } from './scenarioDir';
 // The bundled central case and Bridgend view (both with all their text in Welsh), beside the
 // section 2 example of the scenario tests as central.yaml, which is in English only.
 const folder = scenarioDir(['class-central', 'bridgend'], 200);
-const englishOnly = readFileSync(new URL('../scenario/fixtures/central.yaml', import.meta.url), 'utf8').replace(/iterations: \d+/, 'iterations: 200');
+const englishOnly = readFileSync(new URL('../scenario/fixtures/central.yaml', import.meta.url), 'utf8').replace(
+  /iterations: \d+/,
+  'iterations: 200',
+);
 writeFileSync(path.join(folder.dir, 'central.yaml'), englishOnly);
 afterAll(() => folder.remove());
 
@@ -24,7 +27,9 @@ const noticeCount = (html: string): number => html.split('id="english-only"').le
 describe('scenario text in the language of the page', { timeout: 60_000 }, () => {
   it('shows a bundled scenario in Welsh under /cy, with no notice, and in English without /cy', async () => {
     const welsh = await request(app()).get('/cy/scenarios/bridgend').expect(200);
-    expect(welsh.text).toContain('<h1 class="govuk-heading-l" id="page-heading">Contract rhanbarthol CLASS, o safbwynt Pen-y-bont ar Ogwr</h1>');
+    expect(welsh.text).toContain(
+      '<h1 class="govuk-heading-l" id="page-heading">Contract rhanbarthol CLASS, o safbwynt Pen-y-bont ar Ogwr</h1>',
+    );
     expect(welsh.text).toContain('Pen-y-bont ar Ogwr');
     expect(noticeCount(welsh.text)).toBe(0);
     const english = await request(app()).get('/scenarios/bridgend').expect(200);
@@ -57,8 +62,15 @@ describe('scenario text in the language of the page', { timeout: 60_000 }, () =>
 
   it('saves a scenario with Welsh text as a new scenario, shows it in Welsh and keeps its history', async () => {
     const { app: tool } = testApp({}, { scenariosDir: folder.dir });
-    const text = readFileSync(path.join(folder.dir, 'bridgend.yaml'), 'utf8').replace('cy: "Contract rhanbarthol CLASS, o safbwynt Pen-y-bont ar Ogwr"', 'cy: "Copi Pen-y-bont ar Ogwr"');
-    await request(tool).post('/scenarios/save').type('form').send({ name: 'bridgend-copy', text, baseHash: '', action: 'save', _csrf: TEST_CSRF }).expect(303);
+    const text = readFileSync(path.join(folder.dir, 'bridgend.yaml'), 'utf8').replace(
+      'cy: "Contract rhanbarthol CLASS, o safbwynt Pen-y-bont ar Ogwr"',
+      'cy: "Copi Pen-y-bont ar Ogwr"',
+    );
+    await request(tool)
+      .post('/scenarios/save')
+      .type('form')
+      .send({ name: 'bridgend-copy', text, baseHash: '', action: 'save', _csrf: TEST_CSRF })
+      .expect(303);
     const page = await request(tool).get('/cy/scenarios/bridgend-copy').expect(200);
     expect(page.text).toContain('>Copi Pen-y-bont ar Ogwr</h1>');
     await request(tool).get('/cy/scenarios/bridgend-copy/history').expect(200);

@@ -140,12 +140,17 @@ describe('sign-in settings and where the server may listen (issue 12)', () => {
       AUTH_REDIRECT_URL: 'https://class.example/auth/callback',
       SESSION_SECRET: 'x'.repeat(32),
     });
-    expect(read.ok && read.settings.mode === 'oidc' && read.settings.issuers.map((i) => i.council)).toEqual(['bridgend', 'rhondda-cynon-taf']);
-    expect(read.ok && read.settings.mode === 'oidc' && [read.settings.rolesClaim, read.settings.sessionSeconds, read.settings.apiAudience]).toEqual(['roles', 28_800, 'app']);
+    expect(read.ok && read.settings.mode === 'oidc' && read.settings.issuers.map((i) => i.council)).toEqual([
+      'bridgend',
+      'rhondda-cynon-taf',
+    ]);
+    expect(
+      read.ok && read.settings.mode === 'oidc' && [read.settings.rolesClaim, read.settings.sessionSeconds, read.settings.apiAudience],
+    ).toEqual(['roles', 28_800, 'app']);
     expect(read.ok && listenRefusal(read.settings, '0.0.0.0')).toBeNull();
   });
 
-  it('roles: the highest in the claim, scoped to the region or the person\'s own council', async () => {
+  it("roles: the highest in the claim, scoped to the region or the person's own council", async () => {
     const { roleFromClaim } = await import('../../src/web/auth/roles');
     expect(roleFromClaim(['viewer', 'bridgend.approver'], 'bridgend', 'region')).toBe('approver');
     expect(roleFromClaim(['region.editor', 'merthyr-tydfil.admin'], 'bridgend', 'region')).toBe('editor');
@@ -163,7 +168,10 @@ describe('sign-in settings and where the server may listen (issue 12)', () => {
       expect(String(plain.headers['set-cookie'])).toMatch(/^class\.sid=[^;]+; Path=\/; Expires=[^;]+; HttpOnly; SameSite=Lax$/);
       const { createApp } = await import('../../src/web/app');
       const { fakeServices } = await import('./helpers');
-      const proxied = createApp({ ...fakeServices({ trustProxy: 'loopback' }), auth: { settings, oidc: (await import('../../src/web/auth/oidc')).oidcClient(settings), secret: settings.sessionSecret } });
+      const proxied = createApp({
+        ...fakeServices({ trustProxy: 'loopback' }),
+        auth: { settings, oidc: (await import('../../src/web/auth/oidc')).oidcClient(settings), secret: settings.sessionSecret },
+      });
       const https = await request(proxied).get('/sign-in/bridgend').set('X-Forwarded-Proto', 'https');
       expect(String(https.headers['set-cookie'])).toMatch(/HttpOnly; Secure; SameSite=Lax$/);
     } finally {

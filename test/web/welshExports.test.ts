@@ -38,7 +38,20 @@ function expectValidSheetNames(workbook: ExcelJS.Workbook): void {
 }
 
 describe('the workbook made under withLocale("cy")', () => {
-  const stamp = { scenarioName: 'x', file: 'x', hash: 'h', fileHash: 'f', modelVersion: 'v', seed: '7', iterations: 2000, changes: [], ranAt: '2025-06-02T10:00:00.000Z', priceBase: '2024/25', discountRate: 0.035, url: 'http://localhost/cy/scenarios/x?seed=7' };
+  const stamp = {
+    scenarioName: 'x',
+    file: 'x',
+    hash: 'h',
+    fileHash: 'f',
+    modelVersion: 'v',
+    seed: '7',
+    iterations: 2000,
+    changes: [],
+    ranAt: '2025-06-02T10:00:00.000Z',
+    priceBase: '2024/25',
+    discountRate: 0.035,
+    url: 'http://localhost/cy/scenarios/x?seed=7',
+  };
 
   it('names its sheets and heads its columns in Welsh, valid for a spreadsheet, and says its language', async () => {
     const scenario = loadedCentral();
@@ -61,7 +74,6 @@ describe('the workbook made under withLocale("cy")', () => {
     expect(decision.getCell('A5').value).toBe(cy('perspective.region'));
     const summary = workbook.worksheets[0]!;
     expect(summary.getCell('A1').value).toBe(cy('xlsx.summary.title', { name: String(decisionResults().scenario.name) }));
-
   });
 });
 
@@ -83,15 +95,23 @@ describe('exports under /cy/', () => {
     const options = workbook.getWorksheet(sheetName(cy('xlsx.sheet.options')))!;
     const years = sheetName(cy('xlsx.sheet.years'));
     const formulas = options.getRow(5).values as unknown[];
-    expect(formulas.some((v) => typeof v === 'object' && v !== null && 'formula' in v && String((v as { formula: string }).formula).includes(`'${years}'!`))).toBe(true);
+    expect(
+      formulas.some(
+        (v) => typeof v === 'object' && v !== null && 'formula' in v && String((v as { formula: string }).formula).includes(`'${years}'!`),
+      ),
+    ).toBe(true);
     const inputs = workbook.getWorksheet(sheetName(cy('xlsx.sheet.inputs')))!;
     expect(inputs.getCell('A4').value).toBe(cy('workbook.head.label'));
     // Every council's budget sheet is there and valid, the region's first.
-    const budgets = workbook.worksheets.filter((sheet) => sheet.name.startsWith(sheetName(cy('xlsx.sheet.budget', { perspective: '' })).trim()));
+    const budgets = workbook.worksheets.filter((sheet) =>
+      sheet.name.startsWith(sheetName(cy('xlsx.sheet.budget', { perspective: '' })).trim()),
+    );
     // Councils by their Welsh labels from the scenario file.
     const councils = loadedCentral().councils.map((council) => localText(council.label ?? { en: council.name }, 'cy'));
     expect(councils).toContain('Pen-y-bont ar Ogwr');
-    expect(budgets.map((sheet) => sheet.name)).toEqual([cy('xlsx.regionShort'), ...councils].map((who) => sheetName(cy('xlsx.sheet.budget', { perspective: who }))));
+    expect(budgets.map((sheet) => sheet.name)).toEqual(
+      [cy('xlsx.regionShort'), ...councils].map((who) => sheetName(cy('xlsx.sheet.budget', { perspective: who }))),
+    );
   }, 60_000);
 
   it('the CSVs: "-cy" in their file names, Welsh headers; English keeps its own', async () => {
@@ -106,10 +126,18 @@ describe('exports under /cy/', () => {
     expect([...perspectives].slice(0, 2)).toEqual([cy('csv.value.region'), 'Pen-y-bont ar Ogwr']);
     const information = await request(app).get(`/cy/scenarios/class-central/results-information.csv${QUERY}`);
     expect(String(information.headers['content-disposition'])).toMatch(/filename="?class-central-cy-[0-9a-f]{12}-information\.csv"?$/);
-    expect(information.text.split('\n')[0]!.split(',').slice(0, 3)).toEqual([cy('csv.head.scenario'), cy('csv.head.scenario_hash'), cy('csv.head.section')]);
+    expect(information.text.split('\n')[0]!.split(',').slice(0, 3)).toEqual([
+      cy('csv.head.scenario'),
+      cy('csv.head.scenario_hash'),
+      cy('csv.head.section'),
+    ]);
 
     const english = await request(app).get(`/scenarios/class-central/results.csv${QUERY}`);
     expect(String(english.headers['content-disposition'])).toMatch(/filename="?class-central-[0-9a-f]{12}\.csv"?$/);
-    expect(english.text.startsWith('table,scenario,scenario_hash,model_version,extension_years,perspective,financial_year,referrals_whole_children,')).toBe(true);
+    expect(
+      english.text.startsWith(
+        'table,scenario,scenario_hash,model_version,extension_years,perspective,financial_year,referrals_whole_children,',
+      ),
+    ).toBe(true);
   }, 60_000);
 });

@@ -13,10 +13,7 @@ afterAll(() => folder.remove());
 const app = testApp({}, { scenariosDir: folder.dir }).app;
 
 async function workbookAt(path: string): Promise<{ disposition: string; title: unknown }> {
-  const response = await request(app)
-    .get(path)
-    .buffer(true)
-    .parse(binaryBody);
+  const response = await request(app).get(path).buffer(true).parse(binaryBody);
   expect(response.status).toBe(200);
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(response.body as unknown as ArrayBuffer);

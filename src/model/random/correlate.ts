@@ -57,7 +57,9 @@ export function correlationMatrixProblems(matrix: CorrelationMatrix, names: read
       if (!(value >= -1 && value <= 1)) problems.push(`${pair} ${value}: a rank correlation must be between -1 and 1`);
       else if (mirror !== value) problems.push(`${pair} is given as ${value} one way and ${mirror} the other`);
       else if (Math.abs(value) === 1) {
-        problems.push(`${pair} ${value}: a rank correlation of exactly 1 or -1 cannot be simulated; use 0.99, or write one input as a formula of the other`);
+        problems.push(
+          `${pair} ${value}: a rank correlation of exactly 1 or -1 cannot be simulated; use 0.99, or write one input as a formula of the other`,
+        );
       }
     }
   }
@@ -100,7 +102,7 @@ function smallestImpossibleGroup(matrix: CorrelationMatrix): number[] | undefine
 export function ranks(values: Float64Array): Float64Array {
   const order = sortedOrder(values);
   const result = new Float64Array(values.length);
-  for (let start = 0; start < order.length; ) {
+  for (let start = 0; start < order.length;) {
     let end = start + 1;
     while (end < order.length && values[order[end]!] === values[order[start]!]) end++;
     const rank = (start + end + 1) / 2;

@@ -138,9 +138,7 @@ export function triangularQuantileFunction(min: number, mode: number, max: numbe
   const lowerArea = range * (mode - min);
   const upperArea = range * (max - mode);
   return (p) =>
-    p < modeProbability
-      ? Math.min(mode, min + Math.sqrt(p * lowerArea))
-      : Math.max(mode, max - Math.sqrt((1 - p) * upperArea));
+    p < modeProbability ? Math.min(mode, min + Math.sqrt(p * lowerArea)) : Math.max(mode, max - Math.sqrt((1 - p) * upperArea));
 }
 
 /**

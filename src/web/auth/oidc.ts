@@ -88,7 +88,8 @@ export function oidcClient(settings: OidcSettings): OidcClient {
       const claims = tokens.claims();
       if (claims === undefined) throw new Error('no ID token');
       // openid-client has checked iss against the discovered issuer; the allow-list is checked here too.
-      if (claims.iss !== config.serverMetadata().issuer || claims.iss !== issuerOf(pending.council)) throw new Error(`issuer ${claims.iss} is not on the allow-list`);
+      if (claims.iss !== config.serverMetadata().issuer || claims.iss !== issuerOf(pending.council))
+        throw new Error(`issuer ${claims.iss} is not on the allow-list`);
       return { council: pending.council, issuer: claims.iss, claims: { ...claims } };
     },
 

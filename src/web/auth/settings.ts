@@ -43,11 +43,15 @@ export function authSettingsFromEnv(env: Env): { ok: true; settings: AuthSetting
   if (mode !== 'oidc') return { ok: false, errors: [`AUTH must be "none" or "oidc", got "${env.AUTH}"`] };
   const errors: string[] = [];
   const issuers: IssuerSetting[] = [];
-  for (const pair of (env.AUTH_ISSUERS ?? '').split(',').map((p) => p.trim()).filter((p) => p !== '')) {
+  for (const pair of (env.AUTH_ISSUERS ?? '')
+    .split(',')
+    .map((p) => p.trim())
+    .filter((p) => p !== '')) {
     const at = pair.indexOf('=');
     const council = pair.slice(0, at).trim().toLowerCase();
     const issuer = pair.slice(at + 1).trim();
-    if (at <= 0 || !/^[a-z0-9-]+$/.test(council) || !URL.canParse(issuer)) errors.push(`AUTH_ISSUERS: "${pair}" is not council=https://issuer`);
+    if (at <= 0 || !/^[a-z0-9-]+$/.test(council) || !URL.canParse(issuer))
+      errors.push(`AUTH_ISSUERS: "${pair}" is not council=https://issuer`);
     else issuers.push({ council, issuer });
   }
   if (issuers.length === 0) errors.push('AUTH_ISSUERS must list at least one council=issuer URL');

@@ -34,7 +34,8 @@ export function authenticate(services: AppServices): RequestHandler {
     const header = req.headers.authorization;
     if (typeof header === 'string' && /^Bearer /i.test(header)) {
       // Bearer tokens are for the JSON API only; a page never takes one.
-      const identity = req.path.startsWith('/api/') && auth.oidc !== undefined ? await auth.oidc.verifyBearer(header.slice(7).trim()) : null;
+      const identity =
+        req.path.startsWith('/api/') && auth.oidc !== undefined ? await auth.oidc.verifyBearer(header.slice(7).trim()) : null;
       if (identity === null) {
         res.status(401).set('WWW-Authenticate', 'Bearer').json({ error: 'invalid token', requestId: res.locals.requestId });
         return;

@@ -16,14 +16,25 @@ export function authorise(services: AppServices): RequestHandler {
     const user = res.locals.user;
     if (allowed(user, access)) return next();
     const api = req.path === '/api' || req.path.startsWith('/api/');
-    audit(services, res, { action: 'request', target: `${req.method} ${req.path}`, outcome: 'refused', detail: user === undefined ? 'not signed in' : `needs ${access}, has ${user.role ?? 'no role'}` });
+    audit(services, res, {
+      action: 'request',
+      target: `${req.method} ${req.path}`,
+      outcome: 'refused',
+      detail: user === undefined ? 'not signed in' : `needs ${access}, has ${user.role ?? 'no role'}`,
+    });
     if (user === undefined) {
       if (api) {
-        res.status(401).set('WWW-Authenticate', 'Bearer').json({ error: 'sign in or send a bearer token', requestId: res.locals.requestId });
+        res
+          .status(401)
+          .set('WWW-Authenticate', 'Bearer')
+          .json({ error: 'sign in or send a bearer token', requestId: res.locals.requestId });
         return;
       }
       if (req.method === 'GET' || req.method === 'HEAD') {
-        res.redirect(303, localHref(`/sign-in?returnTo=${encodeURIComponent(req.originalUrl)}${res.locals.sessionExpired === true ? '&expired=1' : ''}`));
+        res.redirect(
+          303,
+          localHref(`/sign-in?returnTo=${encodeURIComponent(req.originalUrl)}${res.locals.sessionExpired === true ? '&expired=1' : ''}`),
+        );
         return;
       }
       res.status(401).render('pages/auth-refused', { kind: 'signIn', needed: access });

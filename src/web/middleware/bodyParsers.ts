@@ -10,8 +10,5 @@ export const BODY_LIMIT_BYTES = 256 * 1024;
  * error handler. Only simple (non-nested) form fields.
  */
 export function bodyParsers(): RequestHandler[] {
-  return [
-    express.urlencoded({ extended: false, limit: BODY_LIMIT, parameterLimit: 500 }),
-    express.json({ limit: BODY_LIMIT }),
-  ];
+  return [express.urlencoded({ extended: false, limit: BODY_LIMIT, parameterLimit: 500 }), express.json({ limit: BODY_LIMIT })];
 }

@@ -44,7 +44,12 @@ export function csrf(services: AppServices, secret: string): RequestHandler {
     const multipart = (req.headers['content-type'] ?? '').toLowerCase().startsWith('multipart/form-data');
     const given = body[CSRF_FIELD] ?? req.headers['x-csrf-token'] ?? (multipart ? req.query[CSRF_FIELD] : undefined);
     if (sameToken(given, expected)) return next();
-    audit(services, res, { action: 'request', target: `${req.method} ${req.path}`, outcome: 'refused', detail: 'missing or wrong CSRF token' });
+    audit(services, res, {
+      action: 'request',
+      target: `${req.method} ${req.path}`,
+      outcome: 'refused',
+      detail: 'missing or wrong CSRF token',
+    });
     res.status(403).type('text/plain').send(res.locals.t('auth.csrfRefused'));
   };
 }

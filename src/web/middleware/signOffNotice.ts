@@ -34,7 +34,10 @@ export function signOffNotice(services: AppServices): RequestHandler {
     if (!['edit', 'history', 'diff', 'sign-off', 'status'].includes(req.path.split('/')[3] ?? '')) {
       res.locals.scenarioTools = {
         historyHref: localHref(`/scenarios/${name}/history`),
-        signOffHref: req.path === `/scenarios/${name}` && allowed(res.locals.user, 'approver') ? localHref(`/scenarios/${name}/sign-off${query === '' ? '' : `?${query}`}`) : null,
+        signOffHref:
+          req.path === `/scenarios/${name}` && allowed(res.locals.user, 'approver')
+            ? localHref(`/scenarios/${name}/sign-off${query === '' ? '' : `?${query}`}`)
+            : null,
       } satisfies ScenarioTools;
     }
     const latestSignOff = signOffsOf(services.db, name)[0];
@@ -50,8 +53,10 @@ export function signOffNotice(services: AppServices): RequestHandler {
       asked.iterations === String(latestSignOff.iterations) &&
       JSON.stringify(changes) === JSON.stringify(latestSignOff.changes);
     const sentence = signOffSentence(latestSignOff);
-    if (sameRun) res.locals.signOffNotice = { kind: 'this', sentence, href: localHref(`/sign-offs/${latestSignOff.id}`) } satisfies SignOffNotice;
-    else if (latest !== undefined && latest.id !== latestSignOff.revisionId) res.locals.signOffNotice = { kind: 'changed', sentence, href: localHref(`/sign-offs/${latestSignOff.id}`) } satisfies SignOffNotice;
+    if (sameRun)
+      res.locals.signOffNotice = { kind: 'this', sentence, href: localHref(`/sign-offs/${latestSignOff.id}`) } satisfies SignOffNotice;
+    else if (latest !== undefined && latest.id !== latestSignOff.revisionId)
+      res.locals.signOffNotice = { kind: 'changed', sentence, href: localHref(`/sign-offs/${latestSignOff.id}`) } satisfies SignOffNotice;
     next();
   };
 }

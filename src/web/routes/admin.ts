@@ -8,6 +8,8 @@ import { formatDateTime } from '../dateTime';
 export function auditLog(services: AppServices): RequestHandler {
   return (_req, res, next) => {
     if (services.db === undefined) return next();
-    res.render('pages/audit', { entries: recentAudit(services.db, 500).map((entry) => ({ ...entry, at: formatDateTime(new Date(entry.at)) })) });
+    res.render('pages/audit', {
+      entries: recentAudit(services.db, 500).map((entry) => ({ ...entry, at: formatDateTime(new Date(entry.at)) })),
+    });
   };
 }

@@ -35,7 +35,18 @@ export function listScenarios(services: AppServices): RequestHandler {
     const list = await scenarioList({ ...services, runWaitMs: 0 });
     const titles = new Map(list.map((item) => [item.name, item]));
     res.json({
-      scenarios: scenarios.flatMap((s) => (s === null ? [] : [{ ...s, title: titles.get(s.name)?.title ?? s.name, description: titles.get(s.name)?.description ?? '', valid: titles.get(s.name)?.state !== 'invalid' }])),
+      scenarios: scenarios.flatMap((s) =>
+        s === null
+          ? []
+          : [
+              {
+                ...s,
+                title: titles.get(s.name)?.title ?? s.name,
+                description: titles.get(s.name)?.description ?? '',
+                valid: titles.get(s.name)?.state !== 'invalid',
+              },
+            ],
+      ),
     });
   };
 }

@@ -17,7 +17,9 @@ export function safeReturnPath(value: unknown): string {
 
 function oidcOf(services: AppServices) {
   const auth = services.auth;
-  return auth !== undefined && auth.settings.mode === 'oidc' && auth.oidc !== undefined ? { settings: auth.settings, oidc: auth.oidc } : undefined;
+  return auth !== undefined && auth.settings.mode === 'oidc' && auth.oidc !== undefined
+    ? { settings: auth.settings, oidc: auth.oidc }
+    : undefined;
 }
 
 function regenerate(req: Request): Promise<void> {
@@ -31,7 +33,8 @@ function saveSession(req: Request): Promise<void> {
 /** Why a sign-in failed, in a line for the audit log: openid-client's message and its causes. */
 function refusalReason(error: unknown): string {
   const messages: string[] = [];
-  for (let current: unknown = error; current instanceof Error && messages.length < 3; current = current.cause) messages.push(current.message);
+  for (let current: unknown = error; current instanceof Error && messages.length < 3; current = current.cause)
+    messages.push(current.message);
   return messages.length === 0 ? 'sign-in failed' : messages.join(': ').slice(0, 300);
 }
 
@@ -42,7 +45,12 @@ export function signInPage(services: AppServices): RequestHandler {
     if (setup === undefined) return res.redirect(303, localHref('/'));
     const returnTo = safeReturnPath(req.query.returnTo);
     res.render('pages/sign-in', {
-      councils: setup.oidc.councils().map((council) => ({ council, href: localHref(`/sign-in/${encodeURIComponent(council)}?returnTo=${encodeURIComponent(returnTo)}`) })),
+      councils: setup.oidc
+        .councils()
+        .map((council) => ({
+          council,
+          href: localHref(`/sign-in/${encodeURIComponent(council)}?returnTo=${encodeURIComponent(returnTo)}`),
+        })),
       expired: req.query.expired === '1',
       signedOut: req.query.signedOut === '1',
     });

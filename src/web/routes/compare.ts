@@ -30,7 +30,19 @@ export function compare(services: AppServices): RequestHandler {
     const b = typeof req.query.b === 'string' ? req.query.b : '';
     // A what-if's changes on either side, as the scenario page's `set=` carries them.
     const sets = [req.query.aset, req.query.bset].map((set) => parseRunQuery({ set: set as string | string[] | undefined }));
-    const base = { names, a, b, sets: { a: sets[0]!.changes, b: sets[1]!.changes }, comparison: null, side: null, bridge: null, bridgeLead: '', ask: '', errors: [] as { field: string; message: string }[], titles: { a: '', b: '' } };
+    const base = {
+      names,
+      a,
+      b,
+      sets: { a: sets[0]!.changes, b: sets[1]!.changes },
+      comparison: null,
+      side: null,
+      bridge: null,
+      bridgeLead: '',
+      ask: '',
+      errors: [] as { field: string; message: string }[],
+      titles: { a: '', b: '' },
+    };
     if (a === '' && b === '') return res.render('pages/compare', base);
     const stored = await Promise.all([a, b].map((name) => (name === '' ? Promise.resolve(undefined) : services.store.read(name))));
     const loaded = stored.map((file, i) => {
@@ -40,12 +52,25 @@ export function compare(services: AppServices): RequestHandler {
     });
     const chosen = (['a', 'b'] as const).filter((_, i) => [a, b][i] !== '');
     const errors = (['a', 'b'] as const).flatMap((field, i) => [
-      ...([a, b][i] === '' ? [] : loaded[i] === undefined ? [{ field, message: res.locals.t('compare.error.choose') }] : loaded[i] === null ? [{ field, message: res.locals.t('compare.error.invalid') }] : []),
+      ...([a, b][i] === ''
+        ? []
+        : loaded[i] === undefined
+          ? [{ field, message: res.locals.t('compare.error.choose') }]
+          : loaded[i] === null
+            ? [{ field, message: res.locals.t('compare.error.invalid') }]
+            : []),
       ...sets[i]!.errors.map((problem) => ({ field, message: res.locals.t('compare.error.change', { problem }) })),
     ]);
     if (errors.length > 0) return res.status(422).render('pages/compare', { ...base, errors });
     // One chosen: ask for the other, without an error.
-    const labels = loaded.map((s, i) => (s ? compareLabel(s, sets[i]!.overrides.map((o) => o.path)) : ''));
+    const labels = loaded.map((s, i) =>
+      s
+        ? compareLabel(
+            s,
+            sets[i]!.overrides.map((o) => o.path),
+          )
+        : '',
+    );
     if (chosen.length === 1) {
       const one = loaded[0] ? 0 : 1;
       const ask =
@@ -64,7 +89,13 @@ export function compare(services: AppServices): RequestHandler {
       const focus = Math.min(sa.contract.take, sb.contract.take) || Math.min(sa.contract.maxYears, sb.contract.maxYears);
       const steps = bridgeSteps(sa, sb).slice(0, MAX_BRIDGE_STEPS);
       const bridgeRun = async (s: Scenario): Promise<Results> =>
-        services.runner.start(s, monteCarloRequest(s, { iterations: Math.min(BRIDGE_ITERATIONS, sa.monteCarlo?.iterations ?? BRIDGE_ITERATIONS), seed: sa.monteCarlo?.seed ?? 1 })).promise;
+        services.runner.start(
+          s,
+          monteCarloRequest(s, {
+            iterations: Math.min(BRIDGE_ITERATIONS, sa.monteCarlo?.iterations ?? BRIDGE_ITERATIONS),
+            seed: sa.monteCarlo?.seed ?? 1,
+          }),
+        ).promise;
       const ends = focus > 0 && steps.length > 0 ? await Promise.all([bridgeRun(sa), bridgeRun(sb)]) : [];
       const [start, end] = ends.length === 2 ? [regionAdds(ends[0]!, focus), regionAdds(ends[1]!, focus)] : [null, null];
       if (focus > 0 && steps.length > 0 && start !== null && end !== null) {

@@ -59,7 +59,10 @@ export interface LineGap {
  * @example shownLines(13_000 lines with one problem at line 104, ...).lines
  *   // [gap 1-100, lines 101-107, gap 108-13,000]; near: true, total: 13,000
  */
-export function shownLines(text: string, problems: readonly Problem[]): { lines: (NumberedLine | LineGap)[]; near: boolean; total: number } {
+export function shownLines(
+  text: string,
+  problems: readonly Problem[],
+): { lines: (NumberedLine | LineGap)[]; near: boolean; total: number } {
   const all = text.split(/\r?\n/);
   if (all.length <= LINES_SHOWN_WHOLE) return { lines: numberedLines(text, problems), near: false, total: all.length };
   const byLine = problemsByLine(problems);
@@ -118,14 +121,23 @@ function render(res: Parameters<RequestHandler>[1], form: EditForm, extra: Recor
   res.set('Cache-Control', 'no-store');
   // After a POST the switch cannot reopen this URL: it goes to the form the text came from.
   if (res.req.method === 'POST') languagePageIs(res, SCENARIO_NAME.test(form.from) ? `/scenarios/${form.from}/edit` : '/scenarios/new');
-  res.status(status).render('pages/edit', { form, problems: [], lines: [], linesNear: false, lineCount: 0, errors: [], checked: false, ...extra });
+  res
+    .status(status)
+    .render('pages/edit', { form, problems: [], lines: [], linesNear: false, lineCount: 0, errors: [], checked: false, ...extra });
 }
 
 /** GET /scenarios/new?from=NAME — a new scenario, optionally starting from a copy of another. */
 export function newScenario(services: AppServices): RequestHandler {
   return async (req, res) => {
     const from = typeof req.query.from === 'string' ? await services.store.read(req.query.from) : undefined;
-    render(res, { name: from ? `${from.name}-copy` : '', text: from?.text ?? '', baseHash: '', from: from?.name ?? '', saveAs: 'new', message: '' });
+    render(res, {
+      name: from ? `${from.name}-copy` : '',
+      text: from?.text ?? '',
+      baseHash: '',
+      from: from?.name ?? '',
+      saveAs: 'new',
+      message: '',
+    });
   };
 }
 
@@ -138,7 +150,10 @@ export function edit(services: AppServices): RequestHandler {
   };
 }
 
-const upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: BODY_LIMIT_BYTES, files: 1, fields: 10, fieldSize: BODY_LIMIT_BYTES } });
+const upload = multer({
+  storage: multer.memoryStorage(),
+  limits: { fileSize: BODY_LIMIT_BYTES, files: 1, fields: 10, fieldSize: BODY_LIMIT_BYTES },
+});
 
 /**
  * POST /scenarios/save — check (action=check) or save (action=save) the pasted or uploaded text.
@@ -185,7 +200,15 @@ export function save(services: AppServices): RequestHandler[] {
         uploaded: uploaded !== undefined,
       };
       if (body.action !== 'save' || problems.length > 0) {
-        render(res, form, { ...shown, errors: problems.length > 0 ? [{ field: 'problems', message: t('edit.error.problems', { count: problems.length }) }] : [] }, problems.length > 0 ? 422 : 200);
+        render(
+          res,
+          form,
+          {
+            ...shown,
+            errors: problems.length > 0 ? [{ field: 'problems', message: t('edit.error.problems', { count: problems.length }) }] : [],
+          },
+          problems.length > 0 ? 422 : 200,
+        );
         return;
       }
       if (!SCENARIO_NAME.test(target)) errors.push({ field: 'name', message: t('edit.error.name') });
@@ -198,10 +221,20 @@ export function save(services: AppServices): RequestHandler[] {
       const base = uploaded === undefined && SCENARIO_NAME.test(from) ? await services.store.read(from) : undefined;
       const text = base === undefined ? form.text : keepLineEndings(base.text, form.text);
       const user = res.locals.user!;
-      const note = { author: user.name, message: form.message || (saveAs === 'revision' ? t('edit.defaultMessage') : from ? t('edit.defaultMessageCopy', { from }) : t('edit.defaultMessageNew')) };
+      const note = {
+        author: user.name,
+        message:
+          form.message ||
+          (saveAs === 'revision' ? t('edit.defaultMessage') : from ? t('edit.defaultMessageCopy', { from }) : t('edit.defaultMessageNew')),
+      };
       const outcome = await services.store.save(target, text, saveAs === 'new' ? null : form.baseHash === '' ? null : form.baseHash, note);
       if (outcome.ok) {
-        audit(services, res, { action: 'save', target: `${outcome.name} revision ${outcome.revision}`, outcome: 'done', detail: note.message });
+        audit(services, res, {
+          action: 'save',
+          target: `${outcome.name} revision ${outcome.revision}`,
+          outcome: 'done',
+          detail: note.message,
+        });
         res.redirect(303, localHref(`/scenarios/${outcome.name}?saved=${outcome.revision}`));
         return;
       }

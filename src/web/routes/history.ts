@@ -32,11 +32,29 @@ function nameOf(req: Request): string {
 async function rowsOf(services: AppServices, name: string): Promise<HistoryRow[] | undefined> {
   if (services.db === undefined || !SCENARIO_NAME.test(name)) return undefined;
   const revisions = revisionsOf(services.db, name);
-  const toRow = (r: Revision, i: number): HistoryRow => ({ number: r.number, author: r.author, createdAt: r.author === 'bundled' ? null : formatDateTime(new Date(r.createdAt)), message: r.message, hash: r.hash, modelVersion: r.modelVersion, current: i === 0 });
+  const toRow = (r: Revision, i: number): HistoryRow => ({
+    number: r.number,
+    author: r.author,
+    createdAt: r.author === 'bundled' ? null : formatDateTime(new Date(r.createdAt)),
+    message: r.message,
+    hash: r.hash,
+    modelVersion: r.modelVersion,
+    current: i === 0,
+  });
   if (revisions.length > 0) return revisions.map(toRow);
   const bundled = await readRevision(services.scenariosDir, services.db, name, 1);
   if (bundled === undefined) return undefined;
-  return [{ number: 1, author: 'bundled', createdAt: null, message: `scenarios/${bundled.fileName}`, hash: bundled.hash, modelVersion: '', current: true }];
+  return [
+    {
+      number: 1,
+      author: 'bundled',
+      createdAt: null,
+      message: `scenarios/${bundled.fileName}`,
+      hash: bundled.hash,
+      modelVersion: '',
+      current: true,
+    },
+  ];
 }
 
 /** GET /scenarios/:name/history */
@@ -81,7 +99,10 @@ export function diff(services: AppServices): RequestHandler {
     const from = revisionNumber(req.query.from);
     const to = revisionNumber(req.query.to);
     if (services.db === undefined || from === undefined || to === undefined) return next();
-    const [before, after] = await Promise.all([readRevision(services.scenariosDir, services.db, name, from), readRevision(services.scenariosDir, services.db, name, to)]);
+    const [before, after] = await Promise.all([
+      readRevision(services.scenariosDir, services.db, name, from),
+      readRevision(services.scenariosDir, services.db, name, to),
+    ]);
     if (before === undefined || after === undefined) return next();
     const rows = lineDiff(before.text, after.text);
     res.render('pages/history-diff', { name, from, to, rows, counts: diffCounts(rows) });
@@ -99,13 +120,21 @@ export function restore(services: AppServices): RequestHandler {
     if (old === undefined) return next();
     const user = res.locals.user!;
     const baseHash = typeof body.baseHash === 'string' ? body.baseHash : '';
-    const outcome = await services.store.save(name, old.text, baseHash, { author: user.name, message: res.locals.t('history.restoredMessage', { number }) });
+    const outcome = await services.store.save(name, old.text, baseHash, {
+      author: user.name,
+      message: res.locals.t('history.restoredMessage', { number }),
+    });
     if (!outcome.ok) {
       audit(services, res, { action: 'restore', target: `${name} revision ${number}`, outcome: 'refused', detail: outcome.reason });
       res.status(409).render('pages/history-refused', { name, reason: outcome.reason });
       return;
     }
-    audit(services, res, { action: 'restore', target: `${name} revision ${number}`, outcome: 'done', detail: `as revision ${outcome.revision}` });
+    audit(services, res, {
+      action: 'restore',
+      target: `${name} revision ${number}`,
+      outcome: 'done',
+      detail: `as revision ${outcome.revision}`,
+    });
     res.redirect(303, localHref(`/scenarios/${name}/history?restored=${outcome.revision}`));
   };
 }

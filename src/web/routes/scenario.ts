@@ -42,7 +42,10 @@ function originOf(res: Response): string {
 /** Renders the page for a run that could not finish; false when the error is not one of ours. */
 export function renderRunFailure(res: Response, error: unknown): boolean {
   if (error instanceof BusyError) {
-    res.set('Retry-After', String(RETRY_AFTER_SECONDS)).status(503).render('pages/run-unavailable', { kind: 'busy', seconds: RETRY_AFTER_SECONDS });
+    res
+      .set('Retry-After', String(RETRY_AFTER_SECONDS))
+      .status(503)
+      .render('pages/run-unavailable', { kind: 'busy', seconds: RETRY_AFTER_SECONDS });
     return true;
   }
   if (error instanceof RunTimeoutError) {
@@ -90,7 +93,11 @@ async function finished(res: Response, run: Run): Promise<Results | null> {
 
 /** The run of the file as it is (no changes), to set a what-if beside; null when it failed. */
 async function baseline(services: AppServices, prepared: Ready): Promise<{ scenario: Ready['scenario']; results: Results } | null> {
-  const base = await prepare(services, prepared.stored.name, { hash: prepared.stored.hash, iterations: String(prepared.request.iterations), seed: String(prepared.request.seed) });
+  const base = await prepare(services, prepared.stored.name, {
+    hash: prepared.stored.hash,
+    iterations: String(prepared.request.iterations),
+    seed: String(prepared.request.seed),
+  });
   if (base === undefined || !base.ok) return null;
   try {
     return { scenario: base.scenario, results: await services.runner.start(base.scenario, base.request).promise };
@@ -145,7 +152,10 @@ export function view(services: AppServices, section: ScenarioSection = ''): Requ
     const whatIf =
       before === null
         ? null
-        : { ...whatIfOf(before, { scenario: prepared.scenario, results }, changes), resetHref: localHref(`/scenarios/${encodeURIComponent(prepared.stored.name)}${section === '' ? '' : `/${section}`}`) };
+        : {
+            ...whatIfOf(before, { scenario: prepared.scenario, results }, changes),
+            resetHref: localHref(`/scenarios/${encodeURIComponent(prepared.stored.name)}${section === '' ? '' : `/${section}`}`),
+          };
     res.render(section === '' ? 'pages/scenario' : 'pages/scenario-section', {
       stored: prepared.stored,
       report,
@@ -203,9 +213,18 @@ export function tryChange(services: AppServices): RequestHandler {
     if (prepared === undefined) return next();
     if (prepared === null) return;
     const form = req.query as Record<string, unknown>;
-    const other = typeof form.other === 'string' ? form.other.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== '') : [];
+    const other =
+      typeof form.other === 'string'
+        ? form.other
+            .split(/\r?\n/)
+            .map((line) => line.trim())
+            .filter((line) => line !== '')
+        : [];
     const parts = [changesFromForm(prepared.scenario, form), effectivenessRange(form), grantChanges(prepared.scenario, form)];
-    const outcome = { changes: parts.flatMap((p) => p.changes), errors: [...parts.flatMap((p) => p.errors), ...unknownKeys(prepared.scenario, other)] };
+    const outcome = {
+      changes: parts.flatMap((p) => p.changes),
+      errors: [...parts.flatMap((p) => p.errors), ...unknownKeys(prepared.scenario, other)],
+    };
     const query = prepared.query;
     if (outcome.errors.length > 0 || query.errors.length > 0) {
       res.status(422).render('pages/try-errors', {
@@ -296,11 +315,30 @@ export function report(services: AppServices): RequestHandler {
     const bilingual = wantsBilingual(res.req);
     const halves = reportHalves(bilingual, () => {
       const shaped = scenarioReport(results, prepared.scenario, stampOf(prepared, run, results, originOf(res)));
-      const whatIf = before === null ? null : { ...whatIfOf(before, { scenario: prepared.scenario, results }, changes), resetHref: localHref(`/scenarios/${encodeURIComponent(prepared.stored.name)}/report`) };
+      const whatIf =
+        before === null
+          ? null
+          : {
+              ...whatIfOf(before, { scenario: prepared.scenario, results }, changes),
+              resetHref: localHref(`/scenarios/${encodeURIComponent(prepared.stored.name)}/report`),
+            };
       const title = t(whatIf ? 'report.whatIfTitle' : 'report.title', { name: shaped.title });
-      return { title, report: shaped, whatIf, chartJson: jsonForScript(shaped.chartData), fullLink: originOf(res) + runLinks(prepared).page };
+      return {
+        title,
+        report: shaped,
+        whatIf,
+        chartJson: jsonForScript(shaped.chartData),
+        fullLink: originOf(res) + runLinks(prepared).page,
+      };
     });
     const links = runLinks(prepared);
-    res.render('pages/report', { stored: prepared.stored, halves, bilingual, prefixIds, links: { ...links, ...reportLinks(links.report) }, hashMismatch: prepared.hashMismatch });
+    res.render('pages/report', {
+      stored: prepared.stored,
+      halves,
+      bilingual,
+      prefixIds,
+      links: { ...links, ...reportLinks(links.report) },
+      hashMismatch: prepared.hashMismatch,
+    });
   });
 }

@@ -31,9 +31,25 @@ export async function scenarioList(services: AppServices): Promise<ScenarioListI
       const stored = await services.store.read(name);
       if (stored === undefined) return null;
       const loaded = loadScenarioCached(stored.text, stored.hash, stored.fileName, []);
-      if (!loaded.ok) return { item: { name, title: name, description: '', untranslated: false, headline: '', state: 'invalid', problemCount: loaded.problems.length }, run: null };
+      if (!loaded.ok)
+        return {
+          item: {
+            name,
+            title: name,
+            description: '',
+            untranslated: false,
+            headline: '',
+            state: 'invalid',
+            problemCount: loaded.problems.length,
+          },
+          run: null,
+        };
       const run = services.runner.start(loaded.scenario, monteCarloRequest(loaded.scenario));
-      const text = { title: localText(loaded.scenario.name), description: localText(loaded.scenario.description), untranslated: lacksTranslation(loaded.scenario) };
+      const text = {
+        title: localText(loaded.scenario.name),
+        description: localText(loaded.scenario.description),
+        untranslated: lacksTranslation(loaded.scenario),
+      };
       return { item: { name, ...text, headline: '', state: 'running', problemCount: 0 }, run };
     }),
   );

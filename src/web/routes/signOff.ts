@@ -86,7 +86,8 @@ export function signOffSave(services: AppServices): RequestHandler {
     const paper = typeof body.paper === 'string' ? body.paper.trim() : '';
     const paperDate = typeof body.paperDate === 'string' ? body.paperDate.trim() : '';
     const errors: { field: string; message: string }[] = [];
-    if (paper === '' || paper.length > MAX_PAPER_LENGTH) errors.push({ field: 'paper', message: res.locals.t('signOff.error.paper', { max: MAX_PAPER_LENGTH }) });
+    if (paper === '' || paper.length > MAX_PAPER_LENGTH)
+      errors.push({ field: 'paper', message: res.locals.t('signOff.error.paper', { max: MAX_PAPER_LENGTH }) });
     if (!isIsoDate(paperDate)) errors.push({ field: 'paperDate', message: res.locals.t('signOff.error.date') });
     if (errors.length > 0) {
       res.status(422).render('pages/sign-off', formValues(prepared, { paper, paperDate, errors }));
@@ -105,28 +106,40 @@ export function signOffSave(services: AppServices): RequestHandler {
     const signedAt = services.now().toISOString();
     // The revision is checked again inside the transaction: a save since the page opened means
     // the run no longer matches the scenario, and nothing is signed off.
-    const signOff = db.transaction(() => {
-      const latest = latestRevision(db, prepared.stored.name);
-      if (revision === undefined || latest?.id !== revision.id || revision.hash !== prepared.stored.hash) return undefined;
-      return recordSignOff(db, {
-        revisionId: revision.id,
-        changes: prepared.query.changes,
-        seed: String(prepared.request.seed),
-        iterations: prepared.request.iterations,
-        modelVersion: results.modelVersion,
-        paper,
-        paperDate,
-        signedBy: user.name,
-        signedAt,
-        resultsJson: JSON.stringify(results),
-      });
-    }).immediate();
+    const signOff = db
+      .transaction(() => {
+        const latest = latestRevision(db, prepared.stored.name);
+        if (revision === undefined || latest?.id !== revision.id || revision.hash !== prepared.stored.hash) return undefined;
+        return recordSignOff(db, {
+          revisionId: revision.id,
+          changes: prepared.query.changes,
+          seed: String(prepared.request.seed),
+          iterations: prepared.request.iterations,
+          modelVersion: results.modelVersion,
+          paper,
+          paperDate,
+          signedBy: user.name,
+          signedAt,
+          resultsJson: JSON.stringify(results),
+        });
+      })
+      .immediate();
     if (signOff === undefined) {
-      audit(services, res, { action: 'sign-off', target: prepared.stored.name, outcome: 'refused', detail: 'the scenario changed while signing off' });
+      audit(services, res, {
+        action: 'sign-off',
+        target: prepared.stored.name,
+        outcome: 'refused',
+        detail: 'the scenario changed while signing off',
+      });
       res.status(409).render('pages/history-refused', { name: prepared.stored.name, reason: 'signOffStale' });
       return;
     }
-    audit(services, res, { action: 'sign-off', target: `${prepared.stored.name} revision ${revision!.number}`, outcome: 'done', detail: signOffSentence(signOff) });
+    audit(services, res, {
+      action: 'sign-off',
+      target: `${prepared.stored.name} revision ${revision!.number}`,
+      outcome: 'done',
+      detail: signOffSentence(signOff),
+    });
     res.redirect(303, localHref(`/sign-offs/${signOff.id}`));
   };
 }
@@ -143,7 +156,10 @@ export function signOffPage(services: AppServices): RequestHandler {
   return (req, res, next) => {
     const run = signOffOf(services, req, res);
     if (run === undefined) return next();
-    res.render('pages/sign-off-record', { run, links: { report: localHref(`/sign-offs/${run.signOff.id}/report`), xlsx: localHref(`/sign-offs/${run.signOff.id}/results.xlsx`) } });
+    res.render('pages/sign-off-record', {
+      run,
+      links: { report: localHref(`/sign-offs/${run.signOff.id}/report`), xlsx: localHref(`/sign-offs/${run.signOff.id}/results.xlsx`) },
+    });
   };
 }
 
@@ -157,7 +173,13 @@ export function signOffReport(services: AppServices): RequestHandler {
       // Read again in each half's language: the stamp's "Signed off by ... on ..." is worded when read.
       const inLanguage = bilingual ? (signOffOf(services, req, res) ?? run) : run;
       const report = scenarioReport(inLanguage.results, inLanguage.scenario, inLanguage.stamp);
-      return { title: t('report.title', { name: report.title }), report, whatIf: null, chartJson: jsonForScript(report.chartData), fullLink: originOf(res) + localHref(`/sign-offs/${run.signOff.id}`) };
+      return {
+        title: t('report.title', { name: report.title }),
+        report,
+        whatIf: null,
+        chartJson: jsonForScript(report.chartData),
+        fullLink: originOf(res) + localHref(`/sign-offs/${run.signOff.id}`),
+      };
     });
     const page = localHref(`/sign-offs/${run.signOff.id}`);
     res.render('pages/report', {
@@ -166,7 +188,16 @@ export function signOffReport(services: AppServices): RequestHandler {
       halves,
       bilingual,
       prefixIds,
-      links: { page, csv: page, informationCsv: page, xlsx: `${page}/results.xlsx`, report: `${page}/report`, status: page, json: page, ...reportLinks(`${page}/report`) },
+      links: {
+        page,
+        csv: page,
+        informationCsv: page,
+        xlsx: `${page}/results.xlsx`,
+        report: `${page}/report`,
+        status: page,
+        json: page,
+        ...reportLinks(`${page}/report`),
+      },
       hashMismatch: false,
     });
   };

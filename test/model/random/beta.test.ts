@@ -54,8 +54,14 @@ describe('betaQuantile', () => {
   it('inverts the CDF for awkward shapes (tiny, skewed, large)', () => {
     const everywhere = [1e-10, 1e-4, 0.01, 0.2, 0.5, 0.8, 0.99, 1 - 1e-6];
     // For Beta(0.05, 0.05) quantiles above 1/2 round to 1 in double precision, so only the lower half is checked.
-    const shapes = [[0.1, 3, everywhere], [0.05, 0.05, [1e-10, 0.01, 0.2, 0.5]], [2, 4, everywhere],
-      [30, 70, everywhere], [1000, 9000, everywhere], [1e5, 2e5, everywhere]] as const;
+    const shapes = [
+      [0.1, 3, everywhere],
+      [0.05, 0.05, [1e-10, 0.01, 0.2, 0.5]],
+      [2, 4, everywhere],
+      [30, 70, everywhere],
+      [1000, 9000, everywhere],
+      [1e5, 2e5, everywhere],
+    ] as const;
     for (const [alpha, beta, probabilities] of shapes) {
       for (const p of probabilities) {
         const x = betaQuantile(p, alpha, beta);

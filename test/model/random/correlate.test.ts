@@ -89,14 +89,31 @@ describe('correlationMatrixProblems', () => {
     ]);
   });
 
-  it('accepts a valid matrix', () => expect(correlationMatrixProblems([[1, 0.3], [0.3, 1]], ['a', 'b'])).toEqual([]));
+  it('accepts a valid matrix', () =>
+    expect(
+      correlationMatrixProblems(
+        [
+          [1, 0.3],
+          [0.3, 1],
+        ],
+        ['a', 'b'],
+      ),
+    ).toEqual([]));
 });
 
 describe('helpers', () => {
   it('cholesky factors a 2 x 2 by hand: [[1, 0], [0.6, 0.8]]', () => {
-    const lower = cholesky([[1, 0.6], [0.6, 1]])!;
+    const lower = cholesky([
+      [1, 0.6],
+      [0.6, 1],
+    ])!;
     expect(Array.from(lower[1]!)).toEqual([0.6, 0.8]);
-    expect(cholesky([[1, 1], [1, 1]])).toBeUndefined();
+    expect(
+      cholesky([
+        [1, 1],
+        [1, 1],
+      ]),
+    ).toBeUndefined();
   });
 
   it('ranks average ties and Spearman matches a hand value', () => {

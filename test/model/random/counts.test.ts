@@ -5,7 +5,13 @@ import { expectMoments } from './moments';
 const draws = (count: number, draw: () => number): Float64Array => Float64Array.from({ length: count }, draw);
 
 /** Pearson chi-square of observed counts against exact probabilities, pooling cells expected below 5. */
-function chiSquare(observed: Map<number, number>, probability: (k: number) => number, low: number, high: number, total: number): { statistic: number; cells: number } {
+function chiSquare(
+  observed: Map<number, number>,
+  probability: (k: number) => number,
+  low: number,
+  high: number,
+  total: number,
+): { statistic: number; cells: number } {
   let statistic = 0;
   let cells = 0;
   let pooledExpected = 0;
@@ -44,7 +50,13 @@ describe('poisson', () => {
     const mean = 15;
     const rng = createRng(3);
     const values = draws(100_000, () => poisson(rng, mean));
-    const { statistic, cells } = chiSquare(tally(values), (k) => Math.exp(-mean + k * Math.log(mean) - logFactorial(k)), 0, 60, values.length);
+    const { statistic, cells } = chiSquare(
+      tally(values),
+      (k) => Math.exp(-mean + k * Math.log(mean) - logFactorial(k)),
+      0,
+      60,
+      values.length,
+    );
     // Chi-square with about 25 degrees of freedom: mean 25, sd 7; 70 is far beyond the 99.99th percentile.
     expect(cells).toBeGreaterThan(20);
     expect(statistic).toBeLessThan(70);
@@ -52,11 +64,21 @@ describe('poisson', () => {
 });
 
 describe('binomial', () => {
-  const exactProbability = (n: number, p: number) => (k: number): number =>
-    Math.exp(logFactorial(n) - logFactorial(k) - logFactorial(n - k) + k * Math.log(p) + (n - k) * Math.log1p(-p));
+  const exactProbability =
+    (n: number, p: number) =>
+    (k: number): number =>
+      Math.exp(logFactorial(n) - logFactorial(k) - logFactorial(n - k) + k * Math.log(p) + (n - k) * Math.log1p(-p));
 
   it('mean n p and variance n p (1 - p), for inversion, BTRS and p > 1/2', () => {
-    for (const [n, p] of [[20, 0.2], [5, 0.9], [100, 0.3], [10_000, 0.3], [10_000, 0.999], [10_000, 0.0005], [1e6, 0.5]] as const) {
+    for (const [n, p] of [
+      [20, 0.2],
+      [5, 0.9],
+      [100, 0.3],
+      [10_000, 0.3],
+      [10_000, 0.999],
+      [10_000, 0.0005],
+      [1e6, 0.5],
+    ] as const) {
       const rng = createRng(`binomial ${n} ${p}`);
       const values = draws(10_000, () => binomial(rng, n, p));
       for (const v of values) expect(Number.isInteger(v) && v >= 0 && v <= n).toBe(true);
@@ -73,7 +95,10 @@ describe('binomial', () => {
   });
 
   it('matches the exact probabilities (chi-square, 100,000 draws) in both regimes', () => {
-    for (const [n, p] of [[100, 0.3], [30, 0.1]] as const) {
+    for (const [n, p] of [
+      [100, 0.3],
+      [30, 0.1],
+    ] as const) {
       const rng = createRng(4);
       const values = draws(100_000, () => binomial(rng, n, p));
       const { statistic, cells } = chiSquare(tally(values), exactProbability(n, p), 0, n, values.length);

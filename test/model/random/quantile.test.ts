@@ -69,10 +69,15 @@ describe('quantile', () => {
 
   it('is non-decreasing in p for every form (property)', () => {
     fc.assert(
-      fc.property(distributionArbitrary, fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), (d, p, q) => {
-        const [low, high] = p <= q ? [p, q] : [q, p];
-        expect(quantile(d, low)).toBeLessThanOrEqual(quantile(d, high));
-      }),
+      fc.property(
+        distributionArbitrary,
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (d, p, q) => {
+          const [low, high] = p <= q ? [p, q] : [q, p];
+          expect(quantile(d, low)).toBeLessThanOrEqual(quantile(d, high));
+        },
+      ),
       { numRuns: 300 },
     );
   });
