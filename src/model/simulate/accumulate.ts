@@ -14,20 +14,11 @@ import type { Workspace } from './workspace';
  * Option k's totals for draw i: avoided cost in PV and cash (its cashable part: cashable_share of
  * the residential part, moves in full), after optimism bias (x kept), and placements avoided.
  */
-export function recordOptionTotals(
-  out: SimulationOutput,
-  option: number,
-  i: number,
-  pv: number,
-  residentialCash: number,
-  movesCash: number,
-  placements: number,
-  kept: number,
-  cashableShare: number,
-): void {
+export function recordOptionTotals(out: SimulationOutput, option: number, i: number, draw: DrawInputs, pv: number, residentialCash: number, movesCash: number, placements: number): void {
+  const kept = draw.kept;
   out.avoidedCostPV[option]![i] = kept * pv;
   out.avoidedCost[option]![i] = kept * (residentialCash + movesCash);
-  out.avoidedCostCashable[option]![i] = kept * (cashableShare * residentialCash + movesCash);
+  out.avoidedCostCashable[option]![i] = kept * (draw.cashableShare * residentialCash + movesCash);
   out.placementsAvoided[option]![i] = placements;
 }
 
@@ -37,7 +28,8 @@ export function recordOptionTotals(
  * number no other block of this workspace has), in the slot of its first draw there, and later
  * draws of the block point to that slot.
  */
-export function recordContractCost(out: SimulationOutput, i: number, first: number, block: number, monthlyCost: number, cost: CostShape, options: number): void {
+export function recordContractCost(out: SimulationOutput, i: number, first: number, block: number, monthlyCost: number, cost: CostShape): void {
+  const options = out.avoidedCostPV.length;
   out.monthlyCost[i] = monthlyCost;
   if (out.costShapeVaries) {
     if (cost.slotBlock !== block) {

@@ -195,7 +195,7 @@ export function placementsFromTables(ws: Workspace, out: SimulationOutput, i: nu
   for (let k = 0; k < ws.layout.options; k++) {
     const pv = residential * tables.pv.spreadSum(k, draw.lengthMonths, draw.last, draw.lastShare) + moves * tables.moves[k]!;
     const residentialCash = residential * tables.cash.spreadSum(k, draw.lengthMonths, draw.last, draw.lastShare);
-    recordOptionTotals(out, k, i, pv, residentialCash, moves * tables.movesCash[k]!, placementRate * tables.starts[k]!, draw.kept, draw.cashableShare);
+    recordOptionTotals(out, k, i, draw, pv, residentialCash, moves * tables.movesCash[k]!, placementRate * tables.starts[k]!);
   }
   flows.tables = tables;
   flows.placementSource = tables.shape;
@@ -239,7 +239,7 @@ export function placementsByMonth(ws: Workspace, out: SimulationOutput, i: numbe
     cashSum += place * netWeekly * WEEKS_PER_MONTH * unitCash;
     movesCashSum += prev * moveCost * deflator[m]!;
     while (option < options && terms[option] === m + 1) {
-      recordOptionTotals(out, option, i, pvSum, cashSum, movesCashSum, prefix[m + 1]!, draw.kept, draw.cashableShare);
+      recordOptionTotals(out, option, i, draw, pvSum, cashSum, movesCashSum, prefix[m + 1]!);
       option++;
     }
   }
@@ -300,7 +300,7 @@ export function placementsWithChance(ws: Workspace, out: SimulationOutput, i: nu
       ws.fanCashableAccumulator[cell]! += prev * moveCost * kept * money.deflator[m]!;
     }
     while (option < options && terms[option] === m + 1) {
-      recordOptionTotals(out, option, i, pvSum, cashSum, movesCashSum, prefix[m + 1]!, kept, cashableShare);
+      recordOptionTotals(out, option, i, draw, pvSum, cashSum, movesCashSum, prefix[m + 1]!);
       option++;
     }
   }

@@ -106,7 +106,7 @@ function simulateDraws(run: BlockRun): void {
       }
     }
 
-    recordContractCost(out, i, from, block, draw.monthlyCost, cost, layout.options);
+    recordContractCost(out, i, from, block, draw.monthlyCost, cost);
     findPayback(ws, out, i, draw, cost, plan.processVariability, fan && !plan.processVariability);
     if (fan) recordFanYears(ws, out, i, draw, cost, plan.processVariability);
   }
