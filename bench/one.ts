@@ -1,6 +1,6 @@
 /**
  * One measured Monte Carlo run in this process (npm run bench runs it in a child per scenario, so
- * each peak memory is its own): node dist/bench/one.mjs [--n N] [--scenario FILE] [--variability] [--threads T] [--verbose]
+ * each peak memory is its own): node --expose-gc dist/bench/one.mjs [--n N] [--scenario FILE] [--variability] [--threads T] [--verbose]
  * Runs the full Monte Carlo once on the worker pool and prints one JSON line:
  * {"scenario","n","computeSeconds","iterationsPerSecond","peakRssMb","meanNpv","p5Npv","p50Npv","p95Npv","probabilityNpvPositive","warmUpSeconds","cpuSeconds","threads","processVariability"}
  * for the headline option's region. computeSeconds excludes start-up: imports, starting the worker
@@ -49,6 +49,9 @@ await pool.warm();
 const warmStart = performance.now();
 for (let run = 0; run < 5; run++) await pool.monteCarlo(scenario, { ...request, iterations: 20_000, seed: `${request.seed}-warm-up-${run}` });
 const warmUpSeconds = (performance.now() - warmStart) / 1000;
+// The warm-up runs' shared buffers are garbage now; collected (when node runs with --expose-gc, as
+// npm run bench starts it) so the peak below is one run's, not the warm-ups' left over beside it.
+(globalThis as { gc?: () => void }).gc?.();
 note('workers warm');
 const start = performance.now();
 const cpuBefore = process.cpuUsage();

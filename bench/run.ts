@@ -75,7 +75,7 @@ function lastJsonLine<T>(text: string): T | null {
 
 /** One scenario's measured run in a fresh process. */
 function engineRun(file: string): EngineRun | null {
-  const args = [join(here, 'one.mjs'), '--n', String(n), '--scenario', file];
+  const args = ['--expose-gc', join(here, 'one.mjs'), '--n', String(n), '--scenario', file];
   if (values.variability) args.push('--variability');
   if (values.threads) args.push('--threads', values.threads);
   if (values.verbose) args.push('--verbose');
