@@ -50,7 +50,12 @@ function quantileSorted(sorted: readonly number[], q: number): number {
 function summary(latencies: number[]): { count: number; p50: number; p95: number; max: number } {
   const sorted = [...latencies].sort((a, b) => a - b);
   const round = (x: number): number => Math.round(x * 10) / 10;
-  return { count: sorted.length, p50: round(quantileSorted(sorted, 0.5)), p95: round(quantileSorted(sorted, 0.95)), max: round(sorted.at(-1) ?? Number.NaN) };
+  return {
+    count: sorted.length,
+    p50: round(quantileSorted(sorted, 0.5)),
+    p95: round(quantileSorted(sorted, 0.95)),
+    max: round(sorted.at(-1) ?? Number.NaN),
+  };
 }
 
 /** Resident and peak resident memory of a process, in megabytes. */
@@ -60,13 +65,24 @@ function memoryOf(pid: number): { rssMb: number; peakMb: number } {
   return { rssMb: Math.round(kb('VmRSS') / 1024), peakMb: Math.round(kb('VmHWM') / 1024) };
 }
 
-async function timedGet(url: string, timeoutMs: number): Promise<{ status: number; ms: number; retryAfter: string | null; iterations?: number }> {
+async function timedGet(
+  url: string,
+  timeoutMs: number,
+): Promise<{ status: number; ms: number; retryAfter: string | null; iterations?: number }> {
   const started = performance.now();
   try {
     const response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
     const body = await response.text();
-    const iterations = response.status === 200 && url.includes('/results') ? (JSON.parse(body) as { options: { monteCarlo?: { iterations: number } }[] }).options[0]?.monteCarlo?.iterations : undefined;
-    return { status: response.status, ms: performance.now() - started, retryAfter: response.headers.get('retry-after'), ...(iterations === undefined ? {} : { iterations }) };
+    const iterations =
+      response.status === 200 && url.includes('/results')
+        ? (JSON.parse(body) as { options: { monteCarlo?: { iterations: number } }[] }).options[0]?.monteCarlo?.iterations
+        : undefined;
+    return {
+      status: response.status,
+      ms: performance.now() - started,
+      retryAfter: response.headers.get('retry-after'),
+      ...(iterations === undefined ? {} : { iterations }),
+    };
   } catch (error) {
     if (process.env.LOAD_DEBUG) console.error(url, error);
     return { status: 0, ms: performance.now() - started, retryAfter: null };
@@ -98,12 +114,24 @@ if (built.status !== 0) throw new Error('npm run build failed');
 const folder = mkdtempSync(path.join(tmpdir(), 'load-'));
 const central = readFileSync(path.join(ROOT, 'scenarios', 'class-central.yaml'), 'utf8');
 writeFileSync(path.join(folder, 'class-central.yaml'), central);
-writeFileSync(path.join(folder, 'million.yaml'), central.replace(/iterations: \d+/, `iterations: ${million}`).replace(/^name: .*$/m, 'name: A million iterations'));
+writeFileSync(
+  path.join(folder, 'million.yaml'),
+  central.replace(/iterations: \d+/, `iterations: ${million}`).replace(/^name: .*$/m, 'name: A million iterations'),
+);
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'load-data-'));
 const server = spawn(process.execPath, [path.join(ROOT, 'dist', 'server.mjs')], {
   cwd: ROOT,
-  env: { ...process.env, HOST: '127.0.0.1', PORT: '0', NODE_ENV: 'production', AUTH: 'none', SCENARIOS_DIR: folder, DATA_DIR: dataDir, ...(values.threads ? { RUN_THREADS: values.threads } : {}) },
+  env: {
+    ...process.env,
+    HOST: '127.0.0.1',
+    PORT: '0',
+    NODE_ENV: 'production',
+    AUTH: 'none',
+    SCENARIOS_DIR: folder,
+    DATA_DIR: dataDir,
+    ...(values.threads ? { RUN_THREADS: values.threads } : {}),
+  },
   stdio: ['ignore', 'pipe', 'inherit'],
 });
 const pid = server.pid!;
@@ -155,7 +183,11 @@ await getFrom(small(0), '127.0.0.2', remaining()); // the first run of a fresh s
 const alone = await getFrom(small(1), '127.0.0.2', remaining());
 
 // 2. The issue's links.
-const tooLarge = await getFrom(`${base}/scenarios/class-central?set=monte_carlo.iterations%3D10000000&set=contract.extensions.max_years%3D10`, '127.0.0.3', remaining());
+const tooLarge = await getFrom(
+  `${base}/scenarios/class-central?set=monte_carlo.iterations%3D10000000&set=contract.extensions.max_years%3D10`,
+  '127.0.0.3',
+  remaining(),
+);
 const manyChildren = await getFrom(
   `${base}/api/scenarios/class-central/results?iterations=1000&set=monte_carlo.process_variability%3Dtrue&set=service.referrals_per_year%3D1000000`,
   '127.0.0.3',
@@ -165,14 +197,21 @@ const manyChildren = await getFrom(
 // 3. A 256 kB upload of 13,000 keys, /health timed meanwhile.
 const page = await getFrom(`${base}/scenarios/new`, '127.0.0.4', remaining());
 const token = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
-const keys = `${central}\nvariables:\n${Array.from({ length: 13_000 }, (_, i) => `  variable_number_${i}: ${i}`).join('\n')}\n`.slice(0, 256 * 1024 - 2_000);
+const keys = `${central}\nvariables:\n${Array.from({ length: 13_000 }, (_, i) => `  variable_number_${i}: ${i}`).join('\n')}\n`.slice(
+  0,
+  256 * 1024 - 2_000,
+);
 const healthBeforeUpload = healthLatencies.length;
 const uploadStarted = performance.now();
 const form = new FormData();
 form.set('name', 'thirteen-thousand');
 form.set('action', 'check');
 form.set('file', new Blob([keys], { type: 'application/x-yaml' }), 'thirteen-thousand.yaml');
-const upload = await fetch(`${base}/scenarios/save?_csrf=${encodeURIComponent(token)}`, { method: 'POST', body: form, headers: { 'X-CSRF-Token': token } })
+const upload = await fetch(`${base}/scenarios/save?_csrf=${encodeURIComponent(token)}`, {
+  method: 'POST',
+  body: form,
+  headers: { 'X-CSRF-Token': token },
+})
   .then(async (response) => ({ status: response.status, refusedForKeys: (await response.text()).includes('more than 2,000 keys') }))
   .catch(() => ({ status: 0, refusedForKeys: false }));
 const uploadMs = performance.now() - uploadStarted;
@@ -181,13 +220,18 @@ const healthDuringUpload = summary(healthFrom(healthBeforeUpload));
 
 // 4. A burst of expensive links from one client, and the small run from another during it.
 const burstStarted = performance.now();
-const burstRuns = Array.from({ length: burst }, (_, i) => timedGet(`${base}/api/scenarios/class-central/results?iterations=200000&seed=${5000 + i}`, remaining()));
+const burstRuns = Array.from({ length: burst }, (_, i) =>
+  timedGet(`${base}/api/scenarios/class-central/results?iterations=200000&seed=${5000 + i}`, remaining()),
+);
 await new Promise((resolve) => setTimeout(resolve, 500));
 const during = await getFrom(small(2), '127.0.0.2', remaining());
 const burstResults = await Promise.all(burstRuns);
 const burstByStatus: Record<string, number> = {};
 for (const { status } of burstResults) burstByStatus[status] = (burstByStatus[status] ?? 0) + 1;
-const burstOk = burstResults.filter((r) => r.status === 200).map((r) => r.ms).sort((x, y) => x - y);
+const burstOk = burstResults
+  .filter((r) => r.status === 200)
+  .map((r) => r.ms)
+  .sort((x, y) => x - y);
 const oneRunMs = burstOk[0] ?? Number.NaN;
 const burstSeconds = (performance.now() - burstStarted) / 1000;
 
@@ -195,7 +239,9 @@ const burstSeconds = (performance.now() - burstStarted) / 1000;
 const millionRun = timedGet(`${base}/api/scenarios/million/results?seed=1`, remaining());
 await new Promise((resolve) => setTimeout(resolve, 200)); // the million-iteration run takes its thread first
 const results = await Promise.all(
-  Array.from({ length: concurrent }, (_, i) => timedGet(`${base}/api/scenarios/class-central/results?iterations=${iterations}&seed=${1000 + i}`, remaining())),
+  Array.from({ length: concurrent }, (_, i) =>
+    timedGet(`${base}/api/scenarios/class-central/results?iterations=${iterations}&seed=${1000 + i}`, remaining()),
+  ),
 );
 const byStatus: Record<string, number> = {};
 for (const { status } of results) byStatus[status] = (byStatus[status] ?? 0) + 1;
@@ -214,14 +260,32 @@ rmSync(dataDir, { recursive: true, force: true });
 console.log(
   JSON.stringify(
     {
-      settings: { concurrent, iterations, million, burst, deadlineSeconds: deadlineMs / 1000, threads: values.threads ?? 'machine cores', runTimeoutMs: Number(process.env.RUN_TIMEOUT_MS ?? 120_000) },
+      settings: {
+        concurrent,
+        iterations,
+        million,
+        burst,
+        deadlineSeconds: deadlineMs / 1000,
+        threads: values.threads ?? 'machine cores',
+        runTimeoutMs: Number(process.env.RUN_TIMEOUT_MS ?? 120_000),
+      },
       wallSeconds: Math.round((performance.now() - startedAt) / 100) / 10,
       smallRunAloneMs: { status: alone.status, ms: round(alone.ms) },
       issueLinks: {
-        tenMillionTenYears: { status: tooLarge.status, ms: round(tooLarge.ms), refusal: /This run is too large: [^<]*/.exec(tooLarge.body)?.[0] },
+        tenMillionTenYears: {
+          status: tooLarge.status,
+          ms: round(tooLarge.ms),
+          refusal: /This run is too large: [^<]*/.exec(tooLarge.body)?.[0],
+        },
         millionReferralsWithVariability: { status: manyChildren.status, seconds: Math.round(manyChildren.ms / 100) / 10 },
       },
-      upload13000Keys: { bytes: Buffer.byteLength(keys), status: upload.status, refusedForKeys: upload.refusedForKeys, ms: round(uploadMs), healthMs: healthDuringUpload },
+      upload13000Keys: {
+        bytes: Buffer.byteLength(keys),
+        status: upload.status,
+        refusedForKeys: upload.refusedForKeys,
+        ms: round(uploadMs),
+        healthMs: healthDuringUpload,
+      },
       burstFromOneClient: {
         byStatus: burstByStatus,
         seconds: Math.round(burstSeconds * 10) / 10,
@@ -231,7 +295,10 @@ console.log(
       results: {
         byStatus,
         retryAfter: [...new Set(results.filter((r) => r.status === 503 || r.status === 429).map((r) => r.retryAfter))],
-        latencyMs: { ok: summary(results.filter((r) => r.status === 200).map((r) => r.ms)), refused: summary(results.filter((r) => r.status === 503 || r.status === 429).map((r) => r.ms)) },
+        latencyMs: {
+          ok: summary(results.filter((r) => r.status === 200).map((r) => r.ms)),
+          refused: summary(results.filter((r) => r.status === 503 || r.status === 429).map((r) => r.ms)),
+        },
       },
       millionIterationRun: { status: million503.status, iterations: million503.iterations, seconds: Math.round(million503.ms / 100) / 10 },
       health: { byStatus: healthStatuses, latencyMs: summary(healthLatencies) },

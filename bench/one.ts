@@ -25,7 +25,10 @@ const { values } = parseArgs({
 });
 /** Memory at each step, on stderr with --verbose. */
 const note = (step: string): void => {
-  if (values.verbose) console.error(`${step}: rss ${(process.memoryUsage().rss / 1048576).toFixed(0)} MB, peak ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+  if (values.verbose)
+    console.error(
+      `${step}: rss ${(process.memoryUsage().rss / 1048576).toFixed(0)} MB, peak ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`,
+    );
 };
 note('start');
 const n = Number(values.n);
@@ -39,15 +42,24 @@ if (!loaded.ok) {
 }
 const scenario = loaded.scenario;
 note('scenario loaded');
-const request = { ...monteCarloRequest(scenario, { iterations: n }), processVariability: values.variability! || scenario.monteCarlo.processVariability };
+const request = {
+  ...monteCarloRequest(scenario, { iterations: n }),
+  processVariability: values.variability! || scenario.monteCarlo.processVariability,
+};
 
 // The command line's budget: a benchmark may ask for more than the web allows (process variability at a million).
-const pool = new RunPool({ threads: values.threads ? Number(values.threads) : undefined, timeoutMs: 600_000, maxQueue: 4, budget: COMMAND_LINE_BUDGET });
+const pool = new RunPool({
+  threads: values.threads ? Number(values.threads) : undefined,
+  timeoutMs: 600_000,
+  maxQueue: 4,
+  budget: COMMAND_LINE_BUDGET,
+});
 await pool.warm();
 // Start-up also includes compiling the hot code: five runs of 20,000 first (other seeds), timed apart,
 // as a server's workers are after their first few requests.
 const warmStart = performance.now();
-for (let run = 0; run < 5; run++) await pool.monteCarlo(scenario, { ...request, iterations: 20_000, seed: `${request.seed}-warm-up-${run}` });
+for (let run = 0; run < 5; run++)
+  await pool.monteCarlo(scenario, { ...request, iterations: 20_000, seed: `${request.seed}-warm-up-${run}` });
 const warmUpSeconds = (performance.now() - warmStart) / 1000;
 // The warm-up runs' shared buffers are garbage now; collected (when node runs with --expose-gc, as
 // npm run bench starts it) so the peak below is one run's, not the warm-ups' left over beside it.

@@ -13,7 +13,11 @@ function time(label: string, run: () => void): void {
     run();
     runs.push(performance.now() - start);
   }
-  console.log(`${label.padEnd(44)} ${Math.min(...runs).toFixed(1).padStart(7)} ms (best of 3)`);
+  console.log(
+    `${label.padEnd(44)} ${Math.min(...runs)
+      .toFixed(1)
+      .padStart(7)} ms (best of 3)`,
+  );
 }
 
 const rng = createRng(1);

@@ -57,7 +57,15 @@ export function mathjsKernel(n: number): KernelResult {
   const start = performance.now();
   let sum = 0;
   for (let i = 0; i < n; i++) {
-    sum += formula.evaluate({ starts: STARTS, risk: risk(rng), eff: effectiveness(rng), esc: escalation(rng), weekly: weekly(rng), cost: COST, rate: RATE }) as number;
+    sum += formula.evaluate({
+      starts: STARTS,
+      risk: risk(rng),
+      eff: effectiveness(rng),
+      esc: escalation(rng),
+      weekly: weekly(rng),
+      cost: COST,
+      rate: RATE,
+    }) as number;
   }
   const seconds = (performance.now() - start) / 1000;
   return { kernel: 'mathjs formula per iteration (yearly model)', n, seconds, iterationsPerSecond: n / seconds, meanNpv: sum / n };

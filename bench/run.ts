@@ -130,7 +130,9 @@ const rows = engine.map(({ file, run }) => {
   };
 });
 const figure = (value: number | null, digits: number, unit = ''): string => (value === null ? 'n/a' : `${value.toFixed(digits)}${unit}`);
-console.error(`\n${n.toLocaleString('en-GB')} draws${values.variability ? ', process variability' : ''}; kernel: ${existsSync(KERNEL) ? KERNEL : 'not found'}`);
+console.error(
+  `\n${n.toLocaleString('en-GB')} draws${values.variability ? ', process variability' : ''}; kernel: ${existsSync(KERNEL) ? KERNEL : 'not found'}`,
+);
 console.error(['scenario'.padEnd(44), 'compute', '    CPU', ' memory', ' kernel', 'compute/kernel', 'CPU/kernel'].join('  '));
 for (const row of rows) {
   console.error(

@@ -54,7 +54,14 @@ export function spreadSum(prefix: Float64Array, factor: Float64Array, m: number,
  * spreadSum for a length whose last month's offset and share (lastMonthOffset, lastMonthShare)
  * are already known, as in a loop over start months for one length.
  */
-export function spreadSumKnowing(prefix: Float64Array, factor: Float64Array, m: number, lengthMonths: number, last: number, lastShare: number): number {
+export function spreadSumKnowing(
+  prefix: Float64Array,
+  factor: Float64Array,
+  m: number,
+  lengthMonths: number,
+  last: number,
+  lastShare: number,
+): number {
   if (last === 0) return lengthMonths * factor[m]!;
   const full = prefix[m + last]! - prefix[m + 1]!; // offsets 1 .. last - 1
   return FIRST_MONTH_SHARE * factor[m]! + full + lastShare * factor[m + last]!;

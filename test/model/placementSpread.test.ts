@@ -43,7 +43,13 @@ describe('the placement-spreading rule (half a month, whole months, the rest)', 
     const prefix = prefixOf(factor);
     // Worked by hand: a 1.5-month placement from month 0 covers 0.5 of month 0 and all of month 1: 0.5 x 1 + 1.1 = 1.6.
     expect(spreadSum(prefix, Float64Array.from(factor), 0, 1.5)).toBeCloseTo(1.6, 14);
-    for (const [m, length] of [[0, 0.3], [1, 0.7], [1, 2.5], [2, 3.2], [0, 5.5]] as const) {
+    for (const [m, length] of [
+      [0, 0.3],
+      [1, 0.7],
+      [1, 2.5],
+      [2, 3.2],
+      [0, 5.5],
+    ] as const) {
       const last = lastMonthOffset(length);
       let direct = 0;
       for (let j = 0; j <= last; j++) direct += monthShare(length, last, j) * factor[m + j]!;

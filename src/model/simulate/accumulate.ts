@@ -14,7 +14,16 @@ import type { Workspace } from './workspace';
  * Option k's totals for draw i: avoided cost in PV and cash (its cashable part: cashable_share of
  * the residential part, moves in full), after optimism bias (x kept), and placements avoided.
  */
-export function recordOptionTotals(out: SimulationOutput, option: number, i: number, draw: DrawInputs, pv: number, residentialCash: number, movesCash: number, placements: number): void {
+export function recordOptionTotals(
+  out: SimulationOutput,
+  option: number,
+  i: number,
+  draw: DrawInputs,
+  pv: number,
+  residentialCash: number,
+  movesCash: number,
+  placements: number,
+): void {
   const kept = draw.kept;
   out.avoidedCostPV[option]![i] = kept * pv;
   out.avoidedCost[option]![i] = kept * (residentialCash + movesCash);
@@ -28,7 +37,14 @@ export function recordOptionTotals(out: SimulationOutput, option: number, i: num
  * number no other block of this workspace has), in the slot of its first draw there, and later
  * draws of the block point to that slot.
  */
-export function recordContractCost(out: SimulationOutput, i: number, first: number, block: number, monthlyCost: number, cost: CostShape): void {
+export function recordContractCost(
+  out: SimulationOutput,
+  i: number,
+  first: number,
+  block: number,
+  monthlyCost: number,
+  cost: CostShape,
+): void {
   const options = out.avoidedCostPV.length;
   out.monthlyCost[i] = monthlyCost;
   if (out.costShapeVaries) {
@@ -50,7 +66,14 @@ export function recordContractCost(out: SimulationOutput, i: number, first: numb
  * placementsWithChance gathered, else from the monthly avoided cash the payback search recorded,
  * plus the tail of placements still running after each option's term.
  */
-export function recordFanYears(ws: Workspace, out: SimulationOutput, i: number, draw: DrawInputs, cost: CostShape, processVariability: boolean): void {
+export function recordFanYears(
+  ws: Workspace,
+  out: SimulationOutput,
+  i: number,
+  draw: DrawInputs,
+  cost: CostShape,
+  processVariability: boolean,
+): void {
   const layout = ws.layout;
   const options = layout.options;
   const terms = layout.terms;
@@ -116,7 +139,14 @@ export function recordFanYears(ws: Workspace, out: SimulationOutput, i: number, 
  * Adds one placement's avoided residential cash, by financial year, to the fan accumulators of its
  * first option (the cashable part x cashable_share into the second).
  */
-export function addFanCohort(ws: Workspace, firstOption: number, m: number, lengthMonths: number, valuePerWeek: number, cashableShare: number): void {
+export function addFanCohort(
+  ws: Workspace,
+  firstOption: number,
+  m: number,
+  lengthMonths: number,
+  valuePerWeek: number,
+  cashableShare: number,
+): void {
   if (valuePerWeek === 0) return;
   const year = ws.layout.timeline.yearOfMonth;
   const row = firstOption * ws.layout.timeline.yearLabels.length;

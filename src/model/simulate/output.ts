@@ -53,8 +53,17 @@ export interface SimulationOutput {
 /** Bytes needed for an output (so it can live in one SharedArrayBuffer for worker threads). */
 export function outputBytes(layout: SimulationLayout, iterations: number, fanIterations: number, costShapeVaries: boolean): number {
   const years = layout.timeline.yearLabels.length;
-  const doubles = layout.options * iterations + iterations + layout.options * 4 * (costShapeVaries ? iterations : 1) + 4 * layout.options * fanIterations * years;
-  return doubles * 8 + 3 * layout.options * iterations * 4 + (costShapeVaries ? iterations * 4 : 0) + (layout.perspectives.length + 1) * iterations * 2;
+  const doubles =
+    layout.options * iterations +
+    iterations +
+    layout.options * 4 * (costShapeVaries ? iterations : 1) +
+    4 * layout.options * fanIterations * years;
+  return (
+    doubles * 8 +
+    3 * layout.options * iterations * 4 +
+    (costShapeVaries ? iterations * 4 : 0) +
+    (layout.perspectives.length + 1) * iterations * 2
+  );
 }
 
 /**

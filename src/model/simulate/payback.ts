@@ -125,9 +125,16 @@ export class CumulativeFromTables implements CumulativeAvoided {
  * When both sides only grow (`grows`), it steps STEP months at a time while even the step's last
  * month's avoided cash is below its first month's cost; the answer is the plain scan's.
  */
-function firstMonthReaching(avoided: CumulativeAvoided, months: number, scale: number, rate: number, cumulativeCost: Float64Array, grows: boolean): number {
+function firstMonthReaching(
+  avoided: CumulativeAvoided,
+  months: number,
+  scale: number,
+  rate: number,
+  cumulativeCost: Float64Array,
+  grows: boolean,
+): number {
   const step = grows ? STEP : 1;
-  for (let t = 0; t < months; ) {
+  for (let t = 0; t < months;) {
     const end = (t + step < months ? t + step : months) - 1;
     if (step > 1 && scale * avoided.at(end) < rate * cumulativeCost[t]!) {
       t = end + 1;
@@ -143,7 +150,15 @@ function firstMonthReaching(avoided: CumulativeAvoided, months: number, scale: n
  * longest term). `recordMonths` keeps the monthly avoided cash in ws.monthlyAvoided and
  * ws.monthlyCashable (fan draws without process variability).
  */
-export function findPayback(ws: Workspace, out: SimulationOutput, i: number, draw: DrawInputs, cost: CostShape, processVariability: boolean, recordMonths: boolean): void {
+export function findPayback(
+  ws: Workspace,
+  out: SimulationOutput,
+  i: number,
+  draw: DrawInputs,
+  cost: CostShape,
+  processVariability: boolean,
+  recordMonths: boolean,
+): void {
   const found = ws.paybackFound;
   const perspectiveCount = found.length;
   const { children, match } = ws.shares;
@@ -158,7 +173,8 @@ export function findPayback(ws: Workspace, out: SimulationOutput, i: number, dra
   // Starts in a fixed shape: cumulative avoided cash from the tables, O(1) a month.
   if (flows.tables !== null) {
     const tables = flows.tables.payback;
-    const alpha = last === 0 ? residentialValue * placementRate * lengthMonths * WEEKS_PER_MONTH : residentialValue * placementRate * WEEKS_PER_MONTH;
+    const alpha =
+      last === 0 ? residentialValue * placementRate * lengthMonths * WEEKS_PER_MONTH : residentialValue * placementRate * WEEKS_PER_MONTH;
     const share = last === 0 ? 0 : lastShare;
     const beta = preventedRate * moveValue;
     const grows = costGrows && alpha >= 0 && beta >= 0 && share >= 0;
@@ -167,7 +183,14 @@ export function findPayback(ws: Workspace, out: SimulationOutput, i: number, dra
     for (let p = 0; p < perspectiveCount; p++) {
       const rate = p === 0 ? monthlyCost : match[p]! * monthlyCost;
       const cumulativeCost = p === 0 ? cost.cumulativeCost : cost.cumulativePaid;
-      out.paybackMonth[p]![i] = firstMonthReaching(avoided, months, children[p]!, rate, cumulativeCost, grows && children[p]! >= 0 && match[p]! >= 0);
+      out.paybackMonth[p]![i] = firstMonthReaching(
+        avoided,
+        months,
+        children[p]!,
+        rate,
+        cumulativeCost,
+        grows && children[p]! >= 0 && match[p]! >= 0,
+      );
     }
     if (recordMonths) recordMonthlyAvoided(ws, draw, false, true);
     return;
@@ -179,7 +202,9 @@ export function findPayback(ws: Workspace, out: SimulationOutput, i: number, dra
   found.fill(SEARCHING);
   let unfound = perspectiveCount;
   if (!processVariability && residentialValue >= 0 && moveValue >= 0) {
-    const largestMonthlyBenefit = residentialValue * WEEKS_PER_MONTH * ws.money.growthMax * placementMax * lengthMonths + moveValue * preventedMax * ws.money.deflatorMax;
+    const largestMonthlyBenefit =
+      residentialValue * WEEKS_PER_MONTH * ws.money.growthMax * placementMax * lengthMonths +
+      moveValue * preventedMax * ws.money.deflatorMax;
     if (largestMonthlyBenefit < monthlyCost * cost.costShapeMin) {
       found[0] = NEVER;
       unfound--;
@@ -199,13 +224,21 @@ export function findPayback(ws: Workspace, out: SimulationOutput, i: number, dra
     const reaches = ws.paybackReach;
     reaches.fill(months);
     const total = flows.avoidedCashTotal;
-    const bounded = !recordMonths && costGrows && total >= 0 && residentialValue >= 0 && moveValue >= 0 && draw.preventedPerStart >= 0 && draw.escalation >= 0;
+    const bounded =
+      !recordMonths &&
+      costGrows &&
+      total >= 0 &&
+      residentialValue >= 0 &&
+      moveValue >= 0 &&
+      draw.preventedPerStart >= 0 &&
+      draw.escalation >= 0;
     let reach = bounded ? 0 : months;
     for (let p = 0; p < perspectiveCount && bounded; p++) {
       if (found[p] === NEVER) continue;
       const rate = p === 0 ? monthlyCost : match[p]! * monthlyCost;
       const cumulativeCost = p === 0 ? cost.cumulativeCost : cost.cumulativePaid;
-      reaches[p] = children[p]! >= 0 && rate >= 0 ? firstMonthAbove(cumulativeCost, rate, children[p]! * total * (1 + REACH_MARGIN)) : months;
+      reaches[p] =
+        children[p]! >= 0 && rate >= 0 ? firstMonthAbove(cumulativeCost, rate, children[p]! * total * (1 + REACH_MARGIN)) : months;
       if (reaches[p]! > reach) reach = reaches[p]!;
     }
     const grows = recordMonthlyAvoided(ws, draw, processVariability, recordMonths, reach);
@@ -214,7 +247,14 @@ export function findPayback(ws: Workspace, out: SimulationOutput, i: number, dra
       if (found[p] === NEVER) continue;
       const rate = p === 0 ? monthlyCost : match[p]! * monthlyCost;
       const cumulativeCost = p === 0 ? cost.cumulativeCost : cost.cumulativePaid;
-      found[p] = firstMonthReaching(cumulativeFromMonths, reaches[p]!, children[p]!, rate, cumulativeCost, grows && costGrows && children[p]! >= 0 && match[p]! >= 0);
+      found[p] = firstMonthReaching(
+        cumulativeFromMonths,
+        reaches[p]!,
+        children[p]!,
+        rate,
+        cumulativeCost,
+        grows && costGrows && children[p]! >= 0 && match[p]! >= 0,
+      );
     }
   }
   for (let p = 0; p < perspectiveCount; p++) out.paybackMonth[p]![i] = found[p]! < 0 ? -1 : found[p]!;
@@ -225,7 +265,13 @@ export function findPayback(ws: Workspace, out: SimulationOutput, i: number, dra
  * and (with `record`) by month into ws.monthlyAvoided and its cashable part into
  * ws.monthlyCashable. True when no month's avoided cash is negative (cumulative cash only grows).
  */
-function recordMonthlyAvoided(ws: Workspace, draw: DrawInputs, processVariability: boolean, record: boolean, months: number = ws.longestTerm): boolean {
+function recordMonthlyAvoided(
+  ws: Workspace,
+  draw: DrawInputs,
+  processVariability: boolean,
+  record: boolean,
+  months: number = ws.longestTerm,
+): boolean {
   const { placementSource, placementPrefix, preventedSource, placementRate, preventedRate } = ws.flows;
   const { lengthMonths, last, lastShare } = draw;
   const residentialValue = draw.netWeekly * draw.kept;

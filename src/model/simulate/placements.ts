@@ -82,7 +82,13 @@ export class FactorTables {
   readonly factorAt: Float64Array;
   readonly prefixAt: Float64Array;
 
-  constructor(terms: readonly number[], shape: Float64Array, factor: Float64Array, prefix: Float64Array, readonly longestLast: number) {
+  constructor(
+    terms: readonly number[],
+    shape: Float64Array,
+    factor: Float64Array,
+    prefix: Float64Array,
+    readonly longestLast: number,
+  ) {
     const options = terms.length;
     const width = longestLast + 1;
     this.factor = new Float64Array(options);
@@ -186,7 +192,14 @@ export class ShapeTablesCache {
  * Every option's totals from start-shape tables, O(1) each: starts are `scale` x the tables'
  * shape (capacity when flat, referrals a month when shaped as referrals).
  */
-export function placementsFromTables(ws: Workspace, out: SimulationOutput, i: number, draw: DrawInputs, tables: ShapeTables, scale: number): void {
+export function placementsFromTables(
+  ws: Workspace,
+  out: SimulationOutput,
+  i: number,
+  draw: DrawInputs,
+  tables: ShapeTables,
+  scale: number,
+): void {
   const flows = ws.flows;
   const preventedRate = scale * draw.preventedPerStart;
   const placementRate = preventedRate * draw.escalation;
@@ -208,7 +221,14 @@ export function placementsFromTables(ws: Workspace, out: SimulationOutput, i: nu
 }
 
 /** Every option's totals month by month, for starts from the waiting list with fractional children. */
-export function placementsByMonth(ws: Workspace, out: SimulationOutput, i: number, draw: DrawInputs, endMonth: number, maxWaitMonths: number): void {
+export function placementsByMonth(
+  ws: Workspace,
+  out: SimulationOutput,
+  i: number,
+  draw: DrawInputs,
+  endMonth: number,
+  maxWaitMonths: number,
+): void {
   const flows = ws.flows;
   const { placements, prevented } = flows;
   const prefix = flows.placementPrefixOwn;
@@ -253,7 +273,16 @@ export function placementsByMonth(ws: Workspace, out: SimulationOutput, i: numbe
  * outcomes, and one length per placement (drawn when the plan says how); the fan's cohorts by year
  * for fan draws. Fills ws.weeks with the weeks avoided in each month.
  */
-export function placementsWithChance(ws: Workspace, out: SimulationOutput, i: number, draw: DrawInputs, rng: Rng, plan: SimulationPlan, endMonth: number, fan: boolean): void {
+export function placementsWithChance(
+  ws: Workspace,
+  out: SimulationOutput,
+  i: number,
+  draw: DrawInputs,
+  rng: Rng,
+  plan: SimulationPlan,
+  endMonth: number,
+  fan: boolean,
+): void {
   const flows = ws.flows;
   const { placements, prevented } = flows;
   const prefix = flows.placementPrefixOwn;

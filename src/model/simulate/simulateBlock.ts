@@ -62,12 +62,24 @@ export function simulateBlock(
   workspace?: Workspace,
 ): void {
   if ('plan' in planOrRun) simulateDraws(planOrRun);
-  else simulateDraws({ plan: planOrRun, layout: layout!, columns: columns!, columnOffset: columnOffset!, from: from!, to: to!, out: out!, rng: rng ?? null, workspace });
+  else
+    simulateDraws({
+      plan: planOrRun,
+      layout: layout!,
+      columns: columns!,
+      columnOffset: columnOffset!,
+      from: from!,
+      to: to!,
+      out: out!,
+      rng: rng ?? null,
+      workspace,
+    });
 }
 
 function simulateDraws(run: BlockRun): void {
   const { plan, layout, columns, columnOffset, from, to, out } = run;
-  if (!out.costShapeVaries && costShapeVaries(columns)) throw new Error('simulateBlock: the cost shape varies but the output keeps one set of cost sums');
+  if (!out.costShapeVaries && costShapeVaries(columns))
+    throw new Error('simulateBlock: the cost shape varies but the output keeps one set of cost sums');
   if (plan.processVariability && !run.rng) throw new Error('simulateBlock: process variability needs an rng');
   const ws = run.workspace ?? new Workspace(layout, plan.base);
   const block = ws.nextBlock();
@@ -76,7 +88,8 @@ function simulateDraws(run: BlockRun): void {
   const maxLengthMonths = (plan.longestWeeks * 12) / 52;
   const longestLast = lastMonthOffset(maxLengthMonths);
   // Start-shape tables pay off only when the money factors stay the same across draws.
-  const moneyFixed = typeof columns.discountRate === 'number' && typeof columns.residentialCostGrowth === 'number' && typeof columns.inflation === 'number';
+  const moneyFixed =
+    typeof columns.discountRate === 'number' && typeof columns.residentialCostGrowth === 'number' && typeof columns.inflation === 'number';
   const referralShapeFixed = typeof columns.referralGrowth === 'number';
 
   for (let i = from; i < to; i++) {
