@@ -140,12 +140,10 @@ export function errorHandler(env: AppEnv, log: Log): ErrorRequestHandler {
     const kind = status === 413 ? 'tooLarge' : status < 500 ? 'client' : 'server';
     // The API answers in JSON, never HTML; the request id, never the error or its stack.
     if (isApiPath(pathOf(req.originalUrl))) {
-      res
-        .status(status)
-        .json({
-          error: kind === 'server' ? 'internal error' : kind === 'tooLarge' ? 'too large' : 'bad request',
-          requestId: res.locals.requestId,
-        });
+      res.status(status).json({
+        error: kind === 'server' ? 'internal error' : kind === 'tooLarge' ? 'too large' : 'bad request',
+        requestId: res.locals.requestId,
+      });
       return;
     }
     res.status(status).render('pages/error', {

@@ -122,18 +122,14 @@ describe('expected loss, chance best and break-even price on three draws, worked
 });
 
 describe('decision properties over random draws', () => {
-  const matrix = fc
-    .integer({ min: 1, max: 5 })
-    .chain((options) =>
-      fc
-        .integer({ min: 1, max: 40 })
-        .chain((n) =>
-          fc.array(fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { minLength: n, maxLength: n }), {
-            minLength: options,
-            maxLength: options,
-          }),
-        ),
-    );
+  const matrix = fc.integer({ min: 1, max: 5 }).chain((options) =>
+    fc.integer({ min: 1, max: 40 }).chain((n) =>
+      fc.array(fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { minLength: n, maxLength: n }), {
+        minLength: options,
+        maxLength: options,
+      }),
+    ),
+  );
   const decide = (rows: number[][]) => {
     const npv = rows.map(f64);
     const draws: PerspectiveDraws = { npv, netCash: npv, netBudget: npv, meanCostPV: rows.map(() => 1) };

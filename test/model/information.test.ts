@@ -24,18 +24,14 @@ function normalColumn(seed: number, n: number): Float64Array {
   return Float64Array.from({ length: n }, () => standardNormal(rng));
 }
 
-const npvColumns = fc
-  .integer({ min: 2, max: 5 })
-  .chain((options) =>
-    fc
-      .integer({ min: 2, max: 60 })
-      .chain((n) =>
-        fc.array(fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { minLength: n, maxLength: n }), {
-          minLength: options,
-          maxLength: options,
-        }),
-      ),
-  );
+const npvColumns = fc.integer({ min: 2, max: 5 }).chain((options) =>
+  fc.integer({ min: 2, max: 60 }).chain((n) =>
+    fc.array(fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { minLength: n, maxLength: n }), {
+      minLength: options,
+      maxLength: options,
+    }),
+  ),
+);
 
 describe('EVPI', () => {
   it('is worked by hand on two draws', () => {

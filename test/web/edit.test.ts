@@ -167,32 +167,26 @@ describe('edit and upload', () => {
     const started = scenarioHash(central());
     const first = central().replace('value: 660546', 'value: 700000');
     const second = central().replace('value: 660546', 'value: 650000');
-    const one = await request(app())
-      .post('/scenarios/save')
-      .type('form')
-      .send({
-        name: 'ignored',
-        from: 'class-central',
-        saveAs: 'revision',
-        text: first,
-        baseHash: started,
-        action: 'save',
-        _csrf: TEST_CSRF,
-      });
+    const one = await request(app()).post('/scenarios/save').type('form').send({
+      name: 'ignored',
+      from: 'class-central',
+      saveAs: 'revision',
+      text: first,
+      baseHash: started,
+      action: 'save',
+      _csrf: TEST_CSRF,
+    });
     expect(one.status).toBe(303);
     expect(one.headers.location).toBe('/scenarios/class-central?saved=2'); // the bundled text is version 1
-    const two = await request(app())
-      .post('/scenarios/save')
-      .type('form')
-      .send({
-        name: 'ignored',
-        from: 'class-central',
-        saveAs: 'revision',
-        text: second,
-        baseHash: started,
-        action: 'save',
-        _csrf: TEST_CSRF,
-      });
+    const two = await request(app()).post('/scenarios/save').type('form').send({
+      name: 'ignored',
+      from: 'class-central',
+      saveAs: 'revision',
+      text: second,
+      baseHash: started,
+      action: 'save',
+      _csrf: TEST_CSRF,
+    });
     expect(two.status).toBe(409);
     expect(two.text).toContain('Someone else saved class-central after you opened it, so your changes were not saved.');
     expect(two.text).toContain('value: 650000');

@@ -45,12 +45,10 @@ export function signInPage(services: AppServices): RequestHandler {
     if (setup === undefined) return res.redirect(303, localHref('/'));
     const returnTo = safeReturnPath(req.query.returnTo);
     res.render('pages/sign-in', {
-      councils: setup.oidc
-        .councils()
-        .map((council) => ({
-          council,
-          href: localHref(`/sign-in/${encodeURIComponent(council)}?returnTo=${encodeURIComponent(returnTo)}`),
-        })),
+      councils: setup.oidc.councils().map((council) => ({
+        council,
+        href: localHref(`/sign-in/${encodeURIComponent(council)}?returnTo=${encodeURIComponent(returnTo)}`),
+      })),
       expired: req.query.expired === '1',
       signedOut: req.query.signedOut === '1',
     });
