@@ -1,9 +1,7 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Writable } from 'node:stream';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../src/cli';
+import { cliScenarioFiles, runCli } from './cliFixtures';
 import type { OptionBudget, PerspectiveDecision } from '../src/model/results';
 import { formatMoney, formatNumber } from '../src/report/format';
 import { moneyBasisSentence } from '../src/report/moneyBasis';
@@ -11,51 +9,11 @@ import { csvTables } from './report/decisionFixture';
 
 const PACKAGE_VERSION: string = JSON.parse(readFileSync('package.json', 'utf8')).version;
 
-class Capture extends Writable {
-  text = '';
-  override _write(chunk: Buffer, _encoding: string, done: () => void): void {
-    this.text += chunk.toString();
-    done();
-  }
-}
-
 async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out = new Capture();
-  const err = new Capture();
-  const code = await main(argv, out, err);
-  return { code, out: out.text, err: err.text };
+  return runCli(argv);
 }
 
-const folder = mkdtempSync(join(tmpdir(), 'cli-'));
-const good = join(folder, 'one.yaml');
-// One month, one child, one placement of 52 weeks at £1,000 (worked by hand in test/model/project.test.ts).
-writeFileSync(
-  good,
-  `name: One child
-contract: { start: 2025-04-01, base_end: 2025-04-30, annual_value: 12000 }
-service: { referrals_per_year: 12, capacity: { starts_per_year: 12 } }
-outcomes:
-  breakdown_risk: 1
-  effectiveness: 1
-  residential_escalation: 1
-  residential_weeks: 52
-  residential_weekly_cost: 1000
-`,
-);
-const broken = join(folder, 'broken.yaml');
-writeFileSync(
-  broken,
-  `name: Broken
-contract: { start: 2025-04-01, base_end: 2025-04-30, annual_value: "£1,000" }
-service: { referrals_per_year: 12, capacity: { starts_per_year: 12 } }
-outcomes:
-  breakdown_rsk: 1
-  effectiveness: 1.2
-  residential_escalation: 1
-  residential_weeks: 52
-  residential_weekly_cost: 1000
-`,
-);
+const { good, broken } = cliScenarioFiles();
 
 describe('npm run model', () => {
   it('prints the section 9 JSON, unrounded', async () => {
@@ -137,7 +95,7 @@ describe('npm run model', () => {
     expect((await run(good, '--format', 'xml')).code).toBe(2);
     expect((await run(good, '--iterations', '-5')).code).toBe(2);
     expect((await run(good, '--bogus')).code).toBe(2);
-    expect((await run(join(folder, 'missing.yaml'))).err).toContain('no such file');
+    expect((await run(join(dirname(good), 'missing.yaml'))).err).toContain('no such file');
   });
 });
 

@@ -1,60 +1,18 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Writable } from 'node:stream';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { commandLineLocale, main } from '../src/cli';
+import { cliScenarioFiles, runCli } from './cliFixtures';
+import { commandLineLocale } from '../src/cli';
 import { formatMoney } from '../src/report/format';
 import { localText } from '../src/report/localText';
 import { t, tPlural } from '../src/report/messages';
 import { problemMessage } from '../src/report/problemWords';
 import { loadScenario } from '../src/scenario/load';
 
-class Capture extends Writable {
-  text = '';
-  override _write(chunk: Buffer, _encoding: string, done: () => void): void {
-    this.text += chunk.toString();
-    done();
-  }
-}
-
 async function run(env: NodeJS.ProcessEnv, ...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out = new Capture();
-  const err = new Capture();
-  const code = await main(argv, out, err, env);
-  return { code, out: out.text, err: err.text };
+  return runCli(argv, env);
 }
 
-const folder = mkdtempSync(join(tmpdir(), 'cli-lang-'));
-const good = join(folder, 'one.yaml');
-// One month, one child, one placement of 52 weeks at £1,000: avoided cost £52,000 (test/cli.test.ts).
-writeFileSync(
-  good,
-  `name: One child
-contract: { start: 2025-04-01, base_end: 2025-04-30, annual_value: 12000 }
-service: { referrals_per_year: 12, capacity: { starts_per_year: 12 } }
-outcomes:
-  breakdown_risk: 1
-  effectiveness: 1
-  residential_escalation: 1
-  residential_weeks: 52
-  residential_weekly_cost: 1000
-`,
-);
-const broken = join(folder, 'broken.yaml');
-writeFileSync(
-  broken,
-  `name: Broken
-contract: { start: 2025-04-01, base_end: 2025-04-30, annual_value: "£1,000" }
-service: { referrals_per_year: 12, capacity: { starts_per_year: 12 } }
-outcomes:
-  breakdown_rsk: 1
-  effectiveness: 1.2
-  residential_escalation: 1
-  residential_weeks: 52
-  residential_weekly_cost: 1000
-`,
-);
+const { good, broken } = cliScenarioFiles();
 
 const cy = (key: Parameters<typeof t>[0], params = {}): string => t(key, params, 'cy');
 
