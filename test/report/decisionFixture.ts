@@ -4,6 +4,7 @@
  * consistent: net budget effect = cashable saving - own contribution, cumulative = running sum,
  * own contribution = gross contract cost - external funding.
  */
+import type { RunStamp } from '../../src/report/stamp';
 import type {
   BudgetYear,
   DecisionFigure,
@@ -248,4 +249,25 @@ export function csvTables(text: string): Record<string, string>[][] {
     else tables.at(-1)!.push(row);
   }
   return tables.map(([head, ...body]) => body.map((r) => Object.fromEntries(head!.map((h, i) => [h, r[i] ?? '']))));
+}
+
+/**
+ * A run stamp for export tests: scenario "x", seed 7, 2,000 simulations, 2024/25 prices at 3.5%,
+ * run 2 June 2025; `overrides` sets the rest (a url, changes).
+ */
+export function testStamp(overrides: Partial<RunStamp> = {}): RunStamp {
+  return {
+    scenarioName: 'x',
+    file: 'x',
+    hash: 'h',
+    fileHash: 'f',
+    modelVersion: 'v',
+    seed: '7',
+    iterations: 2000,
+    changes: [],
+    ranAt: '2025-06-02T10:00:00.000Z',
+    priceBase: '2024/25',
+    discountRate: 0.035,
+    ...overrides,
+  };
 }

@@ -11,7 +11,7 @@ import { resultsTable } from '../../src/report/table';
 import { textTable, wrapText } from '../../src/report/textTable';
 import { MONEY_FORMAT, SHARE_FORMAT, resultsWorkbook } from '../../src/report/workbook';
 import { loadScenario } from '../../src/scenario/load';
-import { BASIS, csvTables, decisionResults } from './decisionFixture';
+import { BASIS, csvTables, decisionResults, testStamp } from './decisionFixture';
 
 const SENTENCE =
   'Money basis: cash figures include 2% a year general inflation; present values are in 2024/25 prices, discounted to 2026/27 at 3.5% a year; the contract is a cash price.';
@@ -256,20 +256,7 @@ describe('CSV', () => {
   });
 
   it('web export: the run stamp on every row of every table; names cannot become formulas', () => {
-    const stamp = {
-      scenarioName: 'x',
-      file: 'x',
-      hash: 'h',
-      fileHash: 'f',
-      modelVersion: 'v',
-      seed: '7',
-      iterations: 2000,
-      changes: ['a=1'],
-      ranAt: '2025-06-02T10:00:00.000Z',
-      priceBase: '2024/25',
-      discountRate: 0.035,
-      url: 'http://localhost/scenarios/x?seed=7',
-    };
+    const stamp = testStamp({ changes: ['a=1'], url: 'http://localhost/scenarios/x?seed=7' });
     const tables = csvTables(stampedResultsCsv(decisionResults({ name: '=HYPERLINK("http://x")' }), stamp));
     expect(tables).toHaveLength(3);
     for (const table of tables.slice(1)) {
@@ -285,19 +272,7 @@ describe('CSV', () => {
 
 describe('information CSV', () => {
   it('states the money basis on every row', () => {
-    const stamp = {
-      scenarioName: 'x',
-      file: 'x',
-      hash: 'h',
-      fileHash: 'f',
-      modelVersion: 'v',
-      seed: '7',
-      iterations: 2000,
-      changes: [],
-      ranAt: '2025-06-02T10:00:00.000Z',
-      priceBase: '2024/25',
-      discountRate: 0.035,
-    };
+    const stamp = testStamp();
     const results = {
       ...decisionResults(),
       valueOfInformation: {
@@ -324,20 +299,7 @@ describe('information CSV', () => {
 });
 
 describe('workbook', () => {
-  const stamp = {
-    scenarioName: 'x',
-    file: 'x',
-    hash: 'h',
-    fileHash: 'f',
-    modelVersion: 'v',
-    seed: '7',
-    iterations: 2000,
-    changes: [],
-    ranAt: '2025-06-02T10:00:00.000Z',
-    priceBase: '2024/25',
-    discountRate: 0.035,
-    url: 'http://localhost/scenarios/x?seed=7',
-  };
+  const stamp = testStamp({ url: 'http://localhost/scenarios/x?seed=7' });
   async function open(): Promise<ExcelJS.Workbook> {
     const loaded = loadScenario(readFileSync('scenarios/class-central.yaml', 'utf8'), 'class-central.yaml', []);
     if (!loaded.ok) throw new Error(loaded.problems.map((p) => p.message).join('; '));

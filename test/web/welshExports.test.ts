@@ -13,7 +13,7 @@ import { resultsWorkbook, sheetName } from '../../src/report/workbook';
 import { loadScenario } from '../../src/scenario/load';
 import type { Scenario } from '../../src/scenario/types';
 import { localText } from '../../src/report/localText';
-import { csvTables, decisionResults } from '../report/decisionFixture';
+import { csvTables, decisionResults, testStamp } from '../report/decisionFixture';
 import { binaryBody, testApp } from './helpers';
 import { scenarioDir } from './scenarioDir';
 
@@ -38,20 +38,7 @@ function expectValidSheetNames(workbook: ExcelJS.Workbook): void {
 }
 
 describe('the workbook made under withLocale("cy")', () => {
-  const stamp = {
-    scenarioName: 'x',
-    file: 'x',
-    hash: 'h',
-    fileHash: 'f',
-    modelVersion: 'v',
-    seed: '7',
-    iterations: 2000,
-    changes: [],
-    ranAt: '2025-06-02T10:00:00.000Z',
-    priceBase: '2024/25',
-    discountRate: 0.035,
-    url: 'http://localhost/cy/scenarios/x?seed=7',
-  };
+  const stamp = testStamp({ url: 'http://localhost/cy/scenarios/x?seed=7' });
 
   it('names its sheets and heads its columns in Welsh, valid for a spreadsheet, and says its language', async () => {
     const scenario = loadedCentral();
