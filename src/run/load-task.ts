@@ -1,6 +1,8 @@
 /**
  * Loading a scenario on a worker thread: parsing and validation (yaml, zod, mathjs) stay off the
  * calling thread, and their memory goes when the worker ends. The result crosses back as plain data.
+ * The run pool's threads call checkProblems from this bundle too, so a thread that only runs
+ * simulations never loads the parser.
  */
 import { loadScenario } from '../scenario/load';
 import type { Override } from '../scenario/overrides';
@@ -14,6 +16,12 @@ export interface LoadTask {
 }
 
 export type PortableLoadResult = { ok: true; scenario: PortableScenario } | { ok: false; problems: Problem[] };
+
+/** The problems of a scenario's text as loadScenario finds them (none when it loads): the pool's 'check'. */
+export function checkProblems({ text, fileName }: { text: string; fileName: string }): Problem[] {
+  const loaded = loadScenario(text, fileName);
+  return loaded.ok ? [] : loaded.problems.map((p) => ({ file: p.file, line: p.line, column: p.column, path: p.path, message: p.message }));
+}
 
 /** Loads the scenario and returns it as plain data. */
 export function loadTask(task: LoadTask): PortableLoadResult {

@@ -29,6 +29,7 @@ import {
 import { withUpdatedOptions, type MonteCarloWithInformation } from './information';
 import { scenarioSource, type ScenarioSource, type SummariseResult, type Task } from './task';
 import type { Problem } from '../scenario/types';
+import type { checkProblems } from './load-task';
 
 export { INFORMATION_ITERATIONS } from './cost';
 
@@ -148,7 +149,9 @@ export class RunPool {
    * milliseconds), but waits for a free thread like any task, and fails after CHECK_TIMEOUT_MS.
    */
   async check(text: string, fileName: string): Promise<Problem[]> {
-    return (await this.pool.run({ kind: 'check', text, fileName } satisfies Task, {
+    return (await this.pool.run({ text, fileName } satisfies Parameters<typeof checkProblems>[0], {
+      filename: workerBundle('load-task'),
+      name: 'checkProblems',
       signal: AbortSignal.timeout(CHECK_TIMEOUT_MS),
     })) as Problem[];
   }

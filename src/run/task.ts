@@ -1,7 +1,9 @@
 /**
  * What a worker thread does for a Monte Carlo run: draw whole-run samples, simulate blocks, or
- * summarise options, reading and writing the run's shared buffers. It also checks a scenario's
- * text for the edit page ('check'), so reading a large upload never holds up the web server.
+ * summarise options, reading and writing the run's shared buffers. Checking a scenario's text for
+ * the edit page runs on the same threads but from the loader's bundle (load-task.ts), so the
+ * parser and validator (yaml, zod, mathjs: about 110 MB a thread) load only on a thread that has
+ * checked a text, never for a run.
  */
 import type { MonteCarloPerspective, Results, TornadoBar } from '../model/results';
 import { deterministicResults } from './deterministic';
@@ -10,8 +12,7 @@ import { createOutput, simulationLayout } from '../model/simulate';
 import { summariseOption } from '../model/summarise';
 import { fromPortable, toPortable, type PortableScenario } from '../scenario/portable';
 import { scenarioIdentity } from '../scenario/hash';
-import { loadScenario } from '../scenario/load';
-import type { Problem, Scenario } from '../scenario/types';
+import type { Scenario } from '../scenario/types';
 import { drawSources } from './draws';
 import { costShapeVariesIn, simulateBlocks, simulationPlan, tornado, type MonteCarloRequest } from './montecarlo';
 import { fullRunDraws } from './sampling';
@@ -40,7 +41,6 @@ export type Task =
   | { kind: 'warm' }
   | { kind: 'deterministic'; source: ScenarioSource }
   | { kind: 'information'; source: ScenarioSource; request: MonteCarloRequest }
-  | { kind: 'check'; text: string; fileName: string }
   | { kind: 'crash'; how: 'throw' | 'exit' | 'memory' | 'hang' };
 
 export interface SummariseResult {
@@ -73,9 +73,8 @@ export function drawViews(buffer: SharedArrayBuffer, sources: number, iterations
 }
 
 /** Runs one task (in a worker thread, or inline). */
-export function runTask(task: Task): SummariseResult | Results | MonteCarloWithInformation | Problem[] | null {
+export function runTask(task: Task): SummariseResult | Results | MonteCarloWithInformation | null {
   if (task.kind === 'warm') return null;
-  if (task.kind === 'check') return checkProblems(task.text, task.fileName);
   if (task.kind === 'crash') return crash(task.how);
   const scenario = scenarioFor(task.source);
   if (task.kind === 'deterministic') return deterministicResults(scenario);
@@ -103,12 +102,6 @@ export function runTask(task: Task): SummariseResult | Results | MonteCarloWithI
     perspectives[option] = summariseOption(out, layout, plan.base, option, mine);
   }
   return { perspectives, tornado: task.withTornado ? tornado(scenario) : undefined };
-}
-
-/** The problems of a scenario's text as loadScenario finds them (none when it loads). */
-export function checkProblems(text: string, fileName: string): Problem[] {
-  const loaded = loadScenario(text, fileName);
-  return loaded.ok ? [] : loaded.problems.map((p) => ({ file: p.file, line: p.line, column: p.column, path: p.path, message: p.message }));
 }
 
 /** Deliberate failures, for testing that the pool survives them. */
