@@ -121,7 +121,7 @@ export function simulateBlocks(
     const drawn = new Map(sources.map((s, i) => [s.path, columns[i]!]));
     const inputs = inputColumns(scenario, drawn, count);
     const rng = plan.processVariability ? createRng(deriveSeed(request.seed, `process#${block}`)) : null;
-    simulateBlock(plan, layout, inputs, from, from, to, out, rng, workspace);
+    simulateBlock({ plan, layout, columns: inputs, columnOffset: from, from, to, out, rng, workspace });
   }
 }
 

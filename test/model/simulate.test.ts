@@ -119,7 +119,7 @@ describe('Monte Carlo with no spread gives the deterministic answer', () => {
       const plan: SimulationPlan = { base: input, longestWeeks: input.residentialWeeks, processVariability: false, fanIterations: 2 };
       const layout = simulationLayout(plan);
       const out = createOutput(layout, 3, 2, false);
-      simulateBlock(plan, layout, constantColumns(input), 0, 0, 3, out, null);
+      simulateBlock({ plan, layout, columns: constantColumns(input), columnOffset: 0, from: 0, to: 3, out, rng: null });
       const deterministic = projectAll(input);
       deterministic.options.forEach((option, k) => {
         const summary = summariseOption(out, layout, input, k);
@@ -173,18 +173,18 @@ describe('the start-shape tables give the same totals as the month-by-month loop
     const plan: SimulationPlan = { base: classLike, longestWeeks: 104, processVariability: false, fanIterations: n };
     const layout = simulationLayout(plan);
     const fast = createOutput(layout, n, n, false);
-    simulateBlock(plan, layout, columns, 0, 0, n, fast, null);
+    simulateBlock({ plan, layout, columns, columnOffset: 0, from: 0, to: n, out: fast, rng: null });
     const slow = createOutput(layout, n, n, false);
-    simulateBlock(
+    simulateBlock({
       plan,
       layout,
-      { ...columns, residentialCostGrowth: new Float64Array(n).fill(classLike.residentialCostGrowth) },
-      0,
-      0,
-      n,
-      slow,
-      null,
-    );
+      columns: { ...columns, residentialCostGrowth: new Float64Array(n).fill(classLike.residentialCostGrowth) },
+      columnOffset: 0,
+      from: 0,
+      to: n,
+      out: slow,
+      rng: null,
+    });
     for (let k = 0; k < layout.options; k++) {
       for (let i = 0; i < n; i++) {
         expect(fast.avoidedCostPV[k]![i]).toBeCloseTo(slow.avoidedCostPV[k]![i]!, 4);
@@ -229,7 +229,7 @@ describe('Monte Carlo on v1.2 funding draws gives, draw by draw, the determinist
     const plan: SimulationPlan = { base, longestWeeks: base.residentialWeeks, processVariability: false, fanIterations: n };
     const layout = simulationLayout(plan);
     const out = createOutput(layout, n, n, true);
-    simulateBlock(plan, layout, columns, 0, 0, n, out, null);
+    simulateBlock({ plan, layout, columns, columnOffset: 0, from: 0, to: n, out, rng: null });
     for (let i = 0; i < n; i++) {
       const input: Inputs = { ...base, fundingSchedule: v12Schedule(later[i]!) };
       const projection = projectAll(input);

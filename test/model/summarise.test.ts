@@ -82,7 +82,7 @@ describe('one description of avoided cost serves every perspective when the cont
     const plan = { base, longestWeeks: 52, processVariability: false, fanIterations: 100 };
     const layout = simulationLayout(plan);
     const out = createOutput(layout, n, 100, false);
-    simulateBlock(plan, layout, { ...columns, scheduleShares: [] } as never, 0, 0, n, out, null);
+    simulateBlock({ plan, layout, columns: { ...columns, scheduleShares: [] } as never, columnOffset: 0, from: 0, to: n, out, rng: null });
     const k = 2;
     const summary = summariseOption(out, layout, base, k);
     layout.perspectives.forEach((name, p) => {

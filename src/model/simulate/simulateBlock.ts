@@ -34,49 +34,9 @@ export interface BlockRun {
 
 /**
  * Runs draws [from, to) of a block: simulateBlock({ plan, layout, columns, columnOffset, from, to,
- * out, rng, workspace }). The positional form (plan, layout, columns, columnOffset, from, to, out,
- * rng, workspace) is the same call, kept for callers written before the named one.
+ * out, rng, workspace }).
  */
-export function simulateBlock(run: BlockRun): void;
-/** @deprecated Pass one BlockRun object. */
-export function simulateBlock(
-  plan: SimulationPlan,
-  layout: SimulationLayout,
-  columns: InputColumns,
-  columnOffset: number,
-  from: number,
-  to: number,
-  out: SimulationOutput,
-  rng: Rng | null,
-  workspace?: Workspace,
-): void;
-export function simulateBlock(
-  planOrRun: SimulationPlan | BlockRun,
-  layout?: SimulationLayout,
-  columns?: InputColumns,
-  columnOffset?: number,
-  from?: number,
-  to?: number,
-  out?: SimulationOutput,
-  rng?: Rng | null,
-  workspace?: Workspace,
-): void {
-  if ('plan' in planOrRun) simulateDraws(planOrRun);
-  else
-    simulateDraws({
-      plan: planOrRun,
-      layout: layout!,
-      columns: columns!,
-      columnOffset: columnOffset!,
-      from: from!,
-      to: to!,
-      out: out!,
-      rng: rng ?? null,
-      workspace,
-    });
-}
-
-function simulateDraws(run: BlockRun): void {
+export function simulateBlock(run: BlockRun): void {
   const { plan, layout, columns, columnOffset, from, to, out } = run;
   if (!out.costShapeVaries && costShapeVaries(columns))
     throw new Error('simulateBlock: the cost shape varies but the output keeps one set of cost sums');
