@@ -1758,4 +1758,11 @@ export const cy = {
     'Mae rhywfaint o destun y senario hwn (ei enw, ei ddisgrifiad, ei ffynonellau neu’r nodiadau am y ffigurau) ar gael yn Saesneg yn unig.',
   'scenarioText.englishOnlySome':
     'Mae rhywfaint o destun y senarios hyn (enwau, disgrifiadau, ffynonellau neu nodiadau am y ffigurau) ar gael yn Saesneg yn unig.',
+
+  // The "try a change" form: what each box accepts, from its catalogue row's range (src/web/tryChange.ts outOfRange).
+  'try.error.percentRange': 'Rhowch {label} fel canran o {min} i {max}',
+  'try.error.percentAbove': 'Rhowch {label} fel canran sy’n fwy na {min} a hyd at {max}',
+  'try.error.atLeast': 'Ni all {label} fod yn llai na {min}',
+  'try.error.moreThan': 'Rhaid i {label} fod yn fwy na {min}',
+  'try.error.atMost': 'Ni all {label} fod yn fwy na {max}',
 } as const;

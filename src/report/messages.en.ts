@@ -1653,4 +1653,11 @@ export const en = {
     'Some of this scenario’s own text (its name, description, sources or notes on the figures) is available in English only.',
   'scenarioText.englishOnlySome':
     'Some of these scenarios’ own text (names, descriptions, sources or notes on the figures) is available in English only.',
+
+  // The "try a change" form: what each box accepts, from its catalogue row's range (src/web/tryChange.ts outOfRange).
+  'try.error.percentRange': 'Enter {label} as a percentage from {min} to {max}',
+  'try.error.percentAbove': 'Enter {label} as a percentage more than {min} and up to {max}',
+  'try.error.atLeast': '{label} cannot be less than {min}',
+  'try.error.moreThan': '{label} must be more than {min}',
+  'try.error.atMost': '{label} cannot be more than {max}',
 } as const;

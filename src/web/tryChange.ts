@@ -3,15 +3,17 @@
  * rows with a `form` place, src/scenario/catalogue.ts), and the extension years, turned into
  * `key.path=value` changes. A new value for an uncertain input moves its whole distribution with
  * it (scaled so its central value is the new one), so the run keeps its uncertainty; a formula or
- * a plain number becomes the number given.
+ * a plain number becomes the number given. What a box accepts is its catalogue row's range (and
+ * sanity limit) in the unit the box shows, so a new row with a form place needs no change here.
  */
 import { centralValue, type Distribution } from '../model/distribution';
 import { centralValues } from '../scenario/inputs';
 import type { Quantity, Scenario } from '../scenario/types';
+import { formatNumber } from '../report/format';
 import { inputLabel, unitOf, type InputUnit } from '../report/inputs';
 import { t } from '../report/messages';
 import { editDistance } from '../scenario/suggest';
-import { formRows, INPUTS } from '../scenario/catalogue';
+import { formRows, inputRow, INPUTS, SCHEDULE_SHARE, type InputPath } from '../scenario/catalogue';
 
 export interface TryField {
   /** Form field name. */
@@ -27,6 +29,15 @@ export interface TryField {
   suffix?: string;
 }
 
+/** What a box accepts, in the unit the box shows (a percentage as 25, not 0.25). */
+export interface BoxRange {
+  min: number;
+  /** Inclusive; Infinity when neither the range nor a sanity limit bounds it. */
+  max: number;
+  /** True when the value must be strictly above `min`. */
+  minExclusive: boolean;
+}
+
 /** Six significant figures: enough for the form, short in a link. */
 function tidy(value: number): number {
   return Number(value.toPrecision(6));
@@ -34,6 +45,41 @@ function tidy(value: number): number {
 
 function shown(value: number, unit: InputUnit): string {
   return String(unit === 'percent' ? tidy(value * 100) : tidy(value));
+}
+
+/**
+ * What a box for a catalogue row (or list item such as SCHEDULE_SHARE) accepts, in the unit the
+ * box shows: the row's range, up to its sanity limit where the range has no top (a plain value
+ * past the limit is refused when the file is read, so the form says so beside the box).
+ * @example boxRange({ min: 0, max: 1 }, 'percent') // { min: 0, max: 100, minExclusive: false }
+ */
+export function boxRange(row: Pick<InputPath, 'min' | 'max' | 'minExclusive' | 'limit'>, unit: InputUnit): BoxRange {
+  const top = Number.isFinite(row.max) ? row.max : (row.limit ?? Infinity);
+  const inBox = (value: number): number => (unit === 'percent' && Number.isFinite(value) ? tidy(value * 100) : value);
+  return { min: inBox(row.min), max: inBox(top), minExclusive: row.minExclusive === true };
+}
+
+/** A bound as the person reads it: grouped digits, as many decimals as it has (up to six). */
+function bound(value: number): string {
+  const decimals = Math.min(6, (String(value).split('.')[1] ?? '').length);
+  return formatNumber(value, decimals);
+}
+
+/**
+ * Why a number typed in a box is outside what the box accepts, or null when it is inside: a
+ * percentage outside its range is asked for again with the range; other units say the bound passed.
+ * @example outOfRange(140, { min: 0, max: 100, minExclusive: false }, 'percent', 'Effectiveness')
+ *   // "Enter Effectiveness as a percentage from 0 to 100"
+ */
+export function outOfRange(number: number, range: BoxRange, unit: InputUnit, label: string): string | null {
+  const below = range.minExclusive ? number <= range.min : number < range.min;
+  const above = number > range.max;
+  if (!below && !above) return null;
+  const [min, max] = [bound(range.min), Number.isFinite(range.max) ? bound(range.max) : ''];
+  if (unit === 'percent' && Number.isFinite(range.max))
+    return t(range.minExclusive ? 'try.error.percentAbove' : 'try.error.percentRange', { label, min, max });
+  if (below) return t(range.minExclusive ? 'try.error.moreThan' : 'try.error.atLeast', { label, min });
+  return t('try.error.atMost', { label, max });
 }
 
 /**
@@ -72,12 +118,21 @@ export function tryFields(scenario: Scenario): TryField[] {
   return fields;
 }
 
-/** A distribution moved so that its central value is `target`, in YAML flow form. */
-export function movedDistribution(distribution: Distribution, target: number, unit: InputUnit): string | null {
+/**
+ * A distribution moved so that its central value is `target`, in YAML flow form; its scaled
+ * bounds kept within `range` (the catalogue row's, in the model's units: its range, up to its
+ * sanity limit where the range has no top).
+ */
+export function movedDistribution(
+  distribution: Distribution,
+  target: number,
+  range: Pick<InputPath, 'min' | 'max' | 'limit'>,
+): string | null {
   const central = centralValue(distribution);
   if (central === 0 || !Number.isFinite(target / central)) return null;
   const factor = target / central;
-  const bounded = (value: number): number => (unit === 'percent' ? Math.min(1, Math.max(0, value)) : value);
+  const top = Number.isFinite(range.max) ? range.max : (range.limit ?? Infinity);
+  const bounded = (value: number): number => Math.min(top, Math.max(range.min, value));
   const scale = (value: number): number => tidy(bounded(value * factor));
   const t6 = tidy(target);
   switch (distribution.dist) {
@@ -104,8 +159,8 @@ export function movedDistribution(distribution: Distribution, target: number, un
 }
 
 /** The YAML value for a new central value of a quantity. */
-export function changedValue(quantity: Quantity, target: number, unit: InputUnit): string {
-  if (quantity.kind === 'distribution') return movedDistribution(quantity.distribution, target, unit) ?? String(tidy(target));
+export function changedValue(quantity: Quantity, target: number, range: Pick<InputPath, 'min' | 'max' | 'limit'>): string {
+  if (quantity.kind === 'distribution') return movedDistribution(quantity.distribution, target, range) ?? String(tidy(target));
   return String(tidy(target));
 }
 
@@ -136,16 +191,14 @@ export function changesFromForm(scenario: Scenario, form: Readonly<Record<string
       outcome.changes.push(`${field.path}=${number}`);
       continue;
     }
-    if (field.unit === 'percent' && (number < 0 || number > 100)) {
-      outcome.errors.push({ field: field.name, message: t('try.error.percent', { label: field.label }) });
+    const row = inputRow(field.path)!;
+    const problem = outOfRange(number, boxRange(row, row.unit), row.unit, field.label);
+    if (problem !== null) {
+      outcome.errors.push({ field: field.name, message: problem });
       continue;
     }
-    if (number < 0) {
-      outcome.errors.push({ field: field.name, message: t('try.error.negative', { label: field.label }) });
-      continue;
-    }
-    const target = field.unit === 'percent' ? number / 100 : number;
-    outcome.changes.push(`${field.path}=${changedValue(scenario.quantities[field.path]!, target, field.unit as InputUnit)}`);
+    const target = row.unit === 'percent' ? number / 100 : number;
+    outcome.changes.push(`${field.path}=${changedValue(scenario.quantities[field.path]!, target, row)}`);
   }
   return outcome;
 }
@@ -212,8 +265,12 @@ export function grantChanges(scenario: Scenario, form: Readonly<Record<string, u
   if (ends) share = 0;
   else if (shareRaw !== '') {
     const number = Number(shareRaw);
-    if (!/^\d*\.?\d+$/.test(shareRaw) || number > 100) {
-      outcome.errors.push({ field: 'grantShare', message: t('try.error.percent', { label: t('try.grantShare') }) });
+    const range = boxRange(SCHEDULE_SHARE, 'percent');
+    const problem = /^-?\d*\.?\d+$/.test(shareRaw)
+      ? outOfRange(number, range, 'percent', t('try.grantShare'))
+      : t('try.error.percentRange', { label: t('try.grantShare'), min: bound(range.min), max: bound(range.max) });
+    if (problem !== null) {
+      outcome.errors.push({ field: 'grantShare', message: problem });
       return outcome;
     }
     share = number / 100;
@@ -234,16 +291,18 @@ export function grantChanges(scenario: Scenario, form: Readonly<Record<string, u
 }
 
 /**
- * Effectiveness as a range (two percentages, lowest first) as a uniform distribution; nothing when
- * both are empty.
+ * Effectiveness as a range (two percentages, lowest first, within the catalogue row's range) as a
+ * uniform distribution; nothing when both are empty.
  */
 export function effectivenessRange(form: Readonly<Record<string, unknown>>): TryOutcome {
   const low = typeof form.effectivenessLow === 'string' ? form.effectivenessLow.replace(/[%\s]/g, '') : '';
   const high = typeof form.effectivenessHigh === 'string' ? form.effectivenessHigh.replace(/[%\s]/g, '') : '';
   if (low === '' && high === '') return { changes: [], errors: [] };
   const [a, b] = [Number(low), Number(high)];
-  const number = /^\d*\.?\d+$/;
-  if (!number.test(low) || !number.test(high) || a > b || b > 100)
+  const number = /^-?\d*\.?\d+$/;
+  const range = boxRange(inputRow('outcomes.effectiveness')!, 'percent');
+  const outside = (value: number): boolean => outOfRange(value, range, 'percent', '') !== null;
+  if (!number.test(low) || !number.test(high) || a > b || outside(a) || outside(b))
     return { changes: [], errors: [{ field: 'effectivenessLow', message: t('try.error.range') }] };
   return { changes: [`outcomes.effectiveness={ dist: uniform, min: ${tidy(a / 100)}, max: ${tidy(b / 100)} }`], errors: [] };
 }

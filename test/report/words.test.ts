@@ -19,6 +19,7 @@ import { distributionInWords, listInWords, sourceNoteAt, trailingComment, valueI
 import { formatMonth } from '../../src/report/format';
 import { parseRunQuery, permalink } from '../../src/web/runQuery';
 import { latestChanges, movedDistribution } from '../../src/web/tryChange';
+import { inputRow } from '../../src/scenario/catalogue';
 
 describe('inputs in words', () => {
   it('says distributions as a person would', () => {
@@ -82,10 +83,12 @@ describe('run links and changes', () => {
   });
 
   it('moves a distribution to a new central value, keeping probabilities within 0 and 1', () => {
-    expect(movedDistribution({ dist: 'pert', min: 0.1, mode: 0.25, max: 0.5 }, 0.6, 'percent')).toBe(
+    expect(movedDistribution({ dist: 'pert', min: 0.1, mode: 0.25, max: 0.5 }, 0.6, inputRow('outcomes.effectiveness')!)).toBe(
       '{ dist: pert, min: 0.24, mode: 0.6, max: 1 }',
     );
-    expect(movedDistribution({ dist: 'uniform', min: 100, max: 300 }, 400, 'money')).toBe('{ dist: uniform, min: 200, max: 600 }');
+    expect(movedDistribution({ dist: 'uniform', min: 100, max: 300 }, 400, inputRow('contract.annual_value')!)).toBe(
+      '{ dist: uniform, min: 200, max: 600 }',
+    );
     expect(latestChanges(['a.b=1', 'c=2', 'a.b=3'])).toEqual(['c=2', 'a.b=3']);
   });
 });
