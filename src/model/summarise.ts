@@ -210,6 +210,21 @@ export interface ColumnDescription {
  * order statistics. Percentiles are type 7, as quantiles().
  */
 export function describeColumn(values: Float64Array | Float32Array): ColumnDescription {
+  return describeWithMoments(values, momentsOf(values));
+}
+
+/** The first pass over a column: its sums about the first value, range and count above zero. */
+interface Moments {
+  shift: number;
+  sum: number;
+  squares: number;
+  min: number;
+  max: number;
+  positive: number;
+}
+
+/** The first pass of describeColumn, on its own. */
+function momentsOf(values: Float64Array | Float32Array): Moments {
   const n = values.length;
   const shift = n > 0 ? values[0]! : 0;
   let sum = 0;
@@ -229,6 +244,13 @@ export function describeColumn(values: Float64Array | Float32Array): ColumnDescr
     max = Math.max(max, v);
     positive += +(v > 0);
   }
+  return { shift, sum, squares, min, max, positive };
+}
+
+/** describeColumn given its first pass (which the net-of-cost fills make as they write). */
+function describeWithMoments(values: Float64Array | Float32Array, moments: Moments): ColumnDescription {
+  const n = values.length;
+  const { shift, sum, squares, min, max, positive } = moments;
   const mean = shift + sum / n;
   const variance = n > 1 ? Math.max(0, (squares - (sum * sum) / n) / (n - 1)) : 0;
   const sem = Math.sqrt(variance / n);
@@ -331,12 +353,18 @@ export function summariseOption(
       };
       netSaving = affineSummary(avoidedDescription.summary, children, -match * costAt![cashWhich]! * fixedMonthlyCost!);
     } else {
-      if (costAt) fillNetOfCost(scratch, avoidedPV, children, match * costAt[pvWhich]!, monthlyCost);
-      else fillNetOfShapedCost(scratch, avoidedPV, children, match, out, options, option, pvWhich);
-      npv = describeColumn(scratch);
-      if (costAt) fillNetOfCost(scratch, avoided, children, match * costAt[cashWhich]!, monthlyCost);
-      else fillNetOfShapedCost(scratch, avoided, children, match, out, options, option, cashWhich);
-      netSaving = describeColumn(scratch).summary;
+      npv = describeWithMoments(
+        scratch,
+        costAt
+          ? fillNetOfCost(scratch, avoidedPV, children, match * costAt[pvWhich]!, monthlyCost)
+          : fillNetOfShapedCost(scratch, avoidedPV, children, match, out, options, option, pvWhich),
+      );
+      netSaving = describeWithMoments(
+        scratch,
+        costAt
+          ? fillNetOfCost(scratch, avoided, children, match * costAt[cashWhich]!, monthlyCost)
+          : fillNetOfShapedCost(scratch, avoided, children, match, out, options, option, cashWhich),
+      ).summary;
     }
     const paidBack = countPaidBack(out.paybackMonth[p]!, out.endMonth, lastTermMonth);
     const probabilityNpvPositive = npv.positive / n;
@@ -368,21 +396,42 @@ function countPaidBack(payback: Int16Array, endMonth: Int16Array, lastTermMonth:
   return paidBack;
 }
 
-/** scratch[i] = children x values[i] - cost x monthlyCost[i]: net of a contract cost whose shape is the same in every draw. */
+/**
+ * scratch[i] = children x values[i] - cost x monthlyCost[i] (net of a contract cost whose shape
+ * is the same in every draw), making describeColumn's first pass on the way: one pass, not two.
+ */
 function fillNetOfCost(
   scratch: Float64Array,
   values: Float64Array | Float32Array,
   children: number,
   cost: number,
   monthlyCost: Float64Array,
-): void {
-  for (let i = 0; i < scratch.length; i++) scratch[i] = children * values[i]! - cost * monthlyCost[i]!;
+): Moments {
+  const n = scratch.length;
+  const shift = n > 0 ? children * values[0]! - cost * monthlyCost[0]! : 0;
+  let sum = 0;
+  let squares = 0;
+  let min = Infinity;
+  let max = -Infinity;
+  let positive = 0;
+  for (let i = 0; i < n; i++) {
+    const v = children * values[i]! - cost * monthlyCost[i]!;
+    scratch[i] = v;
+    const d = v - shift;
+    sum += d;
+    squares += d * d;
+    min = Math.min(min, v);
+    max = Math.max(max, v);
+    positive += +(v > 0);
+  }
+  return { shift, sum, squares, min, max, positive };
 }
 
 /**
  * scratch[i] = children x values[i] - match x costOf(out, options, option, i, which), for a run
- * whose cost shape varies by draw: costOf's two look-ups written into the loop (the same
- * arithmetic in the same order, so the same bits), which runs four times as fast as calling it.
+ * whose cost shape varies by draw, making describeColumn's first pass on the way. costOf's two
+ * look-ups are written into the loop (the same arithmetic in the same order, so the same bits),
+ * which runs four times as fast as calling it.
  */
 function fillNetOfShapedCost(
   scratch: Float64Array,
@@ -393,18 +442,31 @@ function fillNetOfShapedCost(
   options: number,
   option: number,
   which: 0 | 1 | 2 | 3,
-): void {
+): Moments {
   const monthlyCost = out.monthlyCost;
   const sums = out.costSums;
   const offset = option * 4 + which;
-  const n = scratch.length;
-  if (!out.costShapeVaries) {
-    for (let i = 0; i < n; i++) scratch[i] = children * values[i]! - match * (monthlyCost[i]! * sums[offset]!);
-    return;
-  }
   const slot = out.costShapeSlot;
-  const stride = options * 4;
-  for (let i = 0; i < n; i++) scratch[i] = children * values[i]! - match * (monthlyCost[i]! * sums[slot[i]! * stride + offset]!);
+  const stride = out.costShapeVaries ? options * 4 : 0;
+  const n = scratch.length;
+  const at = (i: number): number => (stride === 0 ? offset : slot[i]! * stride + offset);
+  const shift = n > 0 ? children * values[0]! - match * (monthlyCost[0]! * sums[at(0)]!) : 0;
+  let sum = 0;
+  let squares = 0;
+  let min = Infinity;
+  let max = -Infinity;
+  let positive = 0;
+  for (let i = 0; i < n; i++) {
+    const v = children * values[i]! - match * (monthlyCost[i]! * sums[stride === 0 ? offset : slot[i]! * stride + offset]!);
+    scratch[i] = v;
+    const d = v - shift;
+    sum += d;
+    squares += d * d;
+    min = Math.min(min, v);
+    max = Math.max(max, v);
+    positive += +(v > 0);
+  }
+  return { shift, sum, squares, min, max, positive };
 }
 
 /** The value every element of `values` has, or null when they differ. */
