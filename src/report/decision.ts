@@ -5,6 +5,7 @@
  * sentence uses: the Monte Carlo mean when Monte Carlo ran ("on average across the simulations"),
  * else the figure at the central values ("at the central values").
  */
+import { bestOf, centralFigure } from '../model/decision';
 import type {
   DecisionFigure,
   DecisionOption,
@@ -50,21 +51,25 @@ export function npvOf(option: OptionResult, perspective: string, measure: Headli
   return measure === 'mean' && simulated !== undefined ? simulated.npv.mean : option.perspectives[perspective]!.totals.npv;
 }
 
+/** A figure at the central values with, when Monte Carlo ran, its mean; no spread or chance. */
 function figure(central: number, mean: number | null): DecisionFigure {
-  return { central, mean, sem: null, p10: null, p50: null, p90: null, probabilityPositive: null };
+  return { ...centralFigure(central), mean };
 }
 
-/** The best option by a list of values: the highest, ties (within £0.01) to the fewest extension years (section 18). */
-export function bestOf(values: readonly { extensionYears: number; value: number }[]): number {
-  const highest = Math.max(...values.map((v) => v.value));
-  return values.filter((v) => v.value >= highest - 0.01).reduce((a, b) => (b.extensionYears < a.extensionYears ? b : a)).extensionYears;
+/**
+ * The best option by the model's rule (src/model/decision.ts bestOf, shared/model.md section 18:
+ * the highest, ties within £0.01 to the fewest extension years), as its extension years.
+ */
+function bestOption(options: readonly OptionResult[], value: (option: OptionResult) => number): number {
+  const byYears = [...options].sort((a, b) => a.extensionYears - b.extensionYears);
+  return byYears[bestOf(byYears.map(value))]!.extensionYears;
 }
 
 /**
  * The decision of one perspective worked out from the options alone, for results made before the
  * model gave `decision` (section 18): increments and margins of the central and mean NPV and net
- * cash (means are linear, so the increment of the means is the mean of the increments); no
- * percentiles, chances or break-even prices.
+ * cash (means are linear, so the increment of the means is the mean of the increments), the best
+ * option by the model's rule; no percentiles, chances or break-even prices.
  */
 function derivedDecision(results: Results, perspective: string): PerspectiveDecision {
   const options = results.options;
@@ -87,10 +92,10 @@ function derivedDecision(results: Results, perspective: string): PerspectiveDeci
     breakEvenAnnualPriceCentral: null,
     probabilityEndedEarly: null,
   }));
-  const bestOptionCentral = bestOf(options.map((o) => ({ extensionYears: o.extensionYears, value: centralNpv(o) })));
+  const bestOptionCentral = bestOption(options, centralNpv);
   const simulated = options.every((o) => meanNpv(o) !== null);
   return {
-    bestOption: simulated ? bestOf(options.map((o) => ({ extensionYears: o.extensionYears, value: meanNpv(o)! }))) : bestOptionCentral,
+    bestOption: simulated ? bestOption(options, (o) => meanNpv(o)!) : bestOptionCentral,
     bestOptionCentral,
     options: decisionOptions,
   };

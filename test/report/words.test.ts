@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { jsonForScript } from '../../src/report/charts';
 import type { DecisionFigure, DecisionOption, PerspectiveDecision } from '../../src/model/results';
 import type { Results } from '../../src/model/results';
-import { bestOf, decisionOf, headlineMeasure } from '../../src/report/decision';
+import { decisionOf, headlineMeasure } from '../../src/report/decision';
 import { assumptionsOf } from '../../src/report/inputs';
 import { loadScenario } from '../../src/scenario/load';
 import {
@@ -159,22 +159,6 @@ describe('the decision in words (one headline measure, named)', () => {
       'Year by year, on average across the simulations: extension year 1 takes away £110k and extension year 2 takes away £120k.',
     );
   });
-
-  it('breaks ties to the fewest extension years within £0.01', () => {
-    expect(
-      bestOf([
-        { extensionYears: 0, value: 5 },
-        { extensionYears: 1, value: 5.005 },
-        { extensionYears: 2, value: 4 },
-      ]),
-    ).toBe(0);
-    expect(
-      bestOf([
-        { extensionYears: 0, value: 5 },
-        { extensionYears: 1, value: 5.02 },
-      ]),
-    ).toBe(1);
-  });
 });
 
 describe('assumptions: source and status beside each input, and truncation where the input is described', () => {
@@ -232,5 +216,12 @@ describe('results made before the model gave a decision', () => {
     expect(region.options[1]!.marginalNpv).toMatchObject({ central: -150, mean: -120 });
     expect(region.options[0]!.marginalNpv).toBeNull();
     expect(region.options[1]!.probabilityBest).toBeNull();
+  });
+
+  it('breaks ties to the fewest extension years within £0.01 (the model’s rule), in the mean and at the central values', () => {
+    const of = (npvs: number[], means: number[]) =>
+      decisionOf({ ...results, options: npvs.map((npv, k) => option(k, npv, means[k]!, 0, 0)) } as unknown as Results).region!;
+    expect(of([5, 5.005, 4], [5, 5.02, 4])).toMatchObject({ bestOptionCentral: 0, bestOption: 1 });
+    expect(of([5, 5.02], [5.005, 5])).toMatchObject({ bestOptionCentral: 1, bestOption: 0 });
   });
 });
