@@ -305,7 +305,6 @@ export function summariseOption(
   const avoidedPV = out.avoidedCostPV[option]!;
   const avoided = out.avoidedCost[option]!;
   const options = layout.options;
-  const lastTermMonth = layout.terms[option]! - 1;
   const years = layout.timeline.yearLabels;
   let regionPlacements: QuantileSummary | null = null;
   if (perspectives.includes(0)) {
@@ -366,7 +365,7 @@ export function summariseOption(
           : fillNetOfShapedCost(scratch, avoided, children, match, out, options, option, cashWhich),
       ).summary;
     }
-    const paidBack = countPaidBack(out.paybackMonth[p]!, out.endMonth, lastTermMonth);
+    const paidBack = paidBackByOption(out, layout, p)[option]!;
     const probabilityNpvPositive = npv.positive / n;
     result[name] = {
       npv: npv.summary,
@@ -382,18 +381,44 @@ export function summariseOption(
   return result;
 }
 
+/** Per output, per perspective: how many draws paid back within each option (see paidBackByOption). */
+const paidBackCounts = new WeakMap<SimulationOutput, Map<number, number[]>>();
+
 /**
- * How many draws paid back by the end of the option's term (its last month `lastTermMonth`), or of
- * the contract when it ended early with its grant (endMonth). Without branches: whether a draw
- * paid back is a coin toss the processor cannot predict.
+ * For perspective p, how many draws paid back by the end of each option's term, or of the contract
+ * when it ended early with its grant (out.endMonth): one pass over the draws for every option
+ * (a count of draws by the month they paid back in, summed up to each term's last month), kept
+ * for the other options of the same run.
  */
-function countPaidBack(payback: Int16Array, endMonth: Int16Array, lastTermMonth: number): number {
-  let paidBack = 0;
+export function paidBackByOption(out: SimulationOutput, layout: SimulationLayout, p: number): number[] {
+  let byPerspective = paidBackCounts.get(out);
+  if (!byPerspective) paidBackCounts.set(out, (byPerspective = new Map()));
+  const known = byPerspective.get(p);
+  if (known) return known;
+  const months = Math.max(...layout.terms);
+  const byMonth = countByPaybackMonth(out.paybackMonth[p]!, out.endMonth, months);
+  const counts = layout.terms.map((term) => {
+    let count = 0;
+    for (let m = 0; m < term; m++) count += byMonth[m]!;
+    return count;
+  });
+  byPerspective.set(p, counts);
+  return counts;
+}
+
+/**
+ * How many draws paid back in each month 0 .. months - 1, counting a draw only when it paid back
+ * before its contract ended (month <= endMonth - 1); the rest go to slot `months`. Without
+ * branches: whether a draw paid back is a coin toss the processor cannot predict.
+ */
+function countByPaybackMonth(payback: Int16Array, endMonth: Int16Array, months: number): Int32Array {
+  const counts = new Int32Array(months + 1);
   for (let i = 0; i < payback.length; i++) {
     const month = payback[i]!;
-    paidBack += +(month >= 0) & +(month <= Math.min(lastTermMonth, endMonth[i]! - 1));
+    const counted = +(month >= 0) & +(month <= endMonth[i]! - 1) & +(month < months);
+    counts[counted ? month : months]!++;
   }
-  return paidBack;
+  return counts;
 }
 
 /**
