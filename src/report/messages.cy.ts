@@ -354,8 +354,6 @@ export const cy = {
   'try.hint.extensionYears': 'O 0 i {max}. Mae pob opsiwn yn dal i gael ei ddangos; hwn sy’n arwain y dudalen.',
   'try.error.number': 'Rhowch {label} fel rhif',
   'try.error.years': 'Rhaid i’r blynyddoedd estyn fod yn rhif cyfan o 0 i {max}',
-  'try.error.percent': 'Rhowch {label} fel canran o 0 i 100',
-  'try.error.negative': 'Ni all {label} fod yn llai na 0',
   'errorSummary.title': 'Mae problem wedi codi',
   'errorSummary.prefix': 'Gwall:',
   'warning.prefix': 'Rhybudd',

@@ -335,8 +335,6 @@ export const en = {
   'try.hint.extensionYears': 'From 0 to {max}. Every option is still shown; this one leads the page.',
   'try.error.number': 'Enter {label} as a number',
   'try.error.years': 'Extension years must be a whole number from 0 to {max}',
-  'try.error.percent': 'Enter {label} as a percentage from 0 to 100',
-  'try.error.negative': '{label} cannot be less than 0',
   'errorSummary.title': 'There is a problem',
   'errorSummary.prefix': 'Error:',
   'warning.prefix': 'Warning',
