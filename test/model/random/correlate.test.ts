@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Distribution } from '../../../src/model/distribution';
 import { cholesky, correlationMatrixProblems, createRng, imanConover, rankCorrelation, ranks, sampleInto } from '../../../src/model/random';
+import { sortedOrder } from '../../../src/model/random/correlate';
+import fc from 'fast-check';
 
 const column = (d: Distribution, seed: number, count: number): Float64Array => {
   const out = new Float64Array(count);
@@ -120,5 +122,36 @@ describe('helpers', () => {
     expect(Array.from(ranks(Float64Array.of(10, 30, 20, 20)))).toEqual([1, 4, 2.5, 2.5]);
     // Ranks (1,2,3) and (1,3,2): 1 - 6 * 2 / (3 * 8) = 0.5.
     expect(rankCorrelation(Float64Array.of(1, 2, 3), Float64Array.of(10, 30, 20))).toBeCloseTo(0.5, 15);
+  });
+});
+
+describe('sortedOrder (the radix sort behind ranks and Iman-Conover)', () => {
+  /** The comparison sort it replaced: ascending, equal values in index order. */
+  const byComparison = (values: Float64Array): number[] => Array.from(values.keys()).sort((a, b) => values[a]! - values[b]! || a - b);
+
+  it('gives the order of the comparison sort, ties by index, -0 equal to 0 (fast-check)', () => {
+    // Values from a small set, so most arrays have ties; every kind of double that is not NaN.
+    const value = fc.oneof(
+      fc.constantFrom(0, -0, 1, -1, 5e-324, -5e-324, Number.MAX_VALUE, -Number.MAX_VALUE, Infinity, -Infinity, 0.1, -0.1),
+      fc.double({ noNaN: true }),
+    );
+    fc.assert(
+      fc.property(fc.array(value, { maxLength: 300 }), (list) => {
+        const values = Float64Array.from(list);
+        expect(Array.from(sortedOrder(values))).toEqual(byComparison(values));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('orders a worked example', () => {
+    // By hand: -1 (index 1) < 0 (index 3) < 3 (index 0) = 3 (index 2).
+    expect(Array.from(sortedOrder(Float64Array.of(3, -1, 3, 0)))).toEqual([1, 3, 0, 2]);
+  });
+
+  it('orders 200,000 values with many ties as the comparison sort does', () => {
+    const rng = createRng(7);
+    const values = Float64Array.from({ length: 200_000 }, () => Math.round((rng() - 0.5) * 4000) / 8);
+    expect(Array.from(sortedOrder(values))).toEqual(byComparison(values));
   });
 });
