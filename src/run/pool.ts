@@ -51,6 +51,15 @@ export interface RunPoolOptions {
   memoryMb?: number;
 }
 
+/**
+ * Each worker's young generation (V8's nursery for short-lived objects), in megabytes. A run's
+ * garbage is short-lived (a block's draws and input columns), and V8's default lets the nursery
+ * grow to several times this. Measured at a million draws on two threads (uncertain demand): peak
+ * memory 299 MB against 338 MB with the default in one pair of runs, 311-316 against 313-333 MB
+ * in two more (on a busy machine), CPU time no higher (7.8 against 8.0-8.4 s).
+ */
+const YOUNG_GENERATION_MB = 8;
+
 /** The pool is full: try again later (HTTP 503 with Retry-After). */
 export class BusyError extends Error {
   constructor() {
@@ -124,7 +133,7 @@ export class RunPool {
       minThreads: this.threads,
       maxThreads: this.threads,
       idleTimeout: 60_000,
-      resourceLimits: { maxOldGenerationSizeMb: options.memoryMb ?? 1024 },
+      resourceLimits: { maxOldGenerationSizeMb: options.memoryMb ?? 1024, maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
     });
   }
 
