@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 // Two projects: `unit` (everything but the browser; fast) and `browser` (real Chromium,
@@ -11,8 +12,25 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/**/*.test.ts'],
-          exclude: ['test/browser/**', '**/node_modules/**'],
+          exclude: ['test/browser/**', 'test/hardening/healthDuringUpload.test.ts', '**/node_modules/**'],
           testTimeout: 10_000,
+          // The files share their workers' module graphs: each worker loads the app, ExcelJS, mathjs and
+          // the rest once, not once a file (that loading was about half the unit run). No test file
+          // changes module state it does not put back (no vi.mock, no stubbed globals); keep it so.
+          isolate: false,
+          // Vitest's default (cores less one) is a single worker on a 2-core CI machine.
+          maxWorkers: Math.max(2, availableParallelism() - 1),
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // A test that times the server (/health while an upload is checked) runs on its own, so what
+          // it measures is the app, not the other test files sharing the two cores and the worker's heap.
+          name: 'alone',
+          include: ['test/hardening/healthDuringUpload.test.ts'],
+          testTimeout: 10_000,
+          fileParallelism: false,
         },
       },
       {

@@ -20,8 +20,10 @@ describe('scenario page', () => {
   let front: string;
   beforeAll(async () => {
     const sections = ['', '/options', '/budget', '/how-sure', '/what-matters', '/on-track', '/assumptions', '/what-if'];
+    // One app, so the eight pages share its one run (eight apps ran the same 500 iterations eight times).
+    const server = app();
     const responses = await Promise.all(
-      sections.map((section) => request(app()).get(`/scenarios/class-central${section}?iterations=500&seed=7`)),
+      sections.map((section) => request(server).get(`/scenarios/class-central${section}?iterations=500&seed=7`)),
     );
     for (const response of responses) expect(response.status).toBe(200);
     front = responses[0]!.text;
