@@ -46,11 +46,7 @@ describe('no import cycles', () => {
   }, 60_000);
 
   it('has none in src, type-only imports included', () => {
-    // Allowed for now: the engine's files while it is split into concepts (issue 15), where the
-    // workspace's type and the steps that take it import each other. Delete this filter when gone.
-    const inEngineSplit = (cycle: readonly string[]): boolean =>
-      cycle.every((file) => file.startsWith(`model${path.sep}simulate${path.sep}`));
-    expect(importCycles(path.resolve('src')).filter((cycle) => !inEngineSplit(cycle))).toEqual([]);
+    expect(importCycles(path.resolve('src'))).toEqual([]);
   });
 });
 

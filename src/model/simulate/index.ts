@@ -9,7 +9,9 @@
  *                    (uplift, grant shares, end month), perspectives' shares
  *   waitingList.ts   the first-in-first-out waiting list
  *   placements.ts    prevented breakdowns, avoided placements and their value, per option
+ *   flows.ts         what placements leave for payback and the fan; start-shape tables
  *   payback.ts       the month each perspective's cumulative net cash turns positive
+ *   cumulative.ts    a draw's cumulative avoided cash, by month or from payback tables
  *   accumulate.ts    what a draw leaves in the output: totals, cost, end month, the fan by year
  *   output.ts        the per-draw arrays and the contract cost read back from them
  *   workspace.ts     one thread's scratch and caches

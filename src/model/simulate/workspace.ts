@@ -6,8 +6,8 @@
 import type { Inputs } from '../types';
 import { emptyDrawInputs, type DrawInputs } from './inputs';
 import { CostShapes, MoneyFactors, perspectiveShares, type PerspectiveShares } from './money';
-import { CumulativeFromMonths, CumulativeFromTables } from './payback';
-import { PlacementFlows, ShapeTablesCache } from './placements';
+import { CumulativeFromMonths, CumulativeFromTables } from './cumulative';
+import { PlacementFlows, ShapeTablesCache } from './flows';
 import type { SimulationLayout } from './plan';
 import { ReferralShape } from './waitingList';
 
