@@ -287,21 +287,48 @@ function describeWithMoments(values: Float64Array | Float32Array, moments: Momen
   };
 }
 
-/**
- * Summaries of option k for the perspectives asked for (indexes into layout.perspectives; all by
- * default). Council placements are the region's x children_share, so they are filled in only
- * when the region is among those asked for (see withCouncilPlacements otherwise).
- */
+/** Summaries of option k for every perspective. */
 export function summariseOption(
   out: SimulationOutput,
   layout: SimulationLayout,
   base: Inputs,
   option: number,
-  perspectives: readonly number[] = layout.perspectives.map((_, p) => p),
 ): Record<string, MonteCarloPerspective> {
+  return withCouncilPlacements(
+    summarisePerspectives(
+      out,
+      layout,
+      base,
+      option,
+      layout.perspectives.map((_, p) => p),
+    ),
+    base,
+  );
+}
+
+/**
+ * A perspective's summaries as a thread gives them, before every perspective's are together:
+ * placements are the region's x children_share, so a council's are known only with the region's
+ * (null until withCouncilPlacements fills them in).
+ */
+export type PerspectiveSummary = Omit<MonteCarloPerspective, 'residentialPlacementsAvoided'> & {
+  residentialPlacementsAvoided: QuantileSummary | null;
+};
+
+/**
+ * Summaries of option k for the perspectives asked for (indexes into layout.perspectives), as one
+ * thread of the pool works them out. Placements are filled in when the region is among them.
+ */
+export function summarisePerspectives(
+  out: SimulationOutput,
+  layout: SimulationLayout,
+  base: Inputs,
+  option: number,
+  perspectives: readonly number[],
+): Record<string, PerspectiveSummary> {
   const n = out.iterations;
   const scratch = scratchOf(n);
-  const result: Record<string, MonteCarloPerspective> = {};
+  const result: Record<string, PerspectiveSummary> = {};
   const avoidedPV = out.avoidedCostPV[option]!;
   const avoided = out.avoidedCost[option]!;
   const options = layout.options;
@@ -370,7 +397,7 @@ export function summariseOption(
     result[name] = {
       npv: npv.summary,
       netSaving,
-      residentialPlacementsAvoided: regionPlacements ? scaleSummary(regionPlacements, children) : (null as unknown as QuantileSummary),
+      residentialPlacementsAvoided: regionPlacements ? scaleSummary(regionPlacements, children) : null,
       probabilityNpvPositive,
       probabilityNpvPositiveSem: Math.sqrt((probabilityNpvPositive * (1 - probabilityNpvPositive)) / n),
       probabilityPaidBack: paidBack / n,
@@ -530,17 +557,23 @@ function affineSummary(s: QuantileSummary, scale: number, shift: number): Quanti
   };
 }
 
-/** Fills in council placements from the region's (placements are the region's x children_share). */
+/**
+ * Every perspective's summaries with its placements: the region's as summarised, each council's
+ * the region's x children_share.
+ */
 export function withCouncilPlacements(
-  perspectives: Record<string, MonteCarloPerspective>,
+  perspectives: Record<string, PerspectiveSummary>,
   base: Inputs,
 ): Record<string, MonteCarloPerspective> {
-  const region = perspectives.region!.residentialPlacementsAvoided;
-  for (const council of base.councils) {
-    const p = perspectives[council.name];
-    if (p) p.residentialPlacementsAvoided = scaleSummary(region, council.childrenShare);
-  }
-  return perspectives;
+  const region = perspectives.region?.residentialPlacementsAvoided;
+  if (!region) throw new Error("withCouncilPlacements: the region's summaries are missing");
+  const childrenShare = new Map(base.councils.map((council) => [council.name, council.childrenShare]));
+  return Object.fromEntries(
+    Object.entries(perspectives).map(([name, summary]) => {
+      const share = childrenShare.get(name);
+      return [name, { ...summary, residentialPlacementsAvoided: share === undefined ? region : scaleSummary(region, share) }];
+    }),
+  );
 }
 
 /** A summary of values x factor (factor >= 0), from the summary of the values. */

@@ -13,7 +13,7 @@ import { workerBundle } from './bundle';
 import { checkRunCost, INFORMATION_ITERATIONS, WEB_BUDGET, type CostBudget } from './cost';
 import type { MonteCarloResult, Results } from '../model/results';
 import { outputBytes, simulationLayout } from '../model/simulate';
-import { withCouncilPlacements } from '../model/summarise';
+import { withCouncilPlacements, type PerspectiveSummary } from '../model/summarise';
 import type { Scenario } from '../scenario/types';
 import { drawSources } from './draws';
 import { DrawNotFiniteError, nonFiniteDraw } from './drawCheck';
@@ -360,7 +360,7 @@ export class RunPool {
     );
     const tornado = summaries[0]!.tornado!;
     return layout.terms.map((_, k) => {
-      const perspectives = Object.assign({}, ...summaries.map((s) => s.perspectives[k] ?? {})) as MonteCarloResult['perspectives'];
+      const perspectives: Record<string, PerspectiveSummary> = Object.assign({}, ...summaries.map((s) => s.perspectives[k] ?? {}));
       const ordered = Object.fromEntries(layout.perspectives.map((name) => [name, perspectives[name]!]));
       return monteCarloResult(request, withCouncilPlacements(ordered, plan.base), tornado[k]!);
     });

@@ -5,11 +5,11 @@
  * parser and validator (yaml, zod, mathjs: about 110 MB a thread) load only on a thread that has
  * checked a text, never for a run.
  */
-import type { MonteCarloPerspective, Results, TornadoBar } from '../model/results';
+import type { Results, TornadoBar } from '../model/results';
 import { deterministicResults } from './deterministic';
 import { runMonteCarloWithInformation, type MonteCarloWithInformation } from './information';
 import { createOutput, simulationLayout } from '../model/simulate';
-import { summariseOption } from '../model/summarise';
+import { summarisePerspectives, type PerspectiveSummary } from '../model/summarise';
 import { fromPortable, toPortable, type PortableScenario } from '../scenario/portable';
 import { scenarioIdentity } from '../scenario/hash';
 import type { Scenario } from '../scenario/types';
@@ -44,7 +44,8 @@ export type Task =
   | { kind: 'crash'; how: 'throw' | 'exit' | 'memory' | 'hang' };
 
 export interface SummariseResult {
-  perspectives: Record<number, Record<string, MonteCarloPerspective>>;
+  /** By option, then perspective name; council placements are filled in once every thread's are together. */
+  perspectives: Record<number, Record<string, PerspectiveSummary>>;
   tornado?: TornadoBar[][];
 }
 
@@ -99,7 +100,7 @@ export function runTask(task: Task): SummariseResult | Results | MonteCarloWithI
   const options = [...new Set(task.pairs.map(([option]) => option))];
   for (const option of options) {
     const mine = task.pairs.filter(([k]) => k === option).map(([, p]) => p);
-    perspectives[option] = summariseOption(out, layout, plan.base, option, mine);
+    perspectives[option] = summarisePerspectives(out, layout, plan.base, option, mine);
   }
   return { perspectives, tornado: task.withTornado ? tornado(scenario) : undefined };
 }
