@@ -21,8 +21,76 @@ export type Rng = () => number;
  * createRng(42)() -> 0.5198396780528832 (always the same value for seed 42)
  */
 export function createRng(seed: number | string): Rng {
-  // xor4096's double() is 53-bit and loops until non-zero, so draws lie in (0, 1).
-  return seedrandom.xor4096(String(seed)).double;
+  const generator = new Xor4096Doubles(seedrandom.xor4096(String(seed), { state: true }).state() as Xor4096State);
+  return () => generator.next();
+}
+
+/** The state seedrandom's xor4096 gives with `{ state: true }`: 128 words, an index and a Weyl value. */
+interface Xor4096State {
+  X: number[];
+  i: number;
+  w: number;
+}
+
+/** Doubles made at a time (the generator's state stays in registers while it makes them). */
+const BATCH = 256;
+
+/**
+ * seedrandom's xor4096 double(), bit for bit (test/model/random/rng.test.ts compares them), made
+ * BATCH at a time from the state seedrandom seeded: each double is two 32-bit outputs, the top 21
+ * bits of one and all of the next, skipping an exact 0 as seedrandom does.
+ */
+class Xor4096Doubles {
+  private readonly words: Int32Array;
+  private index: number;
+  private weyl: number;
+  private readonly doubles = new Float64Array(BATCH);
+  private position = BATCH;
+
+  constructor(state: Xor4096State) {
+    this.words = Int32Array.from(state.X);
+    this.index = state.i;
+    this.weyl = state.w;
+  }
+
+  next(): number {
+    if (this.position === BATCH) this.refill();
+    return this.doubles[this.position++]!;
+  }
+
+  private refill(): void {
+    const X = this.words;
+    const doubles = this.doubles;
+    let i = this.index;
+    let w = this.weyl;
+    for (let k = 0; k < BATCH;) {
+      w = (w + 0x61c88647) | 0;
+      let v = X[(i + 34) & 127]!;
+      i = (i + 1) & 127;
+      let t = X[i]!;
+      v ^= v << 13;
+      t ^= t << 17;
+      v ^= v >>> 15;
+      t ^= t >>> 12;
+      v = X[i] = v ^ t;
+      const top = ((v + (w ^ (w >>> 16))) | 0) >>> 11;
+      w = (w + 0x61c88647) | 0;
+      v = X[(i + 34) & 127]!;
+      i = (i + 1) & 127;
+      t = X[i]!;
+      v ^= v << 13;
+      t ^= t << 17;
+      v ^= v >>> 15;
+      t ^= t >>> 12;
+      v = X[i] = v ^ t;
+      const bottom = (((v + (w ^ (w >>> 16))) | 0) >>> 0) / 0x100000000;
+      const result = (top + bottom) / (1 << 21);
+      if (result !== 0) doubles[k++] = result;
+    }
+    this.index = i;
+    this.weyl = w;
+    this.position = 0;
+  }
 }
 
 /**
