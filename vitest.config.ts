@@ -1,8 +1,13 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
-// Two projects: `unit` (everything but the browser; fast) and `browser` (real Chromium,
-// slower, longer timeouts). `npm test` runs both; `npm run test:browser` only the browser.
+// Three projects: `unit` (everything but the browser; fast), `browser` (real Chromium, slower,
+// longer timeouts) and `alone` (a timing test). `npm test` runs all; `npm run test:browser` only
+// the browser. `unit` and `browser` run together, `alone` after them.
+
+/** Workers for unit and browser alike: Vitest runs two projects together only when the counts match. */
+const WORKERS = Math.max(2, availableParallelism() - 1);
+
 export default defineConfig({
   test: {
     environment: 'node',
@@ -19,7 +24,7 @@ export default defineConfig({
           // changes module state it does not put back (no vi.mock, no stubbed globals); keep it so.
           isolate: false,
           // Vitest's default (cores less one) is a single worker on a 2-core CI machine.
-          maxWorkers: Math.max(2, availableParallelism() - 1),
+          maxWorkers: WORKERS,
         },
       },
       {
@@ -37,11 +42,13 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'browser',
-          include: ['test/browser/**/*.test.ts'],
+          // One file, which imports every suite of test/browser (see there): one Chromium at a time keeps
+          // memory and CPU predictable on small CI machines, and as a single task it runs on one worker
+          // beside the unit files instead of after them.
+          include: ['test/browser/all.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
-          // One Chromium at a time keeps memory and CPU predictable on small CI machines.
-          fileParallelism: false,
+          maxWorkers: WORKERS,
         },
       },
     ],
