@@ -13,7 +13,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { RunPool } from '../../src/run/pool';
 import { testPool } from '../web/helpers';
 import { scenarioDir } from '../web/scenarioDir';
-import { axeViolations, HAS_CHROMIUM, inPage, launchChromium, SCREENSHOTS_DIR, startApp } from './browser';
+import { axeViolations, drawnShare, HAS_CHROMIUM, inPage, launchChromium, openPage, SCREENSHOTS_DIR, startApp } from './browser';
 
 const RUN = 'iterations=1000&seed=11';
 const SECTIONS = ['', '/options', '/budget', '/how-sure', '/what-matters', '/on-track', '/assumptions', '/what-if'];
@@ -38,12 +38,9 @@ describe.skipIf(!HAS_CHROMIUM)('pages a board member reads in five minutes', () 
     folder.remove();
   });
 
-  async function visit(url: string, viewport: { width: number; height: number }): Promise<{ page: Page; close: () => Promise<void> }> {
-    const context = await browser.newContext({ viewport });
-    const page = await context.newPage();
-    await page.goto(app.baseUrl + url, { waitUntil: 'networkidle' });
-    return { page, close: () => context.close() };
-  }
+  /** A page in a fresh context, with console errors and page errors collected. */
+  const visit = (url: string, viewport: { width: number; height: number }): ReturnType<typeof openPage> =>
+    openPage(browser, app.baseUrl + url, viewport.width, viewport.height);
 
   /** The bottom of an element, in CSS pixels from the top of the page. */
   const bottomOf = (page: Page, selector: string): Promise<number> =>
@@ -58,17 +55,13 @@ describe.skipIf(!HAS_CHROMIUM)('pages a board member reads in five minutes', () 
   // and its chances are still within two laptop-screen heights.
   const PHONE = { width: 320, height: 640 };
   const SHORT = ['#in-short-choice', '#in-short-sure', '#in-short-wait', '#in-short-assumed'];
-  // Each viewport once: its limits, every selector whose bottom must be above each.
+  // Each viewport once: its limits, every selector whose bottom must be above each. The laptop's are
+  // checked on the sections walk below, which loads the front page at that size.
+  const LAPTOP_FRONT: [string[], number] = [
+    ['#headline-region', '#headline-councils', '#grant', '#chances', '#worst-case', '#wait-verdict', '#assumed-list'],
+    2 * LAPTOP.height,
+  ];
   const FRONT: [{ width: number; height: number }, [string[], number][]][] = [
-    [
-      LAPTOP,
-      [
-        [
-          ['#headline-region', '#headline-councils', '#grant', '#chances', '#worst-case', '#wait-verdict', '#assumed-list'],
-          2 * LAPTOP.height,
-        ],
-      ],
-    ],
     [
       { width: 768, height: 1024 },
       [[['#headline-region', '#headline-councils', '#chances', '#worst-case', '#wait-verdict', '#assumed-list'], 2 * 1024]],
@@ -81,33 +74,50 @@ describe.skipIf(!HAS_CHROMIUM)('pages a board member reads in five minutes', () 
       ],
     ],
   ];
+  /** The front page's answers high up at this viewport (each selector's bottom above its limit), the "in short" list on phones only; screenshots. */
+  async function answersHighUp(page: Page, viewport: { width: number; height: number }, limits: [string[], number][]): Promise<void> {
+    for (const [selectors, limit] of limits)
+      for (const selector of selectors) expect(await bottomOf(page, selector), selector).toBeLessThanOrEqual(limit);
+    // The "in short" list shows on a phone only (wider screens have the answers themselves high up), and each line says something.
+    const shown = await inPage<string[]>(
+      page,
+      `${JSON.stringify(SHORT)}.filter((s) => { const el = document.querySelector(s); return el && el.offsetParent !== null && el.textContent.trim().length > 20; })`,
+    );
+    expect(shown).toEqual(viewport.width < 641 ? SHORT : []);
+    // What the first two screens show, to look at.
+    await page.screenshot({
+      path: path.join(SCREENSHOTS_DIR, `board-front-${viewport.width}-two-screens.png`),
+      fullPage: true,
+      clip: { x: 0, y: 0, width: viewport.width, height: 2 * viewport.height },
+    });
+  }
+
   for (const [viewport, limits] of FRONT) {
     const above = limits.map(([selectors, limit]) => `${selectors.join(', ')} above ${limit} px`).join('; ');
     it(`${viewport.width} px: the front page answers the board's questions high up (${above})`, async () => {
       const { page, close } = await visit(`/scenarios/class-central?${RUN}`, viewport);
-      for (const [selectors, limit] of limits)
-        for (const selector of selectors) expect(await bottomOf(page, selector), selector).toBeLessThanOrEqual(limit);
-      // The "in short" list shows on a phone only (wider screens have the answers themselves high up), and each line says something.
-      const shown = await inPage<string[]>(
-        page,
-        `${JSON.stringify(SHORT)}.filter((s) => { const el = document.querySelector(s); return el && el.offsetParent !== null && el.textContent.trim().length > 20; })`,
-      );
-      expect(shown).toEqual(viewport.width < 641 ? SHORT : []);
+      await answersHighUp(page, viewport, limits);
       expect(await axeViolations(page)).toEqual([]);
       await page.screenshot({ path: path.join(SCREENSHOTS_DIR, `board-front-${viewport.width}.png`), fullPage: true });
-      // What the first two screens show, to look at.
-      await page.screenshot({
-        path: path.join(SCREENSHOTS_DIR, `board-front-${viewport.width}-two-screens.png`),
-        fullPage: true,
-        clip: { x: 0, y: 0, width: viewport.width, height: 2 * viewport.height },
-      });
       await close();
     }, 60_000);
   }
 
-  it('no page is longer than eight laptop screens; figures never wrap; losses carry the true minus; axe finds nothing', async () => {
+  /** The charts each section draws. */
+  const CHARTS: Readonly<Record<string, string[]>> = {
+    '/how-sure': ['chart-options', 'chart-fan', 'chart-histogram'],
+    '/what-matters': ['chart-tornado'],
+    '/budget': ['chart-councils'],
+  };
+
+  it(`${LAPTOP.width} px, every section: no page is longer than eight laptop screens; figures never wrap; losses carry the true minus; every chart draws (canvas present and not blank); no console errors; axe finds nothing; the front page answers the board's questions high up (${LAPTOP_FRONT[0].join(', ')} above ${LAPTOP_FRONT[1]} px)`, async () => {
     for (const section of SECTIONS) {
-      const { page, close } = await visit(`/scenarios/class-central${section}?${RUN}`, LAPTOP);
+      const { page, problems, close } = await visit(`/scenarios/class-central${section}?${RUN}`, LAPTOP);
+      if (section === '') {
+        expect(await page.locator('h1').textContent()).toBe('CLASS regional service, central case');
+        await answersHighUp(page, LAPTOP, [LAPTOP_FRONT]);
+      }
+      for (const id of CHARTS[section] ?? []) expect(await drawnShare(page, id), id).toBeGreaterThan(0.01);
       const height = await inPage<number>(page, 'document.documentElement.scrollHeight');
       expect(height, section).toBeLessThanOrEqual(8 * LAPTOP.height);
       // Every numeric cell and every inline figure keeps to one line.
@@ -122,6 +132,7 @@ describe.skipIf(!HAS_CHROMIUM)('pages a board member reads in five minutes', () 
       );
       expect(hyphenated, section).toEqual([]);
       expect(await axeViolations(page), section).toEqual([]);
+      expect(problems, section).toEqual([]);
       await page.screenshot({ path: path.join(SCREENSHOTS_DIR, `board${section.replace('/', '-') || '-front'}-1366.png`), fullPage: true });
       await close();
     }

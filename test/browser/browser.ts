@@ -98,8 +98,9 @@ export async function openPage(
   browser: Browser,
   url: string,
   width = 1100,
+  height = 900,
 ): Promise<{ page: Page; problems: string[]; close: () => Promise<void> }> {
-  const context = await browser.newContext({ viewport: { width, height: 900 } });
+  const context = await browser.newContext({ viewport: { width, height } });
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('console', (m) => {

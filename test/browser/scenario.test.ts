@@ -8,7 +8,7 @@ import type { Browser } from 'playwright-core';
 import type { RunPool } from '../../src/run/pool';
 import { testPool } from '../web/helpers';
 import { scenarioDir } from '../web/scenarioDir';
-import { drawnShare, openPage, HAS_CHROMIUM, axeViolations, inPage, launchChromium, screenshot, startApp } from './browser';
+import { openPage, HAS_CHROMIUM, axeViolations, inPage, launchChromium, screenshot, startApp } from './browser';
 
 describe.skipIf(!HAS_CHROMIUM)('scenario pages in Chromium', () => {
   const folder = scenarioDir(['class-central', 'bridgend'], 1000);
@@ -31,27 +31,8 @@ describe.skipIf(!HAS_CHROMIUM)('scenario pages in Chromium', () => {
 
   const open = (path: string, width = 1100): ReturnType<typeof openPage> => openPage(browser, app.baseUrl + path, width);
 
-  it('draws every chart (canvas present and not blank), with no console errors or axe violations', async () => {
-    const front = await open('/scenarios/class-central?iterations=1000&seed=11');
-    expect(await front.page.locator('h1').textContent()).toBe('CLASS regional service, central case');
-    expect(await axeViolations(front.page)).toEqual([]);
-    expect(front.problems).toEqual([]);
-    await screenshot(front.page, 'scenario');
-    await front.close();
-    const pages: [string, string[]][] = [
-      ['how-sure', ['chart-options', 'chart-fan', 'chart-histogram']],
-      ['what-matters', ['chart-tornado']],
-      ['budget', ['chart-councils']],
-    ];
-    for (const [section, ids] of pages) {
-      const { page, problems, close } = await open(`/scenarios/class-central/${section}?iterations=1000&seed=11`);
-      for (const id of ids) expect(await drawnShare(page, id), id).toBeGreaterThan(0.01);
-      expect(await axeViolations(page)).toEqual([]);
-      expect(problems).toEqual([]);
-      await screenshot(page, `scenario-${section}`);
-      await close();
-    }
-  });
+  // Every chart drawn, no console errors and no axe violations on the front page and each section, with screenshots:
+  // board.test.ts walks them all at 1366 px (the same run; at 1100 px the page's column is as wide, 960 px).
 
   it('the form reruns with a change, and the permalink reproduces the same figures', async () => {
     const { page, close } = await open('/scenarios/class-central/what-if?iterations=1000&seed=11');
