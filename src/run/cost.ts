@@ -109,11 +109,17 @@ export function runCost(scenario: Scenario, request: MonteCarloRequest, shape: R
   const keptRun =
     kept === 0
       ? 0
-      : outputBytes(layout, kept, Math.min(kept, fanIterations), varies) + kept * (sources * KEPT_BYTES_PER_SOURCE + KEPT_COLUMNS * 8);
+      : outputBytes(layout, {
+          iterations: kept,
+          fanIterations: Math.min(kept, fanIterations),
+          costShapeVaries: varies,
+          cashablePerDraw: true,
+        }) +
+        kept * (sources * KEPT_BYTES_PER_SOURCE + KEPT_COLUMNS * 8);
   // A run larger than the kept one also has its own output on every thread, and its whole-run
   // draws when they cannot be drawn block by block (Latin hypercube, correlations).
   const split = iterations > INFORMATION_ITERATIONS;
-  const output = split ? outputBytes(layout, iterations, fanIterations, varies) : 0;
+  const output = split ? outputBytes(layout, { iterations, fanIterations, costShapeVaries: varies, cashablePerDraw: false }) : 0;
   const wholeRunDraws = split && !drawsByBlock(request) ? sources * iterations * 8 : 0;
   const memoryBytes = keptRun + output + wholeRunDraws;
   return { iterations, months, options, perspectives, processVariability: request.processVariability, childrenPerMonth, work, memoryBytes };

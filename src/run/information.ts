@@ -52,7 +52,6 @@ import { decisionMap, headlineTornado, monteCarloBudget, monteCarloDecision } fr
 import { drawSources, inputColumns, randomBlockDraws, BLOCK_SIZE, type DrawSource } from './draws';
 import {
   blockCount,
-  costShapeVariesIn,
   drawsByBlock,
   monteCarloResult,
   precisionWarnings,
@@ -60,6 +59,7 @@ import {
   simulationPlan,
   summarise,
   type MonteCarloRequest,
+  outputShape,
 } from './montecarlo';
 import { fullRunDraws } from './sampling';
 
@@ -109,7 +109,7 @@ function runDrawsOf(sources: readonly DrawSource[], request: MonteCarloRequest):
 export function keptRun(scenario: Scenario, request: MonteCarloRequest): KeptRun {
   const plan = simulationPlan(scenario, request);
   const layout = simulationLayout(plan);
-  const out = createOutput(layout, request.iterations, plan.fanIterations, costShapeVariesIn(scenario));
+  const out = createOutput(layout, outputShape(scenario, request, plan, true));
   const sources = drawSources(scenario);
   const draws = runDrawsOf(sources, request);
   simulateBlocks(

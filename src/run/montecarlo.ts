@@ -10,6 +10,7 @@ import type { MonteCarloResult, TornadoBar } from '../model/results';
 import {
   costShapeVaries,
   createOutput,
+  type OutputShape,
   simulateBlock,
   simulationLayout,
   Workspace,
@@ -82,6 +83,20 @@ export function costShapeVariesIn(scenario: Scenario): boolean {
   return costShapeVaries(probeColumns(scenario));
 }
 
+/**
+ * The output a run of `scenario` needs: room for every draw, the fan's first draws, a set of cost
+ * sums per draw when the cost shape varies, and the cashable part per draw when the run keeps
+ * every draw for the decision (`forDecision`).
+ */
+export function outputShape(scenario: Scenario, request: MonteCarloRequest, plan: SimulationPlan, forDecision: boolean): OutputShape {
+  return {
+    iterations: request.iterations,
+    fanIterations: plan.fanIterations,
+    costShapeVaries: costShapeVariesIn(scenario),
+    cashablePerDraw: forDecision,
+  };
+}
+
 /** True when the contract's cost differs between iterations (value, uplift, cost optimism bias ...). */
 export function contractCostVariesIn(scenario: Scenario): boolean {
   const probe = probeColumns(scenario);
@@ -129,7 +144,7 @@ export function simulateBlocks(
 export function runMonteCarloInProcess(scenario: Scenario, request: MonteCarloRequest): MonteCarloResult[] {
   const plan = simulationPlan(scenario, request);
   const layout = simulationLayout(plan);
-  const out = createOutput(layout, request.iterations, plan.fanIterations, costShapeVariesIn(scenario));
+  const out = createOutput(layout, outputShape(scenario, request, plan, false));
   const runDraws = drawsByBlock(request) ? undefined : fullRunDraws(drawSources(scenario), request);
   const blocks = Array.from({ length: blockCount(request.iterations) }, (_, b) => b);
   simulateBlocks(scenario, request, plan, layout, out, blocks, runDraws);

@@ -20,11 +20,11 @@ import { DrawNotFiniteError, nonFiniteDraw } from './drawCheck';
 import {
   blockCount,
   contractCostVariesIn,
-  costShapeVariesIn,
   drawsByBlock,
   monteCarloResult,
   simulationPlan,
   type MonteCarloRequest,
+  outputShape,
 } from './montecarlo';
 import { withUpdatedOptions, type MonteCarloWithInformation } from './information';
 import { scenarioSource, type ScenarioSource, type SummariseResult, type Task } from './task';
@@ -327,7 +327,7 @@ export class RunPool {
   ): Promise<MonteCarloResult[]> {
     const plan = simulationPlan(scenario, request);
     const layout = simulationLayout(plan);
-    const output = new SharedArrayBuffer(outputBytes(layout, request.iterations, plan.fanIterations, costShapeVariesIn(scenario)));
+    const output = new SharedArrayBuffer(outputBytes(layout, outputShape(scenario, request, plan, false)));
     let draws: SharedArrayBuffer | undefined;
     if (!drawsByBlock(request)) {
       draws = new SharedArrayBuffer(Math.max(8, drawSources(scenario).length * request.iterations * 8));

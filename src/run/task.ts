@@ -14,7 +14,7 @@ import { fromPortable, toPortable, type PortableScenario } from '../scenario/por
 import { scenarioIdentity } from '../scenario/hash';
 import type { Scenario } from '../scenario/types';
 import { drawSources } from './draws';
-import { costShapeVariesIn, simulateBlocks, simulationPlan, tornado, type MonteCarloRequest } from './montecarlo';
+import { outputShape, simulateBlocks, simulationPlan, tornado, type MonteCarloRequest } from './montecarlo';
 import { fullRunDraws } from './sampling';
 
 /** A scenario as plain data, so it can cross to a worker (formulas are rebuilt there). */
@@ -90,7 +90,7 @@ export function runTask(task: Task): SummariseResult | Results | MonteCarloWithI
   }
   const plan = simulationPlan(scenario, request);
   const layout = simulationLayout(plan);
-  const out = createOutput(layout, request.iterations, plan.fanIterations, costShapeVariesIn(scenario), task.output);
+  const out = createOutput(layout, outputShape(scenario, request, plan, false), task.output);
   if (task.kind === 'simulate') {
     const draws = task.draws ? drawViews(task.draws, sources.length, request.iterations) : undefined;
     simulateBlocks(scenario, request, plan, layout, out, task.blocks, draws);

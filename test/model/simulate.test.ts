@@ -118,7 +118,7 @@ describe('Monte Carlo with no spread gives the deterministic answer', () => {
     it(label, () => {
       const plan: SimulationPlan = { base: input, longestWeeks: input.residentialWeeks, processVariability: false, fanIterations: 2 };
       const layout = simulationLayout(plan);
-      const out = createOutput(layout, 3, 2, false);
+      const out = createOutput(layout, { iterations: 3, fanIterations: 2, costShapeVaries: false, cashablePerDraw: true });
       simulateBlock({ plan, layout, columns: constantColumns(input), columnOffset: 0, from: 0, to: 3, out, rng: null });
       const deterministic = projectAll(input);
       deterministic.options.forEach((option, k) => {
@@ -172,9 +172,9 @@ describe('the start-shape tables give the same totals as the month-by-month loop
     };
     const plan: SimulationPlan = { base: classLike, longestWeeks: 104, processVariability: false, fanIterations: n };
     const layout = simulationLayout(plan);
-    const fast = createOutput(layout, n, n, false);
+    const fast = createOutput(layout, { iterations: n, fanIterations: n, costShapeVaries: false, cashablePerDraw: true });
     simulateBlock({ plan, layout, columns, columnOffset: 0, from: 0, to: n, out: fast, rng: null });
-    const slow = createOutput(layout, n, n, false);
+    const slow = createOutput(layout, { iterations: n, fanIterations: n, costShapeVaries: false, cashablePerDraw: true });
     simulateBlock({
       plan,
       layout,
@@ -228,7 +228,7 @@ describe('Monte Carlo on v1.2 funding draws gives, draw by draw, the determinist
     const columns: InputColumns = { ...constantColumns(base), scheduleShares: [1, 0.9, later] };
     const plan: SimulationPlan = { base, longestWeeks: base.residentialWeeks, processVariability: false, fanIterations: n };
     const layout = simulationLayout(plan);
-    const out = createOutput(layout, n, n, true);
+    const out = createOutput(layout, { iterations: n, fanIterations: n, costShapeVaries: true, cashablePerDraw: true });
     simulateBlock({ plan, layout, columns, columnOffset: 0, from: 0, to: n, out, rng: null });
     for (let i = 0; i < n; i++) {
       const input: Inputs = { ...base, fundingSchedule: v12Schedule(later[i]!) };

@@ -27,7 +27,8 @@ export function recordOptionTotals(
   const kept = draw.kept;
   out.avoidedCostPV[option]![i] = kept * pv;
   out.avoidedCost[option]![i] = kept * (residentialCash + movesCash);
-  out.avoidedCostCashable[option]![i] = kept * (draw.cashableShare * residentialCash + movesCash);
+  const cashable = out.avoidedCostCashable[option];
+  if (cashable) cashable[i] = kept * (draw.cashableShare * residentialCash + movesCash);
   out.placementsAvoided[option]![i] = placements;
 }
 

@@ -34,6 +34,6 @@
  */
 export { COST_SHAPE_FIELDS, costShapeVaries, VARYING_FIELDS, type InputColumns, type VaryingField } from './inputs';
 export { simulationLayout, type SimulationLayout, type SimulationPlan } from './plan';
-export { costOf, createOutput, outputBytes, type SimulationOutput } from './output';
+export { costOf, createOutput, outputBytes, type OutputShape, type SimulationOutput } from './output';
 export { simulateBlock, type BlockRun } from './simulateBlock';
 export { Workspace } from './workspace';

@@ -17,7 +17,10 @@ export interface SimulationOutput {
    */
   avoidedCostPV: Float64Array[];
   avoidedCost: Float32Array[];
-  /** The cashable part of avoidedCost (section 12): cashable_share x the residential part, moves in full. */
+  /**
+   * The cashable part of avoidedCost (section 12): cashable_share x the residential part, moves
+   * in full. Empty unless the output was made with cashablePerDraw.
+   */
   avoidedCostCashable: Float32Array[];
   placementsAvoided: Float32Array[];
   /** [iteration]: annual value / 12 x (1 + cost optimism bias). */
@@ -50,8 +53,24 @@ export interface SimulationOutput {
   fanIterations: number;
 }
 
+/** What an output holds room for, besides the layout's options, years and perspectives. */
+export interface OutputShape {
+  iterations: number;
+  /** The first draws that keep the fan's figures by financial year. */
+  fanIterations: number;
+  /** Room for a set of cost sums per draw (see SimulationOutput.costShapeVaries). */
+  costShapeVaries: boolean;
+  /**
+   * The cashable part of each draw's avoided cost, by option: only the decision (section 18)
+   * reads it, from a run that keeps every draw; a run that is only summarised leaves it out
+   * (a fifth of the output: 20 MB at a million draws).
+   */
+  cashablePerDraw: boolean;
+}
+
 /** Bytes needed for an output (so it can live in one SharedArrayBuffer for worker threads). */
-export function outputBytes(layout: SimulationLayout, iterations: number, fanIterations: number, costShapeVaries: boolean): number {
+export function outputBytes(layout: SimulationLayout, shape: OutputShape): number {
+  const { iterations, fanIterations, costShapeVaries, cashablePerDraw } = shape;
   const years = layout.timeline.yearLabels.length;
   const doubles =
     layout.options * iterations +
@@ -60,7 +79,7 @@ export function outputBytes(layout: SimulationLayout, iterations: number, fanIte
     4 * layout.options * fanIterations * years;
   return (
     doubles * 8 +
-    3 * layout.options * iterations * 4 +
+    (cashablePerDraw ? 3 : 2) * layout.options * iterations * 4 +
     (costShapeVaries ? iterations * 4 : 0) +
     (layout.perspectives.length + 1) * iterations * 2
   );
@@ -72,11 +91,10 @@ export function outputBytes(layout: SimulationLayout, iterations: number, fanIte
  */
 export function createOutput(
   layout: SimulationLayout,
-  iterations: number,
-  fanIterations: number,
-  costShapeVaries: boolean,
-  buffer: ArrayBufferLike = new ArrayBuffer(outputBytes(layout, iterations, fanIterations, costShapeVaries)),
+  shape: OutputShape,
+  buffer: ArrayBufferLike = new ArrayBuffer(outputBytes(layout, shape)),
 ): SimulationOutput {
+  const { iterations, fanIterations, costShapeVaries, cashablePerDraw } = shape;
   let offset = 0;
   const doubles = (length: number): Float64Array => {
     const view = new Float64Array(buffer, offset, length);
@@ -110,7 +128,7 @@ export function createOutput(
     costShapeSlot: new Int32Array(0) as Int32Array,
   };
   for (let k = 0; k < layout.options; k++) output.avoidedCost.push(singles(iterations));
-  for (let k = 0; k < layout.options; k++) output.avoidedCostCashable.push(singles(iterations));
+  if (cashablePerDraw) for (let k = 0; k < layout.options; k++) output.avoidedCostCashable.push(singles(iterations));
   for (let k = 0; k < layout.options; k++) output.placementsAvoided.push(singles(iterations));
   if (costShapeVaries) {
     output.costShapeSlot = new Int32Array(buffer, offset, iterations);
