@@ -11,7 +11,8 @@ import { formatChance, formatMoney, formatMoneyShort, formatPercent } from '../.
 import { testApp } from './helpers';
 import { scenarioDir } from './scenarioDir';
 
-const folder = scenarioDir(['class-central', 'class-optimistic']);
+// 200 simulations a file: the bridge on compare runs each step at the file's count (at most 500).
+const folder = scenarioDir(['class-central', 'class-optimistic'], 200);
 afterAll(() => folder.remove());
 const app = testApp({}, { scenariosDir: folder.dir }).app;
 const RUN = 'iterations=600&seed=5';

@@ -19,7 +19,10 @@ const englishOnly = readFileSync(new URL('../scenario/fixtures/central.yaml', im
 writeFileSync(path.join(folder.dir, 'central.yaml'), englishOnly);
 afterAll(() => folder.remove());
 
-const app = (): ReturnType<typeof testApp>['app'] => testApp({}, { scenariosDir: folder.dir }).app;
+// One app for the reading tests, so a scenario's run is worked out once and served to each page and
+// language (as the runner's cache does on a server); the saving test has an app and database of its own.
+const shared = testApp({}, { scenariosDir: folder.dir }).app;
+const app = (): ReturnType<typeof testApp>['app'] => shared;
 const NOTICE = 'Mae rhywfaint o destun y senario hwn';
 const LIST_NOTICE = 'Mae rhywfaint o destun y senarios hyn';
 const noticeCount = (html: string): number => html.split('id="english-only"').length - 1;
