@@ -8,38 +8,9 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessFor, routeAccessRow } from '../../src/web/access';
 import { ROLES, roleAtLeast, type Role } from '../../src/web/auth/roles';
+import { appRoutes, concrete } from '../web/routeWalk';
 import { scenarioDir } from '../web/scenarioDir';
 import { csrfOf, oidcApp, oidcSettings, signIn, startProvider, type Provider } from './oidcSetup';
-
-interface Layer {
-  route?: { path: string; methods: Record<string, boolean> };
-  handle?: { stack?: Layer[] };
-}
-
-/** Every method and path registered on the app, including routers mounted at the root. */
-export function appRoutes(app: express.Express): { method: 'GET' | 'POST'; path: string }[] {
-  const found: { method: 'GET' | 'POST'; path: string }[] = [];
-  const walk = (stack: Layer[]): void => {
-    for (const layer of stack) {
-      if (layer.route !== undefined) {
-        for (const method of Object.keys(layer.route.methods))
-          found.push({ method: method.toUpperCase() as 'GET' | 'POST', path: layer.route.path });
-      } else if (layer.handle?.stack !== undefined) walk(layer.handle.stack);
-    }
-  };
-  walk((app as unknown as { router: { stack: Layer[] } }).router.stack);
-  return found;
-}
-
-/** A real path for a route pattern: the fixture scenario, revision 1, sign-off 1, the council. */
-function concrete(routePath: string): string {
-  return routePath
-    .replace(':name', 'class-central')
-    .replace(':number', '1')
-    .replace(':id', '1')
-    .replace(':council', 'bridgend')
-    .replace(':page', 'status');
-}
 
 const CSRF_REFUSED = 'Request refused: the form was out of date or did not come from this tool. Go back, reload the page and try again.';
 

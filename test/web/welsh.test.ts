@@ -25,6 +25,7 @@ import { scenarioHash } from '../../src/scenario/hash';
 import { BusyError } from '../../src/run/pool';
 import { TEST_CSRF, testApp } from './helpers';
 import { csrfOf, nextClaims, oidcApp, oidcSettings, startProvider, type Provider } from '../auth/oidcSetup';
+import { appRoutes, concrete } from './routeWalk';
 import { scenarioDir } from './scenarioDir';
 
 const BUNDLED = [
@@ -132,29 +133,9 @@ function switchOf(html: string): { href: string; lang: string } | undefined {
 // ---------------------------------------------------------------------------------------------
 // The pages
 
-interface Layer {
-  route?: { path: string; methods: Record<string, boolean> };
-  handle?: { stack?: Layer[] };
-}
-
-/** Every GET and POST route registered on the app, routers mounted at the root included (as test/auth/routes.test.ts walks them). */
-function appRoutes(app: express.Express): { method: 'GET' | 'POST'; path: string }[] {
-  const found: { method: 'GET' | 'POST'; path: string }[] = [];
-  const walk = (stack: Layer[]): void => {
-    for (const layer of stack) {
-      if (layer.route !== undefined) {
-        for (const method of Object.keys(layer.route.methods))
-          found.push({ method: method.toUpperCase() as 'GET' | 'POST', path: layer.route.path });
-      } else if (layer.handle?.stack !== undefined) walk(layer.handle.stack);
-    }
-  };
-  walk((app as unknown as { router: { stack: Layer[] } }).router.stack);
-  return found;
-}
-
-/** A real URL for a route: the central scenario, revision 1 against 2, sign-off 1. */
-function concrete(routePath: string): string {
-  const url = routePath.replace(':name', 'class-central').replace(':number', '1').replace(':id', '1').replace(':council', 'bridgend');
+/** A real URL for a route (test/web/routeWalk.ts), a diff between revisions 1 and 2. */
+function concreteUrl(routePath: string): string {
+  const url = concrete(routePath);
   return url.endsWith('/diff') ? `${url}?from=1&to=2` : url;
 }
 
@@ -209,7 +190,7 @@ describe('the pages in Welsh', () => {
     // Every GET route of the app, in Welsh.
     for (const route of appRoutes(app)) {
       if (route.method !== 'GET') continue;
-      await visit(`/cy${concrete(route.path)}`);
+      await visit(`/cy${concreteUrl(route.path)}`);
     }
     // The states a route shows besides its plain page.
     const extra = [
