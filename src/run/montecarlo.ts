@@ -123,7 +123,7 @@ export function simulateBlocks(
   plan: SimulationPlan,
   layout: SimulationLayout,
   out: SimulationOutput,
-  blocks: readonly number[],
+  blocks: Iterable<number>,
   runDraws?: readonly Float64Array[],
 ): void {
   const sources = drawSources(scenario);

@@ -333,30 +333,32 @@ export class RunPool {
       draws = new SharedArrayBuffer(Math.max(8, drawSources(scenario).length * request.iterations * 8));
       await this.run({ kind: 'draws', source, request, draws }, signal);
     }
+    // Blocks, then summaries, claimed one at a time by whichever thread is free (task.ts claimed).
     const blocks = blockCount(request.iterations);
     const groups = Math.min(this.threads, blocks);
+    const blockClaims = new SharedArrayBuffer(4);
     await Promise.all(
-      Array.from({ length: groups }, (_, g) => {
-        const mine = Array.from({ length: blocks }, (_, b) => b).filter((b) => b % groups === g);
-        return this.run({ kind: 'simulate', source, request, blocks: mine, output, draws }, signal);
-      }),
+      Array.from({ length: groups }, () =>
+        this.run({ kind: 'simulate', source, request, blocks, claims: blockClaims, output, draws }, signal),
+      ),
     );
-    // Summaries dealt out in turn so the threads finish together: by option when the contract cost
-    // is the same in every iteration (one description of avoided cost then serves every
-    // perspective), else by (option, perspective).
+    // Summaries by option when the contract cost is the same in every iteration (one description
+    // of avoided cost then serves every perspective), else by (option, perspective).
     const byOption = !contractCostVariesIn(scenario);
-    const pairs = byOption
-      ? layout.terms.map((_, k) => layout.perspectives.map((__, p) => [k, p] as [number, number]))
-      : layout.terms.flatMap((_, k) => layout.perspectives.map((__, p) => [[k, p] as [number, number]]));
-    const summaryGroups = Math.min(this.threads, pairs.length);
+    const everyPerspective = layout.perspectives.map((_, p) => p);
+    const items: [number, number[]][] = byOption
+      ? layout.terms.map((_, k) => [k, everyPerspective])
+      : layout.terms.flatMap((_, k) => everyPerspective.map((p) => [k, [p]] as [number, number[]]));
+    const summaryClaims = new SharedArrayBuffer(4);
     const summaries = await Promise.all(
-      Array.from({ length: summaryGroups }, (_, g) => {
-        const mine = pairs.filter((__, j) => j % summaryGroups === g).flat();
-        return this.run(
-          { kind: 'summarise', source, request, pairs: mine, output, withTornado: g === 0 },
-          signal,
-        ) as Promise<SummariseResult>;
-      }),
+      Array.from(
+        { length: Math.min(this.threads, items.length) },
+        (_, g) =>
+          this.run(
+            { kind: 'summarise', source, request, items, claims: summaryClaims, output, withTornado: g === 0 },
+            signal,
+          ) as Promise<SummariseResult>,
+      ),
     );
     const tornado = summaries[0]!.tornado!;
     return layout.terms.map((_, k) => {

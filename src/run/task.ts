@@ -26,7 +26,9 @@ export type Task =
       kind: 'simulate';
       source: ScenarioSource;
       request: MonteCarloRequest;
-      blocks: number[];
+      /** Blocks 0 .. blocks - 1, each claimed by whichever thread is free (see claims). */
+      blocks: number;
+      claims: SharedArrayBuffer;
       output: SharedArrayBuffer;
       draws?: SharedArrayBuffer;
     }
@@ -34,7 +36,9 @@ export type Task =
       kind: 'summarise';
       source: ScenarioSource;
       request: MonteCarloRequest;
-      pairs: [option: number, perspective: number][];
+      /** What to summarise: an option and some of its perspectives, each item claimed like a block. */
+      items: [option: number, perspectives: number[]][];
+      claims: SharedArrayBuffer;
       output: SharedArrayBuffer;
       withTornado: boolean;
     }
@@ -93,16 +97,32 @@ export function runTask(task: Task): SummariseResult | Results | MonteCarloWithI
   const out = createOutput(layout, outputShape(scenario, request, plan, false), task.output);
   if (task.kind === 'simulate') {
     const draws = task.draws ? drawViews(task.draws, sources.length, request.iterations) : undefined;
-    simulateBlocks(scenario, request, plan, layout, out, task.blocks, draws);
+    simulateBlocks(scenario, request, plan, layout, out, claimed(task.claims, task.blocks), draws);
     return null;
   }
+  // The tornado first, so the other threads claim more of the summaries meanwhile.
+  const tornadoBars = task.withTornado ? tornado(scenario) : undefined;
   const perspectives: SummariseResult['perspectives'] = {};
-  const options = [...new Set(task.pairs.map(([option]) => option))];
-  for (const option of options) {
-    const mine = task.pairs.filter(([k]) => k === option).map(([, p]) => p);
-    perspectives[option] = summarisePerspectives(out, layout, plan.base, option, mine);
+  for (const item of claimed(task.claims, task.items.length)) {
+    const [option, mine] = task.items[item]!;
+    perspectives[option] = { ...perspectives[option], ...summarisePerspectives(out, layout, plan.base, option, mine) };
   }
-  return { perspectives, tornado: task.withTornado ? tornado(scenario) : undefined };
+  return { perspectives, tornado: tornadoBars };
+}
+
+/**
+ * The numbers 0 .. count - 1 that this thread claims, each from a counter the threads of one run
+ * share (Atomics.add hands each number to exactly one of them): a thread that finishes early takes
+ * the next, so no thread waits on another's longer share. Which thread does a block never changes
+ * what is written for it.
+ */
+export function* claimed(claims: SharedArrayBuffer, count: number): Generator<number> {
+  const counter = new Int32Array(claims, 0, 1);
+  for (;;) {
+    const next = Atomics.add(counter, 0, 1);
+    if (next >= count) return;
+    yield next;
+  }
 }
 
 /** Deliberate failures, for testing that the pool survives them. */
