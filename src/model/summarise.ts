@@ -32,8 +32,9 @@ export function quantiles(values: Float64Array, probabilities: readonly number[]
   let max = -Infinity;
   for (let i = 0; i < n; i++) {
     const v = values[i]!;
-    if (v < min) min = v;
-    if (v > max) max = v;
+    // Without branches, as in describeColumn; a NaN still makes min and max NaN.
+    min = Math.min(min, v);
+    max = Math.max(max, v);
   }
   if (!(max > min)) return probabilities.map(() => min);
   const scale = BUCKETS / (max - min);
