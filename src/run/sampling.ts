@@ -9,19 +9,26 @@ import { sampleInto } from '../model/random/sample';
 import type { DrawSource } from './draws';
 import type { MonteCarloRequest } from './request';
 
-/** One column of `request.iterations` draws per source, correlated as the request asks. */
-export function fullRunDraws(sources: readonly DrawSource[], request: MonteCarloRequest): Float64Array[] {
-  const n = request.iterations;
+/**
+ * One column of `request.iterations` draws per source, correlated as the request asks: new columns,
+ * or `into`'s (a run's shared buffer), written in place so no second copy of the run's draws is made.
+ */
+export function fullRunDraws(
+  sources: readonly DrawSource[],
+  request: MonteCarloRequest,
+  into: readonly Float64Array[] = sources.map(() => new Float64Array(request.iterations)),
+): Float64Array[] {
   let columns: Float64Array[];
   if (request.sampling === 'latin_hypercube') {
     columns = latinHypercube(
       createRng(deriveSeed(request.seed, 'latin-hypercube')),
       sources.map((s) => s.distribution),
-      n,
+      request.iterations,
+      into,
     );
   } else {
-    columns = sources.map((s) => {
-      const column = new Float64Array(n);
+    columns = sources.map((s, j) => {
+      const column = into[j]!;
       sampleInto(createRng(deriveSeed(request.seed, `${s.path}#run`)), s.distribution, column);
       return column;
     });
@@ -41,6 +48,7 @@ export function fullRunDraws(sources: readonly DrawSource[], request: MonteCarlo
     columns,
     matrix,
     sources.map((s) => s.path),
+    columns,
   );
   if (!result.ok) throw new Error(result.errors.join('; '));
   return result.columns;

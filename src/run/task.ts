@@ -87,9 +87,7 @@ export function runTask(task: Task): SummariseResult | Results | MonteCarloWithI
   const request = task.request;
   const sources = drawSources(scenario);
   if (task.kind === 'draws') {
-    const columns = fullRunDraws(sources, request);
-    const views = drawViews(task.draws, sources.length, request.iterations);
-    columns.forEach((c, s) => views[s]!.set(c));
+    fullRunDraws(sources, request, drawViews(task.draws, sources.length, request.iterations));
     return null;
   }
   const plan = simulationPlan(scenario, request);

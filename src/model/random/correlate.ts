@@ -150,13 +150,19 @@ function pearson(x: Float64Array, y: Float64Array): number {
  * hundredths of a second for a million values where the comparison sort took over a second.
  * sortedOrder(Float64Array.of(3, -1, 3, 0)) -> Uint32Array [1, 3, 0, 2]
  */
-export function sortedOrder(values: Float64Array): Uint32Array {
+export function sortedOrder(values: Float64Array, scratch: SortScratch = new SortScratch(values.length)): Uint32Array {
   const n = values.length;
+  if (scratch.size < n) throw new RangeError(`sortedOrder: scratch for ${scratch.size} values, not ${n}`);
   // Each value's bits as an unsigned key in numeric order: negative values have every bit
   // flipped, others only the sign bit; -0 counts as 0 (they compare equal).
-  let high = new Uint32Array(n);
-  let low = new Uint32Array(n);
-  let order = new Uint32Array(n);
+  let [high, low, order, spareHigh, spareLow, spareOrder] = scratch.arrays.map((a) => a.subarray(0, n)) as [
+    Uint32Array,
+    Uint32Array,
+    Uint32Array,
+    Uint32Array,
+    Uint32Array,
+    Uint32Array,
+  ];
   const bits = new Float64Array(1);
   const words = new Uint32Array(bits.buffer);
   const hi = LITTLE_ENDIAN ? 1 : 0;
@@ -170,9 +176,6 @@ export function sortedOrder(values: Float64Array): Uint32Array {
     order[i] = i;
   }
   // Least significant digit first, keys carried with their indices so every pass reads in order.
-  let spareHigh = new Uint32Array(n);
-  let spareLow = new Uint32Array(n);
-  let spareOrder = new Uint32Array(n);
   const counts = new Uint32Array(RADIX + 1);
   for (let pass = 0; pass < 64 / RADIX_BITS; pass++) {
     const shift = (pass * RADIX_BITS) % 32;
@@ -192,6 +195,17 @@ export function sortedOrder(values: Float64Array): Uint32Array {
     [order, spareOrder] = [spareOrder, order];
   }
   return order;
+}
+
+/**
+ * The six columns sortedOrder works in, for up to `size` values: made once and passed to every
+ * call of a run (Iman-Conover sorts one column per input), not made again each time.
+ */
+export class SortScratch {
+  readonly arrays: Uint32Array[];
+  constructor(readonly size: number) {
+    this.arrays = Array.from({ length: 6 }, () => new Uint32Array(size));
+  }
 }
 
 /** Bits of the key sorted in each pass of sortedOrder (8 passes of 8 bits: 256 places to write to). */
@@ -216,6 +230,8 @@ export function imanConover(
   columns: readonly Float64Array[],
   target: CorrelationMatrix,
   names: readonly string[] = columns.map((_, i) => `input ${i + 1}`),
+  /** Where the rearranged columns go (the input columns themselves may be given: each is copied before it is overwritten). */
+  into?: readonly Float64Array[],
 ): CorrelateResult {
   const size = columns.length;
   if (names.length !== size) throw new RangeError(`imanConover: ${size} columns but ${names.length} names`);
@@ -223,15 +239,15 @@ export function imanConover(
   if (problems.length > 0) return { ok: false, errors: problems };
   const count = size === 0 ? 0 : columns[0]!.length;
   if (columns.some((column) => column.length !== count)) throw new RangeError('imanConover: columns differ in length');
-  if (size < 2 || count < 3) return { ok: true, columns: columns.map((column) => column.slice()) };
+  if (size < 2 || count < 3) {
+    return { ok: true, columns: columns.map((column, j) => (into ? (into[j]!.set(column), into[j]!) : column.slice())) };
+  }
 
   const scores = new Float64Array(count);
   for (let i = 0; i < count; i++) scores[i] = standardNormalQuantile((i + 1) / (count + 1));
-  const shuffled = columns.map(() => {
-    const column = scores.slice();
-    shuffleInPlace(rng, column);
-    return column;
-  });
+  // The first input takes the scores themselves, the others copies made before any is shuffled.
+  const shuffled = columns.map((_, j) => (j === 0 ? scores : scores.slice()));
+  for (const column of shuffled) shuffleInPlace(rng, column);
 
   const sampleCorrelation = shuffled.map((x) => shuffled.map((y) => pearson(x, y)));
   const identity = shuffled.map((_, i) => shuffled.map((__, j) => (i === j ? 1 : 0)));
@@ -257,11 +273,15 @@ export function imanConover(
     }
   }
 
+  const scratch = new SortScratch(count);
+  const sortedValues = new Float64Array(count);
   const result = columns.map((column, j) => {
-    const order = sortedOrder(correlated[j]!);
-    // The correlated scores are not needed once ordered: their column takes the arranged values.
-    const arranged = correlated[j]!;
-    const sortedValues = column.slice().sort();
+    const order = sortedOrder(correlated[j]!, scratch);
+    // The correlated scores are not needed once ordered: their column takes the arranged values
+    // unless `into` says where they go.
+    sortedValues.set(column);
+    sortedValues.sort();
+    const arranged = into ? into[j]! : correlated[j]!;
     for (let rank = 0; rank < count; rank++) arranged[order[rank]!] = sortedValues[rank]!;
     return arranged;
   });

@@ -40,9 +40,14 @@ export function latinHypercubeInto(rng: Rng, d: Distribution, out: Float64Array)
  * filled in order from the same generator (so the sample is fixed by the seed).
  * latinHypercube(createRng(1), [pertA, normalB], 1000) -> [Float64Array(1000), Float64Array(1000)]
  */
-export function latinHypercube(rng: Rng, distributions: readonly Distribution[], iterations: number): Float64Array[] {
-  return distributions.map((d) => {
-    const column = new Float64Array(iterations);
+export function latinHypercube(
+  rng: Rng,
+  distributions: readonly Distribution[],
+  iterations: number,
+  into: readonly Float64Array[] = distributions.map(() => new Float64Array(iterations)),
+): Float64Array[] {
+  return distributions.map((d, j) => {
+    const column = into[j]!;
     latinHypercubeInto(rng, d, column);
     return column;
   });
