@@ -67,11 +67,14 @@ export class MoneyFactors {
     if (!changed && need <= this.computedMonths) return;
     if (changed) {
       const year = this.layout.timeline.yearOfMonth;
+      // Both step once a financial year: worked out once a year, not once a month.
       if (discountRate !== this.lastDiscountRate) {
-        for (let t = 0; t < this.months; t++) this.discount[t] = discountFactor(discountRate, year[t]!, this.base.discountBaseYear);
+        const baseYear = this.base.discountBaseYear;
+        fillByYear(this.discount, year, (y) => discountFactor(discountRate, y, baseYear));
       }
       if (inflation !== this.lastInflation) {
-        for (let t = 0; t < this.months; t++) this.deflator[t] = deflatorOf(inflation, year[t]!, this.base.priceBaseYear);
+        const baseYear = this.base.priceBaseYear;
+        fillByYear(this.deflator, year, (y) => deflatorOf(inflation, y, baseYear));
       }
       if (discountRate !== this.lastDiscountRate || inflation !== this.lastInflation) this.costVersion++;
       this.lastCostGrowth = costGrowth;
@@ -309,4 +312,20 @@ function sameKey(key: Float64Array, costVersion: number, uplift: number, externa
   if (key[0] !== costVersion || key[1] !== uplift || key[2] !== externalShare) return false;
   for (let e = 0; e < scheduleShares.length; e++) if (key[3 + e] !== scheduleShares[e]) return false;
   return true;
+}
+
+/**
+ * values[t] = valueOf(year[t]) for every month t, valueOf called once for each run of months in
+ * the same year (the months' years never go back).
+ */
+function fillByYear(values: Float64Array, year: Int32Array, valueOf: (year: number) => number): void {
+  let current = NaN;
+  let value = NaN;
+  for (let t = 0; t < values.length; t++) {
+    if (year[t] !== current) {
+      current = year[t]!;
+      value = valueOf(current);
+    }
+    values[t] = value;
+  }
 }
