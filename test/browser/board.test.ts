@@ -8,35 +8,18 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import type { RunPool } from '../../src/run/pool';
-import { testPool } from '../web/helpers';
-import { scenarioDir } from '../web/scenarioDir';
-import { axeViolations, drawnShare, HAS_CHROMIUM, inPage, launchChromium, openPage, SCREENSHOTS_DIR, startApp } from './browser';
+import { axeViolations, drawnShare, HAS_CHROMIUM, inPage, openPage, SCREENSHOTS_DIR, withBrowserAndApp, type TestApp } from './browser';
 
 const RUN = 'iterations=1000&seed=11';
 const SECTIONS = ['', '/options', '/budget', '/how-sure', '/what-matters', '/on-track', '/assumptions', '/what-if'];
 const LAPTOP = { width: 1366, height: 768 };
 
 describe.skipIf(!HAS_CHROMIUM)('pages a board member reads in five minutes', () => {
-  const folder = scenarioDir(['class-central'], 1000);
   let browser: Browser;
-  let pool: RunPool;
-  let app: Awaited<ReturnType<typeof startApp>>;
-
-  beforeAll(async () => {
-    pool = testPool();
-    [browser, app] = await Promise.all([
-      launchChromium(),
-      startApp({}, { scenariosDir: folder.dir, analyse: (scenario, request) => pool.analyse(scenario, request) }),
-    ]);
-  }, 60_000);
-
-  afterAll(async () => {
-    await Promise.all([browser?.close(), app?.close(), pool?.destroy()]);
-    folder.remove();
-  });
+  let app: TestApp;
+  withBrowserAndApp(['class-central'], 1000, (started) => ({ browser, app } = started));
 
   /** A page in a fresh context, with console errors and page errors collected. */
   const visit = (url: string, viewport: { width: number; height: number }): ReturnType<typeof openPage> =>

@@ -10,7 +10,10 @@ import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createApp } from '../../src/web/app';
 import { PROJECT_ROOT } from '../../src/web/middleware/staticFiles';
-import { fakeServices } from '../web/helpers';
+import { afterAll, beforeAll } from 'vitest';
+import type { RunPool } from '../../src/run/pool';
+import { fakeServices, testPool } from '../web/helpers';
+import { scenarioDir } from '../web/scenarioDir';
 import type { AppServices } from '../../src/web/services';
 
 /** Debian's Chromium; CHROMIUM_PATH overrides it (e.g. on a developer's Mac). */
@@ -27,6 +30,40 @@ export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+}
+
+/** The app startApp serves: its base URL and how to stop it. */
+export type TestApp = Awaited<ReturnType<typeof startApp>>;
+
+/**
+ * Chromium and the app (a run pool behind it, as on a server) over copies of `scenarios` at
+ * `iterations` simulations, started before a suite's tests and stopped after them; `started`
+ * hands the suite its browser and app. Call it at the top of a describe block:
+ *   let browser: Browser; let app: TestApp;
+ *   withBrowserAndApp(['class-central'], 1000, (started) => ({ browser, app } = started));
+ */
+export function withBrowserAndApp(
+  scenarios: string[],
+  iterations: number,
+  started: (suite: { browser: Browser; app: TestApp }) => void,
+): void {
+  const folder = scenarioDir(scenarios, iterations);
+  let browser: Browser | undefined;
+  let app: TestApp | undefined;
+  let pool: RunPool | undefined;
+  beforeAll(async () => {
+    const runs = testPool();
+    pool = runs;
+    [browser, app] = await Promise.all([
+      launchChromium(),
+      startApp({}, { scenariosDir: folder.dir, analyse: (scenario, request) => runs.analyse(scenario, request) }),
+    ]);
+    started({ browser, app });
+  }, 60_000);
+  afterAll(async () => {
+    await Promise.all([browser?.close(), app?.close(), pool?.destroy()]);
+    folder.remove();
   });
 }
 

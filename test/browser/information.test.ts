@@ -3,11 +3,8 @@
  * tracker and EVPPI charts draw, the markers' shapes differ by where a count falls, no axe
  * violations on the page or the cabinet report, and screenshots to look at.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import type { RunPool } from '../../src/run/pool';
-import { testPool } from '../web/helpers';
-import { scenarioDir } from '../web/scenarioDir';
 import path from 'node:path';
 import {
   drawnShare,
@@ -16,29 +13,15 @@ import {
   SCREENSHOTS_DIR,
   axeViolations,
   inPage,
-  launchChromium,
   screenshot,
-  startApp,
+  withBrowserAndApp,
+  type TestApp,
 } from './browser';
 
 describe.skipIf(!HAS_CHROMIUM)('monitoring and value of information in Chromium', () => {
-  const folder = scenarioDir(['class-central-with-monitoring', 'class-central'], 2000);
   let browser: Browser;
-  let pool: RunPool;
-  let app: Awaited<ReturnType<typeof startApp>>;
-
-  beforeAll(async () => {
-    pool = testPool();
-    [browser, app] = await Promise.all([
-      launchChromium(),
-      startApp({}, { scenariosDir: folder.dir, analyse: (scenario, request) => pool.analyse(scenario, request) }),
-    ]);
-  });
-
-  afterAll(async () => {
-    await Promise.all([browser?.close(), app?.close(), pool?.destroy()]);
-    folder.remove();
-  });
+  let app: TestApp;
+  withBrowserAndApp(['class-central-with-monitoring', 'class-central'], 2000, (started) => ({ browser, app } = started));
 
   const open = (path: string, width = 1100): ReturnType<typeof openPage> => openPage(browser, app.baseUrl + path, width);
 

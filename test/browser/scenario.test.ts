@@ -3,31 +3,14 @@
  * reruns, the permalink reproduces the same figures, an upload with mistakes shows them at their
  * lines, no axe violations, and the keyboard reaches every control.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import type { RunPool } from '../../src/run/pool';
-import { testPool } from '../web/helpers';
-import { scenarioDir } from '../web/scenarioDir';
-import { openPage, HAS_CHROMIUM, axeViolations, inPage, launchChromium, screenshot, startApp } from './browser';
+import { openPage, HAS_CHROMIUM, axeViolations, inPage, screenshot, withBrowserAndApp, type TestApp } from './browser';
 
 describe.skipIf(!HAS_CHROMIUM)('scenario pages in Chromium', () => {
-  const folder = scenarioDir(['class-central', 'bridgend'], 1000);
   let browser: Browser;
-  let pool: RunPool;
-  let app: Awaited<ReturnType<typeof startApp>>;
-
-  beforeAll(async () => {
-    pool = testPool();
-    [browser, app] = await Promise.all([
-      launchChromium(),
-      startApp({}, { scenariosDir: folder.dir, analyse: (scenario, request) => pool.analyse(scenario, request) }),
-    ]);
-  });
-
-  afterAll(async () => {
-    await Promise.all([browser?.close(), app?.close(), pool?.destroy()]);
-    folder.remove();
-  });
+  let app: TestApp;
+  withBrowserAndApp(['class-central', 'bridgend'], 1000, (started) => ({ browser, app } = started));
 
   const open = (path: string, width = 1100): ReturnType<typeof openPage> => openPage(browser, app.baseUrl + path, width);
 

@@ -9,13 +9,10 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { t, type Locale, type MessageKey } from '../../src/report/messages';
-import type { RunPool } from '../../src/run/pool';
-import { testPool } from '../web/helpers';
-import { scenarioDir } from '../web/scenarioDir';
-import { axeViolations, drawnShare, HAS_CHROMIUM, inPage, launchChromium, openPage, SCREENSHOTS_DIR, startApp } from './browser';
+import { axeViolations, drawnShare, HAS_CHROMIUM, inPage, openPage, SCREENSHOTS_DIR, withBrowserAndApp, type TestApp } from './browser';
 
 const RUN = 'iterations=1000&seed=11';
 const HAS_POPPLER = existsSync('/usr/bin/pdftoppm') && existsSync('/usr/bin/pdftotext');
@@ -57,23 +54,9 @@ function rightmostOf(file: string, pages: number): number[] {
 }
 
 describe.skipIf(!HAS_CHROMIUM)('the cabinet report printed in Welsh and bilingual', () => {
-  const folder = scenarioDir(['class-central'], 1000);
   let browser: Browser;
-  let pool: RunPool;
-  let app: Awaited<ReturnType<typeof startApp>>;
-
-  beforeAll(async () => {
-    pool = testPool();
-    [browser, app] = await Promise.all([
-      launchChromium(),
-      startApp({}, { scenariosDir: folder.dir, analyse: (scenario, request) => pool.analyse(scenario, request) }),
-    ]);
-  }, 60_000);
-
-  afterAll(async () => {
-    await Promise.all([browser?.close(), app?.close(), pool?.destroy()]);
-    folder.remove();
-  });
+  let app: TestApp;
+  withBrowserAndApp(['class-central'], 1000, (started) => ({ browser, app } = started));
 
   /** The report at `url` as an A4 PDF, saved as screenshots/<name>.pdf with a picture of each page; its page count. */
   async function printed(url: string, name: string): Promise<{ file: string; pages: number; problems: string[] }> {
