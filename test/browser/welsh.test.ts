@@ -64,7 +64,7 @@ describe.skipIf(!HAS_CHROMIUM)('the Welsh pages in Chromium', () => {
   for (const entry of PAGES) {
     const { path, status } = entry;
     const charts = 'charts' in entry && entry.charts;
-    it(`${path}: Welsh, no WCAG 2.2 AA violations, no console errors${charts ? '; draws the charts, their numbers in Welsh money' : ''}`, async () => {
+    it(`${path}: Welsh, no WCAG 2.2 AA violations, no console errors${charts ? '; draws the charts, their axes in pounds as the Welsh page formats them' : ''}`, async () => {
       const { page, problems, status: got, close } = await open(path);
       expect(got).toBe(status);
       expect(await inPage<string>(page, 'document.documentElement.lang')).toBe('cy');
@@ -75,6 +75,14 @@ describe.skipIf(!HAS_CHROMIUM)('the Welsh pages in Chromium', () => {
         const canvases = await inPage<string[]>(page, "[...document.querySelectorAll('canvas[data-chart]')].map((c) => c.id)");
         expect(canvases.length).toBeGreaterThan(0);
         for (const id of canvases) expect(await drawnShare(page, id)).toBeGreaterThan(0.01);
+        // The axes' labels as Chart.js drew them: money in pounds with the catalogue's suffixes
+        // (cy-GB separators), never a raw number of five or more digits.
+        const labels = await inPage<string[]>(
+          page,
+          "[...document.querySelectorAll('canvas[data-chart]')].flatMap((c) => Object.values(window.Chart.getChart(c)?.scales ?? {}).flatMap((s) => s.ticks.map((t) => String(t.label))))",
+        );
+        expect(labels.some((label) => /^\u2212?£\d[\d,.]*(k|m|bn)?$/.test(label))).toBe(true);
+        expect(labels.filter((label) => /\d{5,}/.test(label))).toEqual([]);
       }
       expect(problems).toEqual([]);
       await close();
