@@ -8,7 +8,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DecisionFigure, PerspectiveDecision, Results } from '../../src/model/results';
 import { formatChance, formatMoney, formatMoneyShort, formatPercent } from '../../src/report/format';
-import { testApp } from './helpers';
+import { testApp, visible } from './helpers';
 import { scenarioDir } from './scenarioDir';
 
 // 200 simulations a file: the bridge on compare runs each step at the file's count (at most 500).
@@ -16,16 +16,6 @@ const folder = scenarioDir(['class-central', 'class-optimistic'], 200);
 afterAll(() => folder.remove());
 const app = testApp({}, { scenariosDir: folder.dir }).app;
 const RUN = 'iterations=600&seed=5';
-
-function visible(html: string): string {
-  return html
-    .replace(/<script[\s\S]*?<\/script>/g, ' ')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&#39;/g, "'")
-    .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ');
-}
 
 describe('the front page answers the four board questions', () => {
   let json: Results;

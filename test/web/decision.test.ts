@@ -8,24 +8,13 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PerspectiveDecision, Results } from '../../src/model/results';
 import { formatChance, formatMoney, formatMoneyShort, formatPercent, moneyUnitFor } from '../../src/report/format';
-import { testApp } from './helpers';
+import { testApp, visible } from './helpers';
 import { scenarioDir } from './scenarioDir';
 
 const folder = scenarioDir(['class-central', 'class-central-with-monitoring']);
 afterAll(() => folder.remove());
 const app = testApp({}, { scenariosDir: folder.dir }).app;
 const RUN = 'iterations=1000&seed=7';
-
-/** The visible text of a page: tags out, entities in, white space collapsed. */
-function visible(html: string): string {
-  return html
-    .replace(/<script[\s\S]*?<\/script>/g, ' ')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&#39;/g, "'")
-    .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ');
-}
 
 /** A P10-P90 range as the page words it ("between a loss of £1.1m and a saving of £0.3m"). */
 function range(low: number, high: number): string {

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Results } from '../../src/model/results';
 import { formatMoney, formatNumber } from '../../src/report/format';
 import { trackingSentences, type MonitoringSection } from '../../src/report/information';
-import { testApp, binaryBody } from './helpers';
+import { testApp, binaryBody, visible } from './helpers';
 import { scenarioDir } from './scenarioDir';
 import { parseCsv } from '../report/decisionFixture';
 
@@ -22,16 +22,6 @@ const QUERY = 'iterations=2000&seed=11';
 function parse(csv: string, _options: { columns: true }): Record<string, string>[] {
   const [head, ...body] = parseCsv(csv);
   return body.map((r) => Object.fromEntries(head!.map((h, i) => [h, r[i] ?? ''])));
-}
-
-/** HTML text with tags removed and entities for quotes decoded, for sentences that span markup. */
-function visible(html: string): string {
-  return html
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&#39;/g, "'")
-    .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ');
 }
 
 interface Voi {

@@ -16,7 +16,7 @@ import { t, withLocale, type Locale } from '../../src/report/messages';
 import { formRows, INPUTS, SCHEDULE_SHARE, type InputRow } from '../../src/scenario/catalogue';
 import { loadScenario } from '../../src/scenario/load';
 import { boxRange, outOfRange } from '../../src/web/tryChange';
-import { testApp } from './helpers';
+import { testApp, visible } from './helpers';
 import { BUNDLED_DIR, scenarioDir } from './scenarioDir';
 
 const NAME = 'class-central';
@@ -51,16 +51,6 @@ function ends(row: Pick<InputRow, 'min' | 'max' | 'limit' | 'minExclusive' | 'un
     high: top === undefined ? null : Math.round(top * scale * 1e6) / 1e6,
     exclusive: row.minExclusive === true,
   };
-}
-
-function visible(html: string): string {
-  return html
-    .replace(/<script[\s\S]*?<\/script>/g, ' ')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&#39;/g, "'")
-    .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ');
 }
 
 const LOCALES: readonly { locale: Locale; prefix: string }[] = [
