@@ -487,7 +487,9 @@ function fillNetOfCost(
  * scratch[i] = children x values[i] - match x costOf(out, options, option, i, which), for a run
  * whose cost shape varies by draw, making describeColumn's first pass on the way. costOf's two
  * look-ups are written into the loop (the same arithmetic in the same order, so the same bits),
- * which runs four times as fast as calling it.
+ * which runs four times as fast as calling it. No test inside the loop of whether the shape varies
+ * (the caller knows it does): that one branch made the loop run twice as long (12 ms a million
+ * values, 5.5 without it, measured on its own).
  */
 function fillNetOfShapedCost(
   scratch: Float64Array,
@@ -503,17 +505,17 @@ function fillNetOfShapedCost(
   const sums = out.costSums;
   const offset = option * 4 + which;
   const slot = out.costShapeSlot;
-  const stride = out.costShapeVaries ? options * 4 : 0;
+  if (!out.costShapeVaries) throw new Error('fillNetOfShapedCost: the cost shape is the same in every draw (use fillNetOfCost)');
+  const stride = options * 4;
   const n = scratch.length;
-  const at = (i: number): number => (stride === 0 ? offset : slot[i]! * stride + offset);
-  const shift = n > 0 ? children * values[0]! - match * (monthlyCost[0]! * sums[at(0)]!) : 0;
+  const shift = n > 0 ? children * values[0]! - match * (monthlyCost[0]! * sums[slot[0]! * stride + offset]!) : 0;
   let sum = 0;
   let squares = 0;
   let min = Infinity;
   let max = -Infinity;
   let positive = 0;
   for (let i = 0; i < n; i++) {
-    const v = children * values[i]! - match * (monthlyCost[i]! * sums[stride === 0 ? offset : slot[i]! * stride + offset]!);
+    const v = children * values[i]! - match * (monthlyCost[i]! * sums[slot[i]! * stride + offset]!);
     scratch[i] = v;
     const d = v - shift;
     sum += d;

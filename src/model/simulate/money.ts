@@ -31,8 +31,10 @@ export class MoneyFactors {
   readonly growthDiscountPrefix: Float64Array;
   /** Changes whenever any factor changes (for tables built on them). */
   version = 0;
-  /** Changes when the discount rate or inflation changes (what the contract's cost depends on). */
-  costVersion = 0;
+  /** Changes when inflation changes (the contract's cost in cash, or in real terms, depends on it). */
+  inflationVersion = 0;
+  /** Changes when the discount rate changes (only the contract's present values depend on it). */
+  discountVersion = 0;
   /** Largest cash growth factor and deflator in the longest term. */
   growthMax = 1;
   deflatorMax = 1;
@@ -76,7 +78,8 @@ export class MoneyFactors {
         const baseYear = this.base.priceBaseYear;
         fillByYear(this.deflator, year, (y) => deflatorOf(inflation, y, baseYear));
       }
-      if (discountRate !== this.lastDiscountRate || inflation !== this.lastInflation) this.costVersion++;
+      if (discountRate !== this.lastDiscountRate) this.discountVersion++;
+      if (inflation !== this.lastInflation) this.inflationVersion++;
       this.lastCostGrowth = costGrowth;
       this.lastDiscountRate = discountRate;
       this.lastInflation = inflation;
@@ -133,8 +136,11 @@ export class MoneyFactors {
 export class CostShape {
   /** Cash cost of each month, 0 from endMonth. */
   readonly costShape: Float64Array;
-  /** Present value of the same. */
-  readonly costShapePV: Float64Array;
+  /**
+   * The month's price at the discount base's prices (the cash price deflated, or the real price):
+   * its present value is this x the month's discount factor.
+   */
+  readonly realPrice: Float64Array;
   /** 1 - the month's external share: the part the councils pay. */
   readonly paidShare: Float64Array;
   /** The month's external (grant) share (section 16). */
@@ -155,10 +161,12 @@ export class CostShape {
   /** Where its sums were last written in an output: the block (see recordContractCost) and the slot. */
   slotBlock = -1;
   slot = -1;
+  /** The discount factors' version (MoneyFactors.discountVersion) its present values are for. */
+  discountVersion = -1;
 
   constructor(term: number, options: number, years: number) {
     this.costShape = new Float64Array(term);
-    this.costShapePV = new Float64Array(term);
+    this.realPrice = new Float64Array(term);
     this.paidShare = new Float64Array(term);
     this.externalShare = new Float64Array(term);
     this.costSums = new Float64Array(options * 4);
@@ -170,7 +178,10 @@ export class CostShape {
   }
 }
 
-/** Cost shapes kept per workspace; a run whose cost inputs take more values than this recomputes. */
+/**
+ * Cost shapes kept per workspace; past this, a new shape is built into the oldest kept one (a run
+ * whose uplift varies continuously has a new shape in every draw, and builds them without allocating).
+ */
 export const COST_SHAPE_CACHE = 64;
 
 /**
@@ -182,10 +193,20 @@ export class CostShapes {
   current: CostShape;
   /** The funding schedule, its shares set to those of the shape being built. */
   private readonly schedule: FundingEntry[];
-  /** The shapes built so far, and each one's key: cost version, uplift, external share, schedule shares. */
+  /** The shapes built so far, and each one's key: inflation version, uplift, external share, schedule shares. */
   private readonly knownShapes: CostShape[] = [];
   private readonly knownKeys: Float64Array[] = [];
   private currentKey: Float64Array;
+  /** The kept shape the next new one is built into, once COST_SHAPE_CACHE are kept. */
+  private oldest = 0;
+  /**
+   * The grant's share by month and the month the contract stops, for the funding inputs of the
+   * last shape built (external share, then schedule shares): they do not depend on the uplift or
+   * inflation, so a run where only those vary works them out once.
+   */
+  private readonly fundingKey: Float64Array;
+  private readonly fundingShares: Float64Array;
+  private fundingEndMonth = 0;
 
   constructor(
     private readonly layout: SimulationLayout,
@@ -195,97 +216,159 @@ export class CostShapes {
     this.schedule = base.fundingSchedule.map((entry) => ({ ...entry }));
     this.current = new CostShape(factors.longestTerm, layout.options, layout.timeline.yearLabels.length);
     this.currentKey = new Float64Array(3 + this.schedule.length).fill(NaN);
+    this.fundingKey = new Float64Array(1 + this.schedule.length).fill(NaN);
+    this.fundingShares = new Float64Array(factors.longestTerm);
   }
 
   /**
    * The cost shape for this uplift, grant share and schedule shares (one per funding.schedule
-   * entry) at the current discount rate and inflation.
+   * entry) at the current discount rate and inflation. Shapes are kept by everything but the
+   * discount rate: when only that changes (it may in every draw), a kept shape's present values
+   * are worked out again in place, one pass over the months, not the whole shape.
    */
   shapeFor(uplift: number, externalShare: number, scheduleShares: Float64Array): CostShape {
-    const costVersion = this.factors.costVersion;
-    if (sameKey(this.currentKey, costVersion, uplift, externalShare, scheduleShares)) return this.current;
+    return this.withPresentValues(this.cashShapeFor(uplift, externalShare, scheduleShares));
+  }
+
+  /** The kept shape for these cost inputs at the current inflation, built when new (its present values may be stale). */
+  private cashShapeFor(uplift: number, externalShare: number, scheduleShares: Float64Array): CostShape {
+    const inflationVersion = this.factors.inflationVersion;
+    if (sameKey(this.currentKey, inflationVersion, uplift, externalShare, scheduleShares)) return this.current;
     for (let s = 0; s < this.knownKeys.length; s++) {
-      if (sameKey(this.knownKeys[s]!, costVersion, uplift, externalShare, scheduleShares)) {
+      if (sameKey(this.knownKeys[s]!, inflationVersion, uplift, externalShare, scheduleShares)) {
         this.current = this.knownShapes[s]!;
         this.currentKey = this.knownKeys[s]!;
         return this.current;
       }
     }
-    if (this.knownShapes.length >= COST_SHAPE_CACHE) {
-      this.knownShapes.length = 0;
-      this.knownKeys.length = 0;
+    let key: Float64Array;
+    let shape: CostShape;
+    if (this.knownShapes.length < COST_SHAPE_CACHE) {
+      key = new Float64Array(3 + scheduleShares.length);
+      shape = new CostShape(this.factors.longestTerm, this.layout.options, this.layout.timeline.yearLabels.length);
+      this.knownShapes.push(shape);
+      this.knownKeys.push(key);
+    } else {
+      key = this.knownKeys[this.oldest]!;
+      shape = this.knownShapes[this.oldest]!;
+      this.oldest = (this.oldest + 1) % COST_SHAPE_CACHE;
     }
-    const key = new Float64Array(3 + scheduleShares.length);
-    key[0] = costVersion;
+    key[0] = inflationVersion;
     key[1] = uplift;
     key[2] = externalShare;
     key.set(scheduleShares, 3);
-    scheduleShares.forEach((share, e) => (this.schedule[e]!.externalShare = share));
-    const years = this.layout.timeline.yearLabels.length;
-    this.current = this.build(new CostShape(this.factors.longestTerm, this.layout.options, years), uplift, externalShare);
+    this.current = this.build(shape, uplift, externalShare, scheduleShares);
     this.currentKey = key;
-    this.knownShapes.push(this.current);
-    this.knownKeys.push(key);
     return this.current;
+  }
+
+  /** The grant's share by month into `into`, and the month the contract stops, kept for the last funding inputs. */
+  private fundingFor(externalShare: number, scheduleShares: Float64Array, into: Float64Array): number {
+    const key = this.fundingKey;
+    let same = key[0] === externalShare;
+    for (let e = 0; e < scheduleShares.length && same; e++) same = key[1 + e] === scheduleShares[e];
+    if (!same) {
+      scheduleShares.forEach((share, e) => (this.schedule[e]!.externalShare = share));
+      const layout = this.layout;
+      const longestTerm = this.factors.longestTerm;
+      const funding = { externalShare, externalShareByYear: this.base.externalShareByYear, fundingSchedule: this.schedule };
+      const timeline = { months: longestTerm, yearOfMonth: layout.timeline.yearOfMonth, yearLabels: layout.timeline.yearLabels };
+      externalShareByMonth(funding, timeline, this.fundingShares);
+      this.fundingEndMonth = contractEndMonth(this.base, this.fundingShares, longestTerm);
+      key[0] = externalShare;
+      key.set(scheduleShares, 1);
+    }
+    into.set(this.fundingShares);
+    return this.fundingEndMonth;
   }
 
   /**
    * The month's grant share (section 16), the month the contract stops when it ends with its
    * grant, and the cost in cash and in present value (section 17), for a cash or a real price.
    */
-  private build(cost: CostShape, uplift: number, externalShare: number): CostShape {
+  private build(cost: CostShape, uplift: number, externalShare: number, scheduleShares: Float64Array): CostShape {
     const base = this.base;
     const layout = this.layout;
     const longestTerm = this.factors.longestTerm;
     const deflator = this.factors.deflator;
-    const discount = this.factors.discount;
     const fixedTerm = fixedTermMonths(base);
     const year = layout.timeline.yearOfMonth;
     const labels = layout.timeline.yearLabels;
-    const funding = { externalShare, externalShareByYear: base.externalShareByYear, fundingSchedule: this.schedule };
-    externalShareByMonth(funding, { months: longestTerm, yearOfMonth: year, yearLabels: labels }, cost.externalShare);
-    cost.endMonth = contractEndMonth(base, cost.externalShare, longestTerm);
+    cost.endMonth = this.fundingFor(externalShare, scheduleShares, cost.externalShare);
     const cashPrice = base.contractPrice === 'cash';
     let cash = 0;
-    let pv = 0;
     let paid = 0;
-    let paidPV = 0;
     let option = 0;
     let costMin = Infinity;
     let paidMin = Infinity;
+    // The price steps once an extension year: (1 + uplift)^year worked out when it steps.
+    let priceYear = -1;
+    let yearPrice = 1;
     for (let t = 0; t < longestTerm; t++) {
       const extensionYear = t < fixedTerm ? 0 : Math.floor((t - fixedTerm) / 12) + 1;
-      const price = t < cost.endMonth ? Math.pow(1 + uplift, extensionYear) : 0;
+      if (extensionYear !== priceYear) {
+        priceYear = extensionYear;
+        yearPrice = Math.pow(1 + uplift, extensionYear);
+      }
+      const price = t < cost.endMonth ? yearPrice : 0;
       const shapeCash = cashPrice ? price : price * deflator[t]!;
-      const shapePV = (cashPrice ? price / deflator[t]! : price) * discount[t]!;
       cost.costShape[t] = shapeCash;
-      cost.costShapePV[t] = shapePV;
+      cost.realPrice[t] = cashPrice ? price / deflator[t]! : price;
       cost.paidShare[t] = 1 - cost.externalShare[t]!;
       cash += shapeCash;
-      pv += shapePV;
       paid += shapeCash * cost.paidShare[t]!;
-      paidPV += shapePV * cost.paidShare[t]!;
       cost.cumulativeCost[t] = cash;
       cost.cumulativePaid[t] = paid;
       costMin = Math.min(costMin, shapeCash);
       paidMin = Math.min(paidMin, shapeCash * cost.paidShare[t]!);
       while (option < layout.options && layout.terms[option] === t + 1) {
         cost.costSums[option * 4] = cash;
-        cost.costSums[option * 4 + 1] = pv;
         cost.costSums[option * 4 + 2] = paid;
-        cost.costSums[option * 4 + 3] = paidPV;
         option++;
       }
     }
     cost.costShapeMin = costMin;
     cost.paidShapeMin = paidMin;
     const years = labels.length;
+    cost.costByYear.fill(0);
+    cost.paidByYear.fill(0);
     for (let k = 0; k < layout.options; k++) {
       for (let t = 0; t < layout.terms[k]!; t++) {
         cost.costByYear[k * years + year[t]!]! += cost.costShape[t]!;
         cost.paidByYear[k * years + year[t]!]! += cost.costShape[t]! * cost.paidShare[t]!;
       }
     }
+    cost.discountVersion = -1;
+    cost.slotBlock = -1; // new sums: written to a slot of their own (recordContractCost)
+    return cost;
+  }
+
+  /**
+   * The shape's present values (its sums per option, all and paid by councils) at the current
+   * discount factors, when they are not already for them; a shape with new sums is written to a
+   * new slot of the output (recordContractCost).
+   */
+  private withPresentValues(cost: CostShape): CostShape {
+    const version = this.factors.discountVersion;
+    if (cost.discountVersion === version) return cost;
+    const layout = this.layout;
+    const discount = this.factors.discount;
+    const longestTerm = this.factors.longestTerm;
+    let pv = 0;
+    let paidPV = 0;
+    let option = 0;
+    for (let t = 0; t < longestTerm; t++) {
+      const shapePV = cost.realPrice[t]! * discount[t]!;
+      pv += shapePV;
+      paidPV += shapePV * cost.paidShare[t]!;
+      while (option < layout.options && layout.terms[option] === t + 1) {
+        cost.costSums[option * 4 + 1] = pv;
+        cost.costSums[option * 4 + 3] = paidPV;
+        option++;
+      }
+    }
+    cost.discountVersion = version;
+    cost.slotBlock = -1;
     return cost;
   }
 }
@@ -307,9 +390,15 @@ export function perspectiveShares(base: Inputs): PerspectiveShares {
   };
 }
 
-/** True when `key` is (cost version, uplift, external share, schedule shares). */
-function sameKey(key: Float64Array, costVersion: number, uplift: number, externalShare: number, scheduleShares: Float64Array): boolean {
-  if (key[0] !== costVersion || key[1] !== uplift || key[2] !== externalShare) return false;
+/** True when `key` is (inflation version, uplift, external share, schedule shares). */
+function sameKey(
+  key: Float64Array,
+  inflationVersion: number,
+  uplift: number,
+  externalShare: number,
+  scheduleShares: Float64Array,
+): boolean {
+  if (key[0] !== inflationVersion || key[1] !== uplift || key[2] !== externalShare) return false;
   for (let e = 0; e < scheduleShares.length; e++) if (key[3 + e] !== scheduleShares[e]) return false;
   return true;
 }
