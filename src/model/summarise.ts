@@ -332,7 +332,6 @@ export function summarisePerspectives(
   const result: Record<string, PerspectiveSummary> = {};
   const avoidedPV = out.avoidedCostPV[option]!;
   const avoided = out.avoidedCost[option]!;
-  const options = layout.options;
   const years = layout.timeline.yearLabels;
   let regionPlacements: QuantileSummary | null = null;
   if (perspectives.includes(0)) {
@@ -384,13 +383,13 @@ export function summarisePerspectives(
         scratch,
         costAt
           ? fillNetOfCost(scratch, avoidedPV, children, match * costAt[pvWhich]!, monthlyCost)
-          : fillNetOfShapedCost(scratch, avoidedPV, children, match, out, options, option, pvWhich),
+          : fillNetOfShapedCost(scratch, avoidedPV, children, match, out, option, pvWhich),
       );
       netSaving = describeWithMoments(
         scratch,
         costAt
           ? fillNetOfCost(scratch, avoided, children, match * costAt[cashWhich]!, monthlyCost)
-          : fillNetOfShapedCost(scratch, avoided, children, match, out, options, option, cashWhich),
+          : fillNetOfShapedCost(scratch, avoided, children, match, out, option, cashWhich),
       ).summary;
     }
     const paidBack = paidBackByOption(out, layout, p)[option]!;
@@ -497,25 +496,24 @@ function fillNetOfShapedCost(
   children: number,
   match: number,
   out: SimulationOutput,
-  options: number,
   option: number,
   which: 0 | 1 | 2 | 3,
 ): Moments {
   const monthlyCost = out.monthlyCost;
   const sums = out.costSums;
-  const offset = option * 4 + which;
   const slot = out.costShapeSlot;
   if (!out.costShapeVaries) throw new Error('fillNetOfShapedCost: the cost shape is the same in every draw (use fillNetOfCost)');
-  const stride = options * 4;
+  // This sum's column (see SimulationOutput.costSums).
+  const column = sums.subarray((option * 4 + which) * out.iterations, (option * 4 + which + 1) * out.iterations);
   const n = scratch.length;
-  const shift = n > 0 ? children * values[0]! - match * (monthlyCost[0]! * sums[slot[0]! * stride + offset]!) : 0;
+  const shift = n > 0 ? children * values[0]! - match * (monthlyCost[0]! * column[slot[0]!]!) : 0;
   let sum = 0;
   let squares = 0;
   let min = Infinity;
   let max = -Infinity;
   let positive = 0;
   for (let i = 0; i < n; i++) {
-    const v = children * values[i]! - match * (monthlyCost[i]! * sums[slot[i]! * stride + offset]!);
+    const v = children * values[i]! - match * (monthlyCost[i]! * column[slot[i]!]!);
     scratch[i] = v;
     const d = v - shift;
     sum += d;

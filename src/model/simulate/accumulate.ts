@@ -35,10 +35,13 @@ export function recordOptionTotals(
 /**
  * Draw i's contract cost (its monthly cost and cost shape sums) and the month the contract
  * stopped. When the cost shape varies, a shape's sums are written once per block (`block`, a
- * number no other block of this workspace has), in the slot of its first draw there, and later
- * draws of the block point to that slot.
+ * number no other block of this workspace has) in the block's next slot (its first draw's index,
+ * then the next: a block never has more shapes than draws), and later draws of the block with
+ * the same shape point to that slot. The sums are stored a column per sum (see
+ * SimulationOutput.costSums), so when every draw has its own shape the summaries read them in order.
  */
 export function recordContractCost(
+  ws: Workspace,
   out: SimulationOutput,
   i: number,
   first: number,
@@ -46,13 +49,14 @@ export function recordContractCost(
   monthlyCost: number,
   cost: CostShape,
 ): void {
-  const options = out.avoidedCostPV.length;
   out.monthlyCost[i] = monthlyCost;
   if (out.costShapeVaries) {
     if (cost.slotBlock !== block) {
       cost.slotBlock = block;
-      cost.slot = i;
-      out.costSums.set(cost.costSums, i * options * 4);
+      cost.slot = first + ws.slotsInBlock++;
+      const iterations = out.iterations;
+      const sums = cost.costSums;
+      for (let f = 0; f < sums.length; f++) out.costSums[f * iterations + cost.slot] = sums[f]!;
     }
     out.costShapeSlot[i] = cost.slot;
   } else if (i === first) {

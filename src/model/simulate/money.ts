@@ -207,6 +207,11 @@ export class CostShapes {
   private readonly fundingKey: Float64Array;
   private readonly fundingShares: Float64Array;
   private fundingEndMonth = 0;
+  /** Months in the fixed term. */
+  private readonly fixedTerm: number;
+  /** Scratch for build: each financial year's cost and paid part so far. */
+  private readonly costByYearScratch: Float64Array;
+  private readonly paidByYearScratch: Float64Array;
 
   constructor(
     private readonly layout: SimulationLayout,
@@ -218,6 +223,9 @@ export class CostShapes {
     this.currentKey = new Float64Array(3 + this.schedule.length).fill(NaN);
     this.fundingKey = new Float64Array(1 + this.schedule.length).fill(NaN);
     this.fundingShares = new Float64Array(factors.longestTerm);
+    this.fixedTerm = fixedTermMonths(base);
+    this.costByYearScratch = new Float64Array(layout.timeline.yearLabels.length);
+    this.paidByYearScratch = new Float64Array(layout.timeline.yearLabels.length);
   }
 
   /**
@@ -278,7 +286,8 @@ export class CostShapes {
       key[0] = externalShare;
       key.set(scheduleShares, 1);
     }
-    into.set(this.fundingShares);
+    const shares = this.fundingShares;
+    for (let t = 0; t < shares.length; t++) into[t] = shares[t]!;
     return this.fundingEndMonth;
   }
 
@@ -287,15 +296,28 @@ export class CostShapes {
    * grant, and the cost in cash and in present value (section 17), for a cash or a real price.
    */
   private build(cost: CostShape, uplift: number, externalShare: number, scheduleShares: Float64Array): CostShape {
-    const base = this.base;
     const layout = this.layout;
     const longestTerm = this.factors.longestTerm;
     const deflator = this.factors.deflator;
-    const fixedTerm = fixedTermMonths(base);
+    const fixedTerm = this.fixedTerm;
     const year = layout.timeline.yearOfMonth;
-    const labels = layout.timeline.yearLabels;
-    cost.endMonth = this.fundingFor(externalShare, scheduleShares, cost.externalShare);
-    const cashPrice = base.contractPrice === 'cash';
+    const endMonth = this.fundingFor(externalShare, scheduleShares, cost.externalShare);
+    cost.endMonth = endMonth;
+    const cashPrice = this.base.contractPrice === 'cash';
+    // The shape's columns as locals: the loop then keeps them in registers.
+    const {
+      costShape,
+      realPrice,
+      paidShare,
+      externalShare: shares,
+      cumulativeCost,
+      cumulativePaid,
+      costSums,
+      costByYear,
+      paidByYear,
+    } = cost;
+    const terms = layout.terms;
+    const options = layout.options;
     let cash = 0;
     let paid = 0;
     let option = 0;
@@ -304,40 +326,45 @@ export class CostShapes {
     // The price steps once an extension year: (1 + uplift)^year worked out when it steps.
     let priceYear = -1;
     let yearPrice = 1;
+    // Each financial year's cost and paid part so far; an option's by-year sums are these at its
+    // term's end (the same additions in the same order as summing each option's months on its own).
+    const years = layout.timeline.yearLabels.length;
+    // (Loops, not fill and set: on arrays this short, each call of those costs more than the loop.)
+    const costSoFar = this.costByYearScratch;
+    const paidSoFar = this.paidByYearScratch;
+    for (let y = 0; y < years; y++) costSoFar[y] = paidSoFar[y] = 0;
     for (let t = 0; t < longestTerm; t++) {
       const extensionYear = t < fixedTerm ? 0 : Math.floor((t - fixedTerm) / 12) + 1;
       if (extensionYear !== priceYear) {
         priceYear = extensionYear;
         yearPrice = Math.pow(1 + uplift, extensionYear);
       }
-      const price = t < cost.endMonth ? yearPrice : 0;
+      const price = t < endMonth ? yearPrice : 0;
       const shapeCash = cashPrice ? price : price * deflator[t]!;
-      cost.costShape[t] = shapeCash;
-      cost.realPrice[t] = cashPrice ? price / deflator[t]! : price;
-      cost.paidShare[t] = 1 - cost.externalShare[t]!;
+      const paidPart = 1 - shares[t]!;
+      costShape[t] = shapeCash;
+      realPrice[t] = cashPrice ? price / deflator[t]! : price;
+      paidShare[t] = paidPart;
       cash += shapeCash;
-      paid += shapeCash * cost.paidShare[t]!;
-      cost.cumulativeCost[t] = cash;
-      cost.cumulativePaid[t] = paid;
+      paid += shapeCash * paidPart;
+      cumulativeCost[t] = cash;
+      cumulativePaid[t] = paid;
       costMin = Math.min(costMin, shapeCash);
-      paidMin = Math.min(paidMin, shapeCash * cost.paidShare[t]!);
-      while (option < layout.options && layout.terms[option] === t + 1) {
-        cost.costSums[option * 4] = cash;
-        cost.costSums[option * 4 + 2] = paid;
+      paidMin = Math.min(paidMin, shapeCash * paidPart);
+      costSoFar[year[t]!]! += shapeCash;
+      paidSoFar[year[t]!]! += shapeCash * paidPart;
+      while (option < options && terms[option] === t + 1) {
+        costSums[option * 4] = cash;
+        costSums[option * 4 + 2] = paid;
+        for (let y = 0; y < years; y++) {
+          costByYear[option * years + y] = costSoFar[y]!;
+          paidByYear[option * years + y] = paidSoFar[y]!;
+        }
         option++;
       }
     }
     cost.costShapeMin = costMin;
     cost.paidShapeMin = paidMin;
-    const years = labels.length;
-    cost.costByYear.fill(0);
-    cost.paidByYear.fill(0);
-    for (let k = 0; k < layout.options; k++) {
-      for (let t = 0; t < layout.terms[k]!; t++) {
-        cost.costByYear[k * years + year[t]!]! += cost.costShape[t]!;
-        cost.paidByYear[k * years + year[t]!]! += cost.costShape[t]! * cost.paidShare[t]!;
-      }
-    }
     cost.discountVersion = -1;
     cost.slotBlock = -1; // new sums: written to a slot of their own (recordContractCost)
     return cost;

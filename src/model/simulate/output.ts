@@ -25,14 +25,20 @@ export interface SimulationOutput {
   placementsAvoided: Float32Array[];
   /** [iteration]: annual value / 12 x (1 + cost optimism bias). */
   monthlyCost: Float64Array;
-  /** Per option: sums over its term of the cost shape: cash, PV, paid by councils cash, paid PV. */
+  /**
+   * Per option: sums over its term of the cost shape: cash, PV, paid by councils cash, paid PV;
+   * sum f = option x 4 + which is costSums[f] (one set for every draw), or when the shape varies,
+   * costSums[f x iterations + costShapeSlot[i]] for draw i.
+   */
   costSums: Float64Array;
   /**
-   * When true, costSums has room for one set of options x 4 per draw, and draw i's are in slot
-   * costShapeSlot[i]: the first draw of its block with the same cost shape. Draws share a few
-   * shapes when the cost inputs take a few values (a discrete grant share), so only a few slots
-   * are ever written and the rest of the room is never touched (the operating system gives
-   * memory to pages only when they are written).
+   * When true, costSums has room for one set of options x 4 per draw, a column per sum, and draw
+   * i's are in slot costShapeSlot[i]: one of its block's first draws' indexes, one per distinct
+   * cost shape in the block. Draws share a few shapes when the cost inputs take a few values (a
+   * discrete grant share), so only a few slots at the start of each block are ever written and
+   * the rest of the room is never touched (the operating system gives memory to pages only when
+   * they are written); when the discount rate or uplift varies, slot i is draw i's own, and the
+   * columns are read in order.
    */
   costShapeVaries: boolean;
   /** [iteration]: the slot of costSums holding the draw's cost sums (empty when the cost shape does not vary). */
@@ -144,5 +150,6 @@ export function createOutput(
 
 /** Contract cost of option k in iteration i: 0 cash, 1 PV, 2 paid by councils (cash), 3 paid PV. */
 export function costOf(out: SimulationOutput, options: number, k: number, i: number, which: 0 | 1 | 2 | 3): number {
-  return out.monthlyCost[i]! * out.costSums[(out.costShapeVaries ? out.costShapeSlot[i]! * options * 4 : 0) + k * 4 + which]!;
+  const f = k * 4 + which;
+  return out.monthlyCost[i]! * out.costSums[out.costShapeVaries ? f * out.iterations + out.costShapeSlot[i]! : f]!;
 }

@@ -79,7 +79,7 @@ export function simulateBlock(run: BlockRun): void {
       }
     }
 
-    recordContractCost(out, i, from, block, draw.monthlyCost, cost);
+    recordContractCost(ws, out, i, from, block, draw.monthlyCost, cost);
     findPayback(ws, out, i, draw, cost, plan.processVariability, fan && !plan.processVariability);
     if (fan) recordFanYears(ws, out, i, draw, cost, plan.processVariability);
   }

@@ -86,6 +86,10 @@ export class Workspace {
 
   /** A number for the next block, different from every earlier one's. */
   nextBlock(): number {
+    this.slotsInBlock = 0;
     return this.blocks++;
   }
+
+  /** Cost-sum slots the current block has taken (recordContractCost): its slots are its first draws' indexes. */
+  slotsInBlock = 0;
 }
