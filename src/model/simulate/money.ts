@@ -43,6 +43,9 @@ export class MoneyFactors {
   private lastInflation = NaN;
   /** Months from 0 for which the growth-dependent factors hold for the current rates. */
   private computedMonths = 0;
+  /** Months from 0 for which the discount factors, and the deflators, hold for the current rates. */
+  private discountMonths = 0;
+  private deflatorMonths = 0;
 
   constructor(
     private readonly layout: SimulationLayout,
@@ -68,18 +71,15 @@ export class MoneyFactors {
     const changed = costGrowth !== this.lastCostGrowth || discountRate !== this.lastDiscountRate || inflation !== this.lastInflation;
     if (!changed && need <= this.computedMonths) return;
     if (changed) {
-      const year = this.layout.timeline.yearOfMonth;
-      // Both step once a financial year: worked out once a year, not once a month.
+      // Discount factors and deflators are worked out below as far as the draw reads them.
       if (discountRate !== this.lastDiscountRate) {
-        const baseYear = this.base.discountBaseYear;
-        fillByYear(this.discount, year, (y) => discountFactor(discountRate, y, baseYear));
+        this.discountMonths = 0;
+        this.discountVersion++;
       }
       if (inflation !== this.lastInflation) {
-        const baseYear = this.base.priceBaseYear;
-        fillByYear(this.deflator, year, (y) => deflatorOf(inflation, y, baseYear));
+        this.deflatorMonths = 0;
+        this.inflationVersion++;
       }
-      if (discountRate !== this.lastDiscountRate) this.discountVersion++;
-      if (inflation !== this.lastInflation) this.inflationVersion++;
       this.lastCostGrowth = costGrowth;
       this.lastDiscountRate = discountRate;
       this.lastInflation = inflation;
@@ -92,6 +92,21 @@ export class MoneyFactors {
     const monthly = Math.pow(1 + costGrowth, 1 / 12);
     const from = this.computedMonths;
     const to = Math.min(need, this.months);
+    // Both step once a financial year: worked out once a year, not once a month, and only as far
+    // as `to` (a draw with its own discount rate reads a little over the longest term, not the horizon).
+    const year = this.layout.timeline.yearOfMonth;
+    if (this.discountMonths < to) {
+      const rate = this.lastDiscountRate;
+      const baseYear = this.base.discountBaseYear;
+      fillByYear(this.discount, year, this.discountMonths, to, (y) => discountFactor(rate, y, baseYear));
+      this.discountMonths = to;
+    }
+    if (this.deflatorMonths < to) {
+      const rate = this.lastInflation;
+      const baseYear = this.base.priceBaseYear;
+      fillByYear(this.deflator, year, this.deflatorMonths, to, (y) => deflatorOf(rate, y, baseYear));
+      this.deflatorMonths = to;
+    }
     let cashPrefix = this.cashGrowthPrefix[from]!;
     let pvPrefix = this.growthDiscountPrefix[from]!;
     const growthOf = this.growth;
@@ -431,13 +446,13 @@ function sameKey(
 }
 
 /**
- * values[t] = valueOf(year[t]) for every month t, valueOf called once for each run of months in
- * the same year (the months' years never go back).
+ * values[t] = valueOf(year[t]) for every month from <= t < to, valueOf called once for each run of
+ * months in the same year (the months' years never go back).
  */
-function fillByYear(values: Float64Array, year: Int32Array, valueOf: (year: number) => number): void {
+function fillByYear(values: Float64Array, year: Int32Array, from: number, to: number, valueOf: (year: number) => number): void {
   let current = NaN;
   let value = NaN;
-  for (let t = 0; t < values.length; t++) {
+  for (let t = from; t < to; t++) {
     if (year[t] !== current) {
       current = year[t]!;
       value = valueOf(current);
