@@ -55,6 +55,7 @@ const pool = new RunPool({
   budget: COMMAND_LINE_BUDGET,
 });
 await pool.warm();
+note('workers started');
 // Start-up also includes compiling the hot code: five runs of 20,000 first (other seeds), timed apart,
 // as a server's workers are after their first few requests.
 const warmStart = performance.now();
@@ -64,6 +65,7 @@ const warmUpSeconds = (performance.now() - warmStart) / 1000;
 // The warm-up runs' shared buffers are garbage now; collected (when node runs with --expose-gc, as
 // npm run bench starts it) so the peak below is one run's, not the warm-ups' left over beside it.
 (globalThis as { gc?: () => void }).gc?.();
+await pool.warm(); // and in each worker thread (task.ts: a 'warm' task collects when it can)
 note('workers warm');
 const start = performance.now();
 const cpuBefore = process.cpuUsage();

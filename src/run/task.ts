@@ -79,7 +79,12 @@ export function drawViews(buffer: SharedArrayBuffer, sources: number, iterations
 
 /** Runs one task (in a worker thread, or inline). */
 export function runTask(task: Task): SummariseResult | Results | MonteCarloWithInformation | null {
-  if (task.kind === 'warm') return null;
+  if (task.kind === 'warm') {
+    // A thread's garbage collected now when the process allows it (node --expose-gc, as the bench
+    // runs): the bench collects the warm-up runs' garbage in every thread before the measured run.
+    (globalThis as { gc?: () => void }).gc?.();
+    return null;
+  }
   if (task.kind === 'crash') return crash(task.how);
   const scenario = scenarioFor(task.source);
   if (task.kind === 'deterministic') return deterministicResults(scenario);

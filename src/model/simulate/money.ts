@@ -214,6 +214,8 @@ export class CostShapes {
   private currentKey: Float64Array;
   /** The kept shape the next new one is built into, once COST_SHAPE_CACHE are kept. */
   private oldest = 0;
+  /** Lookups in a row that found no kept shape (see cashShapeFor). */
+  private missesInARow = 0;
   /**
    * The grant's share by month and the month the contract stops, for the funding inputs of the
    * last shape built (external share, then schedule shares): they do not depend on the uplift or
@@ -257,12 +259,19 @@ export class CostShapes {
   private cashShapeFor(uplift: number, externalShare: number, scheduleShares: Float64Array): CostShape {
     const inflationVersion = this.factors.inflationVersion;
     if (sameKey(this.currentKey, inflationVersion, uplift, externalShare, scheduleShares)) return this.current;
-    for (let s = 0; s < this.knownKeys.length; s++) {
-      if (sameKey(this.knownKeys[s]!, inflationVersion, uplift, externalShare, scheduleShares)) {
-        this.current = this.knownShapes[s]!;
-        this.currentKey = this.knownKeys[s]!;
-        return this.current;
+    // Looked for among the kept shapes until lookups have missed twice as many times in a row as
+    // there are kept shapes: cost inputs with a few values hit long before that; continuous ones
+    // (an uncertain uplift) never hit, and then skip the search.
+    if (this.missesInARow < 2 * COST_SHAPE_CACHE) {
+      for (let s = 0; s < this.knownKeys.length; s++) {
+        if (sameKey(this.knownKeys[s]!, inflationVersion, uplift, externalShare, scheduleShares)) {
+          this.current = this.knownShapes[s]!;
+          this.currentKey = this.knownKeys[s]!;
+          this.missesInARow = 0;
+          return this.current;
+        }
       }
+      this.missesInARow++;
     }
     let key: Float64Array;
     let shape: CostShape;
