@@ -16,6 +16,7 @@ import { outputBytes, simulationLayout } from '../model/simulate';
 import { withCouncilPlacements, type PerspectiveSummary } from '../model/summarise';
 import type { Scenario } from '../scenario/types';
 import { drawSources } from './draws';
+import { drawPieceCount } from './sampling';
 import { DrawNotFiniteError, nonFiniteDraw } from './drawCheck';
 import {
   blockCount,
@@ -330,8 +331,19 @@ export class RunPool {
     const output = new SharedArrayBuffer(outputBytes(layout, outputShape(scenario, request, plan, false)));
     let draws: SharedArrayBuffer | undefined;
     if (!drawsByBlock(request)) {
-      draws = new SharedArrayBuffer(Math.max(8, drawSources(scenario).length * request.iterations * 8));
-      await this.run({ kind: 'draws', source, request, draws }, signal);
+      // Whole-run draws in three steps (sampling.ts): the middle one, most of the work, on every thread.
+      const sources = drawSources(scenario);
+      draws = new SharedArrayBuffer(Math.max(8, sources.length * request.iterations * 8));
+      const step = (kind: 'strata' | 'correlate'): Promise<unknown> =>
+        this.run({ kind: 'draws', step: kind, source, request, draws: draws! }, signal);
+      if (request.sampling === 'latin_hypercube') await step('strata');
+      const pieceClaims = new SharedArrayBuffer(4);
+      await Promise.all(
+        Array.from({ length: Math.min(this.threads, drawPieceCount(sources, request)) }, () =>
+          this.run({ kind: 'draws', step: 'pieces', source, request, draws: draws!, claims: pieceClaims }, signal),
+        ),
+      );
+      if (request.correlations.length > 0) await step('correlate');
     }
     // Blocks, then summaries, claimed one at a time by whichever thread is free (task.ts claimed).
     const blocks = blockCount(request.iterations);

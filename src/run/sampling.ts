@@ -1,13 +1,20 @@
 /**
  * Whole-run draws, for Latin hypercube sampling or rank-correlated inputs (Iman-Conover), which
- * need every iteration's draws at once.
+ * need every iteration's draws at once. In steps, so the pool can share the slow one between its
+ * threads: (1) for Latin hypercube, every column's shuffled stratum probabilities, from one
+ * generator in turn; (2) pieces of columns: a random column drawn whole from its own stream, or a
+ * Latin hypercube column's quantiles taken a stretch at a time (the slow step: a beta or PERT
+ * quantile is a root-finding); (3) the correlations. fullRunDraws runs the three on one thread.
  */
 import { imanConover } from '../model/random/correlate';
-import { latinHypercube } from '../model/random/lhs';
+import { quantilesInPlace, stratifiedProbabilitiesInto } from '../model/random/lhs';
 import { createRng, deriveSeed } from '../model/random/rng';
 import { sampleInto } from '../model/random/sample';
 import type { DrawSource } from './draws';
 import type { MonteCarloRequest } from './request';
+
+/** Draws a Latin hypercube piece covers: small enough that two threads share a column's quantiles evenly. */
+const QUANTILE_PIECE = 1 << 16;
 
 /**
  * One column of `request.iterations` draws per source, correlated as the request asks: new columns,
@@ -18,38 +25,76 @@ export function fullRunDraws(
   request: MonteCarloRequest,
   into: readonly Float64Array[] = sources.map(() => new Float64Array(request.iterations)),
 ): Float64Array[] {
-  let columns: Float64Array[];
+  drawStrata(sources, request, into);
+  const pieces = drawPieceCount(sources, request);
+  for (let piece = 0; piece < pieces; piece++) drawPiece(sources, request, into, piece);
+  correlateDraws(sources, request, into);
+  return [...into];
+}
+
+/** Step 1: for Latin hypercube sampling, each column's shuffled stratum probabilities (nothing otherwise). */
+export function drawStrata(sources: readonly DrawSource[], request: MonteCarloRequest, columns: readonly Float64Array[]): void {
+  if (request.sampling !== 'latin_hypercube') return;
+  // One generator for every column in turn, so the sample is fixed by the seed.
+  const rng = createRng(deriveSeed(request.seed, 'latin-hypercube'));
+  sources.forEach((_, j) => stratifiedProbabilitiesInto(rng, columns[j]!));
+}
+
+/** Step 2's pieces: a column each for random sampling; stretches of QUANTILE_PIECE draws of each column for Latin hypercube. */
+export function drawPieceCount(sources: readonly DrawSource[], request: MonteCarloRequest): number {
+  return request.sampling === 'latin_hypercube' ? sources.length * Math.ceil(request.iterations / QUANTILE_PIECE) : sources.length;
+}
+
+/** Step 2, one piece: each piece is written by exactly one call, whatever the order. */
+export function drawPiece(
+  sources: readonly DrawSource[],
+  request: MonteCarloRequest,
+  columns: readonly Float64Array[],
+  piece: number,
+): void {
   if (request.sampling === 'latin_hypercube') {
-    columns = latinHypercube(
-      createRng(deriveSeed(request.seed, 'latin-hypercube')),
-      sources.map((s) => s.distribution),
-      request.iterations,
-      into,
-    );
-  } else {
-    columns = sources.map((s, j) => {
-      const column = into[j]!;
-      sampleInto(createRng(deriveSeed(request.seed, `${s.path}#run`)), s.distribution, column);
-      return column;
-    });
+    const perColumn = Math.ceil(request.iterations / QUANTILE_PIECE);
+    const j = Math.floor(piece / perColumn);
+    const from = (piece % perColumn) * QUANTILE_PIECE;
+    quantilesInPlace(sources[j]!.distribution, columns[j]!, from, Math.min(request.iterations, from + QUANTILE_PIECE));
+    return;
   }
-  if (request.correlations.length === 0) return columns;
+  const source = sources[piece]!;
+  sampleInto(createRng(deriveSeed(request.seed, `${source.path}#run`)), source.distribution, columns[piece]!);
+}
+
+/**
+ * Step 3: the rank correlations the request asks for, by Iman-Conover, in place. Only the inputs
+ * named in a correlation are rearranged; the others keep the order they were drawn in (independent
+ * of everything, as they should be). Rearranging every input, as before, took a second per input
+ * at a million draws and a column of scores each.
+ */
+export function correlateDraws(sources: readonly DrawSource[], request: MonteCarloRequest, columns: readonly Float64Array[]): void {
+  if (request.correlations.length === 0) return;
   const index = new Map(sources.map((s, i) => [s.path, i]));
-  const matrix: number[][] = sources.map((_, i) => sources.map((__, j) => (i === j ? 1 : 0)));
-  for (const { between, rank } of request.correlations) {
+  const named = new Set<number>();
+  for (const { between } of request.correlations) {
     const a = index.get(between[0]);
     const b = index.get(between[1]);
     if (a === undefined || b === undefined) throw new Error(`correlation between ${between.join(' and ')}: both must be uncertain inputs`);
+    named.add(a).add(b);
+  }
+  const correlated = [...named].sort((a, b) => a - b);
+  const place = new Map(correlated.map((source, k) => [source, k]));
+  const matrix: number[][] = correlated.map((_, i) => correlated.map((__, j) => (i === j ? 1 : 0)));
+  for (const { between, rank } of request.correlations) {
+    const a = place.get(index.get(between[0])!)!;
+    const b = place.get(index.get(between[1])!)!;
     matrix[a]![b] = rank;
     matrix[b]![a] = rank;
   }
+  const chosen = correlated.map((source) => columns[source]!);
   const result = imanConover(
     createRng(deriveSeed(request.seed, 'iman-conover')),
-    columns,
+    chosen,
     matrix,
-    sources.map((s) => s.path),
-    columns,
+    correlated.map((source) => sources[source]!.path),
+    chosen,
   );
   if (!result.ok) throw new Error(result.errors.join('; '));
-  return result.columns;
 }

@@ -15,13 +15,25 @@ import { scenarioIdentity } from '../scenario/hash';
 import type { Scenario } from '../scenario/types';
 import { drawSources } from './draws';
 import { outputShape, simulateBlocks, simulationPlan, tornado, type MonteCarloRequest } from './montecarlo';
-import { fullRunDraws } from './sampling';
+import { correlateDraws, drawPiece, drawPieceCount, drawStrata } from './sampling';
 
 /** A scenario as plain data, so it can cross to a worker (formulas are rebuilt there). */
 export type ScenarioSource = PortableScenario;
 
 export type Task =
-  | { kind: 'draws'; source: ScenarioSource; request: MonteCarloRequest; draws: SharedArrayBuffer }
+  | {
+      kind: 'draws';
+      /**
+       * The step of the whole-run draws (sampling.ts): 'strata' and 'correlate' on one thread,
+       * 'pieces' on every thread, each piece claimed like a block.
+       */
+      step: 'strata' | 'pieces' | 'correlate';
+      source: ScenarioSource;
+      request: MonteCarloRequest;
+      draws: SharedArrayBuffer;
+      /** For 'pieces': the counter the threads claim pieces from. */
+      claims?: SharedArrayBuffer;
+    }
   | {
       kind: 'simulate';
       source: ScenarioSource;
@@ -92,7 +104,10 @@ export function runTask(task: Task): SummariseResult | Results | MonteCarloWithI
   const request = task.request;
   const sources = drawSources(scenario);
   if (task.kind === 'draws') {
-    fullRunDraws(sources, request, drawViews(task.draws, sources.length, request.iterations));
+    const columns = drawViews(task.draws, sources.length, request.iterations);
+    if (task.step === 'strata') drawStrata(sources, request, columns);
+    else if (task.step === 'correlate') correlateDraws(sources, request, columns);
+    else for (const piece of claimed(task.claims!, drawPieceCount(sources, request))) drawPiece(sources, request, columns, piece);
     return null;
   }
   const plan = simulationPlan(scenario, request);

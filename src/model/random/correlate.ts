@@ -249,7 +249,11 @@ export function imanConover(
   const shuffled = columns.map((_, j) => (j === 0 ? scores : scores.slice()));
   for (const column of shuffled) shuffleInPlace(rng, column);
 
-  const sampleCorrelation = shuffled.map((x) => shuffled.map((y) => pearson(x, y)));
+  // Symmetric (pearson(x, y) and pearson(y, x) are the same bits): each pair worked out once.
+  const sampleCorrelation = shuffled.map(() => new Array<number>(size).fill(0));
+  for (let i = 0; i < size; i++) {
+    for (let j = i; j < size; j++) sampleCorrelation[i]![j] = sampleCorrelation[j]![i] = pearson(shuffled[i]!, shuffled[j]!);
+  }
   const identity = shuffled.map((_, i) => shuffled.map((__, j) => (i === j ? 1 : 0)));
   // A singular score correlation (fewer rows than columns) leaves the scores as they are.
   const decorrelate = cholesky(sampleCorrelation) ?? cholesky(identity)!;

@@ -29,10 +29,25 @@ export function shuffleInPlace(rng: Rng, values: Float64Array): void {
  *   -> one value in each of [0, .25), [.25, .5), [.5, .75), [.75, 1), in random order
  */
 export function latinHypercubeInto(rng: Rng, d: Distribution, out: Float64Array): void {
-  const inverse = quantileFunction(d);
+  stratifiedProbabilitiesInto(rng, out);
+  quantilesInPlace(d, out, 0, out.length);
+}
+
+/**
+ * The first step of latinHypercubeInto: the probabilities (i + u_i) / n, shuffled. The quantiles
+ * can then be taken in place, in any order or in pieces on several threads (quantilesInPlace):
+ * taking them before the shuffle or after gives the same column, as each value is moved, never changed.
+ */
+export function stratifiedProbabilitiesInto(rng: Rng, out: Float64Array): void {
   const count = out.length;
-  for (let i = 0; i < count; i++) out[i] = inverse(Math.min(BELOW_ONE, (i + rng()) / count));
+  for (let i = 0; i < count; i++) out[i] = Math.min(BELOW_ONE, (i + rng()) / count);
   shuffleInPlace(rng, out);
+}
+
+/** Replaces probabilities [from, to) of `column` by the distribution's quantiles at them. */
+export function quantilesInPlace(d: Distribution, column: Float64Array, from: number, to: number): void {
+  const inverse = quantileFunction(d);
+  for (let i = from; i < to; i++) column[i] = inverse(column[i]!);
 }
 
 /**
