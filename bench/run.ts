@@ -4,8 +4,9 @@
  *
  * Measures the engine side by side with the hand-fused kernel of the same monthly model, in one
  * run of this command so both see the same machine:
- * - each scenario (default: the bundled central case, and ../shared/perf/uncertain-demand.yaml when
- *   it is there) in its own child process (bench/one.ts), so each peak memory is its own: the full
+ * - each scenario (default: the bundled central case, ../shared/perf/uncertain-demand.yaml when it
+ *   is there, and bench/scenarios: every money input uncertain; Latin hypercube with correlations)
+ *   in its own child process (bench/one.ts), so each peak memory is its own: the full
  *   Monte Carlo on the worker pool, every option and perspective with the summaries the pages use,
  *   after five warm-up runs;
  * - then ../shared/perf/run-limit.sh (the hand-fused single-threaded kernel, region only, every
@@ -25,7 +26,13 @@ const here = dirname(fileURLToPath(import.meta.url)); // dist/bench, where launc
 const root = join(here, '..', '..');
 const SHARED_PERF = join(root, '..', 'shared', 'perf');
 const KERNEL = join(SHARED_PERF, 'run-limit.sh');
-const DEFAULT_SCENARIOS = [join(root, 'scenarios', 'class-central.yaml'), join(SHARED_PERF, 'uncertain-demand.yaml')];
+const DEFAULT_SCENARIOS = [
+  join(root, 'scenarios', 'class-central.yaml'),
+  join(SHARED_PERF, 'uncertain-demand.yaml'),
+  // Our own variants of it (the kernel reads them too; it ignores sampling and correlations).
+  join(root, 'bench', 'scenarios', 'uncertain-money.yaml'),
+  join(root, 'bench', 'scenarios', 'latin-hypercube-correlated.yaml'),
+];
 
 const { values } = parseArgs({
   options: {

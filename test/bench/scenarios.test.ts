@@ -1,0 +1,37 @@
+// The bench's own speed-check scenarios (bench/scenarios) load, and exercise what they are there for:
+// a contract cost shape per draw, and whole-run draws with correlations.
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { costShapeVariesIn, drawsByBlock, monteCarloRequest, runMonteCarloInProcess } from '../../src/run/montecarlo';
+import { loadScenario } from '../../src/scenario/load';
+
+const files = readdirSync('bench/scenarios').filter((f) => f.endsWith('.yaml'));
+
+function load(file: string) {
+  const loaded = loadScenario(readFileSync(`bench/scenarios/${file}`, 'utf8'), file);
+  if (!loaded.ok) throw new Error(`${file}: ${JSON.stringify(loaded.problems)}`);
+  return loaded.scenario;
+}
+
+describe('the bench scenarios', () => {
+  it('are there', () => expect(files).toEqual(['latin-hypercube-correlated.yaml', 'uncertain-money.yaml']));
+
+  it.each(files)('%s loads and runs', (file) => {
+    const scenario = load(file);
+    const results = runMonteCarloInProcess(scenario, monteCarloRequest(scenario, { iterations: 2_000, seed: 1 }));
+    expect(results).toHaveLength(5);
+    for (const option of results) expect(Number.isFinite(option.perspectives.region!.npv.mean)).toBe(true);
+  });
+
+  it('uncertain-money gives each draw its own contract cost shape', () => {
+    expect(costShapeVariesIn(load('uncertain-money.yaml'))).toBe(true);
+  });
+
+  it('latin-hypercube-correlated draws the whole run at once, with two correlations', () => {
+    const scenario = load('latin-hypercube-correlated.yaml');
+    const request = monteCarloRequest(scenario, {});
+    expect(drawsByBlock(request)).toBe(false);
+    expect(request.sampling).toBe('latin_hypercube');
+    expect(request.correlations).toHaveLength(2);
+  });
+});
