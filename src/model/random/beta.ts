@@ -80,6 +80,15 @@ function betaTails(x: number, a: number, b: number, logB: number): [number, numb
   return [1 - upper, upper];
 }
 
+/** betaTails(x, a, b, logB)[0], the same arithmetic, without making the pair (the quantile's search asks for it a few times a value). */
+function betaLowerTail(x: number, a: number, b: number, logB: number): number {
+  if (x <= 0) return 0;
+  if (x >= 1) return 1;
+  const front = Math.exp(a * Math.log(x) + b * Math.log1p(-x) - logB);
+  if (x < (a + 1) / (a + b + 2)) return (front * betaContinuedFraction(x, a, b)) / a;
+  return 1 - (front * betaContinuedFraction(1 - x, b, a)) / b;
+}
+
 /**
  * CDF of Beta(alpha, beta) at x: the regularized incomplete beta function I_x(alpha, beta),
  * by the Numerical Recipes continued fraction; relative error about 1e-14.
@@ -96,10 +105,25 @@ export function betaCdf(x: number, alpha: number, beta: number): number {
  * betaQuantile(0.25, 2, 1) -> 0.5 (the quantile of Beta(2, 1) is sqrt(p))
  */
 export function betaQuantile(p: number, alpha: number, beta: number): number {
+  return betaQuantileKnowing(p, alpha, beta, logBeta(alpha, beta));
+}
+
+/**
+ * betaQuantile given ln B(alpha, beta) (the same for both tails, to the last bit), for a caller
+ * that asks for many quantiles of one distribution: working it out (three log-gammas) was about a
+ * tenth of each quantile's time.
+ * betaQuantileFunction(2, 1)(0.25) -> 0.5
+ */
+export function betaQuantileFunction(alpha: number, beta: number): (p: number) => number {
+  const logB = logBeta(alpha, beta);
+  return (p) => betaQuantileKnowing(p, alpha, beta, logB);
+}
+
+function betaQuantileKnowing(p: number, alpha: number, beta: number, logB: number): number {
   if (p <= 0) return 0;
   if (p >= 1) return 1;
-  if (p > 0.5) return 1 - flushSubnormal(betaQuantileLower(1 - p, beta, alpha));
-  return flushSubnormal(betaQuantileLower(p, alpha, beta));
+  if (p > 0.5) return 1 - flushSubnormal(betaQuantileLower(1 - p, beta, alpha, logB));
+  return flushSubnormal(betaQuantileLower(p, alpha, beta, logB));
 }
 
 /**
@@ -115,15 +139,14 @@ function flushSubnormal(x: number): number {
  * step is taken only when it stays inside the bracket and at least halves the step before
  * last; otherwise the bracket is bisected.
  */
-function betaQuantileLower(p: number, a: number, b: number): number {
-  const logB = logBeta(a, b);
+function betaQuantileLower(p: number, a: number, b: number, logB: number): number {
   let x = initialGuess(p, a, b);
   let low = 0;
   let high = 1;
   let step = 1;
   let stepBefore = 1;
   for (let iteration = 0; iteration < 300; iteration++) {
-    const error = betaTails(x, a, b, logB)[0] - p;
+    const error = betaLowerTail(x, a, b, logB) - p;
     if (error === 0) return x;
     if (error < 0) low = x;
     else high = x;

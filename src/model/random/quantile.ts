@@ -2,7 +2,7 @@
  * Inverse CDFs of every distribution form (shared/model.md section 10).
  */
 import { isTruncated, lognormalParameters, pertShape, support, untruncatedSupport, type Distribution } from '../distribution';
-import { betaCdf, betaQuantile } from './beta';
+import { betaCdf, betaQuantileFunction } from './beta';
 import { standardNormalCdf, standardNormalQuantile } from './normal';
 
 /** A quantile function: maps a probability in [0, 1] to a value, non-decreasing in p. */
@@ -90,12 +90,13 @@ function untruncatedQuantileFunction(d: Distribution): QuantileFunction {
       if (mode < min || mode > max) throw new RangeError(`pert: mode ${mode} is outside [${min}, ${max}]`);
       if (min === max) return () => min;
       const { alpha, beta } = pertShape(min, mode, max);
-      return (p) => Math.min(max, min + (max - min) * betaQuantile(p, alpha, beta));
+      const standard = betaQuantileFunction(alpha, beta);
+      return (p) => Math.min(max, min + (max - min) * standard(p));
     }
     case 'beta': {
       const { alpha, beta } = d;
       if (!(alpha > 0 && beta > 0)) throw new RangeError(`beta: alpha and beta must be positive, got ${alpha}, ${beta}`);
-      return (p) => betaQuantile(p, alpha, beta);
+      return betaQuantileFunction(alpha, beta);
     }
     case 'normal':
       return truncatedNormalQuantileFunction(d.mean, d.sd, d.min ?? -Infinity, d.max ?? Infinity);
