@@ -80,6 +80,7 @@ export function recordFanYears(
   processVariability: boolean,
 ): void {
   const layout = ws.layout;
+  const costs = ws.costs.withYears(cost);
   const options = layout.options;
   const terms = layout.terms;
   const years = layout.timeline.yearLabels.length;
@@ -87,8 +88,8 @@ export function recordFanYears(
   const row = i * years;
   for (let k = 0; k < options; k++) {
     for (let y = 0; y < years; y++) {
-      out.fanCost[k]![row + y] = draw.monthlyCost * cost.costByYear[k * years + y]!;
-      out.fanPaid[k]![row + y] = draw.monthlyCost * cost.paidByYear[k * years + y]!;
+      out.fanCost[k]![row + y] = draw.monthlyCost * costs.costByYear[k * years + y]!;
+      out.fanPaid[k]![row + y] = draw.monthlyCost * costs.paidByYear[k * years + y]!;
     }
   }
   if (processVariability) {

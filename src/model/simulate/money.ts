@@ -178,6 +178,10 @@ export class CostShape {
   slot = -1;
   /** The discount factors' version (MoneyFactors.discountVersion) its present values are for. */
   discountVersion = -1;
+  /** The funding inputs' version (CostShapes' fundingVersion) its grant shares are for. */
+  fundingVersion = -1;
+  /** Whether costByYear and paidByYear hold for its current cost (CostShapes.withYears). */
+  yearsReady = false;
 
   constructor(term: number, options: number, years: number) {
     this.costShape = new Float64Array(term);
@@ -224,6 +228,7 @@ export class CostShapes {
   private readonly fundingKey: Float64Array;
   private readonly fundingShares: Float64Array;
   private fundingEndMonth = 0;
+  private fundingVersion = 0;
   /** Months in the fixed term. */
   private readonly fixedTerm: number;
   /** Scratch for build: each financial year's cost and paid part so far. */
@@ -294,8 +299,8 @@ export class CostShapes {
     return this.current;
   }
 
-  /** The grant's share by month into `into`, and the month the contract stops, kept for the last funding inputs. */
-  private fundingFor(externalShare: number, scheduleShares: Float64Array, into: Float64Array): number {
+  /** The month the contract stops for these funding inputs, and fundingShares for them (fundingVersion changes when they do). */
+  private fundingFor(externalShare: number, scheduleShares: Float64Array): number {
     const key = this.fundingKey;
     let same = key[0] === externalShare;
     for (let e = 0; e < scheduleShares.length && same; e++) same = key[1 + e] === scheduleShares[e];
@@ -307,11 +312,10 @@ export class CostShapes {
       const timeline = { months: longestTerm, yearOfMonth: layout.timeline.yearOfMonth, yearLabels: layout.timeline.yearLabels };
       externalShareByMonth(funding, timeline, this.fundingShares);
       this.fundingEndMonth = contractEndMonth(this.base, this.fundingShares, longestTerm);
+      this.fundingVersion++;
       key[0] = externalShare;
       key.set(scheduleShares, 1);
     }
-    const shares = this.fundingShares;
-    for (let t = 0; t < shares.length; t++) into[t] = shares[t]!;
     return this.fundingEndMonth;
   }
 
@@ -324,22 +328,20 @@ export class CostShapes {
     const longestTerm = this.factors.longestTerm;
     const deflator = this.factors.deflator;
     const fixedTerm = this.fixedTerm;
-    const year = layout.timeline.yearOfMonth;
-    const endMonth = this.fundingFor(externalShare, scheduleShares, cost.externalShare);
-    cost.endMonth = endMonth;
+    cost.endMonth = this.fundingFor(externalShare, scheduleShares);
+    if (cost.fundingVersion !== this.fundingVersion) {
+      // The grant's share and the councils' part by month, copied only when they changed.
+      const shares = this.fundingShares;
+      for (let t = 0; t < longestTerm; t++) {
+        cost.externalShare[t] = shares[t]!;
+        cost.paidShare[t] = 1 - shares[t]!;
+      }
+      cost.fundingVersion = this.fundingVersion;
+    }
+    const endMonth = cost.endMonth;
     const cashPrice = this.base.contractPrice === 'cash';
     // The shape's columns as locals: the loop then keeps them in registers.
-    const {
-      costShape,
-      realPrice,
-      paidShare,
-      externalShare: shares,
-      cumulativeCost,
-      cumulativePaid,
-      costSums,
-      costByYear,
-      paidByYear,
-    } = cost;
+    const { costShape, realPrice, paidShare, cumulativeCost, cumulativePaid, costSums } = cost;
     const terms = layout.terms;
     const options = layout.options;
     let cash = 0;
@@ -350,13 +352,6 @@ export class CostShapes {
     // The price steps once an extension year: (1 + uplift)^year worked out when it steps.
     let priceYear = -1;
     let yearPrice = 1;
-    // Each financial year's cost and paid part so far; an option's by-year sums are these at its
-    // term's end (the same additions in the same order as summing each option's months on its own).
-    const years = layout.timeline.yearLabels.length;
-    // (Loops, not fill and set: on arrays this short, each call of those costs more than the loop.)
-    const costSoFar = this.costByYearScratch;
-    const paidSoFar = this.paidByYearScratch;
-    for (let y = 0; y < years; y++) costSoFar[y] = paidSoFar[y] = 0;
     for (let t = 0; t < longestTerm; t++) {
       const extensionYear = t < fixedTerm ? 0 : Math.floor((t - fixedTerm) / 12) + 1;
       if (extensionYear !== priceYear) {
@@ -365,21 +360,50 @@ export class CostShapes {
       }
       const price = t < endMonth ? yearPrice : 0;
       const shapeCash = cashPrice ? price : price * deflator[t]!;
-      const paidPart = 1 - shares[t]!;
+      const paidPart = paidShare[t]!;
       costShape[t] = shapeCash;
       realPrice[t] = cashPrice ? price / deflator[t]! : price;
-      paidShare[t] = paidPart;
       cash += shapeCash;
       paid += shapeCash * paidPart;
       cumulativeCost[t] = cash;
       cumulativePaid[t] = paid;
       costMin = Math.min(costMin, shapeCash);
       paidMin = Math.min(paidMin, shapeCash * paidPart);
-      costSoFar[year[t]!]! += shapeCash;
-      paidSoFar[year[t]!]! += shapeCash * paidPart;
       while (option < options && terms[option] === t + 1) {
         costSums[option * 4] = cash;
         costSums[option * 4 + 2] = paid;
+        option++;
+      }
+    }
+    cost.costShapeMin = costMin;
+    cost.paidShapeMin = paidMin;
+    cost.discountVersion = -1;
+    cost.yearsReady = false;
+    cost.slotBlock = -1; // new sums: written to a slot of their own (recordContractCost)
+    return cost;
+  }
+
+  /**
+   * The shape with its cost and councils' part by option and financial year (costByYear,
+   * paidByYear), worked out the first time a draw asks (only the fan's draws do): each year's sum
+   * so far, copied at each option's term's end (the same additions in the same order as summing
+   * each option's months on its own).
+   */
+  withYears(cost: CostShape): CostShape {
+    if (cost.yearsReady) return cost;
+    const layout = this.layout;
+    const year = layout.timeline.yearOfMonth;
+    const years = layout.timeline.yearLabels.length;
+    const { costShape, paidShare, costByYear, paidByYear } = cost;
+    // (Loops, not fill and set: on arrays this short, each call of those costs more than the loop.)
+    const costSoFar = this.costByYearScratch;
+    const paidSoFar = this.paidByYearScratch;
+    for (let y = 0; y < years; y++) costSoFar[y] = paidSoFar[y] = 0;
+    let option = 0;
+    for (let t = 0; t < this.factors.longestTerm; t++) {
+      costSoFar[year[t]!]! += costShape[t]!;
+      paidSoFar[year[t]!]! += costShape[t]! * paidShare[t]!;
+      while (option < layout.options && layout.terms[option] === t + 1) {
         for (let y = 0; y < years; y++) {
           costByYear[option * years + y] = costSoFar[y]!;
           paidByYear[option * years + y] = paidSoFar[y]!;
@@ -387,10 +411,7 @@ export class CostShapes {
         option++;
       }
     }
-    cost.costShapeMin = costMin;
-    cost.paidShapeMin = paidMin;
-    cost.discountVersion = -1;
-    cost.slotBlock = -1; // new sums: written to a slot of their own (recordContractCost)
+    cost.yearsReady = true;
     return cost;
   }
 
