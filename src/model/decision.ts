@@ -67,11 +67,11 @@ export function perspectiveDraws(
     const cashable = out.avoidedCostCashable[k]!;
     let costSum = 0;
     for (let i = 0; i < n; i++) {
-      const costPV = council ? match * costOf(out, layout.options, k, i, 3) : costOf(out, layout.options, k, i, 1);
-      const costCash = council ? match * costOf(out, layout.options, k, i, 2) : costOf(out, layout.options, k, i, 0);
+      const costPV = council ? match * costOf(out, k, i, 3) : costOf(out, k, i, 1);
+      const costCash = council ? match * costOf(out, k, i, 2) : costOf(out, k, i, 0);
       npvColumn[i] = children * avoidedPV[i]! - costPV;
       cashColumn[i] = children * avoided[i]! - costCash;
-      budgetColumn[i] = children * cashable[i]! - match * costOf(out, layout.options, k, i, 2);
+      budgetColumn[i] = children * cashable[i]! - match * costOf(out, k, i, 2);
       costSum += w ? w[i]! * costPV : costPV;
     }
     npv.push(npvColumn);

@@ -496,7 +496,7 @@ function fillNetOfCost(
 }
 
 /**
- * scratch[i] = children x values[i] - match x costOf(out, options, option, i, which), for a run
+ * scratch[i] = children x values[i] - match x costOf(out, option, i, which), for a run
  * whose cost shape varies by draw, making describeColumn's first pass on the way. costOf's two
  * look-ups are written into the loop (the same arithmetic in the same order, so the same bits),
  * which runs four times as fast as calling it. No test inside the loop of whether the shape varies

@@ -31,7 +31,7 @@ export function regionNpvColumns(out: SimulationOutput, layout: SimulationLayout
   return Array.from({ length: layout.options }, (_, k) => {
     const column = new Float64Array(out.iterations);
     const avoided = out.avoidedCostPV[k]!;
-    for (let i = 0; i < out.iterations; i++) column[i] = avoided[i]! - costOf(out, layout.options, k, i, 1);
+    for (let i = 0; i < out.iterations; i++) column[i] = avoided[i]! - costOf(out, k, i, 1);
     return column;
   });
 }
@@ -52,7 +52,6 @@ export function summariseOptionWeighted(
   const result: Record<string, MonteCarloPerspective> = {};
   const avoidedPV = out.avoidedCostPV[option]!;
   const avoided = out.avoidedCost[option]!;
-  const options = layout.options;
   const regionPlacements = weightedSummary(out.placementsAvoided[option]!, w);
   const lastTermMonth = layout.terms[option]! - 1;
   const years = layout.timeline.yearLabels;
@@ -62,17 +61,13 @@ export function summariseOptionWeighted(
     const children = council ? council.childrenShare : 1;
     const match = council ? council.matchShare : 1;
     for (let i = 0; i < n; i++) {
-      scratch[i] = council
-        ? children * avoidedPV[i]! - match * costOf(out, options, option, i, 3)
-        : avoidedPV[i]! - costOf(out, options, option, i, 1);
+      scratch[i] = council ? children * avoidedPV[i]! - match * costOf(out, option, i, 3) : avoidedPV[i]! - costOf(out, option, i, 1);
     }
     const probabilityNpvPositive = weightedShareAbove(scratch, w, 0);
     const npvHistogram = weightedHistogram(scratch, w, 30);
     const npv = weightedSummary(scratch, w);
     for (let i = 0; i < n; i++)
-      scratch[i] = council
-        ? children * avoided[i]! - match * costOf(out, options, option, i, 2)
-        : avoided[i]! - costOf(out, options, option, i, 0);
+      scratch[i] = council ? children * avoided[i]! - match * costOf(out, option, i, 2) : avoided[i]! - costOf(out, option, i, 0);
     const netSaving = weightedSummary(scratch, w);
     let paidBack = 0;
     const payback = out.paybackMonth[p]!;

@@ -239,10 +239,10 @@ describe('Monte Carlo on v1.2 funding draws gives, draw by draw, the determinist
         layout.perspectives.forEach((name, p) => {
           const council = p === 0 ? null : base.councils[p - 1]!;
           const avoidedPV = (council ? council.childrenShare : 1) * out.avoidedCostPV[k]![i]!;
-          const costPV = council ? council.matchShare * costOf(out, layout.options, k, i, 3) : costOf(out, layout.options, k, i, 1);
+          const costPV = council ? council.matchShare * costOf(out, k, i, 3) : costOf(out, k, i, 1);
           expect(avoidedPV - costPV).toBeCloseTo(option.perspectives[name]!.totals.npv, 4);
           const avoided = (council ? council.childrenShare : 1) * out.avoidedCost[k]![i]!;
-          const cost = council ? council.matchShare * costOf(out, layout.options, k, i, 2) : costOf(out, layout.options, k, i, 0);
+          const cost = council ? council.matchShare * costOf(out, k, i, 2) : costOf(out, k, i, 0);
           expectSingle(avoided - cost, option.perspectives[name]!.totals.netSaving);
         });
       });

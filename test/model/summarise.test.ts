@@ -91,7 +91,7 @@ describe('one description of avoided cost serves every perspective when the cont
         { length: n },
         (_, i) =>
           (council ? council.childrenShare : 1) * out.avoidedCostPV[k]![i]! -
-          (council ? council.matchShare : 1) * costOf(out, layout.options, k, i, council ? 3 : 1),
+          (council ? council.matchShare : 1) * costOf(out, k, i, council ? 3 : 1),
       );
       const direct = describeColumn(column);
       const fast = summary[name]!;

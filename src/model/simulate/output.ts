@@ -149,7 +149,7 @@ export function createOutput(
 }
 
 /** Contract cost of option k in iteration i: 0 cash, 1 PV, 2 paid by councils (cash), 3 paid PV. */
-export function costOf(out: SimulationOutput, options: number, k: number, i: number, which: 0 | 1 | 2 | 3): number {
+export function costOf(out: SimulationOutput, k: number, i: number, which: 0 | 1 | 2 | 3): number {
   const f = k * 4 + which;
   return out.monthlyCost[i]! * out.costSums[out.costShapeVaries ? f * out.iterations + out.costShapeSlot[i]! : f]!;
 }
