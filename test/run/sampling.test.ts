@@ -81,7 +81,7 @@ describe('whole-run draws', () => {
       if (j !== 0 && j !== 2) expect(after[j]).toEqual(uncorrelated[j]);
     });
     // Named inputs: the same values, in a new order, with about the rank correlation asked for
-    // (within 0.05; Iman-Conover's error at 20,000 draws is about 0.01).
+    // (within 0.05; this seed gives 0.598).
     for (const j of [0, 2]) expect(Float64Array.from(after[j]!).sort()).toEqual(Float64Array.from(uncorrelated[j]!).sort());
     expect(rankCorrelation(after[0]!, after[2]!)).toBeCloseTo(0.6, 1);
     expect(Math.abs(rankCorrelation(before[0]!, before[2]!))).toBeLessThan(0.03);
