@@ -204,11 +204,18 @@ export function histogram(values: Float64Array, bins: number): { edges: number[]
 }
 
 let scratchBuffer = new Float64Array(0);
+let singleScratchBuffer = new Float32Array(0);
 
 /** A scratch column of n values, reused between calls (summaries run one at a time per thread). */
 function scratchOf(n: number): Float64Array {
   if (scratchBuffer.length < n) scratchBuffer = new Float64Array(n);
   return scratchBuffer.subarray(0, n);
+}
+
+/** The same in single precision, for a run whose money is (SimulationOutput.costPerDraw): half the memory. */
+function singleScratchOf(n: number): Float32Array {
+  if (singleScratchBuffer.length < n) singleScratchBuffer = new Float32Array(n);
+  return singleScratchBuffer.subarray(0, n);
 }
 
 /** Bins in the NPV histogram: each is 128 of the 4,096 percentile buckets. */
@@ -341,15 +348,17 @@ export function summarisePerspectives(
   perspectives: readonly number[],
 ): Record<string, PerspectiveSummary> {
   const n = out.iterations;
-  const scratch = scratchOf(n);
+  const scratch = out.costPerDraw ? null : scratchOf(n);
+  const singleScratch = out.costPerDraw ? singleScratchOf(n) : null;
   const result: Record<string, PerspectiveSummary> = {};
   const avoidedPV = out.avoidedCostPV[option]!;
   const avoided = out.avoidedCost[option]!;
   const years = layout.timeline.yearLabels;
   let regionPlacements: QuantileSummary | null = null;
   if (perspectives.includes(0)) {
-    scratch.set(out.placementsAvoided[option]!);
-    regionPlacements = describeColumn(scratch).summary;
+    const placements = scratch ?? singleScratch!;
+    placements.set(out.placementsAvoided[option]!);
+    regionPlacements = describeColumn(placements).summary;
   }
   const costAt = out.costShapeVaries ? null : out.costSums.subarray(option * 4, option * 4 + 4);
   const monthlyCost = out.monthlyCost;
@@ -391,18 +400,24 @@ export function summarisePerspectives(
         positive: positives[index]!,
       };
       netSaving = affineSummary(avoidedDescription.summary, children, -match * costAt![cashWhich]! * fixedMonthlyCost!);
+    } else if (singleScratch) {
+      npv = describeWithMoments(singleScratch, fillNetOfCostByDraw(singleScratch, avoidedPV, children, match, out, option, pvWhich));
+      netSaving = describeWithMoments(
+        singleScratch,
+        fillNetOfCostByDraw(singleScratch, avoided, children, match, out, option, cashWhich),
+      ).summary;
     } else {
       npv = describeWithMoments(
-        scratch,
+        scratch!,
         costAt
-          ? fillNetOfCost(scratch, avoidedPV, children, match * costAt[pvWhich]!, monthlyCost)
-          : fillNetOfShapedCost(scratch, avoidedPV, children, match, out, option, pvWhich),
+          ? fillNetOfCost(scratch!, avoidedPV, children, match * costAt[pvWhich]!, monthlyCost)
+          : fillNetOfShapedCost(scratch!, avoidedPV, children, match, out, option, pvWhich),
       );
       netSaving = describeWithMoments(
-        scratch,
+        scratch!,
         costAt
-          ? fillNetOfCost(scratch, avoided, children, match * costAt[cashWhich]!, monthlyCost)
-          : fillNetOfShapedCost(scratch, avoided, children, match, out, option, cashWhich),
+          ? fillNetOfCost(scratch!, avoided, children, match * costAt[cashWhich]!, monthlyCost)
+          : fillNetOfShapedCost(scratch!, avoided, children, match, out, option, cashWhich),
       ).summary;
     }
     const paidBack = paidBackByOption(out, layout, p)[option]!;
@@ -513,10 +528,11 @@ function fillNetOfShapedCost(
   which: 0 | 1 | 2 | 3,
 ): Moments {
   const monthlyCost = out.monthlyCost;
-  const sums = out.costSums;
+  const sums = out.costSumsBySlot;
   const slot = out.costShapeSlot;
-  if (!out.costShapeVaries) throw new Error('fillNetOfShapedCost: the cost shape is the same in every draw (use fillNetOfCost)');
-  // This sum's column (see SimulationOutput.costSums).
+  if (!out.costShapeVaries || out.costPerDraw)
+    throw new Error('fillNetOfShapedCost: the cost sums are not kept by slot (use fillNetOfCost or fillNetOfCostByDraw)');
+  // This sum's column (see SimulationOutput.costSumsBySlot).
   const column = sums.subarray((option * 4 + which) * out.iterations, (option * 4 + which + 1) * out.iterations);
   const n = scratch.length;
   const shift = n > 0 ? children * values[0]! - match * (monthlyCost[0]! * column[slot[0]!]!) : 0;
@@ -527,6 +543,43 @@ function fillNetOfShapedCost(
   let positive = 0;
   for (let i = 0; i < n; i++) {
     const v = children * values[i]! - match * (monthlyCost[i]! * column[slot[i]!]!);
+    scratch[i] = v;
+    const d = v - shift;
+    sum += d;
+    squares += d * d;
+    min = Math.min(min, v);
+    max = Math.max(max, v);
+    positive += +(v > 0);
+  }
+  return { shift, sum, squares, min, max, positive };
+}
+
+/**
+ * scratch[i] = children x values[i] - match x draw i's own contract cost (costByDraw), rounded to
+ * single precision as the run's money is when every draw has its own cost shape, making
+ * describeColumn's first pass on the rounded values on the way.
+ */
+function fillNetOfCostByDraw(
+  scratch: Float32Array,
+  values: Float32Array | Float64Array,
+  children: number,
+  match: number,
+  out: SimulationOutput,
+  option: number,
+  which: 0 | 1 | 2 | 3,
+): Moments {
+  if (!out.costPerDraw) throw new Error('fillNetOfCostByDraw: the run keeps no cost per draw');
+  const n = scratch.length;
+  // This cost's column (see SimulationOutput.costByDraw).
+  const column = out.costByDraw.subarray((option * 4 + which) * n, (option * 4 + which + 1) * n);
+  const shift = n > 0 ? Math.fround(children * values[0]! - match * column[0]!) : 0;
+  let sum = 0;
+  let squares = 0;
+  let min = Infinity;
+  let max = -Infinity;
+  let positive = 0;
+  for (let i = 0; i < n; i++) {
+    const v = Math.fround(children * values[i]! - match * column[i]!);
     scratch[i] = v;
     const d = v - shift;
     sum += d;

@@ -10,7 +10,7 @@ import { outputBytes, simulationLayout } from '../model/simulate';
 import type { Scenario } from '../scenario/types';
 import { drawSources } from './draws';
 import { DEFAULT_MAX_ITERATIONS } from './information';
-import { costShapeVariesIn, drawsByBlock, simulationPlan, type MonteCarloRequest } from './montecarlo';
+import { costShapeVariesIn, drawsByBlock, fewCostShapesIn, simulationPlan, type MonteCarloRequest } from './montecarlo';
 
 /** What a run may cost at most. */
 export interface CostBudget {
@@ -105,6 +105,7 @@ export function runCost(scenario: Scenario, request: MonteCarloRequest, shape: R
   const work = (iterations + INFORMATION_WORK * kept) * months * options * perspectives * perMonth;
   const sources = drawSources(scenario).length;
   const varies = costShapeVariesIn(scenario);
+  const fewCostShapes = fewCostShapesIn(scenario);
   const fanIterations = plan.fanIterations;
   const keptRun =
     kept === 0
@@ -113,13 +114,16 @@ export function runCost(scenario: Scenario, request: MonteCarloRequest, shape: R
           iterations: kept,
           fanIterations: Math.min(kept, fanIterations),
           costShapeVaries: varies,
+          fewCostShapes,
           cashablePerDraw: true,
         }) +
         kept * (sources * KEPT_BYTES_PER_SOURCE + KEPT_COLUMNS * 8);
   // A run larger than the kept one also has its own output on every thread, and its whole-run
   // draws when they cannot be drawn block by block (Latin hypercube, correlations).
   const split = iterations > INFORMATION_ITERATIONS;
-  const output = split ? outputBytes(layout, { iterations, fanIterations, costShapeVaries: varies, cashablePerDraw: false }) : 0;
+  const output = split
+    ? outputBytes(layout, { iterations, fanIterations, costShapeVaries: varies, fewCostShapes, cashablePerDraw: false })
+    : 0;
   const wholeRunDraws = split && !drawsByBlock(request) ? sources * iterations * 8 : 0;
   const memoryBytes = keptRun + output + wholeRunDraws;
   return { iterations, months, options, perspectives, processVariability: request.processVariability, childrenPerMonth, work, memoryBytes };

@@ -8,6 +8,7 @@ import { createRng, deriveSeed } from '../model/random/rng';
 import { samplerFor } from '../model/random/sample';
 import type { MonteCarloResult, TornadoBar } from '../model/results';
 import {
+  COST_SHAPE_FIELDS,
   costShapeVaries,
   createOutput,
   type OutputShape,
@@ -21,6 +22,7 @@ import {
 import { regionNpvByOption } from '../model/project';
 import { summariseOption } from '../model/summarise';
 import { buildInputs, centralValues, valuesWith } from '../scenario/inputs';
+import { FIELD_OF_PATH } from '../scenario/fields';
 import type { Scenario } from '../scenario/types';
 import { projectValues } from './deterministic';
 import { BLOCK_SIZE, drawSources, inputColumns, randomBlockDraws } from './draws';
@@ -84,6 +86,26 @@ export function costShapeVariesIn(scenario: Scenario): boolean {
 }
 
 /**
+ * True when the cost shape, where it varies, takes only a few values: every cost input that varies
+ * (uplift, discount rate, inflation, grant shares) is itself a discrete choice, as the central
+ * case's grant after March 2027 (one given by a formula counts as taking many).
+ */
+export function fewCostShapesIn(scenario: Scenario): boolean {
+  const probe = probeColumns(scenario);
+  const costFields: readonly string[] = COST_SHAPE_FIELDS;
+  const varying = Object.entries(FIELD_OF_PATH)
+    .filter(([, field]) => costFields.includes(field) && typeof probe[field] !== 'number')
+    .map(([path]) => path);
+  probe.scheduleShares.forEach((share, e) => {
+    if (typeof share !== 'number') varying.push(`funding.schedule.${e}.external_share`);
+  });
+  return varying.every((path) => {
+    const q = scenario.quantities[path];
+    return q?.kind === 'distribution' && q.distribution.dist === 'discrete';
+  });
+}
+
+/**
  * The output a run of `scenario` needs: room for every draw, the fan's first draws, a set of cost
  * sums per draw when the cost shape varies, and the cashable part per draw when the run keeps
  * every draw for the decision (`forDecision`).
@@ -93,6 +115,7 @@ export function outputShape(scenario: Scenario, request: MonteCarloRequest, plan
     iterations: request.iterations,
     fanIterations: plan.fanIterations,
     costShapeVaries: costShapeVariesIn(scenario),
+    fewCostShapes: fewCostShapesIn(scenario),
     cashablePerDraw: forDecision,
   };
 }

@@ -2,7 +2,7 @@
 // a contract cost shape per draw, and whole-run draws with correlations.
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { costShapeVariesIn, drawsByBlock, monteCarloRequest, runMonteCarloInProcess } from '../../src/run/montecarlo';
+import { costShapeVariesIn, drawsByBlock, fewCostShapesIn, monteCarloRequest, runMonteCarloInProcess } from '../../src/run/montecarlo';
 import { loadScenario } from '../../src/scenario/load';
 
 const files = readdirSync('bench/scenarios').filter((f) => f.endsWith('.yaml'));
@@ -25,6 +25,16 @@ describe('the bench scenarios', () => {
 
   it('uncertain-money gives each draw its own contract cost shape', () => {
     expect(costShapeVariesIn(load('uncertain-money.yaml'))).toBe(true);
+    // ... from continuous inputs, so its sums are kept a set per draw in single precision.
+    expect(fewCostShapesIn(load('uncertain-money.yaml'))).toBe(false);
+  });
+
+  it("the central case's cost shape takes a few values (the grant after March 2027 is a discrete choice)", () => {
+    const text = readFileSync('scenarios/class-central.yaml', 'utf8');
+    const loaded = loadScenario(text, 'class-central.yaml');
+    if (!loaded.ok) throw new Error('class-central.yaml does not load');
+    expect(costShapeVariesIn(loaded.scenario)).toBe(true);
+    expect(fewCostShapesIn(loaded.scenario)).toBe(true);
   });
 
   it('latin-hypercube-correlated draws the whole run at once, with two correlations', () => {

@@ -81,7 +81,13 @@ describe('one description of avoided cost serves every perspective when the cont
     columns.residentialWeeklyCost = Float64Array.from({ length: n }, () => 3000 + 6000 * random());
     const plan = { base, longestWeeks: 52, processVariability: false, fanIterations: 100 };
     const layout = simulationLayout(plan);
-    const out = createOutput(layout, { iterations: n, fanIterations: 100, costShapeVaries: false, cashablePerDraw: true });
+    const out = createOutput(layout, {
+      iterations: n,
+      fanIterations: 100,
+      costShapeVaries: false,
+      fewCostShapes: false,
+      cashablePerDraw: true,
+    });
     simulateBlock({ plan, layout, columns: { ...columns, scheduleShares: [] } as never, columnOffset: 0, from: 0, to: n, out, rng: null });
     const k = 2;
     const summary = summariseOption(out, layout, base, k);

@@ -33,12 +33,12 @@ export function recordOptionTotals(
 }
 
 /**
- * Draw i's contract cost (its monthly cost and cost shape sums) and the month the contract
- * stopped. When the cost shape varies, a shape's sums are written once per block (`block`, a
- * number no other block of this workspace has) in the block's next slot (its first draw's index,
- * then the next: a block never has more shapes than draws), and later draws of the block with
- * the same shape point to that slot. The sums are stored a column per sum (see
- * SimulationOutput.costSums), so when every draw has its own shape the summaries read them in order.
+ * Draw i's contract cost and the month the contract stopped. Kept as the output keeps it (see
+ * SimulationOutput): each draw's own costs (monthly cost x each sum) when every draw has its own
+ * shape; else its monthly cost, and the sums once for the run, or when the shape takes a few
+ * values, once per block and shape (`block`, a number no other block of this workspace has) in
+ * the block's next slot (its first draw's index, then the next: a block never has more shapes than
+ * draws), later draws of the block with the same shape pointing to that slot.
  */
 export function recordContractCost(
   ws: Workspace,
@@ -49,18 +49,22 @@ export function recordContractCost(
   monthlyCost: number,
   cost: CostShape,
 ): void {
-  out.monthlyCost[i] = monthlyCost;
-  if (out.costShapeVaries) {
-    if (cost.slotBlock !== block) {
-      cost.slotBlock = block;
-      cost.slot = first + ws.slotsInBlock++;
-      const iterations = out.iterations;
-      const sums = cost.costSums;
-      for (let f = 0; f < sums.length; f++) out.costSums[f * iterations + cost.slot] = sums[f]!;
+  const sums = cost.costSums;
+  const iterations = out.iterations;
+  if (out.costPerDraw) {
+    for (let f = 0; f < sums.length; f++) out.costByDraw[f * iterations + i] = monthlyCost * sums[f]!;
+  } else {
+    out.monthlyCost[i] = monthlyCost;
+    if (out.costShapeVaries) {
+      if (cost.slotBlock !== block) {
+        cost.slotBlock = block;
+        cost.slot = first + ws.slotsInBlock++;
+        for (let f = 0; f < sums.length; f++) out.costSumsBySlot[f * iterations + cost.slot] = sums[f]!;
+      }
+      out.costShapeSlot[i] = cost.slot;
+    } else if (i === first) {
+      out.costSums.set(sums);
     }
-    out.costShapeSlot[i] = cost.slot;
-  } else if (i === first) {
-    out.costSums.set(cost.costSums);
   }
   out.endMonth[i] = cost.endMonth;
 }
