@@ -26,7 +26,19 @@ export {
 } from './quantile';
 
 /** Direct samplers. sampleInto(rng, { dist: 'pert', min: 0, mode: 1, max: 4 }, new Float64Array(1e6)) */
-export { sampleInto, samplerFor, betaSampler, gamma, standardNormal, poisson, binomial, logFactorial, type Sampler } from './sample';
+export {
+  sampleInto,
+  samplerFor,
+  betaSampler,
+  gamma,
+  standardNormal,
+  poisson,
+  binomial,
+  logFactorial,
+  PoissonTable,
+  BinomialTables,
+  type Sampler,
+} from './sample';
 
 /** Latin hypercube sampling. latinHypercube(rng, [d1, d2], 1000) -> two columns of 1000 stratified draws */
 export { latinHypercube, latinHypercubeInto, shuffleInPlace } from './lhs';

@@ -333,3 +333,142 @@ function binomialLowerHalf(rng: Rng, n: number, p: number): number {
     if (logV <= logModeTerm - logFactorial(k) - logFactorial(n - k) + (k - mode) * logOdds) return k;
   }
 }
+
+/**
+ * Poisson counts by inversion from a table of the cumulative probabilities for one mean, built
+ * when the mean changes: one uniform and a comparison or two a count, where poisson() above the
+ * mean of 10 takes two uniforms and a rejection test. For process variability's referrals, whose
+ * mean is the same month after month when referrals do not grow. A guide table (Chen and Asau,
+ * 1974) says where to start looking. Exact as inversion is: u picks the smallest k whose
+ * cumulative probability exceeds it, the table's probabilities summed as poisson() sums them below
+ * the mean of 10 (so there it gives the same counts); past the table's end (u within about 1e-16
+ * of 1) the sum goes on term by term.
+ */
+export class PoissonTable {
+  /** Means above this are left to poisson() (e^-mean would underflow long before a table got too big). */
+  static readonly LARGEST_MEAN = 200;
+  private mean = NaN;
+  private cumulative = new Float64Array(256);
+  private guide = new Int32Array(256);
+  private size = 0;
+  /** The probability of the table's last count. */
+  private lastProbability = 0;
+
+  draw(rng: Rng, mean: number): number {
+    if (mean !== this.mean) this.build(mean);
+    const u = rng();
+    const cumulative = this.cumulative;
+    const last = this.size - 1;
+    let k = this.guide[Math.min(last, Math.floor(u * this.size))]!;
+    while (k < last && u >= cumulative[k]!) k++;
+    if (u < cumulative[k]!) return k;
+    // Past the table (its last sum rounds below u): on term by term, as poisson() does.
+    let probability = this.lastProbability;
+    let sum = cumulative[k]!;
+    while (u >= sum && probability > 0) {
+      k++;
+      probability *= mean / k;
+      sum += probability;
+    }
+    return k;
+  }
+
+  private build(mean: number): void {
+    if (!(mean >= 0 && mean <= PoissonTable.LARGEST_MEAN))
+      throw new RangeError(`PoissonTable: the mean must be in [0, ${PoissonTable.LARGEST_MEAN}], got ${mean}`);
+    this.mean = mean;
+    // The terms of poisson()'s sum, until it stops growing (it reaches 1 to rounding) past the mean.
+    let probability = Math.exp(-mean);
+    let sum = probability;
+    let k = 0;
+    this.cumulative[0] = sum;
+    for (;;) {
+      const next = probability * (mean / (k + 1));
+      const nextSum = sum + next;
+      if (next === 0 || (nextSum === sum && k + 1 > mean)) break;
+      k++;
+      probability = next;
+      sum = nextSum;
+      if (k === this.cumulative.length) {
+        const longer = new Float64Array(2 * k);
+        longer.set(this.cumulative);
+        this.cumulative = longer;
+        this.guide = new Int32Array(2 * k);
+      }
+      this.cumulative[k] = sum;
+    }
+    this.size = k + 1;
+    this.lastProbability = probability;
+    // guide[j]: the smallest count whose cumulative probability exceeds j / size.
+    let at = 0;
+    for (let j = 0; j < this.size; j++) {
+      while (at < k && this.cumulative[at]! <= j / this.size) at++;
+      this.guide[j] = at;
+    }
+  }
+}
+
+/**
+ * Binomial counts by inversion from tables of the cumulative probabilities, one for each number of
+ * trials below 256 and each of the two chances asked for most recently, built when first asked
+ * for: one uniform and a short search a count. For process variability, which asks twice a month
+ * with the same two chances all through a draw and few distinct numbers of trials. The tables sum
+ * the same terms binomial() does below a mean of 10 (from 0 for a chance up to one half, else for
+ * its complement), so counts differ from binomial()'s only where rounding puts a uniform on the
+ * other side of a sum (binomial() subtracts each term from the uniform instead); at a mean of 10 and
+ * more, where binomial() uses BTRS, they are other draws from the same distribution.
+ */
+export class BinomialTables {
+  private readonly chances = [NaN, NaN];
+  private replace = 0;
+  /** [slot][trials]: cumulative probabilities of 0 .. trials successes (of failures above one half). */
+  private readonly tables: Float64Array[][] = [[], []];
+  /** [slot][trials]: the version of the slot's chance its table was built for. */
+  private readonly builtFor = [new Int32Array(256).fill(-1), new Int32Array(256).fill(-1)];
+  private readonly versions = [0, 0];
+  /** ln(1 - p) for each slot's chance p (its complement's when above one half). */
+  private readonly logQ = [0, 0];
+
+  draw(rng: Rng, trials: number, probability: number): number {
+    // No trials or a certain chance: no uniform, as binomial() (trials x the chance).
+    if (trials === 0 || probability === 0) return 0;
+    if (probability === 1) return trials;
+    if (trials >= 256) return binomial(rng, trials, probability);
+    let s = this.chances[0] === probability ? 0 : this.chances[1] === probability ? 1 : -1;
+    if (s < 0) {
+      s = this.replace;
+      this.replace = 1 - s;
+      this.chances[s] = probability;
+      this.versions[s]!++;
+      this.logQ[s] = Math.log1p(-(probability > 0.5 ? 1 - probability : probability));
+    }
+    const table = this.tableFor(s, trials, probability);
+    for (;;) {
+      const u = rng();
+      let k = 0;
+      while (k < trials && u > table[k]!) k++;
+      // A uniform past the last sum (which rounds a little below 1): drawn again, as binomial() does.
+      if (u <= table[k]!) return probability > 0.5 ? trials - k : k;
+    }
+  }
+
+  private tableFor(s: number, n: number, chance: number): Float64Array {
+    const tables = this.tables[s]!;
+    let table = tables[n];
+    if (!table) table = tables[n] = new Float64Array(n + 1);
+    if (this.builtFor[s]![n] === this.versions[s]) return table;
+    this.builtFor[s]![n] = this.versions[s]!;
+    const p = chance > 0.5 ? 1 - chance : chance;
+    const q = 1 - p;
+    const ratio = p / q;
+    let term = Math.exp(n * this.logQ[s]!);
+    let sum = term;
+    table[0] = sum;
+    for (let k = 1; k <= n; k++) {
+      term *= ((n - k + 1) * ratio) / k;
+      sum += term;
+      table[k] = sum;
+    }
+    return table;
+  }
+}

@@ -10,7 +10,6 @@
  * with process variability, whole children and one length per placement.
  */
 import { addSpreadInPlace, spreadSum, spreadSumKnowing } from '../placementSpread';
-import { binomial } from '../random/sample';
 import type { Rng } from '../random/rng';
 import { WEEKS_PER_MONTH } from '../time';
 import { addFanCohort, recordOptionTotals } from './accumulate';
@@ -121,7 +120,16 @@ export function placementsWithChance(
   const prefix = flows.placementPrefixOwn;
   const starts = ws.starts;
   const longestTerm = starts.length;
-  fillStartsWithChanceInPlace(starts, ws.waiting, ws.referrals, rng, draw.referralsPerMonth, draw.capacity, plan.base.maxWaitMonths);
+  fillStartsWithChanceInPlace(
+    starts,
+    ws.waiting,
+    ws.referrals,
+    ws.poissonTable,
+    rng,
+    draw.referralsPerMonth,
+    draw.capacity,
+    plan.base.maxWaitMonths,
+  );
   starts.fill(0, endMonth); // nobody starts once the contract has ended (section 16)
   ws.weeks.fill(0);
   if (fan) {
@@ -129,6 +137,7 @@ export function placementsWithChance(
     ws.fanCashableAccumulator.fill(0);
   }
   const money = ws.money;
+  const outcomes = ws.binomialTables;
   const { netWeekly, moveCost, kept, cashableShare, lengthMonths, preventedPerStart, escalation } = draw;
   const terms = ws.layout.terms;
   const options = terms.length;
@@ -141,8 +150,8 @@ export function placementsWithChance(
   let preventedMax = 0;
   let option = 0;
   for (let m = 0; m < longestTerm; m++) {
-    const prev = binomial(rng, starts[m]!, preventedPerStart);
-    const place = binomial(rng, prev, escalation);
+    const prev = outcomes.draw(rng, starts[m]!, preventedPerStart);
+    const place = outcomes.draw(rng, prev, escalation);
     prevented[m] = prev;
     placements[m] = place;
     prefix[m + 1] = prefix[m]! + place;

@@ -4,7 +4,7 @@
  * and a child waiting longer than max_wait_months is helped another way. The options share one
  * run of it: option k's starts are the first months of the longest option's.
  */
-import { poisson } from '../random/sample';
+import { poisson, PoissonTable } from '../random/sample';
 import type { Rng } from '../random/rng';
 import { startInArrivalOrderInPlace } from '../service';
 
@@ -95,11 +95,16 @@ export function fillStartsInPlace(
   return StartsShape.Other;
 }
 
-/** The waiting list with whole children and Poisson referrals (process variability). */
+/**
+ * The waiting list with whole children and Poisson referrals (process variability). When referrals
+ * do not grow, every month's count has the draw's one mean and is read from a table for it
+ * (PoissonTable); else each month's from poisson().
+ */
 export function fillStartsWithChanceInPlace(
   starts: Float64Array,
   waiting: Float64Array,
   referrals: ReferralShape,
+  table: PoissonTable,
   rng: Rng,
   referralsPerMonth: number,
   capacity: number,
@@ -109,8 +114,10 @@ export function fillStartsWithChanceInPlace(
   waiting.fill(0);
   let oldest = 0;
   let credit = 0;
+  const oneMean = referrals.min === referrals.max && referralsPerMonth * referrals.max <= PoissonTable.LARGEST_MEAN;
   for (let m = 0; m < term; m++) {
-    waiting[m] = poisson(rng, referralsPerMonth * referrals.byMonth[m]!);
+    const mean = referralsPerMonth * referrals.byMonth[m]!;
+    waiting[m] = oneMean ? table.draw(rng, mean) : poisson(rng, mean);
     // Capacity in whole children: the fractional part of a month's capacity carries over.
     credit += capacity;
     const whole = Math.floor(credit);

@@ -3,6 +3,7 @@
  * (nothing is allocated per draw), and the caches of what depends only on inputs that repeat
  * (money factors, the referral shape, cost shapes, start-shape tables).
  */
+import { BinomialTables, PoissonTable } from '../random/sample';
 import type { Inputs } from '../types';
 import { emptyDrawInputs, type DrawInputs } from './inputs';
 import { CostShapes, MoneyFactors, perspectiveShares, type PerspectiveShares } from './money';
@@ -26,6 +27,9 @@ export class Workspace {
   readonly weeks: Float64Array;
   readonly money: MoneyFactors;
   readonly referrals: ReferralShape;
+  /** Process variability's count samplers by table: referrals of one mean, and outcomes of the draw's two chances. */
+  readonly poissonTable = new PoissonTable();
+  readonly binomialTables = new BinomialTables();
   readonly costs: CostShapes;
   readonly tables: ShapeTablesCache;
   readonly shares: PerspectiveShares;
