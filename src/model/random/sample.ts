@@ -420,7 +420,8 @@ export class PoissonTable {
  */
 export class BinomialTables {
   private readonly chances = [NaN, NaN];
-  private replace = 0;
+  /** The slot used last. */
+  private recent = 1;
   /** [slot][trials]: cumulative probabilities of 0 .. trials successes (of failures above one half). */
   private readonly tables: Float64Array[][] = [[], []];
   /** [slot][trials]: the version of the slot's chance its table was built for. */
@@ -436,12 +437,14 @@ export class BinomialTables {
     if (trials >= 256) return binomial(rng, trials, probability);
     let s = this.chances[0] === probability ? 0 : this.chances[1] === probability ? 1 : -1;
     if (s < 0) {
-      s = this.replace;
-      this.replace = 1 - s;
+      // A new chance takes the slot not used last: a new draw's first chance replaces the last
+      // draw's first, and the second (the same in every draw when it is not uncertain) stays.
+      s = 1 - this.recent;
       this.chances[s] = probability;
       this.versions[s]!++;
       this.logQ[s] = Math.log1p(-(probability > 0.5 ? 1 - probability : probability));
     }
+    this.recent = s;
     const table = this.tableFor(s, trials, probability);
     for (;;) {
       const u = rng();
