@@ -10,7 +10,7 @@ export const SUMMARY_PROBABILITIES = [0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95] as 
 
 const BUCKETS = 4096;
 
-let bucketScratch = new Uint16Array(0);
+let bucketScratch = new Uint16Array(0) as Uint16Array;
 
 /** A scratch column of n bucket numbers (0 to 4,095), reused between calls (summaries run one at a time per thread). */
 function bucketScratchOf(n: number): Uint16Array {
@@ -203,8 +203,50 @@ export function histogram(values: Float64Array, bins: number): { edges: number[]
   return { edges: Array.from({ length: bins + 1 }, (_, b) => min + b * width), counts };
 }
 
-let scratchBuffer = new Float64Array(0);
-let singleScratchBuffer = new Float32Array(0);
+let scratchBuffer = new Float64Array(0) as Float64Array;
+let singleScratchBuffer = new Float32Array(0) as Float32Array;
+
+/**
+ * Scratch for the summaries lent from memory a run no longer needs (its whole-run draws, once
+ * every block is simulated), so they take none of their own: a column of values, the same bytes
+ * seen as single precision, and a column of bucket numbers.
+ */
+export interface LentScratch {
+  values: Float64Array;
+  single: Float32Array;
+  buckets: Uint16Array;
+}
+
+/** Bytes of lent scratch one thread's summaries of n draws use (see lendScratch). */
+export function lentScratchBytes(n: number): number {
+  return Math.ceil((n * 10) / 8) * 8;
+}
+
+/** Views of the lent scratch at `offset` of `buffer` (lentScratchBytes(n) bytes from there). */
+export function lentScratchAt(buffer: ArrayBufferLike, offset: number, n: number): LentScratch {
+  return {
+    values: new Float64Array(buffer, offset, n),
+    single: new Float32Array(buffer, offset, n),
+    buckets: new Uint16Array(buffer, offset + n * 8, n),
+  };
+}
+
+/**
+ * Runs `work` with the summaries' scratch taken from `lent` (when given), then lets go of it: the
+ * thread's own scratch is neither used nor grown meanwhile.
+ */
+export function withLentScratch<T>(lent: LentScratch | undefined, work: () => T): T {
+  if (!lent) return work();
+  const own = [scratchBuffer, singleScratchBuffer, bucketScratch] as const;
+  scratchBuffer = lent.values;
+  singleScratchBuffer = lent.single;
+  bucketScratch = lent.buckets;
+  try {
+    return work();
+  } finally {
+    [scratchBuffer, singleScratchBuffer, bucketScratch] = own;
+  }
+}
 
 /** A scratch column of n values, reused between calls (summaries run one at a time per thread). */
 function scratchOf(n: number): Float64Array {

@@ -13,7 +13,7 @@ import { workerBundle } from './bundle';
 import { checkRunCost, INFORMATION_ITERATIONS, WEB_BUDGET, type CostBudget } from './cost';
 import type { MonteCarloResult, Results } from '../model/results';
 import { outputBytes, simulationLayout } from '../model/simulate';
-import { withCouncilPlacements, type PerspectiveSummary } from '../model/summarise';
+import { lentScratchBytes, withCouncilPlacements, type PerspectiveSummary } from '../model/summarise';
 import type { Scenario } from '../scenario/types';
 import { drawSources } from './draws';
 import { drawPieceCount } from './sampling';
@@ -334,8 +334,9 @@ export class RunPool {
       // Whole-run draws in three steps (sampling.ts): the middle one, most of the work, on every thread.
       const sources = drawSources(scenario);
       draws = new SharedArrayBuffer(Math.max(8, sources.length * request.iterations * 8));
+      // Iman-Conover works in the output's memory, which nothing has written yet (task.ts).
       const step = (kind: 'strata' | 'correlate'): Promise<unknown> =>
-        this.run({ kind: 'draws', step: kind, source, request, draws: draws! }, signal);
+        this.run({ kind: 'draws', step: kind, source, request, draws: draws!, scratch: kind === 'correlate' ? output : undefined }, signal);
       if (request.sampling === 'latin_hypercube') await step('strata');
       const pieceClaims = new SharedArrayBuffer(4);
       await Promise.all(
@@ -362,12 +363,15 @@ export class RunPool {
       ? layout.terms.map((_, k) => [k, everyPerspective])
       : layout.terms.flatMap((_, k) => everyPerspective.map((p) => [k, [p]] as [number, number[]]));
     const summaryClaims = new SharedArrayBuffer(4);
+    const summaryThreads = Math.min(this.threads, items.length);
+    // The whole-run draws are not read again: lent to the summaries as scratch when they are large enough.
+    const scratch = draws && draws.byteLength >= summaryThreads * lentScratchBytes(request.iterations) ? draws : undefined;
     const summaries = await Promise.all(
       Array.from(
-        { length: Math.min(this.threads, items.length) },
+        { length: summaryThreads },
         (_, g) =>
           this.run(
-            { kind: 'summarise', source, request, items, claims: summaryClaims, output, withTornado: g === 0 },
+            { kind: 'summarise', source, request, items, claims: summaryClaims, output, withTornado: g === 0, scratch, thread: g },
             signal,
           ) as Promise<SummariseResult>,
       ),

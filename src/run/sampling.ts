@@ -6,7 +6,7 @@
  * Latin hypercube column's quantiles taken a stretch at a time (the slow step: a beta or PERT
  * quantile is a root-finding); (3) the correlations. fullRunDraws runs the three on one thread.
  */
-import { imanConover } from '../model/random/correlate';
+import { imanConover, type WorkingColumns } from '../model/random/correlate';
 import { quantilesInPlace, stratifiedProbabilitiesInto } from '../model/random/lhs';
 import { createRng, deriveSeed } from '../model/random/rng';
 import { sampleInto } from '../model/random/sample';
@@ -69,7 +69,12 @@ export function drawPiece(
  * of everything, as they should be). Rearranging every input, as before, took a second per input
  * at a million draws and a column of scores each.
  */
-export function correlateDraws(sources: readonly DrawSource[], request: MonteCarloRequest, columns: readonly Float64Array[]): void {
+export function correlateDraws(
+  sources: readonly DrawSource[],
+  request: MonteCarloRequest,
+  columns: readonly Float64Array[],
+  working?: WorkingColumns,
+): void {
   if (request.correlations.length === 0) return;
   const index = new Map(sources.map((s, i) => [s.path, i]));
   const named = new Set<number>();
@@ -95,6 +100,37 @@ export function correlateDraws(sources: readonly DrawSource[], request: MonteCar
     matrix,
     correlated.map((source) => sources[source]!.path),
     chosen,
+    working,
   );
   if (!result.ok) throw new Error(result.errors.join('; '));
+}
+
+/**
+ * Working columns for Iman-Conover carved from `buffer` (a run's output, which nothing has written
+ * yet and which will hold more than the step needs), falling back to new arrays past its end; the
+ * caller zeroes what was used (`used()` bytes from the start) before the output is written.
+ */
+export function lentColumns(buffer: ArrayBufferLike): WorkingColumns & { used(): number } {
+  let offset = 0;
+  const carve = <T>(bytes: number, view: (at: number) => T, fresh: () => T): T => {
+    if (offset + bytes > buffer.byteLength) return fresh();
+    const at = offset;
+    offset += Math.ceil(bytes / 8) * 8;
+    return view(at);
+  };
+  return {
+    doubles: (length) =>
+      carve(
+        length * 8,
+        (at) => new Float64Array(buffer, at, length),
+        () => new Float64Array(length),
+      ),
+    words: (length) =>
+      carve(
+        length * 4,
+        (at) => new Uint32Array(buffer, at, length),
+        () => new Uint32Array(length),
+      ),
+    used: () => offset,
+  };
 }

@@ -9,13 +9,13 @@ import type { Results, TornadoBar } from '../model/results';
 import { deterministicResults } from './deterministic';
 import { runMonteCarloWithInformation, type MonteCarloWithInformation } from './information';
 import { createOutput, simulationLayout } from '../model/simulate';
-import { summarisePerspectives, type PerspectiveSummary } from '../model/summarise';
+import { lentScratchAt, lentScratchBytes, summarisePerspectives, withLentScratch, type PerspectiveSummary } from '../model/summarise';
 import { fromPortable, toPortable, type PortableScenario } from '../scenario/portable';
 import { scenarioIdentity } from '../scenario/hash';
 import type { Scenario } from '../scenario/types';
 import { drawSources } from './draws';
 import { outputShape, simulateBlocks, simulationPlan, tornado, type MonteCarloRequest } from './montecarlo';
-import { correlateDraws, drawPiece, drawPieceCount, drawStrata } from './sampling';
+import { correlateDraws, drawPiece, drawPieceCount, drawStrata, lentColumns } from './sampling';
 
 /** A scenario as plain data, so it can cross to a worker (formulas are rebuilt there). */
 export type ScenarioSource = PortableScenario;
@@ -33,6 +33,11 @@ export type Task =
       draws: SharedArrayBuffer;
       /** For 'pieces': the counter the threads claim pieces from. */
       claims?: SharedArrayBuffer;
+      /**
+       * For 'correlate': the run's output, not yet written, lent as Iman-Conover's working memory
+       * (zeroed again after), so the step takes none of its own beside the draws.
+       */
+      scratch?: SharedArrayBuffer;
     }
   | {
       kind: 'simulate';
@@ -53,6 +58,12 @@ export type Task =
       claims: SharedArrayBuffer;
       output: SharedArrayBuffer;
       withTornado: boolean;
+      /**
+       * Memory the run no longer needs (its whole-run draws) to lend the summaries as scratch, at
+       * lentScratchBytes(iterations) x `thread` from its start; none when absent.
+       */
+      scratch?: SharedArrayBuffer;
+      thread?: number;
     }
   | { kind: 'warm' }
   | { kind: 'deterministic'; source: ScenarioSource }
@@ -106,8 +117,11 @@ export function runTask(task: Task): SummariseResult | Results | MonteCarloWithI
   if (task.kind === 'draws') {
     const columns = drawViews(task.draws, sources.length, request.iterations);
     if (task.step === 'strata') drawStrata(sources, request, columns);
-    else if (task.step === 'correlate') correlateDraws(sources, request, columns);
-    else for (const piece of claimed(task.claims!, drawPieceCount(sources, request))) drawPiece(sources, request, columns, piece);
+    else if (task.step === 'correlate') {
+      const working = task.scratch ? lentColumns(task.scratch) : undefined;
+      correlateDraws(sources, request, columns, working);
+      if (working) new Uint8Array(task.scratch!, 0, working.used()).fill(0);
+    } else for (const piece of claimed(task.claims!, drawPieceCount(sources, request))) drawPiece(sources, request, columns, piece);
     return null;
   }
   const plan = simulationPlan(scenario, request);
@@ -121,10 +135,15 @@ export function runTask(task: Task): SummariseResult | Results | MonteCarloWithI
   // The tornado first, so the other threads claim more of the summaries meanwhile.
   const tornadoBars = task.withTornado ? tornado(scenario) : undefined;
   const perspectives: SummariseResult['perspectives'] = {};
-  for (const item of claimed(task.claims, task.items.length)) {
-    const [option, mine] = task.items[item]!;
-    perspectives[option] = { ...perspectives[option], ...summarisePerspectives(out, layout, plan.base, option, mine) };
-  }
+  const lent = task.scratch
+    ? lentScratchAt(task.scratch, lentScratchBytes(request.iterations) * task.thread!, request.iterations)
+    : undefined;
+  withLentScratch(lent, () => {
+    for (const item of claimed(task.claims, task.items.length)) {
+      const [option, mine] = task.items[item]!;
+      perspectives[option] = { ...perspectives[option], ...summarisePerspectives(out, layout, plan.base, option, mine) };
+    }
+  });
   return { perspectives, tornado: tornadoBars };
 }
 

@@ -5,7 +5,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { drawSources } from '../../src/run/draws';
 import { monteCarloRequest, runMonteCarloInProcess } from '../../src/run/montecarlo';
 import { RunPool } from '../../src/run/pool';
-import { drawPieceCount, fullRunDraws } from '../../src/run/sampling';
+import { drawPieceCount, fullRunDraws, lentColumns } from '../../src/run/sampling';
+import { imanConover } from '../../src/model/random/correlate';
+import { createRng } from '../../src/model/random/rng';
 import { loadScenario } from '../../src/scenario/load';
 
 const loaded = loadScenario(readFileSync('scenarios/class-central.yaml', 'utf8'), 'class-central.yaml');
@@ -85,5 +87,30 @@ describe('whole-run draws', () => {
     for (const j of [0, 2]) expect(Float64Array.from(after[j]!).sort()).toEqual(Float64Array.from(uncorrelated[j]!).sort());
     expect(rankCorrelation(after[0]!, after[2]!)).toBeCloseTo(0.6, 1);
     expect(Math.abs(rankCorrelation(before[0]!, before[2]!))).toBeLessThan(0.03);
+  });
+});
+
+describe('Iman-Conover in lent memory (the run output, before it is written)', () => {
+  it('gives the same columns as in its own arrays, carving what fits and making the rest', () => {
+    const n = 5_000;
+    const make = (seed: number): Float64Array[] => {
+      const rng = createRng(seed);
+      return [0, 1, 2].map(() => Float64Array.from({ length: n }, () => rng()));
+    };
+    const matrix = [
+      [1, 0.5, 0],
+      [0.5, 1, -0.3],
+      [0, -0.3, 1],
+    ];
+    const own = imanConover(createRng('ic'), make(1), matrix);
+    // Room for some of the working columns only: the rest are made as usual.
+    const buffer = new SharedArrayBuffer(n * 8 * 3 + n * 4 * 2 + 8);
+    const lent = lentColumns(buffer);
+    const inLent = imanConover(createRng('ic'), make(1), matrix, undefined, undefined, lent);
+    expect(own.ok && inLent.ok).toBe(true);
+    if (!own.ok || !inLent.ok) return;
+    inLent.columns.forEach((column, j) => expect(Array.from(column)).toEqual(Array.from(own.columns[j]!)));
+    expect(lent.used()).toBe(n * 8 * 3 + n * 4 * 2);
+    expect(lent.used()).toBeLessThanOrEqual(buffer.byteLength);
   });
 });

@@ -203,10 +203,27 @@ export function sortedOrder(values: Float64Array, scratch: SortScratch = new Sor
  */
 export class SortScratch {
   readonly arrays: Uint32Array[];
-  constructor(readonly size: number) {
-    this.arrays = Array.from({ length: 6 }, () => new Uint32Array(size));
+  constructor(
+    readonly size: number,
+    columns: WorkingColumns = FRESH_COLUMNS,
+  ) {
+    this.arrays = Array.from({ length: 6 }, () => columns.words(size));
   }
 }
+
+/**
+ * Where imanConover takes its working columns from: new arrays, or views of memory lent for the
+ * step (a run's output, not yet written: see src/run/sampling.ts).
+ */
+export interface WorkingColumns {
+  doubles(length: number): Float64Array;
+  words(length: number): Uint32Array;
+}
+
+export const FRESH_COLUMNS: WorkingColumns = {
+  doubles: (length) => new Float64Array(length),
+  words: (length) => new Uint32Array(length),
+};
 
 /** Bits of the key sorted in each pass of sortedOrder (8 passes of 8 bits: 256 places to write to). */
 const RADIX_BITS = 8;
@@ -232,6 +249,8 @@ export function imanConover(
   names: readonly string[] = columns.map((_, i) => `input ${i + 1}`),
   /** Where the rearranged columns go (the input columns themselves may be given: each is copied before it is overwritten). */
   into?: readonly Float64Array[],
+  /** Where its working columns come from (the same values wherever they are). */
+  working: WorkingColumns = FRESH_COLUMNS,
 ): CorrelateResult {
   const size = columns.length;
   if (names.length !== size) throw new RangeError(`imanConover: ${size} columns but ${names.length} names`);
@@ -243,10 +262,15 @@ export function imanConover(
     return { ok: true, columns: columns.map((column, j) => (into ? (into[j]!.set(column), into[j]!) : column.slice())) };
   }
 
-  const scores = new Float64Array(count);
+  const scores = working.doubles(count);
   for (let i = 0; i < count; i++) scores[i] = standardNormalQuantile((i + 1) / (count + 1));
   // The first input takes the scores themselves, the others copies made before any is shuffled.
-  const shuffled = columns.map((_, j) => (j === 0 ? scores : scores.slice()));
+  const shuffled = columns.map((_, j) => {
+    if (j === 0) return scores;
+    const copy = working.doubles(count);
+    copy.set(scores);
+    return copy;
+  });
   for (const column of shuffled) shuffleInPlace(rng, column);
 
   // Symmetric (pearson(x, y) and pearson(y, x) are the same bits): each pair worked out once.
@@ -277,8 +301,8 @@ export function imanConover(
     }
   }
 
-  const scratch = new SortScratch(count);
-  const sortedValues = new Float64Array(count);
+  const sortedValues = working.doubles(count);
+  const scratch = new SortScratch(count, working);
   const result = columns.map((column, j) => {
     const order = sortedOrder(correlated[j]!, scratch);
     // The correlated scores are not needed once ordered: their column takes the arranged values
