@@ -5,7 +5,8 @@
  * Measures the engine side by side with the hand-fused kernel of the same monthly model, in one
  * run of this command so both see the same machine:
  * - each scenario (default: the bundled central case, ../shared/perf/uncertain-demand.yaml when it
- *   is there, and bench/scenarios: every money input uncertain; Latin hypercube with correlations)
+ *   is there, and bench/scenarios: every money input uncertain; Latin hypercube with correlations;
+ *   then the central case with process variability)
  *   in its own child process (bench/one.ts), so each peak memory is its own: the full
  *   Monte Carlo on the worker pool, every option and perspective with the summaries the pages use,
  *   after five warm-up runs;
@@ -14,7 +15,9 @@
  * - with --reference, the yearly reference kernels of bench/reference.ts.
  * Prints a table on stderr and JSON lines on stdout: one per scenario (bench/one.ts's line), one
  * per kernel run, and last {"rows": [...]} with each scenario's compute and CPU seconds, peak
- * memory, and its ratios to the kernel's seconds on the same file.
+ * memory, and its ratios to the kernel's seconds on the same file; the central case's rows (which
+ * the kernel cannot run) carry the issue's targets in seconds scaled by the kernel's seconds on
+ * uncertain demand in the same run.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -49,6 +52,21 @@ const { values } = parseArgs({
 const n = Number(values.n);
 if (!Number.isSafeInteger(n) || n < 1) throw new Error(`--n must be a whole number, not ${values.n}`);
 const scenarios = values.scenario ?? DEFAULT_SCENARIOS.filter((file) => existsSync(file));
+const CENTRAL = DEFAULT_SCENARIOS[0]!;
+const UNCERTAIN_DEMAND = DEFAULT_SCENARIOS[1]!;
+/**
+ * The runs: each scenario as asked, and by default the central case with process variability too
+ * (the kernel has no process variability: the issue set its target in seconds).
+ */
+const runs = [
+  ...scenarios.map((file) => ({ file, variability: values.variability })),
+  ...(values.scenario || values.variability ? [] : [{ file: CENTRAL, variability: true }]),
+];
+/**
+ * Issue 15's targets in seconds, set when the kernel took 1.8 s on uncertain demand: read against
+ * this run's kernel on that file (the machine's speed varies by half from hour to hour here).
+ */
+const TARGETS_AT_KERNEL = { kernelSeconds: 1.8, central: 1.2, processVariability: 6 };
 
 interface EngineRun {
   scenario: string;
@@ -81,9 +99,9 @@ function lastJsonLine<T>(text: string): T | null {
 }
 
 /** One scenario's measured run in a fresh process. */
-function engineRun(file: string): EngineRun | null {
+function engineRun(file: string, variability: boolean): EngineRun | null {
   const args = ['--expose-gc', join(here, 'one.mjs'), '--n', String(n), '--scenario', file];
-  if (values.variability) args.push('--variability');
+  if (variability) args.push('--variability');
   if (values.threads) args.push('--threads', values.threads);
   if (values.verbose) args.push('--verbose');
   const child = spawnSync(process.execPath, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 24 });
@@ -102,7 +120,7 @@ function kernelRun(file: string): KernelRun | null {
   return lastJsonLine<KernelRun>(child.stdout);
 }
 
-const engine = scenarios.map((file) => ({ file, run: engineRun(file) }));
+const engine = runs.map(({ file, variability }) => ({ file, variability, run: engineRun(file, variability) }));
 for (const { run } of engine) if (run) console.log(JSON.stringify(run));
 // The kernel after every engine run (one thread, no councils, no formulas, no process variability).
 const kernels = new Map<string, KernelRun | null>();
@@ -121,12 +139,17 @@ if (values.reference && !values['no-reference']) {
   }
 }
 
-const rows = engine.map(({ file, run }) => {
-  const kernel = kernels.get(file) ?? null;
+const demandKernel = kernels.get(UNCERTAIN_DEMAND)?.compute_s ?? null;
+const rows = engine.map(({ file, variability, run }) => {
+  const kernel = variability ? null : (kernels.get(file) ?? null);
+  // The central case's targets, scaled by this run's kernel on uncertain demand.
+  const target =
+    file !== CENTRAL || demandKernel === null ? null : variability ? TARGETS_AT_KERNEL.processVariability : TARGETS_AT_KERNEL.central;
   return {
     scenario: file,
     n,
-    processVariability: run?.processVariability ?? values.variability,
+    processVariability: run?.processVariability ?? variability,
+    scaledTargetSeconds: target === null ? null : (target * demandKernel!) / TARGETS_AT_KERNEL.kernelSeconds,
     computeSeconds: run?.computeSeconds ?? null,
     cpuSeconds: run?.cpuSeconds ?? null,
     peakRssMb: run?.peakRssMb ?? null,
@@ -144,7 +167,7 @@ console.error(['scenario'.padEnd(44), 'compute', '    CPU', ' memory', ' kernel'
 for (const row of rows) {
   console.error(
     [
-      row.scenario.replace(`${root}/`, '').padEnd(44),
+      (row.scenario.replace(`${root}/`, '') + (row.processVariability ? ' (variability)' : '')).padEnd(44),
       figure(row.computeSeconds, 2, ' s').padStart(7),
       figure(row.cpuSeconds, 2, ' s').padStart(7),
       figure(row.peakRssMb, 0, ' MB').padStart(7),
@@ -153,5 +176,18 @@ for (const row of rows) {
       figure(row.cpuRatio, 2, 'x').padStart(10),
     ].join('  '),
   );
+}
+const scaled = rows.filter((row) => row.scaledTargetSeconds !== null);
+if (scaled.length > 0) {
+  console.error(
+    `\nTargets in seconds (issue 15: ${TARGETS_AT_KERNEL.central} s central, ${TARGETS_AT_KERNEL.processVariability} s with process variability, ` +
+      `set when the kernel took ${TARGETS_AT_KERNEL.kernelSeconds} s on uncertain demand), scaled by its ${figure(demandKernel, 2, ' s')} in this run:`,
+  );
+  for (const row of scaled) {
+    const met = row.computeSeconds !== null && row.computeSeconds <= row.scaledTargetSeconds!;
+    console.error(
+      `  ${row.processVariability ? 'central, process variability' : 'central'}: ${figure(row.computeSeconds, 2, ' s')} against ${figure(row.scaledTargetSeconds, 2, ' s')} (${met ? 'met' : 'missed'})`,
+    );
+  }
 }
 console.log(JSON.stringify({ rows }));
