@@ -88,8 +88,11 @@ export class MoneyFactors {
       this.growthMax = 0;
       this.deflatorMax = 0;
     }
-    // (1 + g)^(t/12): exact at each whole year, one multiplication a month in between.
-    const monthly = Math.pow(1 + costGrowth, 1 / 12);
+    // (1 + g)^(t/12): one multiplication a month, and at each whole year one by (1 + g) from the
+    // year before (within a few parts in 10^15 of a power: a power a year was a tenth of the run's
+    // time when the growth is uncertain, and every draw works these out again).
+    const yearly = 1 + costGrowth;
+    const monthly = Math.pow(yearly, 1 / 12);
     const from = this.computedMonths;
     const to = Math.min(need, this.months);
     // Both step once a financial year: worked out once a year, not once a month, and only as far
@@ -122,7 +125,8 @@ export class MoneyFactors {
     let growth = from === 0 ? 1 : growthOf[from - 1]!;
     let monthOfYear = from % 12;
     for (let t = from; t < to; t++, monthOfYear = monthOfYear === 11 ? 0 : monthOfYear + 1) {
-      growth = monthOfYear === 0 ? Math.pow(1 + costGrowth, t / 12) : growth * monthly;
+      // t is a whole number of years when monthOfYear is 0: the year before's growth x (1 + g).
+      growth = monthOfYear === 0 ? (t === 0 ? 1 : growthOf[t - 12]! * yearly) : growth * monthly;
       growthOf[t] = growth;
       const cash = growth * deflator[t]!;
       const pv = growth * discount[t]!;
