@@ -217,7 +217,7 @@ export interface LentScratch {
   buckets: Uint16Array;
 }
 
-/** Bytes of lent scratch one thread's summaries of n draws use (see lendScratch). */
+/** Bytes of lent scratch one thread's summaries of n draws use (see lentScratchAt). */
 export function lentScratchBytes(n: number): number {
   return Math.ceil((n * 10) / 8) * 8;
 }
@@ -521,8 +521,8 @@ function countByPaybackMonth(payback: Int16Array, endMonth: Int16Array, months: 
 /**
  * scratch[i] = children x values[i] - cost x monthlyCost[i] (net of a contract cost whose shape
  * is the same in every draw), making describeColumn's first pass on the way: one pass, not two.
- * The first pass's six lines are written out here, in fillNetOfShapedCost and in momentsOf on
- * purpose: one shared routine measuring each stretch of 512 to 8,192 values just after it was
+ * The first pass's six lines are written out here, in fillNetOfShapedCost, fillNetOfCostByDraw
+ * and in momentsOf on purpose: one shared routine measuring each stretch of 512 to 8,192 values just after it was
  * written made a whole option's summaries 15-20% slower (measured on the central case).
  */
 function fillNetOfCost(
