@@ -63,12 +63,13 @@ describe('poisson', () => {
   });
 });
 
-describe('binomial', () => {
-  const exactProbability =
-    (n: number, p: number) =>
-    (k: number): number =>
-      Math.exp(logFactorial(n) - logFactorial(k) - logFactorial(n - k) + k * Math.log(p) + (n - k) * Math.log1p(-p));
+/** P(k successes) of Binomial(n, p), from log-factorials. */
+const binomialProbability =
+  (n: number, p: number) =>
+  (k: number): number =>
+    Math.exp(logFactorial(n) - logFactorial(k) - logFactorial(n - k) + k * Math.log(p) + (n - k) * Math.log1p(-p));
 
+describe('binomial', () => {
   it('mean n p and variance n p (1 - p), for inversion, BTRS and p > 1/2', () => {
     for (const [n, p] of [
       [20, 0.2],
@@ -101,7 +102,7 @@ describe('binomial', () => {
     ] as const) {
       const rng = createRng(4);
       const values = draws(100_000, () => binomial(rng, n, p));
-      const { statistic, cells } = chiSquare(tally(values), exactProbability(n, p), 0, n, values.length);
+      const { statistic, cells } = chiSquare(tally(values), binomialProbability(n, p), 0, n, values.length);
       expect(cells).toBeGreaterThan(8);
       expect(statistic).toBeLessThan(cells + 6 * Math.sqrt(2 * cells));
     }
@@ -152,11 +153,6 @@ describe('PoissonTable (process variability referrals of one mean)', () => {
 });
 
 describe('BinomialTables (process variability outcomes)', () => {
-  const exactProbability =
-    (n: number, p: number) =>
-    (k: number): number =>
-      Math.exp(logFactorial(n) - logFactorial(k) - logFactorial(n - k) + k * Math.log(p) + (n - k) * Math.log1p(-p));
-
   it("gives binomial()'s counts below a mean of 10 from the same uniforms, three chances taking turns in two slots", () => {
     const tables = new BinomialTables();
     const a = createRng('tables');
@@ -181,7 +177,7 @@ describe('BinomialTables (process variability outcomes)', () => {
     const tables = new BinomialTables();
     const rng = createRng('tables chi');
     const values = draws(100_000, () => tables.draw(rng, 100, 0.3));
-    const { statistic, cells } = chiSquare(tally(values), exactProbability(100, 0.3), 0, 100, values.length);
+    const { statistic, cells } = chiSquare(tally(values), binomialProbability(100, 0.3), 0, 100, values.length);
     expect(cells).toBeGreaterThan(8);
     expect(statistic).toBeLessThan(cells + 6 * Math.sqrt(2 * cells));
     expect(tables.draw(createRng(9), 1000, 0.4)).toBe(binomial(createRng(9), 1000, 0.4));
