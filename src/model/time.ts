@@ -82,10 +82,11 @@ export interface Timeline {
 
 /**
  * Green Book discount factor of financial year `year`: (1 + rate)^-(year - base); years before the
- * base are compounded forward. discountFactor(0.035, 2, 1) -> 1 / 1.035
+ * base are compounded forward. A whole number of years' products, as compound() works them out.
+ * discountFactor(0.035, 2, 1) -> 1 / 1.035
  */
 export function discountFactor(rate: number, year: number, baseYear: number): number {
-  return Math.pow(1 + rate, -(year - baseYear));
+  return year >= baseYear ? compound(1 / (1 + rate), year - baseYear) : compound(1 + rate, baseYear - year);
 }
 
 /**
@@ -93,7 +94,46 @@ export function discountFactor(rate: number, year: number, baseYear: number): nu
  * deflatorOf(0.02, 3, 1) -> 1.0404
  */
 export function deflatorOf(inflation: number, year: number, priceBaseYear: number): number {
-  return Math.pow(1 + inflation, year - priceBaseYear);
+  return year >= priceBaseYear ? compound(1 + inflation, year - priceBaseYear) : compound(1 / (1 + inflation), priceBaseYear - year);
+}
+
+/**
+ * factor^years for a whole number of years, as 1 x factor x factor ... (years products), not
+ * Math.pow: a run with an uncertain discount rate or inflation works a year's factor out for every
+ * year of every draw, and byYear() then takes one multiplication a year where a power took about
+ * 30 ns (7% of such a run). Within years/2 parts in 10^16 of the power (a discount factor 17 years
+ * out: about 1e-15).
+ * compound(1.5, 2) -> 2.25
+ */
+export function compound(factor: number, years: number): number {
+  let value = 1;
+  for (let k = 0; k < years; k++) value *= factor;
+  return value;
+}
+
+/**
+ * The discount factor (or deflator) of each year a caller asks for in turn, the same numbers as
+ * discountFactor (deflatorOf): a year after the one asked before, past the base, is the one
+ * before's x the factor (the same products in the same order as compound), the rest as compound.
+ */
+export function byYear(kind: 'discount' | 'deflator', rate: number, baseYear: number): (year: number) => number {
+  const grow = 1 + rate;
+  // The factor a year after the base, and a year before it.
+  const after = kind === 'discount' ? 1 / grow : grow;
+  const before = kind === 'discount' ? grow : 1 / grow;
+  let lastYear = Number.NaN;
+  let lastValue = Number.NaN;
+  return (year) => {
+    const value =
+      year > baseYear && year === lastYear + 1
+        ? lastValue * after
+        : year >= baseYear
+          ? compound(after, year - baseYear)
+          : compound(before, baseYear - year);
+    lastYear = year;
+    lastValue = value;
+    return value;
+  };
 }
 
 /**

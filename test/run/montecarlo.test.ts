@@ -114,9 +114,9 @@ monte_carlo: { iterations: 3000, seed: 2025 }`,
     const region = runMonteCarloInProcess(loaded.scenario, monteCarloRequest(loaded.scenario))[1]!.perspectives.region!;
     expect([region.npv.mean, region.npv.p5, region.npv.p95, region.probabilityNpvPositive]).toMatchInlineSnapshot(`
       [
-        -1225673.698330382,
-        -1694486.1111732689,
-        -532113.2216097601,
+        -1225673.6983303805,
+        -1694486.111173267,
+        -532113.2216097594,
         0.009333333333333334,
       ]
     `);
@@ -140,12 +140,12 @@ monte_carlo: { iterations: 2000, seed: 7, process_variability: true }`,
     const region = runMonteCarloInProcess(loaded.scenario, monteCarloRequest(loaded.scenario))[0]!.perspectives.region!;
     expect([region.npv.mean, region.npv.p50, region.residentialPlacementsAvoided.mean, region.probabilityNpvPositive])
       .toMatchInlineSnapshot(`
-      [
-        -957745.1365785892,
-        -1039452.8145699648,
-        1.4485,
-        0.0235,
-      ]
-    `);
+        [
+          -957745.136578588,
+          -1039452.8145699636,
+          1.4485,
+          0.0235,
+        ]
+      `);
   });
 });

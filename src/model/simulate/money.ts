@@ -5,7 +5,7 @@
  * month the contract stops); and who bears what in each perspective.
  */
 import { contractEndMonth, externalShareByMonth } from '../funding';
-import { deflatorOf, discountFactor, fixedTermMonths } from '../time';
+import { byYear, fixedTermMonths } from '../time';
 import type { FundingEntry, Inputs } from '../types';
 import type { SimulationLayout } from './plan';
 
@@ -99,15 +99,11 @@ export class MoneyFactors {
     // as `to` (a draw with its own discount rate reads a little over the longest term, not the horizon).
     const year = this.layout.timeline.yearOfMonth;
     if (this.discountMonths < to) {
-      const rate = this.lastDiscountRate;
-      const baseYear = this.base.discountBaseYear;
-      fillByYear(this.discount, year, this.discountMonths, to, (y) => discountFactor(rate, y, baseYear));
+      fillByYear(this.discount, year, this.discountMonths, to, byYear('discount', this.lastDiscountRate, this.base.discountBaseYear));
       this.discountMonths = to;
     }
     if (this.deflatorMonths < to) {
-      const rate = this.lastInflation;
-      const baseYear = this.base.priceBaseYear;
-      fillByYear(this.deflator, year, this.deflatorMonths, to, (y) => deflatorOf(rate, y, baseYear));
+      fillByYear(this.deflator, year, this.deflatorMonths, to, byYear('deflator', this.lastInflation, this.base.priceBaseYear));
       this.deflatorMonths = to;
     }
     let cashPrefix = this.cashGrowthPrefix[from]!;
@@ -233,8 +229,6 @@ export class CostShapes {
   private readonly fundingShares: Float64Array;
   private fundingEndMonth = 0;
   private fundingVersion = 0;
-  /** Months in the fixed term. */
-  private readonly fixedTerm: number;
   /** Scratch for build: each financial year's cost and paid part so far. */
   private readonly costByYearScratch: Float64Array;
   private readonly paidByYearScratch: Float64Array;
@@ -249,7 +243,10 @@ export class CostShapes {
     this.currentKey = new Float64Array(3 + this.schedule.length).fill(NaN);
     this.fundingKey = new Float64Array(1 + this.schedule.length).fill(NaN);
     this.fundingShares = new Float64Array(factors.longestTerm);
-    this.fixedTerm = fixedTermMonths(base);
+    // build prices option k's last 12 months at extension year k's price.
+    const fixedTerm = fixedTermMonths(base);
+    if (layout.terms.some((term, k) => term !== fixedTerm + 12 * k))
+      throw new Error('CostShapes: each option must be the fixed term and one more extension year than the option before');
     this.costByYearScratch = new Float64Array(layout.timeline.yearLabels.length);
     this.paidByYearScratch = new Float64Array(layout.timeline.yearLabels.length);
   }
@@ -331,7 +328,6 @@ export class CostShapes {
     const layout = this.layout;
     const longestTerm = this.factors.longestTerm;
     const deflator = this.factors.deflator;
-    const fixedTerm = this.fixedTerm;
     cost.endMonth = this.fundingFor(externalShare, scheduleShares);
     if (cost.fundingVersion !== this.fundingVersion) {
       // The grant's share and the councils' part by month, copied only when they changed.
@@ -344,44 +340,55 @@ export class CostShapes {
     }
     const endMonth = cost.endMonth;
     const cashPrice = this.base.contractPrice === 'cash';
+    // The present values in the same pass (the discount factors hold for the longest term: the
+    // draw's MoneyFactors.update came first), as withPresentValues works them out: the same
+    // products, summed in the same order.
+    const discount = this.factors.discount;
     // The shape's columns as locals: the loop then keeps them in registers.
     const { costShape, realPrice, paidShare, cumulativeCost, cumulativePaid, costSums } = cost;
     const terms = layout.terms;
     const options = layout.options;
     let cash = 0;
     let paid = 0;
-    let option = 0;
+    let pv = 0;
+    let paidPV = 0;
     let costMin = Infinity;
     let paidMin = Infinity;
-    // The price steps once an extension year: (1 + uplift)^year worked out when it steps.
-    let priceYear = -1;
+    // Option k's term is the fixed term and k extension years (plan.ts), and the price steps once
+    // an extension year: extension year k's months are option k's last 12 (the fixed term's, for
+    // k = 0), all at (1 + uplift)^k, as compound() gives it (a power took a quarter of this
+    // loop's time when the uplift is uncertain).
+    let start = 0;
     let yearPrice = 1;
-    for (let t = 0; t < longestTerm; t++) {
-      const extensionYear = t < fixedTerm ? 0 : Math.floor((t - fixedTerm) / 12) + 1;
-      if (extensionYear !== priceYear) {
-        priceYear = extensionYear;
-        yearPrice = Math.pow(1 + uplift, extensionYear);
+    for (let option = 0; option < options; option++) {
+      const end = terms[option]!;
+      if (option > 0) yearPrice *= 1 + uplift;
+      for (let t = start; t < end; t++) {
+        const price = t < endMonth ? yearPrice : 0;
+        const shapeCash = cashPrice ? price : price * deflator[t]!;
+        const real = cashPrice ? price / deflator[t]! : price;
+        const paidPart = paidShare[t]!;
+        costShape[t] = shapeCash;
+        realPrice[t] = real;
+        cash += shapeCash;
+        paid += shapeCash * paidPart;
+        cumulativeCost[t] = cash;
+        cumulativePaid[t] = paid;
+        costMin = Math.min(costMin, shapeCash);
+        paidMin = Math.min(paidMin, shapeCash * paidPart);
+        const shapePV = real * discount[t]!;
+        pv += shapePV;
+        paidPV += shapePV * paidPart;
       }
-      const price = t < endMonth ? yearPrice : 0;
-      const shapeCash = cashPrice ? price : price * deflator[t]!;
-      const paidPart = paidShare[t]!;
-      costShape[t] = shapeCash;
-      realPrice[t] = cashPrice ? price / deflator[t]! : price;
-      cash += shapeCash;
-      paid += shapeCash * paidPart;
-      cumulativeCost[t] = cash;
-      cumulativePaid[t] = paid;
-      costMin = Math.min(costMin, shapeCash);
-      paidMin = Math.min(paidMin, shapeCash * paidPart);
-      while (option < options && terms[option] === t + 1) {
-        costSums[option * 4] = cash;
-        costSums[option * 4 + 2] = paid;
-        option++;
-      }
+      costSums[option * 4] = cash;
+      costSums[option * 4 + 1] = pv;
+      costSums[option * 4 + 2] = paid;
+      costSums[option * 4 + 3] = paidPV;
+      start = end;
     }
     cost.costShapeMin = costMin;
     cost.paidShapeMin = paidMin;
-    cost.discountVersion = -1;
+    cost.discountVersion = this.factors.discountVersion;
     cost.yearsReady = false;
     cost.slotBlock = -1; // new sums: written to a slot of their own (recordContractCost)
     return cost;
