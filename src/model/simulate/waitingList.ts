@@ -23,19 +23,26 @@ export class ReferralShape {
   }
 
   /**
-   * (1 + growth)^(m/12) for every month m: exact at each whole year, one multiplication a month in
-   * between (as MoneyFactors' cost growth), not a power a month: a run whose referral growth is
-   * uncertain works the shape out for every draw, and 75 powers a draw were a fifth of its time.
+   * (1 + growth)^(m/12) for every month m: at each whole year the year before's x (1 + growth)
+   * (as compound() in time.ts gives it), one multiplication a month in between (as MoneyFactors'
+   * cost growth), not a power: a run whose referral growth is uncertain works the shape out for
+   * every draw (75 powers a draw were a fifth of its time, a power a year still 5%).
    */
   update(referralGrowth: number): void {
     if (referralGrowth === this.lastGrowth) return;
     let min = Infinity;
     let max = -Infinity;
-    const monthly = Math.pow(1 + referralGrowth, 1 / 12);
+    const yearly = 1 + referralGrowth;
+    const monthly = Math.pow(yearly, 1 / 12);
+    const byMonth = this.byMonth;
+    let yearStart = 1;
     let v = 1;
-    for (let m = 0; m < this.byMonth.length; m++) {
-      v = m % 12 === 0 ? Math.pow(1 + referralGrowth, m / 12) : v * monthly;
-      this.byMonth[m] = v;
+    for (let m = 0, monthOfYear = 0; m < byMonth.length; m++, monthOfYear = monthOfYear === 11 ? 0 : monthOfYear + 1) {
+      if (monthOfYear === 0) {
+        if (m > 0) yearStart *= yearly;
+        v = yearStart;
+      } else v *= monthly;
+      byMonth[m] = v;
       if (v < min) min = v;
       if (v > max) max = v;
     }
