@@ -3,7 +3,8 @@
  * equally likely strata, in random order.
  */
 import type { Distribution } from '../distribution';
-import { quantileFunction } from './quantile';
+import { quantileFunction, type QuantileFunction } from './quantile';
+import { QuantileTable } from './quantileTable';
 import type { Rng } from './rng';
 
 /** The largest double below 1, so a stratum's upper edge never maps to an infinite quantile. */
@@ -44,9 +45,38 @@ export function stratifiedProbabilitiesInto(rng: Rng, out: Float64Array): void {
   shuffleInPlace(rng, out);
 }
 
-/** Replaces probabilities [from, to) of `column` by the distribution's quantiles at them. */
-export function quantilesInPlace(d: Distribution, column: Float64Array, from: number, to: number): void {
+/**
+ * Columns at least this long take a beta or PERT input's quantiles from a QuantileTable (within
+ * 1e-13 of the value, relative; about 70 ns a value, not 750): building one (8,193 exact
+ * quantiles, 6-20 ms) costs less than the exact quantiles of a piece of 65,536. Shorter columns,
+ * and every other distribution (whose quantile is a formula), take the exact quantile. A
+ * function of the column's length only, so a seed gives the same draws however the column is
+ * split into pieces or threads.
+ */
+export const TABLE_FROM = 1 << 16;
+
+/** Tables kept per thread, by distribution (a run's pieces of one column share one). */
+const tables = new Map<string, QuantileTable>();
+const TABLES_KEPT = 32;
+
+/** The quantile function quantilesInPlace uses for a column of `length` draws of d. */
+export function columnQuantileFunction(d: Distribution, length: number): QuantileFunction {
   const inverse = quantileFunction(d);
+  if (length < TABLE_FROM || (d.dist !== 'beta' && d.dist !== 'pert')) return inverse;
+  const key = JSON.stringify(d);
+  let table = tables.get(key);
+  if (!table) {
+    if (tables.size >= TABLES_KEPT) tables.clear();
+    table = new QuantileTable(inverse);
+    tables.set(key, table);
+  }
+  const kept = table;
+  return (p) => kept.at(p);
+}
+
+/** Replaces probabilities [from, to) of `column` by the distribution's quantiles at them (columnQuantileFunction). */
+export function quantilesInPlace(d: Distribution, column: Float64Array, from: number, to: number): void {
+  const inverse = columnQuantileFunction(d, column.length);
   for (let i = from; i < to; i++) column[i] = inverse(column[i]!);
 }
 
