@@ -1,6 +1,6 @@
 // Micro-benchmark of the random module: npx tsx bench/random.ts
 import type { Distribution } from '../src/model/distribution';
-import { binomial, createRng, imanConover, latinHypercubeInto, poisson, sampleInto } from '../src/model/random';
+import { binomial, createRng, imanConover, latinHypercube, poisson, sampleInto } from '../src/model/random';
 
 const count = 1_000_000;
 const out = new Float64Array(count);
@@ -35,8 +35,8 @@ const forms: Distribution[] = [
   { dist: 'discrete', values: [1, 2, 3, 4, 5, 6, 7, 8] },
 ];
 for (const d of forms) time(`sampleInto ${JSON.stringify(d)} x 1e6`.slice(0, 44), () => sampleInto(rng, d, out));
-time('latinHypercubeInto pert x 1e6', () => latinHypercubeInto(rng, forms[2]!, out));
-time('latinHypercubeInto normal x 1e6', () => latinHypercubeInto(rng, forms[4]!, out));
+time('latinHypercube pert x 1e6', () => latinHypercube(rng, [forms[2]!], count, [out]));
+time('latinHypercube normal x 1e6', () => latinHypercube(rng, [forms[4]!], count, [out]));
 let sink = 0;
 time('poisson(4) x 1e6', () => {
   for (let i = 0; i < count; i++) sink += poisson(rng, 4);

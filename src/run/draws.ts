@@ -1,17 +1,19 @@
 /**
- * Draws for Monte Carlo: which inputs are uncertain, their seeded draws (plain random in blocks,
- * or Latin hypercube with rank correlations over the whole run), and the model's input columns
- * (formulas evaluated column-wise over the draws).
+ * Draws for Monte Carlo: which inputs are uncertain, their seeded draws (plain random or Latin
+ * hypercube, in blocks; over the whole run when inputs are rank-correlated), and the model's
+ * input columns (formulas evaluated column-wise over the draws).
  */
 import { centralValue, isUncertain, type Distribution } from '../model/distribution';
+import { latinHypercubeStretch } from '../model/random/lhs';
 import { createRng, deriveSeed } from '../model/random/rng';
 import { sampleInto } from '../model/random/sample';
 import { VARYING_FIELDS, type InputColumns, type VaryingField } from '../model/simulate';
 import { buildInputs, centralValues } from '../scenario/inputs';
 import { CAPACITY_PATHS, capacityPerMonth, FIELD_OF_PATH } from '../scenario/fields';
 import type { Quantity, Scenario } from '../scenario/types';
+import type { MonteCarloRequest } from './request';
 
-/** Iterations per block of plain random draws: each block has its own seeded stream per input. */
+/** Iterations per block of draws: each block has its own seeded stream per input. */
 export const BLOCK_SIZE = 4_096;
 
 /** An uncertain input: a variable ("variables.x") or a quantity path, and its distribution. */
@@ -32,11 +34,27 @@ export function drawSources(scenario: Scenario): DrawSource[] {
   return sources;
 }
 
-/** Plain random draws for block `block` (iterations block x BLOCK_SIZE ...), `count` of them. */
-export function randomBlockDraws(sources: readonly DrawSource[], seed: number | string, block: number, count: number): Float64Array[] {
-  return sources.map((source) => {
-    const column = new Float64Array(count);
-    sampleInto(createRng(deriveSeed(seed, `${source.path}#${block}`)), source.distribution, column);
+/**
+ * Every source's draws for block `block` (iterations block x BLOCK_SIZE ...), `count` of them,
+ * each from the block's own stream for the input: plain random, or a stretch of the input's Latin
+ * hypercube column of request.iterations draws (its permutation keyed by the seed and the input).
+ * Written into `into` (one array of `count` per source) when given.
+ */
+export function blockDraws(
+  sources: readonly DrawSource[],
+  request: Pick<MonteCarloRequest, 'seed' | 'sampling' | 'iterations'>,
+  block: number,
+  count: number,
+  into: readonly Float64Array[] = sources.map(() => new Float64Array(count)),
+): Float64Array[] {
+  const { seed } = request;
+  return sources.map((source, s) => {
+    const column = into[s]!;
+    if (request.sampling === 'latin_hypercube') {
+      const key = createRng(deriveSeed(seed, `${source.path}#latin-hypercube`))() * 2 ** 32;
+      const rng = createRng(deriveSeed(seed, `${source.path}#latin-hypercube#${block}`));
+      latinHypercubeStretch(source.distribution, key, rng, request.iterations, block * BLOCK_SIZE, column);
+    } else sampleInto(createRng(deriveSeed(seed, `${source.path}#${block}`)), source.distribution, column);
     return column;
   });
 }

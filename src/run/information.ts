@@ -49,7 +49,7 @@ import { regionNpvColumns, summariseOptionWeighted } from '../model/weightedSumm
 import { buildInputs, centralValues, valuesWith } from '../scenario/inputs';
 import type { Scenario } from '../scenario/types';
 import { decisionMap, headlineTornado, monteCarloBudget, monteCarloDecision } from './decision';
-import { drawSources, inputColumns, randomBlockDraws, BLOCK_SIZE, type DrawSource } from './draws';
+import { blockDraws, drawSources, inputColumns, BLOCK_SIZE, type DrawSource } from './draws';
 import {
   blockCount,
   drawsByBlock,
@@ -100,7 +100,7 @@ function runDrawsOf(sources: readonly DrawSource[], request: MonteCarloRequest):
   for (let block = 0; block < blockCount(request.iterations); block++) {
     const from = block * BLOCK_SIZE;
     const count = Math.min(request.iterations, from + BLOCK_SIZE) - from;
-    randomBlockDraws(sources, request.seed, block, count).forEach((column, s) => columns[s]!.set(column, from));
+    blockDraws(sources, request, block, count).forEach((column, s) => columns[s]!.set(column, from));
   }
   return columns;
 }

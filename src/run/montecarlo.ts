@@ -25,7 +25,7 @@ import { buildInputs, centralValues, valuesWith } from '../scenario/inputs';
 import { FIELD_OF_PATH } from '../scenario/fields';
 import type { Scenario } from '../scenario/types';
 import { projectValues } from './deterministic';
-import { BLOCK_SIZE, drawSources, inputColumns, randomBlockDraws } from './draws';
+import { BLOCK_SIZE, blockDraws, drawSources, inputColumns } from './draws';
 import type { MonteCarloRequest } from './request';
 import { fullRunDraws } from './sampling';
 
@@ -126,9 +126,9 @@ export function contractCostVariesIn(scenario: Scenario): boolean {
   return costShapeVaries(probe) || typeof probe.annualValue !== 'number' || typeof probe.costOptimismBias !== 'number';
 }
 
-/** True when every iteration's draws can be made block by block (no whole-run sampling). */
+/** True when every iteration's draws can be made block by block (no rank correlations, which need the whole run's). */
 export function drawsByBlock(request: MonteCarloRequest): boolean {
-  return request.sampling === 'random' && request.correlations.length === 0;
+  return request.correlations.length === 0;
 }
 
 /** Number of blocks in a run of `iterations`. */
@@ -137,7 +137,7 @@ export function blockCount(iterations: number): number {
 }
 
 /**
- * Simulates the given blocks into `out`. Whole-run draws (Latin hypercube, correlations) are
+ * Simulates the given blocks into `out`. Whole-run draws (rank-correlated inputs) are
  * passed in as `runDraws`, one column per source; otherwise each block draws its own.
  */
 export function simulateBlocks(
@@ -155,7 +155,7 @@ export function simulateBlocks(
     const from = block * BLOCK_SIZE;
     const to = Math.min(request.iterations, from + BLOCK_SIZE);
     const count = to - from;
-    const columns = runDraws ? runDraws.map((c) => c.subarray(from, to)) : randomBlockDraws(sources, request.seed, block, count);
+    const columns = runDraws ? runDraws.map((c) => c.subarray(from, to)) : blockDraws(sources, request, block, count);
     const drawn = new Map(sources.map((s, i) => [s.path, columns[i]!]));
     const inputs = inputColumns(scenario, drawn, count);
     const rng = plan.processVariability ? createRng(deriveSeed(request.seed, `process#${block}`)) : null;

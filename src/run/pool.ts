@@ -331,20 +331,17 @@ export class RunPool {
     const output = new SharedArrayBuffer(outputBytes(layout, outputShape(scenario, request, plan, false)));
     let draws: SharedArrayBuffer | undefined;
     if (!drawsByBlock(request)) {
-      // Whole-run draws in three steps (sampling.ts): the middle one, most of the work, on every thread.
+      // Whole-run draws (rank correlations) in two steps (sampling.ts): the first on every thread.
       const sources = drawSources(scenario);
       draws = new SharedArrayBuffer(Math.max(8, sources.length * request.iterations * 8));
       // Iman-Conover works in the output's memory, which nothing has written yet (task.ts).
-      const step = (kind: 'strata' | 'correlate'): Promise<unknown> =>
-        this.run({ kind: 'draws', step: kind, source, request, draws: draws!, scratch: kind === 'correlate' ? output : undefined }, signal);
-      if (request.sampling === 'latin_hypercube') await step('strata');
       const pieceClaims = new SharedArrayBuffer(4);
       await Promise.all(
         Array.from({ length: Math.min(this.threads, drawPieceCount(sources, request)) }, () =>
           this.run({ kind: 'draws', step: 'pieces', source, request, draws: draws!, claims: pieceClaims }, signal),
         ),
       );
-      if (request.correlations.length > 0) await step('correlate');
+      await this.run({ kind: 'draws', step: 'correlate', source, request, draws, scratch: output }, signal);
     }
     // Blocks, then summaries, claimed one at a time by whichever thread is free (task.ts claimed).
     const blocks = blockCount(request.iterations);

@@ -1,20 +1,15 @@
 /**
- * Whole-run draws, for Latin hypercube sampling or rank-correlated inputs (Iman-Conover), which
- * need every iteration's draws at once. In steps, so the pool can share the slow one between its
- * threads: (1) for Latin hypercube, every column's shuffled stratum probabilities, from one
- * generator in turn; (2) pieces of columns: a random column drawn whole from its own stream, or a
- * Latin hypercube column's quantiles taken a stretch at a time (the slow step: a beta or PERT
- * quantile is a root-finding); (3) the correlations. fullRunDraws runs the three on one thread.
+ * Whole-run draws, for rank-correlated inputs (Iman-Conover), which need every iteration's draws
+ * at once. In two steps, so the pool can share the first between its threads: (1) pieces of the
+ * columns: for random sampling a column drawn whole from its own stream, for Latin hypercube a
+ * block of every column, as blockDraws makes it; (2) the correlations. fullRunDraws runs both on
+ * one thread.
  */
 import { imanConover, type WorkingColumns } from '../model/random/correlate';
-import { quantilesInPlace, stratifiedProbabilitiesInto } from '../model/random/lhs';
 import { createRng, deriveSeed } from '../model/random/rng';
 import { sampleInto } from '../model/random/sample';
-import type { DrawSource } from './draws';
+import { blockDraws, BLOCK_SIZE, type DrawSource } from './draws';
 import type { MonteCarloRequest } from './request';
-
-/** Draws a Latin hypercube piece covers: small enough that two threads share a column's quantiles evenly. */
-const QUANTILE_PIECE = 1 << 16;
 
 /**
  * One column of `request.iterations` draws per source, correlated as the request asks: new columns,
@@ -25,27 +20,18 @@ export function fullRunDraws(
   request: MonteCarloRequest,
   into: readonly Float64Array[] = sources.map(() => new Float64Array(request.iterations)),
 ): Float64Array[] {
-  drawStrata(sources, request, into);
   const pieces = drawPieceCount(sources, request);
   for (let piece = 0; piece < pieces; piece++) drawPiece(sources, request, into, piece);
   correlateDraws(sources, request, into);
   return [...into];
 }
 
-/** Step 1: for Latin hypercube sampling, each column's shuffled stratum probabilities (nothing otherwise). */
-export function drawStrata(sources: readonly DrawSource[], request: MonteCarloRequest, columns: readonly Float64Array[]): void {
-  if (request.sampling !== 'latin_hypercube') return;
-  // One generator for every column in turn, so the sample is fixed by the seed.
-  const rng = createRng(deriveSeed(request.seed, 'latin-hypercube'));
-  sources.forEach((_, j) => stratifiedProbabilitiesInto(rng, columns[j]!));
-}
-
-/** Step 2's pieces: a column each for random sampling; stretches of QUANTILE_PIECE draws of each column for Latin hypercube. */
+/** Step 1's pieces: a column each for random sampling; a block of every column for Latin hypercube. */
 export function drawPieceCount(sources: readonly DrawSource[], request: MonteCarloRequest): number {
-  return request.sampling === 'latin_hypercube' ? sources.length * Math.ceil(request.iterations / QUANTILE_PIECE) : sources.length;
+  return request.sampling === 'latin_hypercube' ? Math.ceil(request.iterations / BLOCK_SIZE) : sources.length;
 }
 
-/** Step 2, one piece: each piece is written by exactly one call, whatever the order. */
+/** Step 1, one piece: each piece is written by exactly one call, whatever the order. */
 export function drawPiece(
   sources: readonly DrawSource[],
   request: MonteCarloRequest,
@@ -53,10 +39,15 @@ export function drawPiece(
   piece: number,
 ): void {
   if (request.sampling === 'latin_hypercube') {
-    const perColumn = Math.ceil(request.iterations / QUANTILE_PIECE);
-    const j = Math.floor(piece / perColumn);
-    const from = (piece % perColumn) * QUANTILE_PIECE;
-    quantilesInPlace(sources[j]!.distribution, columns[j]!, from, Math.min(request.iterations, from + QUANTILE_PIECE));
+    const from = piece * BLOCK_SIZE;
+    const to = Math.min(request.iterations, from + BLOCK_SIZE);
+    blockDraws(
+      sources,
+      request,
+      piece,
+      to - from,
+      columns.map((column) => column.subarray(from, to)),
+    );
     return;
   }
   const source = sources[piece]!;
@@ -64,7 +55,7 @@ export function drawPiece(
 }
 
 /**
- * Step 3: the rank correlations the request asks for, by Iman-Conover, in place. Only the inputs
+ * Step 2: the rank correlations the request asks for, by Iman-Conover, in place. Only the inputs
  * named in a correlation are rearranged; the others keep the order they were drawn in (independent
  * of everything, as they should be). Rearranging every input, as before, took a second per input
  * at a million draws and a column of scores each.

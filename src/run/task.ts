@@ -15,7 +15,7 @@ import { scenarioIdentity } from '../scenario/hash';
 import type { Scenario } from '../scenario/types';
 import { drawSources } from './draws';
 import { outputShape, simulateBlocks, simulationPlan, tornado, type MonteCarloRequest } from './montecarlo';
-import { correlateDraws, drawPiece, drawPieceCount, drawStrata, lentColumns } from './sampling';
+import { correlateDraws, drawPiece, drawPieceCount, lentColumns } from './sampling';
 
 /** A scenario as plain data, so it can cross to a worker (formulas are rebuilt there). */
 export type ScenarioSource = PortableScenario;
@@ -24,10 +24,10 @@ export type Task =
   | {
       kind: 'draws';
       /**
-       * The step of the whole-run draws (sampling.ts): 'strata' and 'correlate' on one thread,
-       * 'pieces' on every thread, each piece claimed like a block.
+       * The step of the whole-run draws (sampling.ts): 'pieces' on every thread, each piece
+       * claimed like a block, then 'correlate' on one thread.
        */
-      step: 'strata' | 'pieces' | 'correlate';
+      step: 'pieces' | 'correlate';
       source: ScenarioSource;
       request: MonteCarloRequest;
       draws: SharedArrayBuffer;
@@ -116,8 +116,7 @@ export function runTask(task: Task): SummariseResult | Results | MonteCarloWithI
   const sources = drawSources(scenario);
   if (task.kind === 'draws') {
     const columns = drawViews(task.draws, sources.length, request.iterations);
-    if (task.step === 'strata') drawStrata(sources, request, columns);
-    else if (task.step === 'correlate') {
+    if (task.step === 'correlate') {
       const working = task.scratch ? lentColumns(task.scratch) : undefined;
       correlateDraws(sources, request, columns, working);
       if (working) new Uint8Array(task.scratch!, 0, working.used()).fill(0);

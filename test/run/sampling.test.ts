@@ -2,12 +2,13 @@
 // rearranges only the inputs a correlation names.
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { drawSources } from '../../src/run/draws';
+import { BLOCK_SIZE, blockDraws, drawSources } from '../../src/run/draws';
 import { monteCarloRequest, runMonteCarloInProcess } from '../../src/run/montecarlo';
 import { RunPool } from '../../src/run/pool';
 import { drawPieceCount, fullRunDraws, lentColumns } from '../../src/run/sampling';
 import { imanConover } from '../../src/model/random/correlate';
 import { createRng } from '../../src/model/random/rng';
+import { quantileFunction } from '../../src/model/random/quantile';
 import { loadScenario } from '../../src/scenario/load';
 
 const loaded = loadScenario(readFileSync('scenarios/class-central.yaml', 'utf8'), 'class-central.yaml');
@@ -50,8 +51,9 @@ describe('whole-run draws', () => {
         sampling: 'latin_hypercube' as const,
         correlations: [{ between: [sources[0]!.path, sources[1]!.path] as [string, string], rank: 0.5 }],
       };
-      // Three pieces of 65,536 draws per column, so a column's quantiles are split between the threads.
-      expect(drawPieceCount(sources, request)).toBe(3 * sources.length);
+      // A piece per block of 4,096 draws, shared between the threads; columns of 65,536 draws or
+      // more take beta and PERT quantiles from a table, which each thread builds for itself.
+      expect(drawPieceCount(sources, request)).toBe(Math.ceil(140_000 / 4_096));
       const [onWorkers, inProcess] = await Promise.all([
         pool.monteCarlo(scenario, request),
         Promise.resolve(runMonteCarloInProcess(scenario, request)),
@@ -59,6 +61,45 @@ describe('whole-run draws', () => {
       for (let k = 0; k < inProcess.length; k++) expect(onWorkers[k]!.perspectives).toEqual(inProcess[k]!.perspectives);
     },
   );
+
+  it(
+    'gives the same figures on the pool (blocks on two threads, no whole-run draws) as in process: Latin hypercube',
+    { timeout: 60_000 },
+    async () => {
+      const request = { ...monteCarloRequest(scenario, { iterations: 70_000, seed: 8 }), sampling: 'latin_hypercube' as const };
+      const [onWorkers, inProcess] = await Promise.all([
+        pool.monteCarlo(scenario, request),
+        Promise.resolve(runMonteCarloInProcess(scenario, request)),
+      ]);
+      for (let k = 0; k < inProcess.length; k++) expect(onWorkers[k]!.perspectives).toEqual(inProcess[k]!.perspectives);
+    },
+  );
+
+  it('makes Latin hypercube columns block by block that put one draw in each stratum over the whole run, and that whole-run draws repeat', () => {
+    const iterations = 3 * BLOCK_SIZE + 1000;
+    const request = { ...monteCarloRequest(scenario, { iterations, seed: 4 }), sampling: 'latin_hypercube' as const };
+    const byBlock = sources.map(() => new Float64Array(iterations));
+    for (let block = 0; block * BLOCK_SIZE < iterations; block++) {
+      const from = block * BLOCK_SIZE;
+      const to = Math.min(iterations, from + BLOCK_SIZE);
+      blockDraws(sources, request, block, to - from).forEach((column, s) => byBlock[s]!.set(column, from));
+    }
+    // Uncorrelated whole-run draws (a correlation of 0 makes the run keep them) are the same columns.
+    const whole = fullRunDraws(sources, { ...request, correlations: [{ between: [sources[0]!.path, sources[1]!.path], rank: 0 }] });
+    sources.forEach((_, j) => {
+      if (j > 1) expect(whole[j]).toEqual(byBlock[j]);
+    });
+    // Each continuous input's draws, sorted, are one per stratum: draw k of the sorted column lies
+    // at or above the quantile at k / n and below the one at (k + 1) / n.
+    for (const [j, source] of sources.entries()) {
+      if (source.distribution.dist === 'discrete') continue;
+      const sorted = Float64Array.from(byBlock[j]!).sort();
+      const q = quantileFunction(source.distribution);
+      let outside = 0;
+      for (let k = 0; k < iterations; k++) outside += +!(sorted[k]! >= q(k / iterations) && sorted[k]! <= q((k + 1) / iterations));
+      expect(outside).toBe(0);
+    }
+  });
 
   it('gives the same figures on the pool as in process: random sampling with a correlation', { timeout: 60_000 }, async () => {
     const request = {

@@ -41,7 +41,7 @@ export {
 } from './sample';
 
 /** Latin hypercube sampling. latinHypercube(rng, [d1, d2], 1000) -> two columns of 1000 stratified draws */
-export { latinHypercube, latinHypercubeInto, shuffleInPlace } from './lhs';
+export { latinHypercube, latinHypercubeStretch, permute, shuffleInPlace } from './lhs';
 
 /** Iman-Conover rank correlation. imanConover(rng, columns, matrix, names) -> { ok, columns } or { ok: false, errors } */
 export {

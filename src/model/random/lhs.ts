@@ -1,6 +1,9 @@
 /**
  * Latin hypercube sampling: each input's n draws take exactly one value from each of n
- * equally likely strata, in random order.
+ * equally likely strata, in random order. Draw i of a column lies in stratum pi(i), pi a
+ * permutation of 0 .. n - 1 picked by the column's key and read one element at a time (permute),
+ * at a uniform point within it: so any stretch of a column can be drawn on its own (a block, on
+ * any thread), with no column of the whole run held in memory.
  */
 import type { Distribution } from '../distribution';
 import { quantileFunction, type QuantileFunction } from './quantile';
@@ -24,34 +27,65 @@ export function shuffleInPlace(rng: Rng, values: Float64Array): void {
 }
 
 /**
- * Fills a column with a Latin hypercube sample of one distribution: draw i is the quantile
- * at (i + u_i) / n for a uniform u_i, and the column is then shuffled.
- * latinHypercubeInto(createRng(1), { dist: 'uniform', min: 0, max: 1 }, new Float64Array(4))
- *   -> one value in each of [0, .25), [.25, .5), [.5, .75), [.75, 1), in random order
+ * Element `index` of a permutation of 0 .. length - 1 (length up to 2^31) picked by a 32-bit key:
+ * Kensler's hash-based permutation ("Correlated Multi-Jittered Sampling", Pixar Technical Memo
+ * 13-01, 2013, `permute`). Each step (xor with the key, multiplication by an odd constant, xor
+ * with itself shifted right within the mask) is a bijection on the low bits of the smallest power
+ * of two at least `length`, so the whole hash is; a result at `length` or past it is hashed again
+ * (cycle walking) until it falls inside, which keeps it a bijection on 0 .. length - 1; a rotation
+ * by the key ends it. Unsigned 32-bit arithmetic as in the memo (Math.imul, >>>).
+ * permute(3, 10, 7) -> a whole number from 0 to 9, a different one for each index from 0 to 9
  */
-export function latinHypercubeInto(rng: Rng, d: Distribution, out: Float64Array): void {
-  stratifiedProbabilitiesInto(rng, out);
-  quantilesInPlace(d, out, 0, out.length);
+export function permute(index: number, length: number, key: number): number {
+  let w = length - 1;
+  w |= w >>> 1;
+  w |= w >>> 2;
+  w |= w >>> 4;
+  w |= w >>> 8;
+  w |= w >>> 16;
+  const p = key >>> 0;
+  let i = index;
+  do {
+    i ^= p;
+    i = Math.imul(i, 0xe170893d);
+    i ^= p >>> 16;
+    i ^= (i & w) >>> 4;
+    i ^= p >>> 8;
+    i = Math.imul(i, 0x0929eb3f);
+    i ^= p >>> 23;
+    i ^= (i & w) >>> 1;
+    i = Math.imul(i, 1 | (p >>> 27));
+    i = Math.imul(i, 0x6935fa69);
+    i ^= (i & w) >>> 11;
+    i = Math.imul(i, 0x74dcb303);
+    i ^= (i & w) >>> 2;
+    i = Math.imul(i, 0x9e501cc3);
+    i ^= (i & w) >>> 2;
+    i = Math.imul(i, 0xc860a3df);
+    i &= w;
+    i ^= i >>> 5;
+  } while (i >= length);
+  return (i + (p % length)) % length;
 }
 
 /**
- * The first step of latinHypercubeInto: the probabilities (i + u_i) / n, shuffled. The quantiles
- * can then be taken in place, in any order or in pieces on several threads (quantilesInPlace):
- * taking them before the shuffle or after gives the same column, as each value is moved, never changed.
+ * Draws from..from + out.length - 1 of a Latin hypercube column of `length` draws of d: draw i is
+ * the quantile at (permute(i, length, key) + u) / length, u the next uniform from `rng` (the
+ * stretch's own stream). Any split of a column into stretches gives the same column when each
+ * stretch's stream is the same.
  */
-export function stratifiedProbabilitiesInto(rng: Rng, out: Float64Array): void {
-  const count = out.length;
-  for (let i = 0; i < count; i++) out[i] = Math.min(BELOW_ONE, (i + rng()) / count);
-  shuffleInPlace(rng, out);
+export function latinHypercubeStretch(d: Distribution, key: number, rng: Rng, length: number, from: number, out: Float64Array): void {
+  const inverse = columnQuantileFunction(d, length);
+  for (let k = 0; k < out.length; k++) out[k] = inverse(Math.min(BELOW_ONE, (permute(from + k, length, key) + rng()) / length));
 }
 
 /**
  * Columns at least this long take a beta or PERT input's quantiles from a QuantileTable (within
  * 1e-13 of the value, relative; about 70 ns a value, not 750): building one (8,193 exact
- * quantiles, 6-20 ms) costs less than the exact quantiles of a piece of 65,536. Shorter columns,
+ * quantiles, 6-20 ms, once per thread) costs less than 65,536 exact quantiles. Shorter columns,
  * and every other distribution (whose quantile is a formula), take the exact quantile. A
  * function of the column's length only, so a seed gives the same draws however the column is
- * split into pieces or threads.
+ * split into blocks or threads.
  */
 export const TABLE_FROM = 1 << 16;
 
@@ -59,7 +93,7 @@ export const TABLE_FROM = 1 << 16;
 const tables = new Map<string, QuantileTable>();
 const TABLES_KEPT = 32;
 
-/** The quantile function quantilesInPlace uses for a column of `length` draws of d. */
+/** The quantile function a Latin hypercube column of `length` draws of d uses. */
 export function columnQuantileFunction(d: Distribution, length: number): QuantileFunction {
   const inverse = quantileFunction(d);
   if (length < TABLE_FROM || (d.dist !== 'beta' && d.dist !== 'pert')) return inverse;
@@ -74,15 +108,9 @@ export function columnQuantileFunction(d: Distribution, length: number): Quantil
   return (p) => kept.at(p);
 }
 
-/** Replaces probabilities [from, to) of `column` by the distribution's quantiles at them (columnQuantileFunction). */
-export function quantilesInPlace(d: Distribution, column: Float64Array, from: number, to: number): void {
-  const inverse = columnQuantileFunction(d, column.length);
-  for (let i = from; i < to; i++) column[i] = inverse(column[i]!);
-}
-
 /**
- * A Latin hypercube sample: one column of `iterations` draws per distribution, columns
- * filled in order from the same generator (so the sample is fixed by the seed).
+ * A Latin hypercube sample: one column of `iterations` draws per distribution, each column's key
+ * and then its uniforms taken from `rng` in turn (so the sample is fixed by the seed).
  * latinHypercube(createRng(1), [pertA, normalB], 1000) -> [Float64Array(1000), Float64Array(1000)]
  */
 export function latinHypercube(
@@ -93,7 +121,7 @@ export function latinHypercube(
 ): Float64Array[] {
   return distributions.map((d, j) => {
     const column = into[j]!;
-    latinHypercubeInto(rng, d, column);
+    latinHypercubeStretch(d, Math.floor(rng() * 2 ** 32), rng, iterations, 0, column);
     return column;
   });
 }
