@@ -119,7 +119,7 @@ export function runCost(scenario: Scenario, request: MonteCarloRequest, shape: R
         }) +
         kept * (sources * KEPT_BYTES_PER_SOURCE + KEPT_COLUMNS * 8);
   // A run larger than the kept one also has its own output on every thread, and its whole-run
-  // draws when they cannot be drawn block by block (Latin hypercube, correlations).
+  // draws when they cannot be drawn block by block (rank correlations).
   const split = iterations > INFORMATION_ITERATIONS;
   const output = split
     ? outputBytes(layout, { iterations, fanIterations, costShapeVaries: varies, fewCostShapes, cashablePerDraw: false })
