@@ -5,6 +5,7 @@
  * month the contract stops); and who bears what in each perspective.
  */
 import { contractEndMonth, externalShareByMonth } from '../funding';
+import { externalShareInYear } from '../money';
 import { byYear, fixedTermMonths } from '../time';
 import type { FundingEntry, Inputs } from '../types';
 import type { SimulationLayout } from './plan';
@@ -227,6 +228,13 @@ export class CostShapes {
    */
   private readonly fundingKey: Float64Array;
   private readonly fundingShares: Float64Array;
+  /**
+   * Without a funding schedule, each financial year's share from external_share_by_year (which
+   * does not vary between draws), NaN where funding.external_share applies: worked out once, as
+   * externalShareInYear gives it (its search of the years by label, per year and per draw, was a
+   * quarter of a run whose external share is uncertain).
+   */
+  private readonly shareByYear: Float64Array | null;
   private fundingEndMonth = 0;
   private fundingVersion = 0;
   /** Scratch for build: each financial year's cost and paid part so far. */
@@ -243,6 +251,12 @@ export class CostShapes {
     this.currentKey = new Float64Array(3 + this.schedule.length).fill(NaN);
     this.fundingKey = new Float64Array(1 + this.schedule.length).fill(NaN);
     this.fundingShares = new Float64Array(factors.longestTerm);
+    this.shareByYear =
+      base.fundingSchedule.length === 0
+        ? Float64Array.from(layout.timeline.yearLabels, (label) =>
+            externalShareInYear({ externalShare: NaN, externalShareByYear: base.externalShareByYear }, label),
+          )
+        : null;
     // build prices option k's last 12 months at extension year k's price.
     const fixedTerm = fixedTermMonths(base);
     if (layout.terms.some((term, k) => term !== fixedTerm + 12 * k))
@@ -306,12 +320,23 @@ export class CostShapes {
     let same = key[0] === externalShare;
     for (let e = 0; e < scheduleShares.length && same; e++) same = key[1 + e] === scheduleShares[e];
     if (!same) {
-      scheduleShares.forEach((share, e) => (this.schedule[e]!.externalShare = share));
       const layout = this.layout;
       const longestTerm = this.factors.longestTerm;
-      const funding = { externalShare, externalShareByYear: this.base.externalShareByYear, fundingSchedule: this.schedule };
-      const timeline = { months: longestTerm, yearOfMonth: layout.timeline.yearOfMonth, yearLabels: layout.timeline.yearLabels };
-      externalShareByMonth(funding, timeline, this.fundingShares);
+      const shareByYear = this.shareByYear;
+      if (shareByYear) {
+        // externalShareByMonth without a schedule: the year's share, else the external share.
+        const year = layout.timeline.yearOfMonth;
+        const shares = this.fundingShares;
+        for (let t = 0; t < longestTerm; t++) {
+          const share = shareByYear[year[t]!]!;
+          shares[t] = Number.isNaN(share) ? externalShare : share;
+        }
+      } else {
+        scheduleShares.forEach((share, e) => (this.schedule[e]!.externalShare = share));
+        const funding = { externalShare, externalShareByYear: this.base.externalShareByYear, fundingSchedule: this.schedule };
+        const timeline = { months: longestTerm, yearOfMonth: layout.timeline.yearOfMonth, yearLabels: layout.timeline.yearLabels };
+        externalShareByMonth(funding, timeline, this.fundingShares);
+      }
       this.fundingEndMonth = contractEndMonth(this.base, this.fundingShares, longestTerm);
       this.fundingVersion++;
       key[0] = externalShare;
