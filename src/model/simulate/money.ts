@@ -357,9 +357,10 @@ export class CostShapes {
     if (cost.fundingVersion !== this.fundingVersion) {
       // The grant's share and the councils' part by month, copied only when they changed.
       const shares = this.fundingShares;
+      const { externalShare: external, paidShare: paid } = cost;
       for (let t = 0; t < longestTerm; t++) {
-        cost.externalShare[t] = shares[t]!;
-        cost.paidShare[t] = 1 - shares[t]!;
+        external[t] = shares[t]!;
+        paid[t] = 1 - shares[t]!;
       }
       cost.fundingVersion = this.fundingVersion;
     }
