@@ -34,6 +34,21 @@ export function drawSources(scenario: Scenario): DrawSource[] {
   return sources;
 }
 
+/** Each input's Latin hypercube key by its seed string, kept (every block of a run asks again). */
+const keys = new Map<string, number>();
+
+/** The 32-bit key of an input's Latin hypercube permutation: the first number of its own stream. */
+function latinHypercubeKey(seed: number | string, path: string): number {
+  const label = deriveSeed(seed, `${path}#latin-hypercube`);
+  let key = keys.get(label);
+  if (key === undefined) {
+    if (keys.size >= 1024) keys.clear();
+    key = createRng(label)() * 2 ** 32;
+    keys.set(label, key);
+  }
+  return key;
+}
+
 /**
  * Every source's draws for block `block` (iterations block x BLOCK_SIZE ...), `count` of them,
  * each from the block's own stream for the input: plain random, or a stretch of the input's Latin
@@ -51,7 +66,7 @@ export function blockDraws(
   return sources.map((source, s) => {
     const column = into[s]!;
     if (request.sampling === 'latin_hypercube') {
-      const key = createRng(deriveSeed(seed, `${source.path}#latin-hypercube`))() * 2 ** 32;
+      const key = latinHypercubeKey(seed, source.path);
       const rng = createRng(deriveSeed(seed, `${source.path}#latin-hypercube#${block}`));
       latinHypercubeStretch(source.distribution, key, rng, request.iterations, block * BLOCK_SIZE, column);
     } else sampleInto(createRng(deriveSeed(seed, `${source.path}#${block}`)), source.distribution, column);
