@@ -159,8 +159,6 @@ export class CostShape {
   readonly realPrice: Float64Array;
   /** 1 - the month's external share: the part the councils pay. */
   readonly paidShare: Float64Array;
-  /** The month's external (grant) share (section 16). */
-  readonly externalShare: Float64Array;
   /** Per option: cost shape sums over its term (cash, PV, paid by councils cash, paid PV). */
   readonly costSums: Float64Array;
   /** Cumulative cost shape, and cumulative paid-by-councils shape, to the end of each month. */
@@ -188,7 +186,6 @@ export class CostShape {
     this.costShape = new Float64Array(term);
     this.realPrice = new Float64Array(term);
     this.paidShare = new Float64Array(term);
-    this.externalShare = new Float64Array(term);
     this.costSums = new Float64Array(options * 4);
     this.cumulativeCost = new Float64Array(term);
     this.cumulativePaid = new Float64Array(term);
@@ -355,13 +352,10 @@ export class CostShapes {
     const deflator = this.factors.deflator;
     cost.endMonth = this.fundingFor(externalShare, scheduleShares);
     if (cost.fundingVersion !== this.fundingVersion) {
-      // The grant's share and the councils' part by month, copied only when they changed.
+      // The councils' part by month (1 - the grant's share), worked out only when the shares changed.
       const shares = this.fundingShares;
-      const { externalShare: external, paidShare: paid } = cost;
-      for (let t = 0; t < longestTerm; t++) {
-        external[t] = shares[t]!;
-        paid[t] = 1 - shares[t]!;
-      }
+      const paid = cost.paidShare;
+      for (let t = 0; t < longestTerm; t++) paid[t] = 1 - shares[t]!;
       cost.fundingVersion = this.fundingVersion;
     }
     const endMonth = cost.endMonth;
