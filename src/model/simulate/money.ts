@@ -232,6 +232,12 @@ export class CostShapes {
    * quarter of a run whose external share is uncertain).
    */
   private readonly shareByYear: Float64Array | null;
+  /**
+   * The same by month over the longest term, as a fixed part and a 0 or 1 for funding.external_share:
+   * a month's share is fixed + external x that (without a branch on whether the external share applies).
+   */
+  private readonly fixedShareByMonth: Float64Array;
+  private readonly externalShareApplies: Float64Array;
   private fundingEndMonth = 0;
   private fundingVersion = 0;
   /** Scratch for build: each financial year's cost and paid part so far. */
@@ -254,6 +260,15 @@ export class CostShapes {
             externalShareInYear({ externalShare: NaN, externalShareByYear: base.externalShareByYear }, label),
           )
         : null;
+    this.fixedShareByMonth = new Float64Array(factors.longestTerm);
+    this.externalShareApplies = new Float64Array(factors.longestTerm);
+    if (this.shareByYear) {
+      for (let t = 0; t < factors.longestTerm; t++) {
+        const share = this.shareByYear[layout.timeline.yearOfMonth[t]!]!;
+        if (Number.isNaN(share)) this.externalShareApplies[t] = 1;
+        else this.fixedShareByMonth[t] = share;
+      }
+    }
     // build prices option k's last 12 months at extension year k's price.
     const fixedTerm = fixedTermMonths(base);
     if (layout.terms.some((term, k) => term !== fixedTerm + 12 * k))
@@ -321,13 +336,12 @@ export class CostShapes {
       const longestTerm = this.factors.longestTerm;
       const shareByYear = this.shareByYear;
       if (shareByYear) {
-        // externalShareByMonth without a schedule: the year's share, else the external share.
-        const year = layout.timeline.yearOfMonth;
+        // externalShareByMonth without a schedule: the year's share, else the external share
+        // (0 + 1 x external share, or the year's share + 0 x it: the same numbers).
         const shares = this.fundingShares;
-        for (let t = 0; t < longestTerm; t++) {
-          const share = shareByYear[year[t]!]!;
-          shares[t] = Number.isNaN(share) ? externalShare : share;
-        }
+        const fixed = this.fixedShareByMonth;
+        const applies = this.externalShareApplies;
+        for (let t = 0; t < longestTerm; t++) shares[t] = fixed[t]! + applies[t]! * externalShare;
       } else {
         scheduleShares.forEach((share, e) => (this.schedule[e]!.externalShare = share));
         const funding = { externalShare, externalShareByYear: this.base.externalShareByYear, fundingSchedule: this.schedule };
