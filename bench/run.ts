@@ -5,7 +5,8 @@
  * Measures the engine side by side with the hand-fused kernel of the same monthly model, in one
  * run of this command so both see the same machine:
  * - each scenario (default: the bundled central case, ../shared/perf/uncertain-demand.yaml when it
- *   is there, and bench/scenarios: every money input uncertain; Latin hypercube with correlations;
+ *   is there, and bench/scenarios: every money input uncertain; the grant's share and inflation
+ *   too; Latin hypercube with correlations;
  *   then the central case with process variability)
  *   in its own child process (bench/one.ts), so each peak memory is its own: the full
  *   Monte Carlo on the worker pool, every option and perspective with the summaries the pages use,
@@ -34,6 +35,7 @@ const DEFAULT_SCENARIOS = [
   join(SHARED_PERF, 'uncertain-demand.yaml'),
   // Our own variants of it (the kernel reads them too; it ignores sampling and correlations).
   join(root, 'bench', 'scenarios', 'uncertain-money.yaml'),
+  join(root, 'bench', 'scenarios', 'uncertain-grant.yaml'),
   join(root, 'bench', 'scenarios', 'latin-hypercube-correlated.yaml'),
 ];
 

@@ -1,8 +1,9 @@
 // The bench's own speed-check scenarios (bench/scenarios) load, and exercise what they are there for:
-// a contract cost shape per draw, and whole-run draws with correlations.
+// a contract cost shape per draw (the grant's share uncertain too in one), and whole-run draws with correlations.
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { costShapeVariesIn, drawsByBlock, fewCostShapesIn, monteCarloRequest, runMonteCarloInProcess } from '../../src/run/montecarlo';
+import { drawSources } from '../../src/run/draws';
 import { loadScenario } from '../../src/scenario/load';
 
 const files = readdirSync('bench/scenarios').filter((f) => f.endsWith('.yaml'));
@@ -14,7 +15,7 @@ function load(file: string) {
 }
 
 describe('the bench scenarios', () => {
-  it('are there', () => expect(files).toEqual(['latin-hypercube-correlated.yaml', 'uncertain-money.yaml']));
+  it('are there', () => expect(files).toEqual(['latin-hypercube-correlated.yaml', 'uncertain-grant.yaml', 'uncertain-money.yaml']));
 
   it.each(files)('%s loads and runs', (file) => {
     const scenario = load(file);
@@ -23,10 +24,16 @@ describe('the bench scenarios', () => {
     for (const option of results) expect(Number.isFinite(option.perspectives.region!.npv.mean)).toBe(true);
   });
 
-  it('uncertain-money gives each draw its own contract cost shape', () => {
-    expect(costShapeVariesIn(load('uncertain-money.yaml'))).toBe(true);
+  it.each(['uncertain-money.yaml', 'uncertain-grant.yaml'])('%s gives each draw its own contract cost shape', (file) => {
+    expect(costShapeVariesIn(load(file))).toBe(true);
     // ... from continuous inputs, so its sums are kept a set per draw in single precision.
-    expect(fewCostShapesIn(load('uncertain-money.yaml'))).toBe(false);
+    expect(fewCostShapesIn(load(file))).toBe(false);
+  });
+
+  it('uncertain-grant draws the grant share and inflation', () => {
+    const paths = drawSources(load('uncertain-grant.yaml')).map((s) => s.path);
+    expect(paths).toContain('funding.external_share');
+    expect(paths).toContain('finance.inflation');
   });
 
   it("the central case's cost shape takes a few values (the grant after March 2027 is a discrete choice)", () => {
