@@ -6,7 +6,7 @@
  */
 import { contractEndMonth, externalShareByMonth } from '../funding';
 import { externalShareInYear } from '../money';
-import { byYear, fixedTermMonths } from '../time';
+import { fillByYear, fixedTermMonths } from '../time';
 import type { FundingEntry, Inputs } from '../types';
 import type { SimulationLayout } from './plan';
 
@@ -100,11 +100,11 @@ export class MoneyFactors {
     // as `to` (a draw with its own discount rate reads a little over the longest term, not the horizon).
     const year = this.layout.timeline.yearOfMonth;
     if (this.discountMonths < to) {
-      fillByYear(this.discount, year, this.discountMonths, to, byYear('discount', this.lastDiscountRate, this.base.discountBaseYear));
+      fillByYear(this.discount, year, this.discountMonths, to, 'discount', this.lastDiscountRate, this.base.discountBaseYear);
       this.discountMonths = to;
     }
     if (this.deflatorMonths < to) {
-      fillByYear(this.deflator, year, this.deflatorMonths, to, byYear('deflator', this.lastInflation, this.base.priceBaseYear));
+      fillByYear(this.deflator, year, this.deflatorMonths, to, 'deflator', this.lastInflation, this.base.priceBaseYear);
       this.deflatorMonths = to;
     }
     let cashPrefix = this.cashGrowthPrefix[from]!;
@@ -518,20 +518,4 @@ function sameKey(
   if (key[0] !== inflationVersion || key[1] !== uplift || key[2] !== externalShare) return false;
   for (let e = 0; e < scheduleShares.length; e++) if (key[3 + e] !== scheduleShares[e]) return false;
   return true;
-}
-
-/**
- * values[t] = valueOf(year[t]) for every month from <= t < to, valueOf called once for each run of
- * months in the same year (the months' years never go back).
- */
-function fillByYear(values: Float64Array, year: Int32Array, from: number, to: number, valueOf: (year: number) => number): void {
-  let current = NaN;
-  let value = NaN;
-  for (let t = from; t < to; t++) {
-    if (year[t] !== current) {
-      current = year[t]!;
-      value = valueOf(current);
-    }
-    values[t] = value;
-  }
 }
