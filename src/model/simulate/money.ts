@@ -226,18 +226,15 @@ export class CostShapes {
   private readonly fundingKey: Float64Array;
   private readonly fundingShares: Float64Array;
   /**
-   * Without a funding schedule, each financial year's share from external_share_by_year (which
-   * does not vary between draws), NaN where funding.external_share applies: worked out once, as
-   * externalShareInYear gives it (its search of the years by label, per year and per draw, was a
-   * quarter of a run whose external share is uncertain).
+   * Without a funding schedule, each month's grant share over the longest term as a fixed part
+   * (external_share_by_year's share for the month's financial year, which does not vary between
+   * draws) and a 1 where funding.external_share applies instead (0 elsewhere): the share is
+   * fixed + that x the external share, worked out with no search and no branch. (Searching the
+   * years by label in every draw, as externalShareInYear does, was a quarter of a run whose
+   * external share is uncertain.) Null with a schedule.
    */
-  private readonly shareByYear: Float64Array | null;
-  /**
-   * The same by month over the longest term, as a fixed part and a 0 or 1 for funding.external_share:
-   * a month's share is fixed + external x that (without a branch on whether the external share applies).
-   */
-  private readonly fixedShareByMonth: Float64Array;
-  private readonly externalShareApplies: Float64Array;
+  private readonly fixedShareByMonth: Float64Array | null;
+  private readonly externalShareApplies: Float64Array | null;
   private fundingEndMonth = 0;
   private fundingVersion = 0;
   /** Scratch for build: each financial year's cost and paid part so far. */
@@ -254,20 +251,19 @@ export class CostShapes {
     this.currentKey = new Float64Array(3 + this.schedule.length).fill(NaN);
     this.fundingKey = new Float64Array(1 + this.schedule.length).fill(NaN);
     this.fundingShares = new Float64Array(factors.longestTerm);
-    this.shareByYear =
-      base.fundingSchedule.length === 0
-        ? Float64Array.from(layout.timeline.yearLabels, (label) =>
-            externalShareInYear({ externalShare: NaN, externalShareByYear: base.externalShareByYear }, label),
-          )
-        : null;
-    this.fixedShareByMonth = new Float64Array(factors.longestTerm);
-    this.externalShareApplies = new Float64Array(factors.longestTerm);
-    if (this.shareByYear) {
+    if (base.fundingSchedule.length === 0) {
+      const byYear = { externalShare: NaN, externalShareByYear: base.externalShareByYear };
+      const shareByYear = layout.timeline.yearLabels.map((label) => externalShareInYear(byYear, label));
+      this.fixedShareByMonth = new Float64Array(factors.longestTerm);
+      this.externalShareApplies = new Float64Array(factors.longestTerm);
       for (let t = 0; t < factors.longestTerm; t++) {
-        const share = this.shareByYear[layout.timeline.yearOfMonth[t]!]!;
+        const share = shareByYear[layout.timeline.yearOfMonth[t]!]!;
         if (Number.isNaN(share)) this.externalShareApplies[t] = 1;
         else this.fixedShareByMonth[t] = share;
       }
+    } else {
+      this.fixedShareByMonth = null;
+      this.externalShareApplies = null;
     }
     // build prices option k's last 12 months at extension year k's price.
     const fixedTerm = fixedTermMonths(base);
@@ -334,13 +330,12 @@ export class CostShapes {
     if (!same) {
       const layout = this.layout;
       const longestTerm = this.factors.longestTerm;
-      const shareByYear = this.shareByYear;
-      if (shareByYear) {
+      const fixed = this.fixedShareByMonth;
+      const applies = this.externalShareApplies;
+      if (fixed && applies) {
         // externalShareByMonth without a schedule: the year's share, else the external share
         // (0 + 1 x external share, or the year's share + 0 x it: the same numbers).
         const shares = this.fundingShares;
-        const fixed = this.fixedShareByMonth;
-        const applies = this.externalShareApplies;
         for (let t = 0; t < longestTerm; t++) shares[t] = fixed[t]! + applies[t]! * externalShare;
       } else {
         scheduleShares.forEach((share, e) => (this.schedule[e]!.externalShare = share));
