@@ -89,7 +89,7 @@ export function latinHypercubeStretch(d: Distribution, key: number, rng: Rng, le
  */
 export const TABLE_FROM = 1 << 16;
 
-/** Tables kept per thread, by distribution (a run's pieces of one column share one). */
+/** Tables kept per thread, by distribution (every block of a run's column uses the same one). */
 const tables = new Map<string, QuantileTable>();
 const TABLES_KEPT = 32;
 
