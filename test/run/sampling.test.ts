@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BLOCK_SIZE, blockDraws, drawSources } from '../../src/run/draws';
-import { monteCarloRequest, runMonteCarloInProcess } from '../../src/run/montecarlo';
+import { drawsByBlock, monteCarloRequest, runMonteCarloInProcess } from '../../src/run/montecarlo';
 import { RunPool } from '../../src/run/pool';
 import { drawPieceCount, fullRunDraws, lentColumns } from '../../src/run/sampling';
 import { imanConover } from '../../src/model/random/correlate';
@@ -67,6 +67,7 @@ describe('whole-run draws', () => {
     { timeout: 60_000 },
     async () => {
       const request = { ...monteCarloRequest(scenario, { iterations: 70_000, seed: 8 }), sampling: 'latin_hypercube' as const };
+      expect(drawsByBlock(request)).toBe(true);
       const [onWorkers, inProcess] = await Promise.all([
         pool.monteCarlo(scenario, request),
         Promise.resolve(runMonteCarloInProcess(scenario, request)),

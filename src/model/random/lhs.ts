@@ -33,7 +33,10 @@ export function shuffleInPlace(rng: Rng, values: Float64Array): void {
  * with itself shifted right within the mask) is a bijection on the low bits of the smallest power
  * of two at least `length`, so the whole hash is; a result at `length` or past it is hashed again
  * (cycle walking) until it falls inside, which keeps it a bijection on 0 .. length - 1; a rotation
- * by the key ends it. Unsigned 32-bit arithmetic as in the memo (Math.imul, >>>).
+ * by the key ends it. The hash steps are the memo's, in unsigned 32-bit arithmetic (Math.imul,
+ * >>>), to the bit; the rotation is not, on purpose: the memo's (i + p) % l wraps at 2^32 first,
+ * and is then not a bijection when l is not a power of two (l = 3, p = 0xffffffff gives 1, 0, 0),
+ * so this one adds p % length.
  * permute(3, 10, 7) -> a whole number from 0 to 9, a different one for each index from 0 to 9
  */
 export function permute(index: number, length: number, key: number): number {
@@ -81,17 +84,22 @@ export function latinHypercubeStretch(d: Distribution, key: number, rng: Rng, le
 
 /**
  * Columns at least this long take a beta or PERT input's quantiles from a QuantileTable (within
- * 1e-13 of the value, relative; about 70 ns a value, not 750): building one (8,193 exact
- * quantiles, 6-20 ms, once per thread) costs less than 65,536 exact quantiles. Shorter columns,
- * and every other distribution (whose quantile is a formula), take the exact quantile. A
- * function of the column's length only, so a seed gives the same draws however the column is
- * split into blocks or threads.
+ * about 1e-13 of the value, relative, or a few units in the last place of a PERT's range where its
+ * values pass through 0; about 70 ns a value, not 750): building one (8,189 exact quantiles,
+ * 6-20 ms, once per thread) costs less than 65,536 exact quantiles. Shorter columns, and every
+ * other distribution (whose quantile is a formula), take the exact quantile. A function of the
+ * column's length only, so a seed gives the same draws however the column is split into blocks or
+ * threads.
  */
 export const TABLE_FROM = 1 << 16;
 
-/** Tables kept per thread, by distribution (every block of a run's column uses the same one). */
+/**
+ * Tables kept per thread, by distribution (every block of a run's column uses the same one). Room
+ * for more than a scenario's inputs (at most 200 variables and the model's quantities), so a run
+ * never builds a table twice; past it the oldest goes (about 37 kB each).
+ */
 const tables = new Map<string, QuantileTable>();
-const TABLES_KEPT = 32;
+const TABLES_KEPT = 512;
 
 /** The quantile function a Latin hypercube column of `length` draws of d uses. */
 export function columnQuantileFunction(d: Distribution, length: number): QuantileFunction {
@@ -100,7 +108,7 @@ export function columnQuantileFunction(d: Distribution, length: number): Quantil
   const key = JSON.stringify(d);
   let table = tables.get(key);
   if (!table) {
-    if (tables.size >= TABLES_KEPT) tables.clear();
+    if (tables.size >= TABLES_KEPT) tables.delete(tables.keys().next().value!);
     table = new QuantileTable(inverse);
     tables.set(key, table);
   }

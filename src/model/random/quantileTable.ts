@@ -2,12 +2,15 @@
  * A quantile function read off a table, for Latin hypercube columns of a distribution whose
  * quantile is a root-finding (beta, PERT: about 0.7 us a value, most of a large Latin hypercube
  * run's time). The exact quantile is worked out at 4,097 equally spaced probabilities; between
- * them the value is the polynomial of degree 5 through the six nearest (Lagrange), which for a
- * smooth quantile function is within a few parts in 10^16 of the exact one. Each interval is checked
+ * them the value is the polynomial of degree 5 through the six nearest (Lagrange), which where the
+ * quantile function is smooth is within a few parts in 10^16 of the exact one. Each interval is checked
  * when the table is built: the polynomial at its midpoint (where its error is largest) against
- * the exact quantile there; an interval that misses by more than TOLERANCE of the value (near
- * p = 0 or 1, where the quantile function bends fastest, or at a kink) keeps the exact solve, as do
- * the two intervals at each end (the polynomial needs two nodes either side).
+ * the exact quantile there; an interval that misses by more than TABLE_TOLERANCE of the value
+ * (near p = 0 or 1, where the quantile function bends fastest, or at a kink) keeps the exact solve,
+ * as do the two intervals at each end (the polynomial needs two nodes either side). Where a PERT's
+ * values pass through 0, the error there is a few units in the last place of its range rather than
+ * a part in 10^13 of the value: the exact quantile, min + range x a beta quantile, is no more
+ * precise there.
  */
 import type { QuantileFunction } from './quantile';
 
@@ -22,7 +25,7 @@ export class QuantileTable {
   private readonly nodes = new Float64Array(TABLE_INTERVALS + 1);
   /** exact[j]: 1 when interval j (between nodes j and j + 1) keeps the exact solve. */
   private readonly exact = new Uint8Array(TABLE_INTERVALS);
-  /** Intervals that keep the exact solve (for tests and the bench). */
+  /** Intervals that keep the exact solve (for the tests). */
   readonly exactIntervals: number;
 
   constructor(private readonly inverse: QuantileFunction) {

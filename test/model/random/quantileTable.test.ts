@@ -6,15 +6,18 @@ import { columnQuantileFunction, TABLE_FROM } from '../../../src/model/random/lh
 import { quantileFunction } from '../../../src/model/random/quantile';
 import { QuantileTable, TABLE_INTERVALS } from '../../../src/model/random/quantileTable';
 
-/** The largest error of a table, relative to the exact quantile, at these probabilities. */
-function worstError(d: Distribution, probabilities: number[]): number {
+/**
+ * The largest error of a table at these probabilities, relative to the exact quantile, less
+ * `floor` (an absolute error allowed on top: a PERT's rounding near a value of 0).
+ */
+function worstError(d: Distribution, probabilities: number[], floor = 0): number {
   const exact = quantileFunction(d);
   const table = new QuantileTable(exact);
   let worst = 0;
   for (const p of probabilities) {
     const x = exact(p);
     const fromTable = table.at(p);
-    if (fromTable !== x) worst = Math.max(worst, Math.abs(fromTable - x) / Math.abs(x));
+    if (fromTable !== x) worst = Math.max(worst, Math.max(0, Math.abs(fromTable - x) - floor) / Math.abs(x));
   }
   return worst;
 }
@@ -36,10 +39,10 @@ describe('QuantileTable', () => {
     );
   });
 
-  it('is within 2e-13 of the exact PERT quantile, truncated or not', () => {
+  it('is within 2e-13 of the exact PERT quantile, truncated or not, or 4 units in the last place of its range near 0', () => {
     fc.assert(
       fc.property(
-        fc.double({ min: 0, max: 10_000, noNaN: true }),
+        fc.double({ min: -10_000, max: 10_000, noNaN: true }),
         fc.double({ min: 0, max: 1, noNaN: true }),
         fc.double({ min: 1, max: 10_000, noNaN: true }),
         fc.boolean(),
@@ -47,7 +50,10 @@ describe('QuantileTable', () => {
         (min, modeAt, range, truncated, ps) => {
           const d: Distribution = { dist: 'pert', min, mode: min + modeAt * range, max: min + range };
           if (truncated) d.upper = min + 0.9 * range;
-          expect(worstError(d, ps)).toBeLessThanOrEqual(2e-13);
+          // min + range x a beta quantile: near a value of 0 the exact quantile itself is only good to
+          // a unit or two in the last place of the range (and of min).
+          const floor = 4 * 2 ** -52 * Math.max(range, Math.abs(min));
+          expect(worstError(d, ps, floor)).toBeLessThanOrEqual(2e-13);
         },
       ),
       { numRuns: 15 },
@@ -59,8 +65,9 @@ describe('QuantileTable', () => {
     const table = new QuantileTable(exact);
     for (const j of [2, 100, 2048, 4000]) expect(table.at(j / TABLE_INTERVALS)).toBe(exact(j / TABLE_INTERVALS));
     for (const p of [0, 1e-9, 0.5 / TABLE_INTERVALS, 1 - 1e-9, 1]) expect(table.at(p)).toBe(exact(p));
-    // The tails bend too fast for the polynomial: a few percent of the intervals keep the exact solve.
-    expect(table.exactIntervals).toBeGreaterThanOrEqual(4);
+    // The tails bend too fast for the polynomial: the midpoint check keeps the exact solve in a few
+    // percent of the intervals (186 for this beta), well beyond the four at the ends it always keeps.
+    expect(table.exactIntervals).toBeGreaterThan(40);
     expect(table.exactIntervals).toBeLessThan(TABLE_INTERVALS / 10);
   });
 });
