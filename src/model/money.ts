@@ -1,7 +1,7 @@
 /**
  * Costs, avoided costs, perspectives and discounting (shared/model.md sections 5-7 and 12).
  */
-import { fixedTermMonths } from './time';
+import { compound, fixedTermMonths } from './time';
 import type { Inputs } from './types';
 
 /** Contract cost by month in cash and in real terms (at the price base). */
@@ -30,7 +30,7 @@ export function contractCostByMonth(
   const cashPrice = inputs.contractPrice === 'cash';
   for (let m = 0; m < term && m < horizon; m++) {
     const extensionYear = m < fixedTerm ? 0 : Math.floor((m - fixedTerm) / 12) + 1;
-    const price = monthly * Math.pow(1 + inputs.annualUplift, extensionYear);
+    const price = monthly * compound(1 + inputs.annualUplift, extensionYear);
     cash[m] = cashPrice ? price : price * deflator[m]!;
     real[m] = cashPrice ? price / deflator[m]! : price;
   }

@@ -1,17 +1,18 @@
 /**
  * Why a scenario that validates cannot be run: an input whose value in some simulation is not a
  * number or is infinite (a formula such as `sqrt(a)` or `1 / a` on a draw of `a` that reaches 0
- * or below). Found by drawing the run's first simulations again and working out every input, so
- * the person is told which input, in which simulation, from which draws, instead of "try again".
+ * or below). Found by drawing the run's first simulations again (the same draws, unless inputs are
+ * rank-correlated) and working out every input, so the person is told which input, in which
+ * simulation, from which draws, instead of "try again".
  */
 import { FIELD_OF_PATH } from '../scenario/fields';
 import type { Scenario } from '../scenario/types';
-import { drawSources, inputColumns } from './draws';
-import type { MonteCarloRequest } from './montecarlo';
+import { BLOCK_SIZE, blockDraws, drawSources, inputColumns } from './draws';
+import { drawsByBlock, type MonteCarloRequest } from './montecarlo';
 import { fullRunDraws } from './sampling';
 
-/** Simulations drawn again to look for the failing one. */
-export const DRAWS_CHECKED = 4_096;
+/** Simulations drawn again to look for the failing one: the run's first block. */
+export const DRAWS_CHECKED = BLOCK_SIZE;
 
 /**
  * An input that is not a finite number in one simulation, as figures (worded by
@@ -44,7 +45,9 @@ export class DrawNotFiniteError extends Error {
 export function nonFiniteDraw(scenario: Scenario, request: MonteCarloRequest): NonFiniteDraw | undefined {
   const sources = drawSources(scenario);
   const count = Math.max(1, Math.min(request.iterations, DRAWS_CHECKED));
-  const draws = fullRunDraws(sources, { ...request, iterations: count });
+  // The run's own first draws when it makes them a block at a time (block 0 holds DRAWS_CHECKED);
+  // with rank correlations, which rearrange the whole run's draws, a run of `count` of its own.
+  const draws = drawsByBlock(request) ? blockDraws(sources, request, 0, count) : fullRunDraws(sources, { ...request, iterations: count });
   const drawn = new Map(sources.map((source, s) => [source.path, draws[s]!]));
   const columns = inputColumns(scenario, drawn, count) as unknown as Record<string, Float64Array | number | (Float64Array | number)[]>;
   const pathOfField = new Map(Object.entries(FIELD_OF_PATH).map(([path, field]) => [field as string, path]));

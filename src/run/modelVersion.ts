@@ -3,4 +3,4 @@
  * source files (shared/model.md section 18). Written by scripts/model-version.mjs
  * (`npm run model-version`); test/run/version.test.ts fails when it is stale.
  */
-export const MODEL_VERSION = '0.1.0+38fdf33f1039';
+export const MODEL_VERSION = '0.1.0+e81d5c633c98';

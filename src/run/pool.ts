@@ -222,7 +222,8 @@ export class RunPool {
         if (info.monitoring) results.monitoring = withUpdatedOptions(info.monitoring, results.options, info.updatedMonteCarlo);
         results.valueOfInformation = info.valueOfInformation;
         // The decision comes from the information run: every draw of a run up to INFORMATION_ITERATIONS,
-        // the first INFORMATION_ITERATIONS draws (the same draws) of a larger one.
+        // the first INFORMATION_ITERATIONS draws of a larger one (the same draws with random sampling;
+        // a Latin hypercube, or a correlation, of INFORMATION_ITERATIONS of its own otherwise).
         results.decision = info.decision;
         if (info.updatedDecision) results.updatedDecision = info.updatedDecision;
         results.budget = info.budget;

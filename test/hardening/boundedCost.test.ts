@@ -13,6 +13,7 @@ import { main } from '../../src/cli';
 import { runScenario } from '../../src/run/analyse';
 import { costRefusal, runCost, runRefusal, WEB_BUDGET } from '../../src/run/cost';
 import { nonFiniteDraw, DrawNotFiniteError } from '../../src/run/drawCheck';
+import { blockDraws, drawSources } from '../../src/run/draws';
 import { costRefusalText, nonFiniteDrawText } from '../../src/report/refusals';
 import { monteCarloRequest } from '../../src/run/montecarlo';
 import { ClientBusyError, RunPool, RunTimeoutError } from '../../src/run/pool';
@@ -235,8 +236,14 @@ describe('a draw that is not a number', () => {
   it('names the input, the simulation and its draw', () => {
     const reason = nonFiniteDraw(scenario, runRequest)!;
     expect(reason.value).toBeNaN();
+    // The cause: a negative draw under the square root, the run's own (its first block's) draw there.
+    expect(reason.draws[0]!.value).toBeLessThan(0);
+    const wobble = drawSources(scenario).findIndex((s) => s.path === 'variables.wobble');
+    expect(reason.draws[0]!.value).toBe(
+      blockDraws(drawSources(scenario), runRequest, 0, reason.simulation)[wobble]![reason.simulation - 1],
+    );
     expect(nonFiniteDrawText(reason)).toMatch(
-      /^The run could not be done: finance\.attribution gave not a number \(NaN\) in simulation \d+ \(its draws there: variables\.wobble = -0\.\d{4}\)\. Check the formula or the distribution of finance\.attribution\.$/,
+      /^The run could not be done: finance\.attribution gave not a number \(NaN\) in simulation \d+ \(its draws there: variables\.wobble = -0\.\d+\)\. Check the formula or the distribution of finance\.attribution\.$/,
     );
   });
 
